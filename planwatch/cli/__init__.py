@@ -1,0 +1,33 @@
+"""The `planwatch` command: a thin shell over the Python API.
+
+Each command module registers its commands on `app`; a command opens what it
+needs, calls one API function, prints the result, and turns a PlanwatchError
+into one red line and a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import typer
+
+app = typer.Typer(
+    help="planwatch: development-plan documents to indicator facts with evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _root(verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More log output (-vv for debug).")):
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+# Command modules register themselves on import.
+from . import extract_cmd  # noqa: E402,F401
+
+
+def main() -> None:
+    app()

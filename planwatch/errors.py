@@ -1,0 +1,57 @@
+"""The one exception tree of planwatch.
+
+    PlanwatchError                 base: the CLI and the web app catch only this
+    ├── SettingsError              a setting is missing or malformed
+    ├── DocumentError              a file cannot become a Document (names file and reason)
+    │   ├── UnreadableFile         missing, a directory, no permission, too large
+    │   ├── EmptyDocument          zero bytes, or no text after decoding
+    │   ├── UnsupportedFormat      recognised but refused (.doc, .wps, .ofd, scanned PDF ...)
+    │   └── DecodeError            bytes that no supported encoding decodes
+    ├── StoreError                 the database refused an operation
+    └── EvaluationError            a report or verdict cannot be produced
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class PlanwatchError(Exception):
+    """Base of every error planwatch raises on purpose."""
+
+
+class SettingsError(PlanwatchError):
+    pass
+
+
+class DocumentError(PlanwatchError):
+    """A file that cannot be read as a document; the message names the file."""
+
+    def __init__(self, path: Path | str, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class UnreadableFile(DocumentError):
+    pass
+
+
+class EmptyDocument(DocumentError):
+    pass
+
+
+class UnsupportedFormat(DocumentError):
+    pass
+
+
+class DecodeError(DocumentError):
+    pass
+
+
+class StoreError(PlanwatchError):
+    pass
+
+
+class EvaluationError(PlanwatchError):
+    pass

@@ -1,0 +1,57 @@
+"""Every setting of planwatch, declared once: name, default, help.
+
+A value comes from the environment (PLANWATCH_<NAME>), else the default.
+Command-line options such as `--db` override the environment for one run.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .errors import SettingsError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+    @property
+    def env(self) -> str:
+        return f"PLANWATCH_{self.name.upper()}"
+
+
+SETTINGS = (
+    Setting("database_url", "sqlite:///planwatch.db",
+            "Where facts are stored: an SQLite file (default) or postgresql://user@host:port/db."),
+    Setting("max_file_mb", "64",
+            "Files larger than this many MiB are refused before they are read."),
+    Setting("near_tolerance", "0.2",
+            "For a '~' (左右) target, how far below it (in the target's unit, e.g. 0.2 percentage points) still counts as nearly met."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str) -> str:
+    setting = _BY_NAME[name]
+    return os.environ.get(setting.env, setting.default)
+
+
+def get_int(name: str) -> int:
+    raw = get(name)
+    try:
+        return int(raw)
+    except ValueError:
+        raise SettingsError(f"{_BY_NAME[name].env} must be a whole number, not {raw!r}") from None
+
+
+def get_decimal(name: str) -> Decimal:
+    raw = get(name)
+    try:
+        return Decimal(raw)
+    except ArithmeticError:
+        raise SettingsError(f"{_BY_NAME[name].env} must be a number, not {raw!r}") from None

@@ -1,0 +1,76 @@
+"""The target grammar words (planwatch/data/grammar.yaml), loaded once.
+
+    from planwatch.extract.grammar import grammar, alternation
+    g = grammar()
+    g.before["超过"]      -> ">"      comparator word before a number
+    g.after["以内"]       -> "<="     comparator word after a number and its unit
+    g.inside["余"]        -> ">"      between number and unit: 430余家
+    g.is_down("下降")     -> True     growth verbs that make a value negative
+    alternation(words)    -> regex alternation, longest word first
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import SettingsError
+
+
+GRAMMAR_FILE = Path(__file__).parents[1] / "data" / "grammar.yaml"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    before: dict[str, str]
+    after: dict[str, str]
+    inside: dict[str, str]
+    control: tuple[str, ...]
+    up: tuple[str, ...]
+    down: tuple[str, ...]
+    positive_growth: tuple[str, ...]
+    target_words: tuple[str, ...]
+    stretch_words: tuple[str, ...]
+    estimate_words: tuple[str, ...]
+    cumulative_words: tuple[str, ...]
+    qualitative: tuple[str, ...]
+
+    def is_down(self, verb: str) -> bool:
+        return verb in self.down
+
+
+def alternation(words) -> str:
+    """A regex alternation of words, longest first so that 不超过 wins over 超过."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _by_word(section: dict) -> dict[str, str]:
+    return {word: comparator for comparator, words in (section or {}).items() for word in words}
+
+
+@cache
+def grammar() -> Grammar:
+    """The grammar of planwatch/data/grammar.yaml; a missing or broken file is an error."""
+    try:
+        raw = yaml.safe_load(GRAMMAR_FILE.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise SettingsError(f"planwatch/data/grammar.yaml: {exc}") from exc
+    comparators = raw["comparators"]
+    return Grammar(
+        before=_by_word(comparators["before"]),
+        after=_by_word(comparators["after"]),
+        inside=_by_word(comparators["inside"]),
+        control=tuple(raw["control"]),
+        up=tuple(raw["growth"]["up"]),
+        down=tuple(raw["growth"]["down"]),
+        positive_growth=tuple(raw["positive_growth"]),
+        target_words=tuple(raw["target_words"]),
+        stretch_words=tuple(raw["stretch_words"]),
+        estimate_words=tuple(raw["estimate_words"]),
+        cumulative_words=tuple(raw["cumulative_words"]),
+        qualitative=tuple(sorted(raw["qualitative"], key=len, reverse=True)),
+    )

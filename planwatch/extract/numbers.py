@@ -1,0 +1,214 @@
+"""Exact number grammar: quantities as stated, values as Decimal (never float).
+
+    parse_number("1,234.5") -> Decimal("1234.5")     also full-width digits, 二〇三五, 一千五百, 两万
+    parse_quantity(">1145") -> Quantity(value=1145, unit=None, comparator=">")
+    parse_quantity("[0.39]") -> Quantity(value=0.39, cumulative=True)
+    parse_quantity("2.2万亿元") -> Quantity(value=2.2, unit="万亿元")   万/亿 stay in the unit
+    parse_quantity("430余家") -> Quantity(value=430, unit="家", comparator=">")
+    parse_quantity("4.5%—5%") -> Quantity(value=4.5, unit="%", comparator=">=", upper=5)
+    find_quantities(text, start, end) -> every Quantity in text[start:end], spans into text
+    signed(quantity) -> the same quantity negated (下降/降低 …), comparators mirrored
+    parse_growth("降低3.8%以上") -> Quantity(value=-3.8, unit="%", comparator="<=")
+    parse_growth("保持正增长") -> Quantity(value=0, unit="%", comparator=">")
+
+Comparator words come from planwatch/data/grammar.yaml (see `grammar`). A bare
+year (2023年, 2024年度) is not a quantity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from .grammar import alternation, grammar
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
+_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10**4, "亿": 10**8}
+
+ARABIC = r"(?<![0-9０-９.．A-Za-zＡ-Ｚａ-ｚ])[-+−－]?[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+CHINESE = r"[零〇○一二两三四五六七八九十百千]+(?:[万亿][零〇○一二两三四五六七八九十百千]+)*"
+NUMBER = f"(?:{ARABIC}|{CHINESE})"
+
+# Units as stated; a scale prefix (万, 亿, 万亿) is part of the unit.
+_BASE_UNITS = [
+    "%", "％", "‰", "个百分点", "百分点",
+    "元", "美元", "美金", "元/人", "人次", "人", "名", "户", "个", "家", "项", "件", "所", "座",
+    "张", "条", "台", "套", "辆", "栋", "间", "场", "次", "宗", "起", "株", "根", "处", "部",
+    "公里", "千米", "平方公里", "平方千米", "平方米", "立方米", "m2", "㎡", "m²", "公顷", "亩", "方",
+    "年", "岁", "天", "小时", "吨", "吨标准煤", "标准煤", "千瓦", "千瓦时", "度",
+    "微克/立方米", "μg/m3", "μg/m³", "ug/m3", "毫克/升",
+]
+UNIT = f"(?:(?:万亿|千万|百万|亿|万)(?:{alternation(_BASE_UNITS)})?|{alternation(_BASE_UNITS)})"
+_UNIT_NAMES = {"％": "%", "个百分点": "百分点", "亿": "亿元", "万亿": "万亿元", "美金": "美元"}
+_DASH = "[-—–~～至到]|－－|——"
+_OPEN, _CLOSE = r"\[［【〔", r"\]］】〕"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as stated: value (lower bound of a range), unit, comparator.
+
+    start/end span the whole statement (comparator words included); number_start
+    is where the first digit is. Offsets are into the text that was searched."""
+
+    value: Decimal
+    unit: str | None = None
+    comparator: str = "="
+    upper: Decimal | None = None
+    cumulative: bool = False
+    start: int = 0
+    end: int = 0
+    number_start: int = 0
+
+
+def parse_number(token: str) -> Decimal | None:
+    """Arabic (separators, full width) or Chinese numerals to an exact Decimal."""
+    token = token.strip().translate(_FULL_WIDTH).replace("−", "-").replace(",", "")
+    if not token:
+        return None
+    if token[0] in "0123456789+-":
+        try:
+            return Decimal(token)
+        except ArithmeticError:
+            return None
+    return _chinese_number(token)
+
+
+def _chinese_number(token: str) -> Decimal | None:
+    if any(c not in _CN_DIGITS and c not in _CN_SMALL and c not in _CN_BIG for c in token):
+        return None
+    if all(c in _CN_DIGITS for c in token):  # 二〇三五: digit by digit
+        return Decimal("".join(str(_CN_DIGITS[c]) for c in token))
+    total = section = digit = 0
+    for char in token:
+        if char in _CN_DIGITS:
+            digit = _CN_DIGITS[char]
+        elif char in _CN_SMALL:
+            section += (digit or 1) * _CN_SMALL[char]
+            digit = 0
+        elif char == "万":
+            total += (section + digit) * _CN_BIG[char]
+            section = digit = 0
+        else:
+            total = (total + section + digit) * _CN_BIG[char]
+            section = digit = 0
+    return Decimal(total + section + digit)
+
+
+def _unit(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    return _UNIT_NAMES.get(raw, raw.replace("美金", "美元"))
+
+
+def _build_pattern() -> re.Pattern:
+    g = grammar()
+    return re.compile(
+        f"(?P<before>{alternation(g.before)})?"
+        f"(?P<open>[{_OPEN}])?"
+        f"(?P<num>{NUMBER})"
+        f"(?P<inside>{alternation(g.inside)})?"
+        f"(?P<unit>{UNIT})?"
+        f"(?:\\s?(?:{_DASH})\\s?(?P<num2>{NUMBER})(?P<unit2>{UNIT}))?"
+        f"(?P<close>[{_CLOSE}])?"
+        f"(?P<after>{alternation(g.after)})?"
+    )
+
+
+_PATTERN = _build_pattern()
+_BETWEEN = re.compile(r"之间")
+
+
+def _is_year(match: re.Match, value: Decimal) -> bool:
+    return match["unit"] == "年" and value == value.to_integral_value() and 1949 <= value <= 2100 and not match["before"]
+
+
+def _quantity(match: re.Match) -> Quantity | None:
+    value = parse_number(match["num"])
+    if value is None or _is_year(match, value):
+        return None
+    chinese = match["num"][0] not in "0123456789０１２３４５６７８９+-−－"
+    if chinese and not match["unit"]:
+        return None  # 一是, 十四五: Chinese numerals count only with a unit
+    g = grammar()
+    comparator = "="
+    if match["before"]:
+        comparator = g.before[match["before"]]
+    if match["inside"]:
+        comparator = g.inside[match["inside"]]
+    if match["after"]:
+        comparator = g.after[match["after"]]
+    upper = parse_number(match["num2"]) if match["num2"] else None
+    if upper is not None:
+        comparator = ">="
+    return Quantity(
+        value=value,
+        unit=_unit(match["unit"] or match["unit2"]),
+        comparator=comparator,
+        upper=upper,
+        cumulative=bool(match["open"] and match["close"]),
+        start=match.start(),
+        end=match.end(),
+        number_start=match.start("num"),
+    )
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every quantity in text[start:end], in order; spans are offsets into text."""
+    found = []
+    for match in _PATTERN.finditer(text, start, len(text) if end is None else end):
+        quantity = _quantity(match)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The first quantity in a short text such as a table cell, or None."""
+    found = find_quantities(text)
+    if not found:
+        return None
+    quantity = found[0]
+    if quantity.upper is not None and _BETWEEN.match(text, quantity.end):
+        quantity = replace(quantity, end=quantity.end + 2)
+    return quantity
+
+
+_MIRROR = {">=": "<=", "<=": ">=", ">": "<", "<": ">", "=": "=", "~": "~"}
+
+
+def signed(quantity: Quantity) -> Quantity:
+    """The quantity of a fall (下降/降低 …): negated, comparators mirrored, range reordered."""
+    if quantity.upper is not None:
+        return replace(quantity, value=-quantity.upper, upper=-quantity.value)
+    return replace(quantity, value=-quantity.value, comparator=_MIRROR[quantity.comparator])
+
+
+def _growth_pattern() -> re.Pattern:
+    g = grammar()
+    return re.compile(f"(?P<verb>{alternation(g.up + g.down)})[^0-9０-９，,。;；]{{0,4}}?(?={NUMBER})")
+
+
+_GROWTH = _growth_pattern()
+
+
+def parse_growth(text: str) -> Quantity | None:
+    """A signed growth rate from a short text: 增长5%, 下降14%, 降低3.8%以上, 正增长, -2.2."""
+    g = grammar()
+    for word in g.positive_growth:
+        index = text.find(word)
+        if index >= 0:
+            return Quantity(Decimal(0), "%", ">", start=index, end=index + len(word), number_start=index)
+    verb = _GROWTH.search(text)
+    quantity = parse_quantity(text) if verb is None else next(iter(find_quantities(text, verb.end())), None)
+    if quantity is None:
+        return None
+    if verb is not None:
+        quantity = replace(quantity, start=verb.start())
+        if g.is_down(verb["verb"]):
+            quantity = signed(quantity)
+    return quantity

@@ -1,0 +1,101 @@
+"""Opening a database: URL translation, SQLite's concurrency settings, migrations.
+
+SQLite writers must take the write lock when their transaction begins
+(BEGIN IMMEDIATE): a deferred transaction that later tries to write fails at
+once with "database is locked" instead of waiting for busy_timeout. Writers
+therefore use `writer(engine)`, which marks its connections; readers keep a
+plain BEGIN and, with WAL, never wait for a writer.
+"""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from ..errors import StoreError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+BUSY_TIMEOUT_MS = 30_000
+_WRITE = "planwatch_write"
+_MIGRATION_LOCK = zlib.crc32(b"planwatch migrations")
+
+
+def database_url(url: str) -> URL:
+    """postgresql://user@host:port/db -> the psycopg 3 dialect; sqlite:///file as is."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(f"not a database URL: {url!r} (expected sqlite:///FILE or postgresql://user@host:port/db)") from None
+    if parsed.drivername in ("postgresql", "postgres"):
+        return parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StoreError(f"unsupported database {parsed.drivername!r}: use sqlite:///FILE or postgresql://user@host:port/db")
+    return parsed
+
+
+def open_engine(url: str) -> Engine:
+    parsed = database_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed)
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, its transactions taking SQLite's write lock at BEGIN."""
+    return engine.execution_options(**{_WRITE: True})
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    if url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None   # we emit BEGIN ourselves, below
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
+
+    return engine
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("path_separator", "os")
+    return config
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest migration; a no-op (one read) when it is there."""
+    config = _config()
+    head = ScriptDirectory.from_config(config).get_current_head()
+    try:
+        with engine.connect() as conn:
+            if MigrationContext.configure(conn).get_current_revision() == head:
+                return
+        with writer(engine).connect() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+            if MigrationContext.configure(conn).get_current_revision() != head:
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+            conn.commit()
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot open database {engine.url.render_as_string(hide_password=True)}: {exc.orig or exc}") from exc

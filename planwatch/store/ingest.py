@@ -1,0 +1,60 @@
+"""Ingest a batch of files: each one loaded, extracted and stored on its own,
+so that one bad file is reported and never stops the batch."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..documents import load
+from ..errors import DocumentError, PlanwatchError
+from .records import IngestReport, IngestStep
+from .walk import files_under
+
+if TYPE_CHECKING:
+    from .store import Store
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[IngestStep], None]
+
+
+def ingest(store: Store, paths: Iterable[Path | str], on_progress: Progress | None = None) -> IngestReport:
+    files = list(files_under(paths))
+    report = IngestReport()
+    for done, path in enumerate(files, 1):
+        step = _ingest_file(store, path, done, len(files))
+        _count(report, step)
+        if on_progress is not None:
+            on_progress(step)
+    return report
+
+
+def _ingest_file(store: Store, path: Path, done: int, total: int) -> IngestStep:
+    try:
+        stored, added = store.add_document(load(path))
+    except DocumentError as exc:
+        return IngestStep(str(path), "failed", done, total, reason=exc.reason)
+    except PlanwatchError as exc:
+        return IngestStep(str(path), "failed", done, total, reason=str(exc))
+    except Exception as exc:  # a bug met on one document (say in the extractor) must not stop the batch
+        log.exception("ingest of %s failed", path)
+        return IngestStep(str(path), "failed", done, total, reason=f"internal error: {type(exc).__name__}: {exc}")
+    if not added:
+        return IngestStep(str(path), "unchanged", done, total)
+    outcome = "added" if stored.version == 1 else "version"
+    return IngestStep(str(path), outcome, done, total, facts=stored.fact_count)
+
+
+def _count(report: IngestReport, step: IngestStep) -> None:
+    if step.outcome == "failed":
+        report.failures.append((step.path, step.reason))
+    elif step.outcome == "unchanged":
+        report.unchanged += 1
+    elif step.outcome == "version":
+        report.versions += 1
+    else:
+        report.documents += 1
+    report.facts += step.facts

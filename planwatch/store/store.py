@@ -1,0 +1,184 @@
+"""The Store: the one way into the database for every other stage.
+
+    store = Store()                       # settings "database_url", schema migrated on open
+    report = store.ingest(["docs/"])      # files and folders; one transaction per document
+    store.facts(region="洪山区", indicator="地区生产总值")
+
+Reads return frozen records (records.py); readers never hold a session.
+By default listings show the latest version of each document and its facts.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker, undefer
+
+from .. import __version__, settings
+from ..documents import Document
+from ..errors import StoreError
+from ..extract import extract
+from . import catalogue
+from .convert import document_row, stored_document, stored_fact
+from .engine import migrate, open_engine, writer
+from .ingest import Progress, ingest
+from .models import DocumentRow, FactRow, IndicatorRow
+from .records import IngestReport, StoredDocument, StoredFact, StoredIndicator
+from .regions import region_key
+
+EXTRACTOR_VERSION = __version__
+
+
+def _database_errors(method):
+    """A database failure becomes a StoreError naming what was refused."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{method.__name__}: the database refused: {getattr(exc, 'orig', None) or exc}") from exc
+    return wrapper
+
+
+class Store:
+    def __init__(self, url: str | None = None):
+        self.url = url or settings.get("database_url")
+        self._engine = open_engine(self.url)
+        migrate(self._engine)
+        self._reader = sessionmaker(self._engine, expire_on_commit=False)
+        self._writer = sessionmaker(writer(self._engine), expire_on_commit=False)
+        self._catalogue_synced = False
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ---- writing
+
+    def ingest(self, paths: Iterable[Path | str], on_progress: Progress | None = None) -> IngestReport:
+        """Store every file of `paths` (folders recursively); see ingest.py."""
+        return ingest(self, paths, on_progress)
+
+    @_database_errors
+    def add_document(self, document: Document) -> tuple[StoredDocument, bool]:
+        """Extract and store a document's facts; (stored, False) when its content is already stored.
+
+        A new content under a stored name becomes that name's next version and
+        marks the previous one superseded (kept, with its facts)."""
+        self._sync_catalogue()
+        with self._reader() as session:
+            known = _same_content(session, document)
+            if known is not None:
+                return stored_document(known), False
+        facts = extract(document)
+        try:
+            return self._insert(document, facts)
+        except IntegrityError:
+            # Another writer stored this name's next version meanwhile (PostgreSQL); look again.
+            return self._insert(document, facts)
+
+    def _insert(self, document: Document, facts) -> tuple[StoredDocument, bool]:
+        with self._writer.begin() as session:
+            known = _same_content(session, document)
+            if known is not None:
+                return stored_document(known), False
+            latest = session.scalars(select(DocumentRow).where(DocumentRow.name == document.name)
+                                     .order_by(DocumentRow.version.desc()).limit(1)).first()
+            if latest is not None:
+                latest.superseded = True
+            row = document_row(document, latest.version + 1 if latest else 1, facts, EXTRACTOR_VERSION)
+            session.add(row)
+            session.flush()
+            return stored_document(row), True
+
+    def _sync_catalogue(self) -> None:
+        """Once per Store, before its first write: the catalogue table as the YAML file says."""
+        if self._catalogue_synced:
+            return
+        entries = catalogue.wanted()
+        with self._reader() as session:
+            current = catalogue.stored(session) == entries
+        if not current:
+            with self._writer.begin() as session:
+                catalogue.replace(session, entries)
+        self._catalogue_synced = True
+
+    # ---- reading
+
+    @_database_errors
+    def documents(self, region: str | None = None, include_superseded: bool = False) -> list[StoredDocument]:
+        query = select(DocumentRow).order_by(DocumentRow.name, DocumentRow.version)
+        if not include_superseded:
+            query = query.where(DocumentRow.superseded.is_(False))
+        if region is not None:
+            query = query.where(DocumentRow.region_key == region_key(region))
+        with self._reader() as session:
+            return [stored_document(row) for row in session.scalars(query)]
+
+    @_database_errors
+    def document(self, doc_id: int) -> StoredDocument:
+        """One document, any version, with its text; StoreError when there is none."""
+        with self._reader() as session:
+            row = session.get(DocumentRow, doc_id, options=[undefer(DocumentRow.text)])
+            if row is None:
+                raise StoreError(f"no document with id {doc_id}")
+            return stored_document(row, with_text=True)
+
+    @_database_errors
+    def original(self, doc_id: int) -> bytes | None:
+        """The file as it was received."""
+        with self._reader() as session:
+            return session.scalar(select(DocumentRow.original).where(DocumentRow.id == doc_id))
+
+    @_database_errors
+    def facts(self, region: str | None = None, indicator: str | None = None, period: str | None = None,
+              role: str | None = None, measure: str | None = None, document_id: int | None = None,
+              include_superseded: bool = False) -> list[StoredFact]:
+        """Facts in document order; of the latest versions unless a document_id is given."""
+        query = (select(FactRow, DocumentRow).join(FactRow.document)
+                 .order_by(DocumentRow.name, DocumentRow.version, FactRow.id))
+        filters = {FactRow.indicator: indicator, FactRow.period: period, FactRow.role: role,
+                   FactRow.measure: measure, FactRow.document_id: document_id,
+                   DocumentRow.region_key: region_key(region) if region is not None else None}
+        for column, wanted in filters.items():
+            if wanted is not None:
+                query = query.where(column == wanted)
+        if document_id is None and not include_superseded:
+            query = query.where(DocumentRow.superseded.is_(False))
+        with self._reader() as session:
+            return [stored_fact(fact, doc) for fact, doc in session.execute(query)]
+
+    @_database_errors
+    def regions(self) -> list[str]:
+        """Each region of the latest documents once, by its fullest name, in key order."""
+        query = (select(DocumentRow.region_key, DocumentRow.region).distinct()
+                 .where(DocumentRow.superseded.is_(False), DocumentRow.region_key.is_not(None)))
+        fullest: dict[str, str] = {}
+        with self._reader() as session:
+            for key, name in session.execute(query):
+                if len(name) > len(fullest.get(key, "")):
+                    fullest[key] = name
+        return [fullest[key] for key in sorted(fullest)]
+
+    @_database_errors
+    def indicators(self) -> list[StoredIndicator]:
+        """The indicator catalogue as last synchronised by a write."""
+        with self._reader() as session:
+            rows = session.scalars(select(IndicatorRow).order_by(IndicatorRow.name))
+            return [StoredIndicator(row.name, row.category, row.unit) for row in rows]
+
+
+def _same_content(session: Session, document: Document) -> DocumentRow | None:
+    """A latest version with this content, under this name or another."""
+    return session.scalars(select(DocumentRow).where(DocumentRow.sha256 == document.sha256,
+                                                     DocumentRow.superseded.is_(False))
+                           .order_by(DocumentRow.id).limit(1)).first()

@@ -1,0 +1,84 @@
+"""Database fixtures for every stage's tests: real databases, never mocks.
+
+    def test_something(store):                  # runs once per backend
+        report = store.ingest([path])           # a fresh, migrated planwatch.store.Store
+
+    def test_cli(database_url, monkeypatch):    # the same empty database, as a URL
+        monkeypatch.setenv("PLANWATCH_DATABASE_URL", database_url)
+
+Fixtures (function scope, each test gets an empty database):
+
+- `database_url`: an empty database (a Store makes the schema on open), parametrised
+  over `sqlite` (a file in tmp_path) and `postgresql`.
+- `store`: a `Store` on `database_url`, closed after the test.
+- `sqlite_url`, `pg_url`: one backend only, when a test compares the two.
+
+PostgreSQL is off by default and switched on by `--pg` or `PLANWATCH_TEST_PG=1`,
+and always on when `CI=true`; when on, a server that cannot be reached is an
+error, never a skip. The server is 127.0.0.1:5432, user postgres. The session
+creates a database of its own (`planwatch_test_<pid>_<random>`), drops it at
+the end, and empties its tables before each test that uses it, so a test
+must close what it opens (a `Store` via `close()` or `with`).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+
+import psycopg
+import pytest
+
+from planwatch.store import Store
+
+PG_SERVER = "host=127.0.0.1 port=5432 user=postgres"
+PG_TABLES = "facts, documents, indicators"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--pg", action="store_true", help="also run database tests on PostgreSQL at 127.0.0.1:5432")
+
+
+def _pg_wanted(config) -> bool:
+    return (config.getoption("--pg") or os.environ.get("PLANWATCH_TEST_PG") == "1"
+            or os.environ.get("CI", "").lower() == "true")
+
+
+@pytest.fixture(scope="session")
+def _pg_database(request):
+    """The session's own PostgreSQL database, migrated; dropped at the end."""
+    if not _pg_wanted(request.config):
+        pytest.skip("PostgreSQL tests are off: pass --pg or set PLANWATCH_TEST_PG=1")
+    name = f"planwatch_test_{os.getpid()}_{secrets.token_hex(4)}"
+    with psycopg.connect(f"{PG_SERVER} dbname=postgres", autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = f"postgresql://postgres@127.0.0.1:5432/{name}"
+    Store(url).close()
+    yield name, url
+    with psycopg.connect(f"{PG_SERVER} dbname=postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_url(_pg_database) -> str:
+    name, url = _pg_database
+    with psycopg.connect(f"{PG_SERVER} dbname={name}", autocommit=True) as conn:
+        conn.execute("SET lock_timeout = '10s'")   # a test that left a transaction open fails, never hangs
+        conn.execute(f"TRUNCATE {PG_TABLES} RESTART IDENTITY CASCADE")
+    return url
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'planwatch.db'}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request) -> str:
+    return request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url")
+
+
+@pytest.fixture
+def store(database_url):
+    with Store(database_url) as opened:
+        yield opened

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from ..errors import EmptyDocument, UnreadableFile
 from .encoding import decode
+from .metadata import detect_meta
 from .model import Document
+from .noise import find_noise
 
 
 def load(path: Path | str) -> Document:
@@ -20,4 +22,5 @@ def load(path: Path | str) -> Document:
         raise EmptyDocument(path, "the file is empty (0 bytes)")
     text, encoding = decode(raw, path)
     return Document(name=path.name, text=text, sha256=hashlib.sha256(raw).hexdigest(),
-                    encoding=encoding, original=raw)
+                    encoding=encoding, original=raw, meta=detect_meta(text, path.name),
+                    noise=find_noise(text))

@@ -1,0 +1,193 @@
+"""What a document is: region, type, years, plan span, date, meeting.
+
+Read from the title lines and the head of the text (and the page footer,
+where portals name the government that publishes the page). Works for any
+region and level of China; nothing here knows a particular place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import DocumentMeta
+from .regions import REGION_PATTERN, clean_region, region_key, region_level
+
+HEAD_CHARS = 3000   # titles, meeting line, publication date
+YEAR_CHARS = 800    # the opening sentence that names the years reported and planned
+TAIL_CHARS = 1500   # portal footer: 版权所有:XX人民政府
+
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0}
+_CN_NUM = r"[一二三四五六七八九十]+"
+_YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})"
+
+_TITLE_WORDS = re.compile(r"报告|纲要|规划|公报|计划|草案")
+_TITLE_LABEL = re.compile(r"^(?:名\s*称|标\s*题)\s*[:：]\s*")
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+[章节])")
+_TITLE_TAIL = re.compile(r"\s+(?:发布机构|文\s*号|索\s*引\s*号|发布时间)[:：].*$")
+
+_DOC_TYPES = (  # first match wins; tested on titles, then on the head
+    ("communique", re.compile(r"统计公报")),
+    ("work_report", re.compile(r"政府工作报告")),
+    ("plan_outline", re.compile(r"五年规划|规划纲要|远景目标纲要|[“\"]?十[一二三四五六七八九]?五[”\"]?\s*规划")),
+    ("midyear_report", re.compile(r"(?:上半年|1\s*[-—–~至]\s*6\s*月|一至六月|半年).{0,30}?计划执行")),
+    ("annual_report", re.compile(r"计划执行情况|计划草案")),
+)
+
+_REGION_CONTEXTS = (  # in order of trust
+    re.compile(rf"^[\s《“]*(?:关于)?({REGION_PATTERN})(?=\s*(?:{_YEAR}年|国民经济|政府工作报告|人民政府|第|[“\"]十|统计公报|关于))", re.M),
+    re.compile(rf"在({REGION_PATTERN})第{_CN_NUM}届人民代表大会"),
+    re.compile(rf"(?:^|(?<=[:：|\s]))({REGION_PATTERN})(?:人民)?政府", re.M),
+    re.compile(rf"(?:信息来源|来源|发布机构|主办单位)\s*[:：]\s*({REGION_PATTERN})"),
+)
+
+_MEETING = re.compile(
+    rf"(?:^|(?<=在)|(?<=[^\u4e00-\u9fff]))((?:{REGION_PATTERN})?第\s*{_CN_NUM}\s*届\s*人民代表大会\s*(?:常务委员会\s*)?第\s*{_CN_NUM}\s*次\s*会议)")
+
+_DATE = rf"({_YEAR})\s*[年\-/.]\s*(\d{{1,2}}|{_CN_NUM})\s*[月\-/.]\s*(\d{{1,2}}|{_CN_NUM})\s*日?"
+_DATES = (
+    re.compile(rf"(?:发布时间|发布日期|公开日期|成文日期|印发日期|日\s*期)\s*[:：]\s*{_DATE}"),
+    re.compile(rf"——\s*{_DATE}\s*在"),
+    re.compile(rf"^\s*[（(]\s*{_DATE}\s*[）)]", re.M),
+)
+
+_PLAN_ORDINAL = re.compile(rf"第({_CN_NUM})个五年|[“\"]十([一二三四五六七八九]?)五[”\"]")
+_PLAN_SPAN = re.compile(r"[（(]\s*(\d{4})\s*[-—–~至]+\s*(\d{4})\s*年?\s*[）)]")
+_VISION_YEAR = re.compile(rf"({_YEAR})年远景目标")
+
+_REPORT_YEAR = re.compile(rf"({_YEAR})年(?:度)?[^\d，。,；;\n]{{0,20}}?(?:执行情况|工作回顾|统计公报)")
+_TARGET_YEAR = re.compile(rf"({_YEAR})年(?:度)?[^\d，。,；;\n]{{0,20}}?(?:计划草案|计划安排|工作安排|主要任务|工作任务|工作建议)")
+_TITLE_YEAR = re.compile(rf"({_YEAR})\s*年(度)?")
+
+
+def detect_meta(text: str, name: str, hint: str | None = None) -> DocumentMeta:
+    """Metadata from the text's head (and tail), the file name and an optional
+    title `hint` from the container (HTML <title>, DOCX core properties)."""
+    head, tail = text[:HEAD_CHARS], text[-TAIL_CHARS:]
+    titles = _titles(head) + [t for t in (hint, _stem(name)) if t and _TITLE_WORDS.search(t)]
+    meta = DocumentMeta(title=titles[0] if titles else None)
+    meta.doc_type = _doc_type(titles, head)
+    meta.region = _region(titles, head, tail)
+    meta.region_level = region_level(meta.region) if meta.region else None
+    meta.meeting = _meeting(head)
+    meta.date = _date(head)
+    _years(meta, titles, head, text)
+    return meta
+
+
+def _stem(name: str) -> str:
+    return re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name)
+
+
+def _titles(head: str) -> list[str]:
+    """Title-like lines of the head: short, naming a report or plan, not a sentence."""
+    titles = []
+    for line in head.splitlines()[:30]:
+        line = _TITLE_TAIL.sub("", _TITLE_LABEL.sub("", line.strip()))
+        if 6 <= len(line) <= 90 and _TITLE_WORDS.search(line) and not _HEADING.match(line) \
+                and not re.search(r"[,，。；;]|^——", line):
+            titles.append(line)
+    return titles
+
+
+def _doc_type(titles: list[str], head: str) -> str:
+    for source in (*titles, head):
+        for doc_type, pattern in _DOC_TYPES:
+            if pattern.search(source):
+                return doc_type
+    return "other"
+
+
+def _region(titles: list[str], head: str, tail: str) -> str | None:
+    """The most trusted region found, named as fully as the document names it."""
+    found: list[str] = []
+    sources = ("\n".join(titles), head, tail)
+    for context in _REGION_CONTEXTS:
+        for source in sources:
+            found += [r for r in map(clean_region, context.findall(source)) if r]
+    if not found:
+        return None
+    key = region_key(found[0])
+    return max((r for r in found if region_key(r) == key), key=len)
+
+
+def _meeting(head: str) -> str | None:
+    match = _MEETING.search(head)
+    if not match:
+        return None
+    # the lazy region pattern may start a word early ("25日在武汉市…"): cut at 在
+    return re.sub(r"\s+", "", match.group(1)).rpartition("在")[2]
+
+
+def _date(head: str) -> str | None:
+    for pattern in _DATES:
+        for year, month, day in pattern.findall(head):
+            y, m, d = cn_int(year), cn_int(month), cn_int(day)
+            if 1949 <= y <= 2100 and 1 <= m <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{m:02d}-{d:02d}"
+    return None
+
+
+def cn_int(token: str) -> int:
+    """'2035', '二〇三五' (digit by digit), '十二', '二十五' → int."""
+    if token.isdigit():
+        return int(token)
+    if "十" not in token:
+        return int("".join(str(_CN_DIGITS[c]) for c in token))
+    tens, _, ones = token.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def _plan_span(text: str) -> tuple[int, int] | None:
+    match = _PLAN_SPAN.search(text)
+    if match and int(match.group(2)) - int(match.group(1)) == 4:
+        return int(match.group(1)), int(match.group(2))
+    match = _PLAN_ORDINAL.search(text)
+    if not match:
+        return None
+    ordinal = cn_int(match.group(1)) if match.group(1) else 10 + (cn_int(match.group(2)) if match.group(2) else 0)
+    if ordinal < 3:
+        return None
+    start = 1966 + 5 * (ordinal - 3)   # the 3rd plan began in 1966, then every five years
+    return start, start + 4
+
+
+def _years(meta: DocumentMeta, titles: list[str], head: str, text: str) -> None:
+    title_text = "\n".join(titles) + "\n" + head[:YEAR_CHARS]
+    if meta.doc_type == "plan_outline":
+        span = _plan_span(title_text)
+        if span:
+            meta.plan_span = f"{span[0]}-{span[1]}"
+            meta.target_years = list(range(span[0], span[1] + 1))
+            meta.report_years = list(range(span[0] - 5, span[0]))
+        meta.target_years += [cn_int(y) for y in _VISION_YEAR.findall(title_text)[:1]]
+        return
+    meta.report_years = _unique(cn_int(y) for y in _REPORT_YEAR.findall(title_text))
+    meta.target_years = _unique(cn_int(y) for y in _TARGET_YEAR.findall(title_text))
+    if meta.doc_type == "midyear_report" and not meta.target_years:
+        meta.target_years = list(meta.report_years)
+    if meta.doc_type == "work_report":
+        _work_report_years(meta, titles, text)
+
+
+def _work_report_years(meta: DocumentMeta, titles: list[str], text: str) -> None:
+    """A work report reviews one year and plans the next; the section headings
+    (2019年工作回顾, 2020年工作安排) say which, else the title's year does:
+    "2019年度政府工作报告" reviews 2019, "2024年政府工作报告" plans 2024."""
+    if not meta.report_years:
+        meta.report_years = _unique(cn_int(y) for y in re.findall(rf"({_YEAR})年(?:工作)?回顾", text))
+    if not meta.target_years:
+        meta.target_years = _unique(cn_int(y) for y in _TARGET_YEAR.findall(text[:HEAD_CHARS * 10])
+                                    if cn_int(y) not in meta.report_years)[:1]
+    match = next((m for t in titles if (m := _TITLE_YEAR.search(t))), None)
+    if match and not (meta.report_years and meta.target_years):
+        year = cn_int(match.group(1))
+        report, target = (year, year + 1) if match.group(2) else (year - 1, year)
+        meta.report_years = meta.report_years or [report]
+        meta.target_years = meta.target_years or [target]
+
+
+def _unique(years) -> list[int]:
+    return sorted({y for y in years if 1949 <= y <= 2100})
+
+
+__all__ = ["cn_int", "detect_meta", "region_key"]

@@ -1,0 +1,78 @@
+"""Spans of spam and page furniture, from the patterns in `planwatch/data/noise.yaml`.
+
+All line patterns are joined into one compiled regex and all inline patterns
+into another, so finding noise is two passes over the text whatever the
+number of patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import SettingsError
+
+NOISE_FILE = Path(__file__).resolve().parents[1] / "data" / "noise.yaml"
+_EDGE = r"[ \t\r\f\v\u3000\xa0]*"
+
+
+@lru_cache(maxsize=4)
+def _patterns(path: Path = NOISE_FILE) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        lines = [_checked(e, path) for e in data.get("lines") or []]
+        inline = [_checked(e, path) for e in data.get("inline") or []]
+    except (OSError, yaml.YAMLError) as exc:
+        raise SettingsError(f"{path}: cannot read the noise patterns ({exc})") from None
+    line_re = re.compile(rf"^{_EDGE}(?:{'|'.join(f'(?:{p})' for p in lines)}){_EDGE}$", re.M) if lines else None
+    inline_re = re.compile("|".join(f"(?:{p})" for p in inline)) if inline else None
+    return line_re, inline_re
+
+
+def _checked(entry: dict, path: Path) -> str:
+    pattern = entry.get("pattern") if isinstance(entry, dict) else None
+    if not isinstance(pattern, str):
+        raise SettingsError(f"{path}: every entry needs a 'pattern' text, not {entry!r}")
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise SettingsError(f"{path}: pattern {entry.get('name', pattern)!r} is not a valid regular expression ({exc})") from None
+    return pattern
+
+
+def find_noise(text: str, path: Path = NOISE_FILE) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping (start, end) spans of noise in `text`."""
+    spans = []
+    for pattern in _patterns(path):
+        if pattern is not None:
+            spans += [_trimmed(text, m.start(), m.end()) for m in pattern.finditer(text)]
+    return _merged([(start, end) for start, end in spans if end > start])
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the blank lines a pattern's `\\s` may have taken in."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def in_noise(noise: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a noise span (spans sorted, as `find_noise` gives)."""
+    i = bisect_right(noise, (end, end)) - 1
+    return i >= 0 and noise[i][0] < end and start < noise[i][1]

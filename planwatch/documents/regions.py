@@ -1,0 +1,80 @@
+"""Chinese administrative region names: find them, split them, match them.
+
+A region name is a chain of components, each a name plus a level suffix:
+湖北省 + 武汉市 + 洪山区. Documents name the same region more or less fully
+(洪山区, 武汉市洪山区, 湖北省武汉市洪山区), so regions are matched by their
+most specific component (`region_key`). Two districts of one name in different
+cities (鼓楼区) then share a key; callers that must tell them apart compare
+the full names where both are known.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Longer suffixes first, so that 自治区 wins over 区 and 新区 over 区.
+_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "新区", "林区",
+             "省", "市", "盟", "州", "区", "县", "旗")
+_LEVELS = {
+    "特别行政区": "province", "自治区": "province", "省": "province",
+    "市": "city", "自治州": "city", "州": "city", "地区": "city", "盟": "city",
+    "自治县": "county", "县": "county", "自治旗": "county", "旗": "county",
+    "区": "district", "新区": "district", "林区": "district",
+}
+# Cities directly under the central government rank as provinces.
+_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+SUFFIX_RE = "|".join(_SUFFIXES)
+
+_NAME_CHAR = r"[\u4e00-\u9fff]"
+# One component: a name of 2+ characters (lazy, so the first suffix ends it).
+# Bare 州 is not a component suffix (广州市 is one component), only 自治州 is.
+_COMPONENT = re.compile(rf"{_NAME_CHAR}{{2,}}?(?:{SUFFIX_RE.replace('|州|', '|')})")
+REGION_PATTERN = rf"(?:{_NAME_CHAR}{{2,12}}?(?:{SUFFIX_RE.replace('|州|', '|')})){{1,4}}"
+
+# Words that precede a region name in titles and must not become part of it.
+_LEADING_WORDS = re.compile(r"^(?:关于|在)+")
+
+
+def split_region(region: str) -> list[str]:
+    """Components from the widest to the most specific; a short last one
+    (萧县, 易县: one-character names) is kept whole."""
+    region = re.sub(r"\s+", "", region)
+    parts, pos = [], 0
+    for match in _COMPONENT.finditer(region):
+        if match.start() != pos:
+            break
+        parts.append(match.group())
+        pos = match.end()
+    if pos < len(region):
+        parts.append(region[pos:])
+    return [p for p in parts if p]
+
+
+def region_key(region: str) -> str:
+    """One key per region however fully it is named:
+    湖北省武汉市洪山区, 武汉市洪山区 and 洪山区 all give 洪山区."""
+    parts = split_region(region)
+    return parts[-1] if parts else ""
+
+
+def region_level(region: str) -> str | None:
+    """province | city | county | district, from the most specific component."""
+    parts = split_region(region)
+    if not parts:
+        return None
+    last = parts[-1]
+    if len(parts) == 1 and last in _MUNICIPALITIES:
+        return "province"
+    for suffix in _SUFFIXES:
+        if last.endswith(suffix):
+            return _LEVELS[suffix]
+    return None
+
+
+def clean_region(candidate: str) -> str | None:
+    """A matched candidate without leading function words, or None if nothing
+    that looks like a region remains."""
+    candidate = _LEADING_WORDS.sub("", re.sub(r"\s+", "", candidate))
+    if len(candidate) < 2 or not split_region(candidate):
+        return None
+    return candidate

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker, undefer
 from .. import __version__, settings
 from ..documents import Document
 from ..errors import StoreError
-from ..extract import extract
+from ..extract import Fact, extract
 from . import catalogue
 from .convert import document_row, stored_document, stored_fact
 from .engine import migrate, open_engine, writer
@@ -69,8 +69,9 @@ class Store:
         return ingest(self, paths, on_progress)
 
     @_database_errors
-    def add_document(self, document: Document) -> tuple[StoredDocument, bool]:
-        """Extract and store a document's facts; (stored, False) when its content is already stored.
+    def add_document(self, document: Document, facts: list[Fact] | None = None) -> tuple[StoredDocument, bool]:
+        """Store a document with its facts (extracted here unless given); (stored, False)
+        when its content is already stored, under this name or another.
 
         A new content under a stored name becomes that name's next version and
         marks the previous one superseded (kept, with its facts)."""
@@ -79,14 +80,15 @@ class Store:
             known = _same_content(session, document)
             if known is not None:
                 return stored_document(known), False
-        facts = extract(document)
+        if facts is None:
+            facts = extract(document)
         try:
             return self._insert(document, facts)
         except IntegrityError:
             # Another writer stored this name's next version meanwhile (PostgreSQL); look again.
             return self._insert(document, facts)
 
-    def _insert(self, document: Document, facts) -> tuple[StoredDocument, bool]:
+    def _insert(self, document: Document, facts: list[Fact]) -> tuple[StoredDocument, bool]:
         with self._writer.begin() as session:
             known = _same_content(session, document)
             if known is not None:

@@ -1,0 +1,98 @@
+"""`planwatch ingest PATH...`, `planwatch facts`, `planwatch documents`: the store from the shell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..errors import PlanwatchError
+from ..store import IngestReport, IngestStep, Store
+from . import app
+from .output import Format, emit
+
+_err = Console(stderr=True, soft_wrap=True)   # an error stays one line, however long
+
+DB_OPTION = typer.Option(None, "--db", help="Database URL (default: PLANWATCH_DATABASE_URL, else sqlite:///planwatch.db).")
+FORMAT_OPTION = typer.Option(Format.jsonl, "--format", "-f", help="jsonl, csv or table.")
+FACT_COLUMNS = ("doc", "region", "indicator", "role", "period", "measure", "value", "upper", "unit",
+                "comparator", "text", "estimated", "stretch", "cumulative", "start", "end")
+DOCUMENT_COLUMNS = ("id", "name", "version", "region", "doc_type", "date", "title", "fact_count")
+
+
+def _open(db: str | None) -> Store:
+    try:
+        return Store(db)
+    except PlanwatchError as exc:
+        _fail(exc)
+
+
+def _fail(exc: PlanwatchError):
+    _err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
+    raise typer.Exit(1)
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: list[Path] = typer.Argument(..., help="Files and folders (read recursively) of documents."),
+    db: str | None = DB_OPTION,
+):
+    """Store the documents of PATHS and their facts; unchanged files add nothing."""
+    with _open(db) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                      TimeElapsedColumn(), console=_err, transient=True) as progress:
+        task = progress.add_task("ingest", total=None)
+
+        def show(step: IngestStep) -> None:
+            progress.update(task, total=step.total, completed=step.done, description=Path(step.path).name)
+            if step.outcome == "failed":
+                progress.console.print(f"[red]error[/red] {escape(step.path)}: {escape(step.reason or '')}",
+                                       highlight=False, soft_wrap=True)
+
+        try:
+            report = store.ingest(paths, on_progress=show)
+        except PlanwatchError as exc:
+            _fail(exc)
+    typer.echo(_summary(report))
+    if report.failures:
+        raise typer.Exit(1)
+
+
+def _summary(report: IngestReport) -> str:
+    return (f"documents {report.documents}, new versions {report.versions}, unchanged {report.unchanged}, "
+            f"facts {report.facts}, failures {len(report.failures)}")
+
+
+@app.command("facts")
+def facts_command(
+    db: str | None = DB_OPTION,
+    region: str | None = typer.Option(None, "--region", help="Only this region (e.g. 洪山区)."),
+    indicator: str | None = typer.Option(None, "--indicator", help="Only this indicator's standard name."),
+    period: str | None = typer.Option(None, "--period", help="Only this period (2024, 2017H1, 2021-2025 ...)."),
+    role: str | None = typer.Option(None, "--role", help="target, actual or baseline."),
+    fmt: Format = FORMAT_OPTION,
+):
+    """Print stored facts of the latest document versions."""
+    with _open(db) as store:
+        try:
+            facts = store.facts(region=region, indicator=indicator, period=period, role=role)
+        except PlanwatchError as exc:
+            _fail(exc)
+    emit((fact.to_dict() for fact in facts), fmt, FACT_COLUMNS if fmt is not Format.jsonl else None)
+
+
+@app.command("documents")
+def documents_command(
+    db: str | None = DB_OPTION,
+    region: str | None = typer.Option(None, "--region", help="Only this region."),
+    fmt: Format = FORMAT_OPTION,
+):
+    """List the latest version of each stored document."""
+    with _open(db) as store:
+        try:
+            documents = store.documents(region=region)
+        except PlanwatchError as exc:
+            _fail(exc)
+    emit(({column: getattr(doc, column) for column in DOCUMENT_COLUMNS} for doc in documents), fmt, DOCUMENT_COLUMNS)

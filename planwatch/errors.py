@@ -3,10 +3,13 @@
     PlanwatchError                 base: the CLI and the web app catch only this
     ├── SettingsError              a setting is missing or malformed
     ├── DocumentError              a file cannot become a Document (names file and reason)
-    │   ├── UnreadableFile         missing, a directory, no permission, too large
+    │   ├── UnreadableFile         missing, a directory, no permission
+    │   │   └── FileTooLarge       over the max_file_mb setting (checked before reading)
     │   ├── EmptyDocument          zero bytes, or no text after decoding
     │   ├── UnsupportedFormat      recognised but refused (.doc, .wps, .ofd, scanned PDF ...)
+    │   │   └── BinaryFile         images, archives, executables: not a document at all
     │   └── DecodeError            bytes that no supported encoding decodes
+    │       └── MixedEncoding      the encoding changes partway through the file
     ├── StoreError                 the database refused an operation
     └── EvaluationError            a report or verdict cannot be produced
 """
@@ -37,6 +40,10 @@ class UnreadableFile(DocumentError):
     pass
 
 
+class FileTooLarge(UnreadableFile):
+    pass
+
+
 class EmptyDocument(DocumentError):
     pass
 
@@ -45,7 +52,15 @@ class UnsupportedFormat(DocumentError):
     pass
 
 
+class BinaryFile(UnsupportedFormat):
+    pass
+
+
 class DecodeError(DocumentError):
+    pass
+
+
+class MixedEncoding(DecodeError):
     pass
 
 

@@ -1,17 +1,22 @@
-"""Decode bytes in a fixed order: BOM, strict UTF-8, GB18030, then charset-normalizer.
+"""Decode bytes in a fixed order: BOM, strict UTF-8, a declared charset,
+GB18030, then charset-normalizer.
 
 charset-normalizer comes last because on short Chinese texts it mistakes GBK
-for cp874 or Big5; GB18030 is a superset of GBK and GB2312.
+for cp874 or Big5; GB18030 is a superset of GBK and GB2312. Its answer is
+only taken for encodings a Chinese document plausibly uses (Big5, UTF-16/32
+without a BOM); anything else is reported as undecodable rather than turned
+into mojibake. The text is kept exactly as decoded: no line-ending translation.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from ..errors import DecodeError
+from ..errors import BinaryFile, DecodeError, MixedEncoding
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -20,21 +25,73 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Declared charsets that GB18030 already covers, so trying them adds nothing.
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "euc-cn", "x-gbk", "hz-gb-2312"}
+_FALLBACK_OK = {"big5", "big5hkscs", "cp950", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"}
+# Eight UTF-8 encoded CJK characters in a row: GBK text practically never
+# contains this by chance, so in a file that is not UTF-8 it means mixed encodings.
+_UTF8_CJK_RUN = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){8,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
-def decode(raw: bytes, path: Path | str) -> tuple[str, str]:
+def decode(raw: bytes, path: Path | str, declared: str | None = None) -> tuple[str, str]:
+    """(text, encoding name) for `raw`; DocumentError subclasses name `path`."""
+    text, encoding = _decode(raw, path, declared)
+    controls = len(_CONTROL.findall(text[:100_000]))
+    if controls > max(8, len(text[:100_000]) // 200):
+        raise BinaryFile(path, f"looks binary, not text ({controls} control characters after decoding as {encoding})")
+    return text, encoding
+
+
+def _decode(raw: bytes, path: Path | str, declared: str | None) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if raw.startswith(bom):
+            return _strict(raw, codec, path), codec
+    if b"\x00" in raw[:100_000]:
+        raise BinaryFile(path, "contains NUL bytes: a binary file, or UTF-16 without a byte-order mark")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        _refuse_mixed(raw, exc, path)
+    for codec in (_usable(declared), "gb18030"):
+        if codec:
             try:
                 return raw.decode(codec), codec
-            except UnicodeDecodeError as exc:
-                raise DecodeError(path, f"starts with a {codec} byte-order mark but is not valid {codec} ({exc.reason} at byte {exc.start})") from None
-    for codec in ("utf-8", "gb18030"):
-        try:
-            return raw.decode(codec), codec
-        except UnicodeDecodeError:
-            pass
-    best = from_bytes(raw).best()
-    if best is None:
-        raise DecodeError(path, "not text in any supported encoding (UTF-8, GB18030/GBK, UTF-16)")
-    return str(best), best.encoding
+            except UnicodeDecodeError:
+                pass
+    return _guess(raw, path)
+
+
+def _strict(raw: bytes, codec: str, path: Path | str) -> str:
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(path, f"starts with a {codec} byte-order mark but is not valid {codec} "
+                                f"({exc.reason} at byte {exc.start})") from None
+
+
+def _refuse_mixed(raw: bytes, exc: UnicodeDecodeError, path: Path | str) -> None:
+    run = _UTF8_CJK_RUN.search(raw)
+    if run:
+        raise MixedEncoding(path, f"the encoding changes partway: bytes {run.start()}-{run.end()} are UTF-8 "
+                                  f"but byte {exc.start} is not; save the whole file in one encoding")
+
+
+def _usable(declared: str | None) -> str | None:
+    """The declared charset's codec name, unless GB18030 covers it or Python does not know it."""
+    if not declared or declared.lower() in _GB_FAMILY:
+        return None
+    try:
+        return codecs.lookup(declared).name
+    except LookupError:
+        return None
+
+
+def _guess(raw: bytes, path: Path | str) -> tuple[str, str]:
+    best = from_bytes(raw[:1_000_000]).best()
+    if best is None or best.encoding not in _FALLBACK_OK:
+        raise DecodeError(path, "not text in any supported encoding (UTF-8, GB18030/GBK/GB2312, Big5, UTF-16 with BOM)")
+    try:
+        return raw.decode(best.encoding), best.encoding
+    except UnicodeDecodeError as exc:
+        raise DecodeError(path, f"not valid {best.encoding} ({exc.reason} at byte {exc.start})") from None

@@ -1,26 +1,63 @@
-"""Read a file into a Document."""
+"""Read a file into a Document: check the path and size, pick a loader by
+content, then find the noise spans and the metadata of the text.
+
+Limits: files over the `max_file_mb` setting (64 MiB by default) are refused
+before a byte is read; each loader states its own further limits.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-from ..errors import EmptyDocument, UnreadableFile
-from .encoding import decode
+from .. import settings
+from ..errors import EmptyDocument, FileTooLarge, UnreadableFile
+from .docx_loader import load_docx
+from .html_loader import load_html
+from .loaded import Loaded
 from .metadata import detect_meta
 from .model import Document
 from .noise import find_noise
+from .pdf_loader import load_pdf
+from .sniff import sniff
+from .text_loader import load_text
+
+_LOADERS = {"text": load_text, "html": load_html, "docx": load_docx, "pdf": load_pdf}
 
 
 def load(path: Path | str) -> Document:
+    """The Document of one file (text, HTML, DOCX or PDF, whatever its extension).
+
+    Raises a DocumentError subclass that names the file and the reason."""
     path = Path(path)
+    raw = read_bytes(path)
+    kind = sniff(raw, path)
+    loaded = _LOADERS[kind](raw, path)
+    if not loaded.text.strip():
+        raise EmptyDocument(path, f"no text found in this {kind.upper()} file")
+    return build_document(path.name, raw, kind, loaded)
+
+
+def read_bytes(path: Path) -> bytes:
+    limit_mb = settings.get_int("max_file_mb")
     try:
+        if path.is_dir():
+            raise UnreadableFile(path, "is a directory, not a file")
+        size = path.stat().st_size
+        if size > limit_mb * 1024 * 1024:
+            raise FileTooLarge(path, f"is {size / 1024 / 1024:.1f} MiB, over the limit of {limit_mb} MiB "
+                                     f"(setting PLANWATCH_MAX_FILE_MB)")
         raw = path.read_bytes()
     except OSError as exc:
         raise UnreadableFile(path, exc.strerror or str(exc)) from None
     if not raw:
         raise EmptyDocument(path, "the file is empty (0 bytes)")
-    text, encoding = decode(raw, path)
-    return Document(name=path.name, text=text, sha256=hashlib.sha256(raw).hexdigest(),
-                    encoding=encoding, original=raw, meta=detect_meta(text, path.name),
-                    noise=find_noise(text))
+    return raw
+
+
+def build_document(name: str, raw: bytes, kind: str, loaded: Loaded) -> Document:
+    meta = detect_meta(loaded.meta_text or loaded.text, name, hint=loaded.title)
+    meta.date = meta.date or loaded.date
+    return Document(name=name, text=loaded.text, sha256=hashlib.sha256(raw).hexdigest(),
+                    encoding=loaded.encoding, format=kind, meta=meta,
+                    noise=find_noise(loaded.text), tables=loaded.tables, original=raw)

@@ -76,3 +76,9 @@ def in_noise(noise: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) overlaps a noise span (spans sorted, as `find_noise` gives)."""
     i = bisect_right(noise, (end, end)) - 1
     return i >= 0 and noise[i][0] < end and start < noise[i][1]
+
+
+def is_furniture_line(line: str, path: Path = NOISE_FILE) -> bool:
+    """Whether a whole line is page furniture (a `lines` pattern of the noise file)."""
+    line_re = _patterns(path)[0]
+    return line_re is not None and line_re.fullmatch(line.strip()) is not None

@@ -1,0 +1,117 @@
+"""DOCX: body paragraphs and real tables in document order, the core
+properties' title as a metadata hint.
+
+python-docx repeats a merged cell in every grid position it covers (its
+issue #232), so tables are read from the XML: `gridSpan` gives the colspan,
+`vMerge` continuation cells are skipped and counted into the first cell's
+rowspan. Each merged cell is read once.
+
+Limits (checked on the ZIP directory before anything is decompressed):
+at most 5,000 members and 256 MiB uncompressed in all, so a ZIP bomb is
+refused without being inflated.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+
+from ..errors import UnsupportedFormat
+from .builder import RawCell, TextBuilder
+from .loaded import Loaded
+
+MAX_MEMBERS = 5000
+MAX_UNCOMPRESSED = 256 * 1024 * 1024
+
+
+def load_docx(raw: bytes, path: Path) -> Loaded:
+    _check_zip(raw, path)
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise UnsupportedFormat(path, f"a damaged DOCX file ({exc})") from None
+    builder = TextBuilder()
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            builder.paragraph(_paragraph_text(child))
+        elif child.tag == qn("w:tbl"):
+            builder.table(_read_table(child))
+    # core properties' dates are when the file was made (often a template's), not published: not used
+    title = (document.core_properties.title or "").strip() or None
+    return Loaded(text=builder.text(), encoding="utf-8", tables=builder.tables, title=title)
+
+
+def _check_zip(raw: bytes, path: Path) -> None:
+    try:
+        members = zipfile.ZipFile(io.BytesIO(raw)).infolist()
+    except zipfile.BadZipFile as exc:
+        raise UnsupportedFormat(path, f"a damaged DOCX file ({exc})") from None
+    total = sum(m.file_size for m in members)
+    if len(members) > MAX_MEMBERS or total > MAX_UNCOMPRESSED:
+        raise UnsupportedFormat(path, f"DOCX would unpack to {total // 2**20} MiB in {len(members)} parts, "
+                                      f"over the limit of {MAX_UNCOMPRESSED // 2**20} MiB / {MAX_MEMBERS} parts "
+                                      "(a ZIP bomb?)")
+
+
+def _paragraph_text(p) -> str:
+    """Text of a paragraph: runs, tabs as spaces, line breaks kept."""
+    parts = []
+    for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
+        if node.tag == qn("w:t"):
+            parts.append(node.text or "")
+        else:
+            parts.append(" " if node.tag == qn("w:tab") else "\n")
+    return "".join(parts)
+
+
+def _read_table(tbl) -> list[list[RawCell]]:
+    grid = [_grid_row(tr) for tr in tbl.iterchildren(qn("w:tr"))]
+    rows = []
+    for r, row in enumerate(grid):
+        cells = []
+        for column, span, merge, tc in row:
+            if merge == "continue":
+                continue
+            rowspan = 1 + (_continuations(grid, r, column) if merge == "restart" else 0)
+            cells.append(RawCell(_cell_text(tc), span, rowspan))
+        rows.append(cells)
+    return rows
+
+
+def _grid_row(tr) -> list[tuple[int, int, str | None, object]]:
+    """(grid column, colspan, vMerge state, tc) of each cell of a row."""
+    column = _int_val(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), 0)
+    cells = []
+    for tc in tr.iterchildren(qn("w:tc")):
+        props = tc.find(qn("w:tcPr"))
+        span = _int_val(props.find(qn("w:gridSpan")) if props is not None else None, 1)
+        merge = props.find(qn("w:vMerge")) if props is not None else None
+        state = None if merge is None else ("restart" if merge.get(qn("w:val")) == "restart" else "continue")
+        cells.append((column, span, state, tc))
+        column += span
+    return cells
+
+
+def _continuations(grid, r: int, column: int) -> int:
+    count = 0
+    for row in grid[r + 1:]:
+        below = next((cell for cell in row if cell[0] == column), None)
+        if below is None or below[2] != "continue":
+            break
+        count += 1
+    return count
+
+
+def _cell_text(tc) -> str:
+    return " ".join(_paragraph_text(p) for p in tc.iter(qn("w:p")))
+
+
+def _int_val(element, default: int) -> int:
+    if element is None:
+        return default
+    value = element.get(qn("w:val")) or ""
+    return max(int(value), 1) if value.isdigit() else default

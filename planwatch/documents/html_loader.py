@@ -1,0 +1,172 @@
+"""HTML pages: the article text by trafilatura, our own cleanup of portal
+furniture, and the page's real <table>s read with lxml (trafilatura may drop
+tables, and keeps no spans), placed back where they stood in the article.
+
+Limits: pages over 50 MiB are refused (an lxml tree takes several times the
+page's size in memory); a <table> counts as data when it has 2+ rows, a row
+with 2+ cells, no nested table and short cells (layout tables are not).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from ..errors import FileTooLarge, UnsupportedFormat
+from .builder import RawCell, TextBuilder, cell_text
+from .encoding import decode
+from .loaded import Loaded
+from .noise import is_furniture_line
+
+MAX_HTML_BYTES = 50 * 1024 * 1024
+_DATA_CELL_CHARS = 300   # a longer average cell means a layout table
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_DROP = ("script", "style", "noscript", "template", "iframe", "select", "button", "form", "nav", "header", "footer")
+_BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+           "table", "ul", "ol", "dd", "dt", "blockquote", "pre", "center"}
+_DATE_META = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date")
+_TITLE_META = ("articletitle", "og:title", "title")
+
+
+def load_html(raw: bytes, path: Path) -> Loaded:
+    if len(raw) > MAX_HTML_BYTES:
+        raise FileTooLarge(path, f"HTML page of {len(raw) // 2**20} MiB is over the 50 MiB limit for HTML")
+    declared = _CHARSET.search(raw[:4096])
+    page, encoding = decode(raw, path, declared.group(1).decode("ascii") if declared else None)
+    try:
+        tree = lxml.html.document_fromstring(_XML_DECL.sub("", page))
+    except (etree.ParserError, ValueError) as exc:
+        raise UnsupportedFormat(path, f"HTML that cannot be parsed ({exc})") from None
+    tables = [t for t in tree.iter("table") if _is_data_table(t)]
+    article = _article_lines(page, tree, tables)
+    builder = _place_tables(article, tables)
+    return Loaded(text=builder.text(), encoding=encoding, tables=builder.tables,
+                  title=_meta_title(tree), date=_meta_date(tree), meta_text="\n".join(article.raw))
+
+
+class _Article:
+    def __init__(self, raw_lines: list[str]):
+        self.raw = raw_lines
+        self.lines = [line.strip() for line in raw_lines if line.strip() and not is_furniture_line(line)]
+
+
+def _article_lines(page: str, tree, tables) -> _Article:
+    """trafilatura's article text; our own block walk if it finds nothing."""
+    text = trafilatura.extract(page, include_tables=False, include_comments=False, favor_recall=True,
+                               deduplicate=False, output_format="txt")
+    if not text or len(text.strip()) < 50:
+        text = _walk_text(tree, tables)
+    return _Article(text.splitlines())
+
+
+def _walk_text(tree, tables) -> str:
+    """Visible text of the body, one line per block element, data tables left out."""
+    body = tree.find("body")
+    out: list[str] = []
+    _walk(body if body is not None else tree, out, set(tables))
+    return "".join(out)
+
+
+def _walk(element, out: list[str], skip: set) -> None:
+    visible = isinstance(element.tag, str) and element.tag not in _DROP and element not in skip
+    if visible:
+        out.append(element.text or "")
+        for child in element:
+            _walk(child, out, skip)
+        if element.tag in _BLOCKS:
+            out.append("\n")
+    out.append(element.tail or "")
+
+
+def _is_data_table(table) -> bool:
+    if table.find(".//table") is not None:
+        return False
+    rows = _rows(table)
+    cells = [c for row in rows for c in row]
+    if len(rows) < 2 or max((len(r) for r in rows), default=0) < 2:
+        return False
+    return sum(len(c.text_content()) for c in cells) / len(cells) <= _DATA_CELL_CHARS
+
+
+def _rows(table) -> list[list]:
+    return [[c for c in tr if c.tag in ("td", "th")] for tr in table.iter("tr")]
+
+
+def _read_table(table) -> list[list[RawCell]]:
+    return [[RawCell(c.text_content(), _span(c, "colspan"), _span(c, "rowspan")) for c in row]
+            for row in _rows(table)]
+
+
+def _span(cell, attribute: str) -> int:
+    match = re.match(r"\s*(\d+)", cell.get(attribute) or "")
+    return min(max(int(match.group(1)), 1), 1000) if match else 1
+
+
+def _place_tables(article: _Article, tables) -> TextBuilder:
+    """Article lines with each table after the line its preceding text ends in
+    (in page order); a table whose place is not found goes at the end."""
+    after: dict[int, list] = {}
+    line, unplaced = 0, []
+    squeezed = [re.sub(r"\s+", "", text) for text in article.lines]
+    for table in tables:
+        anchor = _anchor(table)
+        found = next((i for i in range(line, len(squeezed)) if anchor and anchor in squeezed[i]), None)
+        if found is None:
+            unplaced.append(table)
+        else:
+            after.setdefault(found, []).append(table)
+            line = found
+    builder = TextBuilder()
+    for i, text in enumerate(article.lines):
+        builder.paragraph(text)
+        for table in after.get(i, []):
+            builder.table(_read_table(table), _title(table))
+    for table in unplaced:
+        builder.table(_read_table(table), _title(table))
+    return builder
+
+
+def _preceding_text(table) -> str:
+    texts = table.xpath("preceding::text()[normalize-space()][position() <= 3]")
+    return re.sub(r"\s+", "", "".join(reversed([str(t) for t in texts][:1])))
+
+
+def _anchor(table) -> str:
+    return _preceding_text(table)[-12:]
+
+
+def _title(table) -> str | None:
+    caption = table.find("caption")
+    if caption is not None and caption.text_content().strip():
+        return cell_text(caption.text_content())
+    before = _preceding_text(table)
+    return before if 2 <= len(before) <= 40 and re.search(r"表|指标|情况", before) else None
+
+
+def _meta_title(tree) -> str | None:
+    for name in _TITLE_META:
+        value = _meta(tree, name)
+        if value:
+            return value
+    title = tree.find(".//title")
+    return cell_text(title.text_content()) if title is not None and title.text_content().strip() else None
+
+
+def _meta_date(tree) -> str | None:
+    for name in _DATE_META:
+        match = re.match(r"\s*(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})", _meta(tree, name) or "")
+        if match:
+            return "{:04d}-{:02d}-{:02d}".format(*map(int, match.groups()))
+    return None
+
+
+def _meta(tree, name: str) -> str | None:
+    for element in tree.iter("meta"):
+        if (element.get("name") or element.get("property") or "").lower() == name:
+            return cell_text(element.get("content") or "") or None
+    return None

@@ -1,0 +1,128 @@
+"""PDF: the text layer and ruled tables by pdfplumber, pypdf as a fallback
+when pdfplumber cannot parse the file.
+
+Text lines and tables are merged top to bottom on each page. A table cell
+that pdfplumber reports over several grid columns or rows gets that colspan /
+rowspan, and is read once. There is no OCR: a scanned PDF (no text layer),
+one whose fonts have no Unicode map (only `(cid:N)` codes) or one locked by
+a password is refused with a message saying so.
+
+Limits: at most 2,000 pages; pages are released after reading.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from pathlib import Path
+
+import pdfplumber
+import pypdf
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+from pypdf.errors import PyPdfError
+
+from ..errors import UnsupportedFormat
+from .builder import RawCell, TextBuilder
+from .loaded import Loaded
+
+log = logging.getLogger(__name__)
+
+MAX_PAGES = 2000
+_NO_OCR = "OCR is not enabled; load a PDF with a text layer, or the DOCX/HTML version of the document"
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def load_pdf(raw: bytes, path: Path) -> Loaded:
+    title = _check_pdf(raw, path)
+    try:
+        builder = _read_with_pdfplumber(raw, path)
+    except (PdfminerException, PDFSyntaxError) as exc:
+        log.info("%s: pdfplumber failed (%s), using pypdf", path, exc)
+        builder = _read_with_pypdf(raw, path)
+    text = builder.text()
+    _check_text(text, path)
+    return Loaded(text=text, encoding="binary", tables=builder.tables, title=title)
+
+
+def _check_pdf(raw: bytes, path: Path) -> str | None:
+    """Refuse locked or oversized PDFs; the title of its info dictionary."""
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UnsupportedFormat(path, f"the PDF is encrypted with a password; {_NO_OCR}")
+        pages = len(reader.pages)
+        title = (reader.metadata.title if reader.metadata else None) or None
+    except (PyPdfError, ValueError, KeyError) as exc:
+        raise UnsupportedFormat(path, f"a damaged PDF ({exc})") from None
+    if pages > MAX_PAGES:
+        raise UnsupportedFormat(path, f"the PDF has {pages} pages, over the limit of {MAX_PAGES}")
+    return str(title).strip() or None if title else None
+
+
+def _check_text(text: str, path: Path) -> None:
+    visible = re.sub(r"\s", "", _CID.sub("", text))
+    cids = len(_CID.findall(text))
+    if cids and cids > len(visible) / 4:
+        raise UnsupportedFormat(path, f"the PDF's fonts have no Unicode map (text comes out as (cid:N) codes); {_NO_OCR}")
+    if len(visible) < 10:
+        raise UnsupportedFormat(path, f"the PDF has no text layer (a scanned document?); {_NO_OCR}")
+
+
+def _read_with_pdfplumber(raw: bytes, path: Path) -> TextBuilder:
+    builder = TextBuilder()
+    with pdfplumber.open(io.BytesIO(raw), password="") as pdf:
+        for page in pdf.pages:
+            _read_page(page, builder)
+            page.close()
+    return builder
+
+
+def _read_page(page, builder: TextBuilder) -> None:
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)) if boxes else page
+    blocks = [(line["top"], "line", line["text"]) for line in outside.extract_text_lines(strip=True)]
+    blocks += [(table.bbox[1], "table", table) for table in tables]
+    for _, kind, item in sorted(blocks, key=lambda b: b[0]):
+        if kind == "line":
+            builder.paragraph(item)
+        else:
+            builder.table(_read_table(item))
+
+
+def _inside(obj: dict, box: tuple) -> bool:
+    if "x0" not in obj or "top" not in obj:
+        return False
+    middle_x, middle_y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return box[0] <= middle_x <= box[2] and box[1] <= middle_y <= box[3]
+
+
+def _read_table(table) -> list[list[RawCell]]:
+    """Cells in grid order; a cell's spans count the grid lines inside its box."""
+    texts = table.extract()
+    xs = sorted({round(c[0], 1) for c in table.cells})
+    ys = sorted({round(c[1], 1) for c in table.cells})
+    rows = []
+    for r, row in enumerate(table.rows):
+        cells = []
+        for c, box in enumerate(row.cells):
+            if box is None:
+                continue   # covered by a merged cell read already
+            colspan = sum(1 for x in xs if box[0] - 0.5 <= x < box[2] - 0.5)
+            rowspan = sum(1 for y in ys if box[1] - 0.5 <= y < box[3] - 0.5)
+            cells.append(RawCell(texts[r][c] or "", max(colspan, 1), max(rowspan, 1)))
+        rows.append(cells)
+    return rows
+
+
+def _read_with_pypdf(raw: bytes, path: Path) -> TextBuilder:
+    builder = TextBuilder()
+    try:
+        for page in pypdf.PdfReader(io.BytesIO(raw)).pages:
+            for line in (page.extract_text() or "").splitlines():
+                builder.paragraph(line)
+    except (PyPdfError, ValueError, KeyError) as exc:
+        raise UnsupportedFormat(path, f"a damaged PDF that neither pdfplumber nor pypdf can read ({exc})") from None
+    return builder

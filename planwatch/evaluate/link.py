@@ -1,0 +1,66 @@
+"""Linking: every stated version of a fact of one region, found by indicator,
+period and measure, from whichever document of that region stated it.
+
+Versions are ordered best first: a final result before an estimate, then the
+later document before the earlier (a later report revises an earlier one).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .model import Record, region_of
+from .periods import parse
+
+
+def best_first(records: Iterable[Record]) -> list[Record]:
+    newest = sorted(records, key=lambda r: (r.doc_date or "", r.document_id), reverse=True)
+    return sorted(newest, key=lambda r: r.fact.estimated)
+
+
+def earliest_first(records: Iterable[Record]) -> list[Record]:
+    return sorted(records, key=lambda r: (r.doc_date or "9999", r.document_id))
+
+
+class Index:
+    """All records of the given facts, looked up by region and indicator."""
+
+    def __init__(self, records: Iterable[Record]):
+        self._by_indicator: dict[tuple[str, str], list[Record]] = defaultdict(list)
+        for record in records:
+            self._by_indicator[(region_of(record), record.fact.indicator)].append(record)
+
+    def facts(self, region: str, indicator: str, role: str, period: str, measure: str) -> list[Record]:
+        """Every version, best first."""
+        return best_first(r for r in self._by_indicator.get((region, indicator), ())
+                          if r.fact.role == role and r.fact.period == period and r.fact.measure == measure)
+
+    def numeric(self, region: str, indicator: str, period: str, measure: str, role: str = "actual") -> list[Record]:
+        return [r for r in self.facts(region, indicator, role, period, measure) if r.fact.value is not None]
+
+    def parts(self, region: str, indicator: str, year: int, measure: str) -> list[Record]:
+        """Numeric results for parts of one year (上半年, 前三季度), the latest part first."""
+        found = [r for r in self._by_indicator.get((region, indicator), ())
+                 if r.fact.role == "actual" and r.fact.measure == measure and r.fact.value is not None
+                 and (p := parse(r.fact.period)) is not None and p.is_part and p.first == year]
+        ordered = best_first(found)
+        return sorted(ordered, key=lambda r: parse(r.fact.period).months[1], reverse=True)
+
+    def level_at(self, region: str, indicator: str, year: int) -> Record | None:
+        """The best stated level of one year: a result, else a plan's base value."""
+        for role in ("actual", "baseline"):
+            found = self.numeric(region, indicator, str(year), "level", role)
+            if found:
+                return found[0]
+        return None
+
+    def growth_at(self, region: str, indicator: str, year: int) -> Record | None:
+        found = self.numeric(region, indicator, str(year), "growth")
+        return found[0] if found else None
+
+    def keys(self) -> list[tuple[str, str]]:
+        return list(self._by_indicator)
+
+    def of(self, region: str, indicator: str) -> list[Record]:
+        return self._by_indicator.get((region, indicator), [])

@@ -1,0 +1,104 @@
+"""Verdicts on targets stated in words: decidable ones compare two growth
+facts (居民收入增长与经济增长基本同步 against GDP growth of the same region and
+year; 正增长 against zero); the rest (完成市下达目标) stay 待核实 unless a
+result states the outcome."""
+
+from __future__ import annotations
+
+
+from . import wording
+from .judge import PROGRESS
+from .link import Index
+from .model import Record, Shown
+from .outcome import Context, Outcome, unknown
+from .periods import parse
+from .vocabulary import vocabulary
+
+
+def text_outcome(ctx: Context, target: Record) -> Outcome:
+    text = target.fact.text or ""
+    relations = vocabulary()["growth_relations"]
+    if any(w in text for w in relations["positive"]):
+        outcome = _positive(ctx, target)
+    elif any(w in text for w in relations["above"]):
+        outcome = _relation(ctx, target, strict=True)
+    elif any(w in text for w in relations["in_step"]):
+        outcome = _relation(ctx, target, strict=False)
+    else:
+        outcome = None
+    return outcome if outcome is not None else _stated(ctx, target)
+
+
+def _growth_results(ctx: Context, indicator: str, period: str) -> tuple[list[Record], bool]:
+    """Numeric growth results for the period, else for its latest part (as progress)."""
+    index: Index = ctx.index
+    found = index.numeric(ctx.region, indicator, period, "growth")
+    if found:
+        return found, False
+    parsed = parse(period)
+    if parsed is not None and parsed.is_year:
+        parts = index.parts(ctx.region, indicator, parsed.first, "growth")
+        return parts, bool(parts)
+    if parsed is not None and parsed.is_span:
+        found = index.numeric(ctx.region, indicator, str(parsed.last), "growth")
+    return found, False
+
+
+def _positive(ctx: Context, target: Record) -> Outcome | None:
+    results, partial = _growth_results(ctx, ctx.indicator, target.fact.period)
+    if not results:
+        return None
+    value = results[0].fact.value
+    status = "met" if value > 0 else "missed"
+    if partial:
+        status = PROGRESS[status]
+    reason = f"目标{target.fact.text}，{wording.result_words(Shown.of(results[0]))}"
+    return Outcome(status, reason, results)
+
+
+def _relation(ctx: Context, target: Record, strict: bool) -> Outcome | None:
+    """Income growth against the reference (GDP) growth of the same region and period."""
+    reference = vocabulary()["growth_relations"]["reference_indicator"]
+    mine, partial = _growth_results(ctx, ctx.indicator, target.fact.period)
+    theirs, _ = _growth_results(ctx, reference, mine[0].fact.period if mine else target.fact.period)
+    if not mine or not theirs or mine[0].fact.period != theirs[0].fact.period:
+        return None
+    own, ref = mine[0].fact.value, theirs[0].fact.value
+    if strict:
+        status = "met" if own > ref else "missed"
+    else:
+        status = "met" if own >= ref - ctx.tolerance else "missed"
+    if partial:
+        status = PROGRESS[status]
+    diff = own - ref
+    relation = "高于" if diff > 0 else ("低于" if diff < 0 else "等于")
+    reason = (f"目标{target.fact.text}，{wording.result_words(Shown.of(mine[0]))}，"
+              f"{reference}{wording.result_words(Shown.of(theirs[0]))}，"
+              f"{relation}经济增速{wording.rounded(abs(diff))}个百分点" if diff else
+              f"目标{target.fact.text}，{wording.result_words(Shown.of(mine[0]))}，与{reference}增速持平")
+    return Outcome(status, reason, mine + theirs)
+
+
+def _stated(ctx: Context, target: Record) -> Outcome:
+    """A result that says in words whether the target was reached."""
+    index: Index = ctx.index
+    periods = [target.fact.period]
+    parsed = parse(target.fact.period)
+    if parsed is not None and parsed.is_span:
+        periods.append(str(parsed.last))
+    words = [r for p in periods for r in index.facts(ctx.region, ctx.indicator, "actual", p, target.fact.measure)
+             if r.fact.text]
+    if not words:
+        return unknown(f"目标为定性表述（{target.fact.text}），结果未说明是否完成")
+    said = words[0].fact.text
+    vocab = vocabulary()
+    if any(w in said for w in vocab["not_achieved_words"]):
+        status = "missed"
+    elif any(w in said for w in vocab["achieved_words"]):
+        status = "met"
+    else:
+        return unknown(f"目标为{target.fact.text}，结果表述为“{said}”，无法判断", words)
+    kind = "预计" if words[0].fact.estimated else "文件称"
+    return Outcome(status, f"目标为{target.fact.text}，{kind}“{said}”", words)
+
+

@@ -1,0 +1,155 @@
+"""Verdicts on numeric targets for one year: a full-year result, else the
+progress of a part of the year (时间过半、任务过半), else for a plan's end-year
+level the average growth it needs against the growth achieved so far."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import wording
+from .judge import PROGRESS, Goal, judge
+from .link import Index
+from .model import Achieved, Record, Shown
+from .outcome import Context, Outcome, unknown
+from .periods import parse, part_label
+from .units import convert
+from .vocabulary import is_rate
+
+
+def goal_of(ctx: Context, target: Record) -> Goal:
+    f = target.fact
+    return Goal.of(ctx.indicator, f.measure, f.value, f.comparator, f.upper)
+
+
+def value_in(result: Record, target: Record) -> Decimal | None:
+    """The result's value in the target's unit (None when the units differ in kind)."""
+    if result.fact.measure == "growth":
+        return result.fact.value
+    return convert(result.fact.value, result.fact.unit, target.fact.unit)
+
+
+def year_outcome(ctx: Context, target: Record) -> Outcome:
+    f = target.fact
+    index: Index = ctx.index
+    results = index.numeric(ctx.region, ctx.indicator, f.period, f.measure)
+    if results:
+        return final_outcome(ctx, target, results)
+    year = parse(f.period).first
+    parts = index.parts(ctx.region, ctx.indicator, year, f.measure)
+    if parts:
+        return part_outcome(ctx, target, parts)
+    if f.measure == "level":
+        return path_outcome(ctx, target, year)
+    return unknown("暂无该期结果")
+
+
+def final_outcome(ctx: Context, target: Record, results: list[Record]) -> Outcome:
+    best = results[0]
+    value = value_in(best, target)
+    shown = Shown.of(best)
+    if value is None:
+        return unknown(f"结果单位（{best.fact.unit}）与目标单位（{target.fact.unit}）不可比", results)
+    status = judge(goal_of(ctx, target), value, best.fact.comparator, ctx.tolerance)
+    reason = f"目标{wording.describe(Shown.of(target))}，{wording.result_words(shown)}"
+    reason += "，" + _conclusion(status, target, value)
+    return Outcome(status, reason, results)
+
+
+def _conclusion(status: str, target: Record, value: Decimal) -> str:
+    f = target.fact
+    if status == "unknown":
+        return "结果只给出界限，无法判断是否达到目标"
+    if status in ("met", "exceeded") and value == f.value:
+        return "达到目标"
+    return wording.gap(f.measure, f.unit, value, f.value)
+
+
+def part_outcome(ctx: Context, target: Record, parts: list[Record]) -> Outcome:
+    """A part of the year against the full-year target."""
+    best = parts[0]
+    f = target.fact
+    period = parse(best.fact.period)
+    value = value_in(best, target)
+    if value is None:
+        return unknown(f"进度数据单位（{best.fact.unit}）与目标单位（{f.unit}）不可比", parts)
+    when = part_label(best.fact.period)
+    head = f"全年目标{wording.describe(Shown.of(target))}，{wording.result_words(Shown.of(best))}"
+    if f.measure == "growth" or is_rate(ctx.indicator, f.unit):
+        status = PROGRESS[judge(goal_of(ctx, target), value, best.fact.comparator, ctx.tolerance)]
+        side = "不低于" if status == "on_track" else "低于"
+        return Outcome(status, f"{head}，{when}{side}全年目标", parts)
+    share = value / f.value if f.value else None
+    if share is None or share < 0:
+        return unknown(f"{head}，无法按进度判断", parts)
+    status = "on_track" if share >= period.elapsed else "behind"
+    time_words = f"时间进度{wording.rounded(period.elapsed * 100, 0)}%"
+    if period.elapsed == Decimal("0.5"):
+        time_words = "时间过半、任务" + ("过半" if status == "on_track" else "未过半")
+    return Outcome(status, f"{head}，完成全年目标的{wording.rounded(share * 100)}%，{time_words}", parts)
+
+
+def path_outcome(ctx: Context, target: Record, year: int) -> Outcome:
+    """An end-year level: the growth it needs from its base against the growth so far."""
+    index: Index = ctx.index
+    base = _base_before(index, ctx, target, year)
+    if base is None:
+        return unknown("暂无该期结果")
+    base_year = int(base.fact.period)
+    latest = _latest_level(index, ctx, base_year, year)
+    need = average_growth(base.fact.value, target.fact.value, year - base_year, ctx.indicator, target.fact.unit)
+    head = (f"{year}年目标{wording.describe(Shown.of(target))}，自{base_year}年"
+            f"{wording.level(base.fact.value, base.fact.unit)}起需{_per_year(need, ctx, target)}")
+    if need is None:
+        return unknown(f"{head}，无法推算")
+    if latest is None:
+        return Outcome("unknown", f"{head}；暂无进展数据", [base],
+                       Achieved(need, _rate_unit(ctx, target), "所需年均增速"))
+    latest_year = int(latest.fact.period)
+    value = convert(latest.fact.value, latest.fact.unit, target.fact.unit)
+    got = average_growth(base.fact.value, value, latest_year - base_year, ctx.indicator, target.fact.unit)
+    goal = Goal.of(ctx.indicator, "growth", need, ">=")
+    status = PROGRESS[judge(goal, got, "=", Decimal(0))]
+    reason = (f"{head}；{base_year + 1}—{latest_year}年实际{_per_year(got, ctx, target)}，"
+              + ("进度正常" if status == "on_track" else "低于所需速度"))
+    return Outcome(status, reason, [latest, base], Achieved(got, _rate_unit(ctx, target), "已实现年均增速"))
+
+
+def _base_before(index: Index, ctx: Context, target: Record, year: int) -> Record | None:
+    """The base a plan measures an end-year level from: a baseline of an earlier year."""
+    bases = [r for r in index.of(ctx.region, ctx.indicator)
+             if r.fact.role == "baseline" and r.fact.measure == "level" and r.fact.value is not None
+             and (p := parse(r.fact.period)) is not None and p.is_year and p.first < year]
+    same_doc = [r for r in bases if r.document_id == target.document_id]
+    chosen = same_doc or bases
+    return max(chosen, key=lambda r: int(r.fact.period)) if chosen else None
+
+
+def _latest_level(index: Index, ctx: Context, after: int, before: int) -> Record | None:
+    for year in range(before - 1, after, -1):
+        found = index.numeric(ctx.region, ctx.indicator, str(year), "level")
+        if found:
+            return found[0]
+    return None
+
+
+def average_growth(start: Decimal, end: Decimal | None, years: int, indicator: str, unit: str | None) -> Decimal | None:
+    """Average annual growth in % (or, for a rate, percentage points a year)."""
+    if end is None or years <= 0:
+        return None
+    if is_rate(indicator, unit):
+        return (end - start) / years
+    if start <= 0 or end <= 0:
+        return None
+    return ((end / start) ** (Decimal(1) / years) - 1) * 100
+
+
+def _rate_unit(ctx: Context, target: Record) -> str:
+    return "百分点" if is_rate(ctx.indicator, target.fact.unit) else "%"
+
+
+def _per_year(value: Decimal | None, ctx: Context, target: Record) -> str:
+    if value is None:
+        return ""
+    if is_rate(ctx.indicator, target.fact.unit):
+        return f"年均{'提高' if value >= 0 else '降低'}{wording.rounded(abs(value), 2)}个百分点"
+    return f"年均{'增长' if value >= 0 else '下降'}{wording.rounded(abs(value))}%"

@@ -1,0 +1,105 @@
+"""One verdict per target: (region, indicator, period, measure), judged on every
+stated result of that region, whichever document stated it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+
+from .. import settings
+from . import wording
+from .judge import BAD, GOOD, judge
+from .link import Index, earliest_first
+from .model import Record, Shown, Verdict, region_of
+from .outcome import Context, Outcome, unknown
+from .periods import parse
+from .qualitative import text_outcome
+from .rules import goal_of, value_in, year_outcome
+from .spans import span_outcome
+from .vocabulary import assessment_sign, label
+
+
+def verdicts(records: Iterable[Record], tolerance: Decimal | None = None) -> list[Verdict]:
+    records = list(records)
+    tolerance = settings.get_decimal("near_tolerance") if tolerance is None else tolerance
+    index = Index(records)
+    groups: dict[tuple[str, str, str, str], list[Record]] = defaultdict(list)
+    for record in records:
+        f = record.fact
+        if f.role == "target":
+            groups[(region_of(record), f.indicator, f.period, f.measure)].append(record)
+    found = [_verdict(key, targets, Context(index, key[0], key[1], tolerance)) for key, targets in groups.items()]
+    return sorted(found, key=lambda v: (v.region, v.period, v.indicator, v.measure))
+
+
+def _verdict(key: tuple[str, str, str, str], targets: list[Record], ctx: Context) -> Verdict:
+    base, stretch = _pick(targets)
+    outcome = _route(ctx, base)
+    if stretch is not None and stretch is not base and outcome.results:
+        outcome = _with_stretch(ctx, outcome, stretch)
+    assessment = next((t.fact.assessment for t in targets if t.fact.assessment), None)
+    verdict = Verdict(
+        region=base.region or key[0], indicator=key[1], period=key[2], measure=key[3],
+        status=outcome.status, label=label(outcome.status), reason=outcome.reason,
+        target=Shown.of(base), stretch_target=Shown.of(stretch) if stretch not in (None, base) else None,
+        results=[Shown.of(r) for r in outcome.results], achieved=outcome.achieved,
+        assessment=assessment, revisions=_revisions(outcome.results),
+    )
+    if assessment:
+        _note_assessment(verdict)
+    return verdict
+
+
+def _pick(targets: list[Record]) -> tuple[Record, Record | None]:
+    """The target as first set (the earliest document), and a 力争 target if any."""
+    ordered = earliest_first(targets)
+    plain = [t for t in ordered if not t.fact.stretch]
+    stretched = [t for t in ordered if t.fact.stretch]
+    base = plain[0] if plain else stretched[0]
+    return base, stretched[0] if stretched else None
+
+
+def _route(ctx: Context, target: Record) -> Outcome:
+    f = target.fact
+    period = parse(f.period)
+    if f.value is None:
+        return text_outcome(ctx, target)
+    if period is None:
+        return unknown(f"无法识别的时期“{f.period}”")
+    if period.is_span:
+        return span_outcome(ctx, target)
+    return year_outcome(ctx, target)
+
+
+def _with_stretch(ctx: Context, outcome: Outcome, stretch: Record) -> Outcome:
+    """Judge the result against the 力争 value too: reaching it is 超额完成."""
+    best = outcome.results[0]
+    value = value_in(best, stretch)
+    if value is None or stretch.fact.value is None or best.fact.period != stretch.fact.period:
+        return outcome
+    reached = judge(goal_of(ctx, stretch), value, best.fact.comparator, ctx.tolerance) in ("met", "exceeded")
+    words = f"力争目标{wording.describe(Shown.of(stretch))}"
+    if reached:
+        return Outcome("exceeded", f"{outcome.reason}；达到{words}", outcome.results, outcome.achieved)
+    return Outcome(outcome.status, f"{outcome.reason}；未达到{words}", outcome.results, outcome.achieved)
+
+
+def _revisions(results: list[Record]) -> list[str]:
+    """How the stated value of one result changed from document to document."""
+    numeric = [r for r in earliest_first(results) if r.fact.value is not None]
+    periods = {r.fact.period for r in numeric}
+    if len(periods) != 1 or len({r.fact.value for r in numeric}) < 2:
+        return []
+    return [f"{r.doc_name}（{r.doc_date or '日期不详'}{'，预计' if r.fact.estimated else ''}）："
+            f"{wording.describe(Shown.of(r))}" for r in numeric]
+
+
+def _note_assessment(verdict: Verdict) -> None:
+    ours = 1 if verdict.status in GOOD else (-1 if verdict.status in BAD else None)
+    theirs = assessment_sign(verdict.assessment)
+    if ours is None or theirs is None:
+        verdict.reason += f"；文件自评：{verdict.assessment}"
+        return
+    verdict.assessment_agrees = ours == theirs
+    verdict.reason += f"；文件自评：{verdict.assessment}（{'一致' if ours == theirs else '与本评估不一致'}）"

@@ -15,7 +15,7 @@ REPORT = ("青石县2025年国民经济和社会发展计划执行情况的报�
           "2026年主要预期目标：一般公共预算收入增长4.5%—5%；城镇调查失业率控制在5.5%以内。\r\n")
 
 
-def make_document(name: str = "qingshi_2025.txt", text: str = REPORT, region: str | None = "青石县",
+def _make_document(name: str = "qingshi_2025.txt", text: str = REPORT, region: str | None = "青石县",
                   encoding: str = "utf-8") -> Document:
     raw = text.encode(encoding)
     meta = DocumentMeta(title=text.splitlines()[0], region=region, region_level="county",
@@ -30,7 +30,7 @@ def _span(text: str, words: str) -> tuple[int, int]:
     return start, start + len(words)
 
 
-def report_facts(text: str = REPORT) -> list[Fact]:
+def _report_facts(text: str = REPORT) -> list[Fact]:
     """Facts of REPORT, evidence offsets pointing at their words."""
     gdp = _span(text, "1639999999.99万元")
     growth = _span(text, "增长5.0%")
@@ -51,10 +51,22 @@ def report_facts(text: str = REPORT) -> list[Fact]:
 
 
 @pytest.fixture
+def make_document():
+    """make_document(name=..., text=..., region=..., encoding=...) -> Document"""
+    return _make_document
+
+
+@pytest.fixture
+def report_facts():
+    """report_facts(text) -> the facts of REPORT's sentences, offsets into text"""
+    return _report_facts
+
+
+@pytest.fixture
 def document() -> Document:
-    return make_document()
+    return _make_document()
 
 
 @pytest.fixture
 def facts() -> list[Fact]:
-    return report_facts()
+    return _report_facts()

@@ -1,0 +1,43 @@
+"""Filters of facts() and documents(), and regions()."""
+
+from __future__ import annotations
+
+
+def _two_regions(store, make_document, report_facts):
+    text_a = "青石县报告 " + make_document().text
+    text_b = "白水区报告 " + make_document().text
+    a, _ = store.add_document(make_document(name="a.txt", text=text_a, region="青石县"), report_facts(text_a))
+    b, _ = store.add_document(make_document(name="b.txt", text=text_b, region="白水区"), report_facts(text_b)[:2])
+    return a, b
+
+
+def _identities(facts):
+    return sorted((f.doc_name, f.fact.indicator, f.fact.role, f.fact.period, f.fact.measure) for f in facts)
+
+
+def test_filters_select_by_region_indicator_period_role_measure_document(store, make_document, report_facts):
+    a, b = _two_regions(store, make_document, report_facts)
+    assert len(store.facts()) == 7
+    assert {f.doc_name for f in store.facts(region="白水区")} == {"b.txt"}
+    assert _identities(store.facts(indicator="地区生产总值", measure="growth")) == [
+        ("a.txt", "地区生产总值", "actual", "2025", "growth"),
+        ("b.txt", "地区生产总值", "actual", "2025", "growth"),
+    ]
+    assert _identities(store.facts(region="青石县", period="2026", role="target")) == [
+        ("a.txt", "一般公共预算收入", "target", "2026", "growth"),
+        ("a.txt", "城镇调查失业率", "target", "2026", "level"),
+        ("a.txt", "居民人均可支配收入", "target", "2026", "growth"),
+    ]
+    assert {f.document_id for f in store.facts(document_id=b.id)} == {b.id}
+    assert store.facts(region="不存在县") == []
+
+
+def test_facts_keep_the_order_the_document_states_them(store, document, facts):
+    store.add_document(document, facts)
+    assert [f.fact.indicator for f in store.facts()] == [f.indicator for f in facts]
+
+
+def test_documents_by_region_and_regions_listed_once(store, make_document, report_facts):
+    _two_regions(store, make_document, report_facts)
+    assert [d.name for d in store.documents(region="青石县")] == ["a.txt"]
+    assert sorted(store.regions()) == ["白水区", "青石县"]

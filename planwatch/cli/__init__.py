@@ -28,6 +28,7 @@ def _root(verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="Mo
 # Command modules register themselves on import.
 from . import extract_cmd  # noqa: E402,F401
 from . import store_cmd  # noqa: E402,F401
+from . import web_cmd  # noqa: E402,F401
 
 
 def main() -> None:

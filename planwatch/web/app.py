@@ -1,0 +1,39 @@
+"""The dashboard and its JSON API as one FastAPI app over a Store.
+
+    from planwatch.web import create_app
+    app = create_app(Store(url))      # uvicorn.run(app) or TestClient(app)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from ..store import Store
+from ..store.engine import open_engine
+from . import errors, render, vendor
+from .highlight import fact_pieces
+from .pages import router
+from .search import SearchIndex
+from .security import SecurityHeaders
+
+STATIC = Path(__file__).with_name("static")
+
+
+def create_app(store: Store) -> FastAPI:
+    app = FastAPI(title="planwatch", summary="地方规划主要指标:文件、指标数据、目标与完成情况",
+                  docs_url=None, redoc_url=None)   # /docs is ours: Swagger UI from node_modules, no CDN
+    app.state.store = store
+    app.state.engine = open_engine(store.url)
+    app.state.search = SearchIndex(app.state.engine)
+    app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    errors.install(app)
+    app.add_middleware(render.SuffixFormat)
+    app.add_middleware(SecurityHeaders)
+    render.templates.env.globals["pieces"] = fact_pieces
+    render.templates.env.policies["json.dumps_function"] = render.dumps
+    vendor.check()
+    return app

@@ -1,0 +1,83 @@
+"""The routes: each opens a connection, builds its view dict and hands it to render.respond."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import RedirectResponse
+
+from . import i18n, results, vendor, views
+from .render import json_response, page_context, respond, templates
+from .security import require_localhost
+from .upload import store_upload
+
+router = APIRouter()
+
+
+def _conn(request: Request):
+    with request.app.state.engine.connect() as conn:
+        yield conn
+
+
+def _t(request: Request):
+    return i18n.translator(i18n.language(request))
+
+
+@router.get("/", summary="首页:地区、文件、数量与提示")
+def home(request: Request, conn=Depends(_conn)):
+    return respond(request, "home.html", views.home(conn))
+
+
+@router.get("/regions/{key}", summary="地区:指标×年份的目标与完成情况")
+def region(request: Request, key: str, indicator: str | None = None, measure: str | None = None,
+           conn=Depends(_conn)):
+    return respond(request, "region.html", views.region(conn, key, indicator, measure, _t(request)))
+
+
+@router.get("/indicators/{name}", summary="指标:各地区目标与完成的时间序列")
+def indicator(request: Request, name: str, measure: str | None = None,
+              region: list[str] = Query(default=[]), conn=Depends(_conn)):
+    return respond(request, "indicator.html", views.indicator(conn, name, measure, region, _t(request)))
+
+
+@router.get("/documents/{doc_id}", summary="文件:全文,标出每条指标数据")
+def document(request: Request, doc_id: int, conn=Depends(_conn)):
+    return respond(request, "document.html", views.document(conn, doc_id))
+
+
+@router.get("/search", summary="全文搜索文件与指标数据")
+def search(request: Request, q: str = "", conn=Depends(_conn)):
+    return respond(request, "search.html", results.search(conn, request.app.state.search, q))
+
+
+@router.get("/upload", summary="上传文件的页面")
+def upload_page(request: Request):
+    return respond(request, "upload.html", {})
+
+
+@router.post("/upload", include_in_schema=False, dependencies=[Depends(require_localhost)])
+async def upload_form(request: Request, file: UploadFile = File(...)):
+    stored, _ = await store_upload(request.app.state.store, file)
+    await run_in_threadpool(request.app.state.search.refresh)
+    return RedirectResponse(f"/documents/{stored.id}", status_code=303)
+
+
+@router.post("/api/documents", status_code=201, summary="上传一个文件并提取指标数据(仅限本机)",
+             dependencies=[Depends(require_localhost)])
+async def upload_api(request: Request, file: UploadFile = File(...)):
+    stored, added = await store_upload(request.app.state.store, file)
+    await run_in_threadpool(request.app.state.search.refresh)
+    body = {"ok": True, "added": added, "url": f"/documents/{stored.id}",
+            "document": {"id": stored.id, "name": stored.name, "title": stored.title, "region": stored.region,
+                         "doc_type": stored.doc_type, "version": stored.version, "facts": stored.fact_count}}
+    return json_response(body, 201 if added else 200)
+
+
+@router.get("/vendor/{name}", include_in_schema=False)
+def vendor_file(name: str):
+    return vendor.serve(name)
+
+
+@router.get("/docs", include_in_schema=False)
+def api_docs(request: Request):
+    return templates.TemplateResponse(request, "docs.html", page_context(request))

@@ -1,0 +1,118 @@
+"""The dashboard's reads, straight from the store's tables with SQLAlchemy Core.
+
+Pages need aggregates and narrow column sets that `Store.facts()` would build
+as thousands of objects; these queries return plain dicts and stay on the
+store's indices (documents by region_key, facts by document and by indicator).
+Only current document versions count.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, distinct, func, or_, select
+from sqlalchemy.engine import Connection
+
+from ..store.models import DocumentRow, FactRow, IndicatorRow
+
+D = DocumentRow.__table__
+F = FactRow.__table__
+I = IndicatorRow.__table__
+
+CURRENT = D.c.superseded.is_(False)
+DOC_COLUMNS = (D.c.id, D.c.name, D.c.title, D.c.region, D.c.region_key, D.c.doc_type, D.c.date,
+               D.c.plan_span, D.c.fact_count)
+FACT_COLUMNS = (F.c.id, F.c.document_id, F.c.indicator, F.c.role, F.c.period, F.c.measure, F.c.value,
+                F.c.upper, F.c.unit, F.c.comparator, F.c.text, F.c.estimated, F.c.stretch,
+                F.c.cumulative, F.c.attribute, F.c.assessment, F.c.name_as_written,
+                F.c.evidence_start.label("start"), F.c.evidence_end.label("end"))
+FACT_CONTEXT = (D.c.name.label("doc_name"), D.c.title.label("doc_title"), D.c.region,
+                D.c.region_key, D.c.doc_type, D.c.date.label("doc_date"))
+
+
+def _dicts(conn: Connection, query) -> list[dict]:
+    return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def counts(conn: Connection) -> dict:
+    row = conn.execute(select(func.count(), func.coalesce(func.sum(D.c.fact_count), 0),
+                              func.count(distinct(D.c.region_key))).where(CURRENT)).one()
+    return {"documents": row[0], "facts": int(row[1]), "regions": row[2]}
+
+
+def regions(conn: Connection, limit: int) -> list[dict]:
+    query = (select(D.c.region_key.label("key"), func.min(D.c.region).label("name"),
+                    func.count().label("documents"), func.sum(D.c.fact_count).label("facts"),
+                    func.max(D.c.date).label("latest"))
+             .where(CURRENT, D.c.region_key.is_not(None))
+             .group_by(D.c.region_key).order_by(D.c.region_key).limit(limit))
+    return _dicts(conn, query)
+
+
+def latest_documents(conn: Connection, limit: int, region_key: str | None = None) -> list[dict]:
+    query = select(*DOC_COLUMNS).where(CURRENT)
+    if region_key is not None:
+        query = query.where(D.c.region_key == region_key)
+    return _dicts(conn, query.order_by(D.c.date.desc().nulls_last(), D.c.id.desc()).limit(limit))
+
+
+def indicator_catalogue(conn: Connection) -> list[dict]:
+    return _dicts(conn, select(I.c.name, I.c.category, I.c.unit).order_by(I.c.category, I.c.name))
+
+
+def region_facts(conn: Connection, region_key: str) -> list[dict]:
+    query = (select(*FACT_COLUMNS, *FACT_CONTEXT).select_from(D.join(F, F.c.document_id == D.c.id))
+             .where(D.c.region_key == region_key, CURRENT).order_by(F.c.indicator, F.c.period, F.c.id))
+    return _dicts(conn, query)
+
+
+def document(conn: Connection, doc_id: int) -> dict | None:
+    row = conn.execute(select(*DOC_COLUMNS, D.c.text, D.c.version, D.c.superseded, D.c.sha256,
+                              D.c.format, D.c.meeting).where(D.c.id == doc_id)).first()
+    return dict(row._mapping) if row else None
+
+
+def document_facts(conn: Connection, doc_id: int) -> list[dict]:
+    return _dicts(conn, select(*FACT_COLUMNS).where(F.c.document_id == doc_id)
+                  .order_by(F.c.evidence_start, F.c.id))
+
+
+def indicator_measures(conn: Connection, indicator: str) -> list[str]:
+    """The measures stated for an indicator, most useful first (one probe each, on the index)."""
+    found = []
+    for measure in ("growth", "level", "change"):
+        probe = select(F.c.id).where(F.c.indicator == indicator, F.c.measure == measure).limit(1)
+        if conn.execute(probe).first():
+            found.append(measure)
+    return found
+
+
+def indicator_regions(conn: Connection, indicator: str, measure: str, limit: int) -> list[str]:
+    """Some regions that state the indicator, for a first view before the reader picks."""
+    query = (select(D.c.region_key).distinct().select_from(F.join(D, F.c.document_id == D.c.id))
+             .where(F.c.indicator == indicator, F.c.measure == measure, CURRENT,
+                    D.c.region_key.is_not(None)).limit(limit))
+    return [row[0] for row in conn.execute(query)]
+
+
+def indicator_facts(conn: Connection, indicator: str, measure: str, region_keys: list[str]) -> list[dict]:
+    query = (select(*FACT_COLUMNS, *FACT_CONTEXT).select_from(D.join(F, F.c.document_id == D.c.id))
+             .where(D.c.region_key.in_(region_keys), CURRENT,
+                    and_(F.c.indicator == indicator, F.c.measure == measure))
+             .order_by(D.c.region_key, F.c.period, F.c.id))
+    return _dicts(conn, query)
+
+
+def region_names(conn: Connection, keys: list[str]) -> dict[str, str]:
+    query = (select(D.c.region_key, func.min(D.c.region)).where(D.c.region_key.in_(keys), CURRENT)
+             .group_by(D.c.region_key))
+    return {key: name for key, name in conn.execute(query)}
+
+
+def find_regions(conn: Connection, words: list[str], limit: int) -> list[dict]:
+    """Regions whose name contains any of the words."""
+    if not words:
+        return []
+    matches = [D.c.region.contains(w, autoescape=True) for w in words]
+    query = (select(D.c.region_key.label("key"), func.min(D.c.region).label("name"))
+             .where(CURRENT, D.c.region_key.is_not(None), or_(*matches))
+             .group_by(D.c.region_key).order_by(D.c.region_key).limit(limit))
+    return _dicts(conn, query)

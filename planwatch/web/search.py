@@ -1,0 +1,135 @@
+"""Chinese full-text search over documents, with no database extension.
+
+jieba segments in the application (search mode, no HMM, so the index and the
+query cut the same way); the words go space-separated into an SQLite FTS5
+table or a PostgreSQL `simple` tsvector with a GIN index. The index is
+brought up to date lazily, before a search, for documents added since (by the
+CLI, the upload page or anyone else), and eagerly after an upload.
+
+A query word must match as a whole word or as all of its shorter words
+(生产总值 or 生产 and 总值), since a word in the text may have been cut finer
+than in the query.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import cache
+
+from sqlalchemy import Engine, column, func, select, table, text
+from sqlalchemy.engine import Connection
+
+from .queries import CURRENT, D
+
+log = logging.getLogger(__name__)
+
+WORD = re.compile(r"^\w+$")
+BATCH = 200
+
+_SQLITE_SCHEMA = ("CREATE VIRTUAL TABLE IF NOT EXISTS search_documents "
+                  "USING fts5(words, tokenize='unicode61')",)
+# The foreign key lets the store's deletes (and TRUNCATE ... CASCADE) empty the index too.
+_PG_SCHEMA = ("CREATE TABLE IF NOT EXISTS search_documents (doc_id integer PRIMARY KEY "
+              "REFERENCES documents(id) ON DELETE CASCADE, words tsvector NOT NULL)",
+              "CREATE INDEX IF NOT EXISTS ix_search_documents_words ON search_documents USING gin (words)")
+
+
+@cache
+def _jieba():
+    import jieba   # loading its dictionary takes half a second: only when search is used
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def words(text_: str) -> list[str]:
+    return [w for w in _jieba().lcut_for_search(text_, HMM=False) if WORD.match(w)]
+
+
+def query_terms(query: str) -> list[list[str]]:
+    """Each word of the query with the shorter words it may be cut into: [[生产总值, 生产, 总值], ...]."""
+    terms = []
+    for word in _jieba().lcut(query, HMM=False):
+        if not WORD.match(word):
+            continue
+        parts = [p for p in _jieba().lcut_for_search(word, HMM=False) if p != word and WORD.match(p)]
+        terms.append([word, *parts])
+    return terms
+
+
+class SearchIndex:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.postgres = engine.dialect.name == "postgresql"
+        self._seen: tuple | None = None   # (count, max id) of documents when last brought up to date
+
+    def ensure_schema(self) -> None:
+        with self.engine.begin() as conn:
+            for statement in _PG_SCHEMA if self.postgres else _SQLITE_SCHEMA:
+                conn.execute(text(statement))
+
+    def refresh(self) -> int:
+        """Index the current documents not yet indexed; how many were added."""
+        with self.engine.connect() as conn:
+            seen = tuple(conn.execute(select(func.count(), func.max(D.c.id))).one())
+        if seen == self._seen:
+            return 0
+        self.ensure_schema()
+        added = 0
+        while batch := self._unindexed():
+            with self.engine.begin() as conn:
+                for doc_id, title, region, body in batch:
+                    self._insert(conn, doc_id, " ".join(words(" ".join(filter(None, (title, region, body))))))
+            added += len(batch)
+        self._seen = seen
+        if added:
+            log.info("search index: %d documents added", added)
+        return added
+
+    def _unindexed(self) -> list:
+        indexed = select(column("doc_id" if self.postgres else "rowid")).select_from(table("search_documents"))
+        query = (select(D.c.id, D.c.title, D.c.region, D.c.text)
+                 .where(CURRENT, D.c.id.not_in(indexed)).order_by(D.c.id).limit(BATCH))
+        with self.engine.connect() as conn:
+            return list(conn.execute(query))
+
+    def _insert(self, conn: Connection, doc_id: int, joined: str) -> None:
+        if self.postgres:
+            conn.execute(text("INSERT INTO search_documents (doc_id, words) VALUES (:id, to_tsvector('simple', :w)) "
+                              "ON CONFLICT (doc_id) DO NOTHING"), {"id": doc_id, "w": joined})
+        else:
+            conn.execute(text("INSERT INTO search_documents (rowid, words) VALUES (:id, :w)"),
+                         {"id": doc_id, "w": joined})
+
+    def documents(self, query: str, limit: int) -> list[int]:
+        """Ids of current documents matching every query word, best first."""
+        terms = query_terms(query)
+        if not terms:
+            return []
+        self.refresh()
+        with self.engine.connect() as conn:
+            if self.postgres:
+                expression = " & ".join(_pg_term(t) for t in terms)
+                rows = conn.execute(text(
+                    "SELECT s.doc_id FROM search_documents s JOIN documents d ON d.id = s.doc_id "
+                    "WHERE s.words @@ to_tsquery('simple', :q) AND NOT d.superseded "
+                    "ORDER BY ts_rank(s.words, to_tsquery('simple', :q)) DESC, s.doc_id DESC LIMIT :n"),
+                    {"q": expression, "n": limit})
+            else:
+                expression = " AND ".join(_fts_term(t) for t in terms)
+                rows = conn.execute(text(
+                    "SELECT s.rowid FROM search_documents s JOIN documents d ON d.id = s.rowid "
+                    "WHERE search_documents MATCH :q AND d.superseded = 0 "
+                    "ORDER BY bm25(search_documents), s.rowid DESC LIMIT :n"), {"q": expression, "n": limit})
+            return [row[0] for row in rows]
+
+
+def _fts_term(term: list[str]) -> str:
+    quoted = ['"' + w.replace('"', '""') + '"' for w in term]
+    whole, parts = quoted[0], quoted[1:]
+    return f"({whole} OR ({' AND '.join(parts)}))" if parts else whole
+
+
+def _pg_term(term: list[str]) -> str:
+    whole, parts = term[0], term[1:]
+    return f"({whole} | ({' & '.join(parts)}))" if parts else whole

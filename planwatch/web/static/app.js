@@ -1,0 +1,21 @@
+// Every page: bring a fact's evidence into view when the address names it (#fact-ID).
+(function () {
+  "use strict";
+
+  function showFact(id) {
+    document.querySelectorAll("mark.fact.current").forEach(function (m) { m.classList.remove("current"); });
+    var marks = Array.prototype.filter.call(document.querySelectorAll("mark.fact"), function (m) {
+      return (m.dataset.facts || "").split(" ").indexOf(id) >= 0;
+    });
+    marks.forEach(function (m) { m.classList.add("current"); });
+    if (marks.length) marks[0].scrollIntoView({ block: "center" });
+  }
+
+  function fromHash() {
+    var match = /^#fact-(\d+)$/.exec(window.location.hash);
+    if (match) showFact(match[1]);
+  }
+
+  window.addEventListener("hashchange", fromHash);
+  document.addEventListener("DOMContentLoaded", fromHash);
+})();

@@ -1,0 +1,52 @@
+"""A document sent by a browser or an API client, stored like `planwatch ingest` stores a file.
+
+The upload is written under its own (folder-free) name into a temporary folder
+and read by the same `load` as the CLI, so a bad file fails with the same
+DocumentError, reported with the name the client sent.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path, PurePath
+
+from fastapi import UploadFile
+from fastapi.concurrency import run_in_threadpool
+
+from .. import settings
+from ..documents import load
+from ..errors import DocumentError, UnreadableFile
+from ..store import Store, StoredDocument
+
+CHUNK = 1 << 20
+
+
+def safe_name(filename: str | None) -> str:
+    # Browsers on Windows may send C:\folder\name.txt
+    name = PurePath((filename or "").replace("\\", "/")).name.strip()
+    if not name or name in (".", ".."):
+        raise UnreadableFile(filename or "(no name)", "the upload has no file name")
+    return name
+
+
+async def store_upload(store: Store, upload: UploadFile) -> tuple[StoredDocument, bool]:
+    name = safe_name(upload.filename)
+    limit = settings.get_int("max_file_mb") * CHUNK
+    with tempfile.TemporaryDirectory(prefix="planwatch-upload-") as folder:
+        path = Path(folder) / name
+        size = 0
+        with path.open("wb") as out:
+            while chunk := await upload.read(CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise UnreadableFile(name, f"larger than {limit // CHUNK} MiB (PLANWATCH_MAX_FILE_MB)")
+                out.write(chunk)
+        return await run_in_threadpool(_load_and_store, store, path)
+
+
+def _load_and_store(store: Store, path: Path) -> tuple[StoredDocument, bool]:
+    try:
+        document = load(path)
+    except DocumentError as exc:
+        raise type(exc)(path.name, exc.reason) from None
+    return store.add_document(document)

@@ -1,0 +1,174 @@
+"""View dicts of the pages: what the template shows and the JSON twin returns.
+
+Values stay Decimal here; render.dumps writes them as exact JSON numbers.
+Words are keys (role, measure, status); templates translate them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from fastapi import HTTPException
+from sqlalchemy.engine import Connection
+
+from . import charts, queries, status
+from .findings import region_findings
+
+HOME_REGIONS = 300
+HOME_DOCUMENTS = 20
+CHART_REGIONS = 5
+FACT_TABLE_COLUMNS = ["indicator", "role", "period", "measure", "value", "upper", "comparator", "unit",
+                      "text", "estimated", "stretch", "cumulative", "region", "doc_name", "doc_date",
+                      "start", "end", "id", "document_id"]
+
+
+def home(conn: Connection) -> dict:
+    regions = queries.regions(conn, HOME_REGIONS)
+    documents = queries.latest_documents(conn, HOME_DOCUMENTS)
+    return {
+        "counts": queries.counts(conn),
+        "regions": regions,
+        "documents": documents,
+        "indicators": queries.indicator_catalogue(conn),
+        "findings": [],
+        "tables": [_table("regions", ["key", "name", "documents", "facts", "latest"], regions),
+                   _table("documents", ["id", "name", "title", "region", "doc_type", "date", "fact_count"],
+                          documents)],
+        "filename": "planwatch",
+    }
+
+
+def region(conn: Connection, key: str, indicator: str | None, measure: str | None, t) -> dict:
+    facts = queries.region_facts(conn, key)
+    documents = queries.latest_documents(conn, 200, region_key=key)
+    if not documents:
+        raise HTTPException(404, f"没有地区 {key} 的文件")
+    rows, periods = _matrix(facts)
+    chart_row = _chart_row(rows, indicator, measure)
+    chart_facts = [f for f in facts if chart_row and (f["indicator"], f["measure"]) == chart_row["key"]]
+    return {
+        "region": {"key": key, "name": documents[0]["region"] or key},
+        "documents": documents,
+        "periods": periods,
+        "rows": [{k: v for k, v in r.items() if k != "key"} for r in rows],
+        "plan": _plan_progress(facts),
+        "findings": region_findings(facts),
+        "chart": {"indicator": chart_row["indicator"] if chart_row else None,
+                  "measure": chart_row["measure"] if chart_row else None,
+                  "option": _chart(chart_facts, {key: documents[0]["region"] or key}, t)},
+        "tables": [_table("facts", FACT_TABLE_COLUMNS, facts),
+                   _table("documents", ["id", "name", "title", "doc_type", "date", "fact_count"], documents)],
+        "filename": f"planwatch-{key}",
+    }
+
+
+def indicator(conn: Connection, name: str, measure: str | None, region_keys: list[str], t) -> dict:
+    measures = queries.indicator_measures(conn, name)
+    if not measures:
+        raise HTTPException(404, f"没有指标 {name} 的数据")
+    measure = measure if measure in measures else measures[0]
+    keys = region_keys or queries.indicator_regions(conn, name, measure, CHART_REGIONS)
+    facts = queries.indicator_facts(conn, name, measure, keys)
+    names = queries.region_names(conn, keys)
+    return {
+        "indicator": name,
+        "measure": measure,
+        "measures": measures,
+        "regions": [{"key": k, "name": names.get(k, k)} for k in keys],
+        "chart": {"option": _chart(facts, names, t)},
+        "series": _series_table(facts),
+        "periods": sorted({f["period"] for f in facts}, key=lambda p: (len(p) != 4, p)),
+        "tables": [_table("facts", FACT_TABLE_COLUMNS, facts)],
+        "filename": f"planwatch-{name}-{measure}",
+    }
+
+
+def document(conn: Connection, doc_id: int) -> dict:
+    doc = queries.document(conn, doc_id)
+    if doc is None:
+        raise HTTPException(404, f"没有编号为 {doc_id} 的文件")
+    facts = queries.document_facts(conn, doc_id)
+    for fact in facts:
+        fact["evidence"] = doc["text"][fact["start"]:fact["end"]]
+    return {
+        "document": doc,
+        "facts": facts,
+        "tables": [_table("facts", ["id", "indicator", "role", "period", "measure", "value", "upper",
+                                    "comparator", "unit", "text", "estimated", "evidence", "start", "end"],
+                          facts)],
+        "filename": f"planwatch-document-{doc_id}",
+    }
+
+
+def _table(name: str, columns: list[str], rows: list[dict]) -> dict:
+    return {"name": name, "columns": columns, "rows": rows}
+
+
+def _matrix(facts: list[dict]) -> tuple[list[dict], list[str]]:
+    """Rows per (indicator, measure), a cell per period with its targets, results and statuses."""
+    cells: dict[tuple, dict[str, dict]] = defaultdict(lambda: defaultdict(lambda: {"targets": [], "results": []}))
+    for fact in facts:
+        group = "targets" if fact["role"] == "target" else "results"
+        cells[(fact["indicator"], fact["measure"])][fact["period"]][group].append(fact)
+    periods = sorted({p for row in cells.values() for p in row}, key=lambda p: (len(p) != 4, p))
+    rows = []
+    for (name, measure), by_period in sorted(cells.items()):
+        row_cells = {}
+        for period, cell in by_period.items():
+            result = status.best_result([r for r in cell["results"] if r["role"] == "actual"])
+            row_cells[period] = {
+                "targets": [_brief(t) | {"status": status.judge(t, result)} for t in cell["targets"]],
+                "results": [_brief(r) for r in cell["results"]],
+            }
+        rows.append({"key": (name, measure), "indicator": name, "measure": measure,
+                     "unit": next((f["unit"] for c in by_period.values() for f in c["results"] + c["targets"]
+                                   if f["unit"]), None),
+                     "cells": row_cells})
+    return rows, periods
+
+
+def _brief(fact: dict) -> dict:
+    keys = ("id", "document_id", "role", "value", "upper", "comparator", "unit", "text", "estimated",
+            "stretch", "cumulative")
+    return {k: fact[k] for k in keys}
+
+
+def _chart_row(rows: list[dict], indicator: str | None, measure: str | None) -> dict | None:
+    chosen = [r for r in rows if r["indicator"] == indicator and (measure is None or r["measure"] == measure)]
+    if chosen:
+        return chosen[0]
+    yearly = [r for r in rows if any(charts.year_of(p) for p in r["cells"])]
+    return max(yearly, key=lambda r: sum(1 for p in r["cells"] if charts.year_of(p)), default=None)
+
+
+def _chart(facts: list[dict], names: dict[str, str], t) -> dict:
+    points = [f | {"region": names.get(f["region_key"], f["region_key"])} for f in facts]
+    unit = next((f["unit"] for f in facts if f["unit"]), None)
+    return charts.time_series(points, t, unit)
+
+
+def _series_table(facts: list[dict]) -> list[dict]:
+    """Region by period, one line per region: what the chart shows, as a table."""
+    by_region: dict[str, dict] = {}
+    for fact in facts:
+        row = by_region.setdefault(fact["region_key"], {"region": fact["region"], "cells": defaultdict(list)})
+        row["cells"][fact["period"]].append(_brief(fact))
+    return [{"region_key": k, "region": v["region"], "cells": dict(v["cells"])} for k, v in by_region.items()]
+
+
+def _plan_progress(facts: list[dict]) -> list[dict]:
+    """Each target of a five-year plan outline with the latest result stated for it since."""
+    results = defaultdict(list)
+    for fact in facts:
+        if fact["role"] == "actual" and fact["value"] is not None:
+            results[(fact["indicator"], fact["measure"])].append(fact)
+    progress = []
+    for target in (f for f in facts if f["doc_type"] == "plan_outline" and f["role"] == "target"):
+        latest = max(results[(target["indicator"], target["measure"])],
+                     key=lambda r: (r["period"], not r["estimated"]), default=None)
+        progress.append({"target": _brief(target) | {"indicator": target["indicator"], "measure": target["measure"],
+                                                   "period": target["period"]},
+                         "latest": _brief(latest) | {"period": latest["period"]} if latest else None,
+                         "status": status.judge(target, latest) if latest and latest["period"] == target["period"]
+                         else status.PENDING})
+    return progress

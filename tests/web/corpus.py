@@ -1,0 +1,125 @@
+"""Small invented plan-like documents and their facts, for the web tests.
+
+Facts are built here from (phrase, fields) pairs: the phrase is found in the
+text and becomes the fact's evidence span, so the highlighted evidence is
+exactly the words the test looks for. Regions and numbers are made up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+from planwatch.documents import Document, DocumentMeta
+from planwatch.extract import Fact
+
+HOSTILE = '<script>alert("x")</script> <img src=x onerror="alert(1)"> <a href="javascript:alert(2)">点此查看</a>'
+
+QINGSHAN_2023 = """青山县2023年国民经济和社会发展计划执行情况及2024年计划草案的报告
+——在青山县第九届人民代表大会第三次会议上
+
+一、2023年计划执行情况
+一年来,全县经济运行稳中向好。预计地区生产总值增长5.2%;地方一般公共预算收入完成18.6亿元,增长3.1%;社会消费品零售总额增长7.4%。
+
+二、2024年主要预期目标
+地区生产总值增长6%左右;地方一般公共预算收入增长5%以上;社会消费品零售总额增长8%;城镇调查失业率控制在5.5%以内。
+"""
+
+QINGSHAN_2024 = """青山县2024年国民经济和社会发展计划执行情况及2025年计划草案的报告
+
+一、2024年计划执行情况
+全年地区生产总值实现6.3%的增长;地方一般公共预算收入增长4.1%;社会消费品零售总额增长8.5%;城镇调查失业率为5.1%。
+
+二、2025年主要预期目标
+地区生产总值增长5.5%以上;地方一般公共预算收入增长4%至5%。
+"""
+
+QINGSHAN_PLAN = """青山县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要
+
+主要指标:2020年地区生产总值为320亿元,到2025年地区生产总值达到450亿元,年均增长6%左右。
+"""
+
+HEWAN_2024 = """河湾区2024年国民经济和社会发展计划执行情况及2025年计划草案的报告
+
+2023年地区生产总值增长4.8%。2024年地区生产总值增长5.0%,低于年初确定的5.5%左右的预期目标。
+"""
+
+HOSTILE_DOC = f"""石桥镇2024年工作报告
+
+网页残留:{HOSTILE}
+全年地区生产总值增长4.2%。
+"""
+
+
+def _fact(text: str, phrase: str, **fields) -> Fact:
+    start = text.index(phrase)
+    values = {k: Decimal(v) if k in ("value", "upper") else v for k, v in fields.items()}
+    values.setdefault("unit", "%")
+    values.setdefault("comparator", "=")
+    return Fact(start=start, end=start + len(phrase), **values)
+
+
+def _growth(text, phrase, role, period, value, indicator="地区生产总值", **more):
+    return _fact(text, phrase, indicator=indicator, role=role, period=period, measure="growth",
+                 value=value, **more)
+
+
+def _document(name: str, text: str, **meta) -> Document:
+    raw = text.encode("utf-8")
+    return Document(name=name, text=text, sha256=hashlib.sha256(raw).hexdigest(), encoding="utf-8",
+                    original=raw, meta=DocumentMeta(**meta))
+
+
+def documents() -> list[tuple[Document, list[Fact]]]:
+    a, b, p, h, x = QINGSHAN_2023, QINGSHAN_2024, QINGSHAN_PLAN, HEWAN_2024, HOSTILE_DOC
+    revenue, retail, jobless = "地方一般公共预算收入", "社会消费品零售总额", "城镇调查失业率"
+    return [
+        (_document("qingshan-2023.txt", a, title="青山县2023年计划执行情况报告", region="青山县",
+                   region_level="county", doc_type="annual_report", date="2024-01-12",
+                   report_years=[2023], target_years=[2024]),
+         [_growth(a, "预计地区生产总值增长5.2%", "actual", "2023", "5.2", estimated=True),
+          _fact(a, "完成18.6亿元", indicator=revenue, role="actual", period="2023", measure="level",
+                value="18.6", unit="亿元"),
+          _growth(a, "增长3.1%", "actual", "2023", "3.1", indicator=revenue),
+          _growth(a, "社会消费品零售总额增长7.4%", "actual", "2023", "7.4", indicator=retail),
+          _growth(a, "地区生产总值增长6%左右", "target", "2024", "6", comparator="~"),
+          _growth(a, "地方一般公共预算收入增长5%以上", "target", "2024", "5", indicator=revenue, comparator=">="),
+          _growth(a, "社会消费品零售总额增长8%", "target", "2024", "8", indicator=retail),
+          _fact(a, "城镇调查失业率控制在5.5%以内", indicator=jobless, role="target", period="2024",
+                measure="level", value="5.5", comparator="<=")]),
+        (_document("qingshan-2024.txt", b, title="青山县2024年计划执行情况报告", region="青山县",
+                   region_level="county", doc_type="annual_report", date="2025-01-10",
+                   report_years=[2024], target_years=[2025]),
+         [_growth(b, "地区生产总值实现6.3%的增长", "actual", "2024", "6.3"),
+          _growth(b, "地方一般公共预算收入增长4.1%", "actual", "2024", "4.1", indicator=revenue),
+          _growth(b, "社会消费品零售总额增长8.5%", "actual", "2024", "8.5", indicator=retail),
+          _fact(b, "城镇调查失业率为5.1%", indicator=jobless, role="actual", period="2024", measure="level",
+                value="5.1"),
+          _growth(b, "地区生产总值增长5.5%以上", "target", "2025", "5.5", comparator=">="),
+          _growth(b, "地方一般公共预算收入增长4%至5%", "target", "2025", "4", indicator=revenue,
+                  comparator=">=", upper="5")]),
+        (_document("qingshan-plan.txt", p, title="青山县第十四个五年规划纲要", region="青山县",
+                   region_level="county", doc_type="plan_outline", date="2021-02-01", plan_span="2021-2025"),
+         [_fact(p, "2020年地区生产总值为320亿元", indicator="地区生产总值", role="baseline", period="2020",
+                measure="level", value="320", unit="亿元"),
+          _fact(p, "到2025年地区生产总值达到450亿元", indicator="地区生产总值", role="target", period="2025",
+                measure="level", value="450", unit="亿元"),
+          _growth(p, "年均增长6%左右", "target", "2021-2025", "6", comparator="~")]),
+        (_document("hewan-2024.txt", h, title="河湾区2024年计划执行情况报告", region="河湾区",
+                   region_level="district", doc_type="annual_report", date="2025-01-15"),
+         [_growth(h, "2023年地区生产总值增长4.8%", "actual", "2023", "4.8"),
+          _growth(h, "2024年地区生产总值增长5.0%", "actual", "2024", "5.0"),
+          _growth(h, "5.5%左右的预期目标", "target", "2024", "5.5", comparator="~")]),
+        (_document("shiqiao-2024.html", x, title="石桥镇<b>2024</b>年工作报告", region="石桥镇",
+                   doc_type="work_report", date="2025-02-01"),
+         [_growth(x, "地区生产总值增长4.2%", "actual", "2024", "4.2")]),
+    ]
+
+
+def fill(store) -> dict[str, int]:
+    """Store every document with its facts; document ids by file name."""
+    ids = {}
+    for document, facts in documents():
+        stored, _ = store.add_document(document, facts)
+        ids[document.name] = stored.id
+    return ids

@@ -132,8 +132,8 @@ def _place_tables(article: _Article, tables) -> TextBuilder:
 
 
 def _preceding_text(table) -> str:
-    texts = table.xpath("preceding::text()[normalize-space()][position() <= 3]")
-    return re.sub(r"\s+", "", "".join(reversed([str(t) for t in texts][:1])))
+    texts = table.xpath("preceding::text()[normalize-space()][1]")   # the nearest: a reverse axis
+    return re.sub(r"\s+", "", str(texts[0])) if texts else ""
 
 
 def _anchor(table) -> str:

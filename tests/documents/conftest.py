@@ -30,12 +30,13 @@ class TableSpec:
 
 def html_page(paragraphs: list[str], table: TableSpec | None = None, *, title: str = "",
               charset: str | None = "gb2312", furniture: bool = True) -> str:
-    """A government-portal-like page: navigation, furniture, the article, a footer."""
+    """A government-portal-like page: navigation, furniture, the article (the
+    table after its second paragraph), a footer."""
     head = f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">' if charset else ""
-    body = "".join(f"<p>{p}</p>" for p in paragraphs[:1])
+    body = "".join(f"<p>{p}</p>" for p in paragraphs[:2])
     if table:
         body += _html_table(table)
-    body += "".join(f"<p>{p}</p>" for p in paragraphs[1:])
+    body += "".join(f"<p>{p}</p>" for p in paragraphs[2:])
     tools = '<div class="tools">【字体：大 中 小】 打印本页 关闭窗口</div>' if furniture else ""
     footer = ('<div class="footer"><p>主办单位：某某县人民政府办公室</p><p>版权所有：某某县人民政府 '
               '备案号：某ICP备12345678号</p><p>相关链接：</p></div>') if furniture else ""
@@ -64,9 +65,10 @@ def _covered(spec: TableSpec) -> set[tuple[int, int]]:
 
 
 def write_docx(path: Path, paragraphs: list[str], table: TableSpec | None = None, *, title: str = "") -> Path:
+    """Paragraphs with the table after the second, as real Word paragraphs and table."""
     document = docx.Document()
     document.core_properties.title = title
-    for p in paragraphs[:1]:
+    for p in paragraphs[:2]:
         document.add_paragraph(p)
     if table:
         grid = document.add_table(rows=len(table.rows), cols=len(table.rows[0]))
@@ -76,7 +78,7 @@ def write_docx(path: Path, paragraphs: list[str], table: TableSpec | None = None
                     grid.cell(r, c).text = text
         for r, c, rs, cs in table.merges:
             grid.cell(r, c).merge(grid.cell(r + rs - 1, c + cs - 1))
-    for p in paragraphs[1:]:
+    for p in paragraphs[2:]:
         document.add_paragraph(p)
     document.save(path)
     return path
@@ -86,10 +88,10 @@ def write_pdf(path: Path, paragraphs: list[str], table: TableSpec | None = None,
     if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
     style = ParagraphStyle("cjk", fontName=CJK_FONT, fontSize=10, leading=14, wordWrap="CJK")
-    story = [Paragraph(_escape(p), style) for p in paragraphs[:1]]
+    story = [Paragraph(_escape(p), style) for p in paragraphs[:2]]
     if table:
         story += [Spacer(1, 8), _pdf_table(table), Spacer(1, 8)]
-    story += [Paragraph(_escape(p), style) for p in paragraphs[1:]]
+    story += [Paragraph(_escape(p), style) for p in paragraphs[2:]]
     SimpleDocTemplate(str(path), pagesize=A4, title=title).build(story)
     return path
 

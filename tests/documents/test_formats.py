@@ -1,0 +1,130 @@
+"""HTML, DOCX and PDF: the text a reader sees, tables with exact offsets,
+merged cells read once, furniture gone, metadata from the container."""
+
+from __future__ import annotations
+
+import pytest
+
+from planwatch.documents import Document, load
+
+# The indicator table of conftest.INDICATORS, as a reader sees it: merged cells once.
+EXPECTED_ROWS = [
+    [("指标", 1, 2), ("2024年", 2, 1), ("2025年目标", 1, 2)],
+    [("目标", 1, 1), ("完成", 1, 1)],
+    [("地区生产总值增速（%）", 1, 1), ("6.5", 1, 1), ("6.2", 1, 1), ("6左右", 1, 1)],
+    [("一般公共预算收入（亿元）", 1, 1), ("12.4", 1, 1), ("12.9", 1, 1), ("13.5", 1, 1)],
+]
+
+
+def assert_indicator_table(document: Document) -> None:
+    assert len(document.tables) == 1
+    table = document.tables[0]
+    assert [[(c.text, c.colspan, c.rowspan) for c in row] for row in table.rows] == EXPECTED_ROWS
+    for row in table.rows:
+        for cell in row:
+            assert document.text[cell.start:cell.end] == cell.text
+    # the table stands between the first paragraph and the rest, as in the source
+    first = document.text.index("稳中有进")
+    assert first < table.rows[0][0].start < document.text.index("主要预期目标")
+
+
+def assert_paragraphs(document: Document, paragraphs: list[str]) -> None:
+    for paragraph in paragraphs:
+        assert paragraph in document.text
+
+
+@pytest.mark.parametrize("charset, codec", [("gb2312", "gb18030"), ("gbk", "gbk"), (None, "gb18030"),
+                                            ("utf-8", "gb18030"), ("utf-8", "utf-8")])
+def test_portal_page(tmp_path, make, charset, codec):
+    """Declared, undeclared and wrongly declared (utf-8 on GB bytes) charsets."""
+    path = tmp_path / "page.htm"
+    page = make.html_page([make.TITLE, *make.PARAGRAPHS], make.INDICATORS, title=make.TITLE, charset=charset)
+    path.write_bytes(page.encode(codec))
+    document = load(path)
+    assert document.format == "html"
+    assert_paragraphs(document, make.PARAGRAPHS)
+    assert_indicator_table(document)
+    for furniture in ("打印本页", "关闭窗口", "主办单位", "备案号", "相关链接", "大 中 小", "政务公开"):
+        assert furniture not in document.text
+    assert document.meta.region == "青川县" and document.meta.doc_type == "annual_report"
+    assert document.meta.target_years == [2025]
+
+
+def test_html_big5_declared(tmp_path, make):
+    text = "某某市2023年統計公報：全年地區生產總值增長3.1%，社會消費品零售總額增長5%。"
+    page = make.html_page([text], charset="big5", title="統計公報", furniture=False).replace("首页", "首頁")
+    page = page.replace("政务公开", "政務公開").replace("政策解读", "政策解讀")
+    path = tmp_path / "tw.html"
+    path.write_bytes(page.encode("big5"))
+    document = load(path)
+    assert text in document.text
+    assert document.encoding == "big5"
+
+
+def test_html_furniture_left_by_the_article_extractor_is_removed(tmp_path):
+    """Furniture inside the article container, where trafilatura keeps it."""
+    page = ("<html><head><meta charset='gb18030'><title>某某区2024年政府工作报告</title>"
+            "<meta name='PubDate' content='2024-02-01 09:30'></head><body><div id='content'>"
+            "<p>某某区2024年政府工作报告</p><p>字号：大 中 小</p><p>发布时间：2024-02-01</p>"
+            "<p>过去一年，全区地区生产总值增长5.3%，城镇新增就业1.2万人，居民人均可支配收入增长6%。</p>"
+            "<p>今年主要预期目标：地区生产总值增长5.5%左右，一般公共预算收入增长3%。</p>"
+            "<p>【打印本页】 【关闭窗口】</p></div></body></html>")
+    path = tmp_path / "report.html"
+    path.write_bytes(page.encode("gb18030"))
+    document = load(path)
+    assert "地区生产总值增长5.5%左右" in document.text
+    for furniture in ("字号", "打印本页", "关闭窗口"):
+        assert furniture not in document.text
+    assert document.meta.date == "2024-02-01"
+    assert document.meta.doc_type == "work_report"
+    assert document.meta.region == "某某区"
+
+
+def test_html_layout_tables_are_not_data(tmp_path):
+    long = "全年完成固定资产投资增长7%，其中工业投资增长12%，民间投资增长4%，" * 10
+    page = (f"<html><body><table><tr><td><table><tr><td>导航</td><td>首页</td></tr></table></td>"
+            f"<td><p>{long}</p></td></tr><tr><td>左栏</td><td>右栏</td></tr></table></body></html>")
+    path = tmp_path / "layout.html"
+    path.write_text(page, encoding="utf-8")
+    document = load(path)
+    assert document.tables == []
+    assert "工业投资增长12%" in document.text
+
+
+def test_docx_with_merged_cells(tmp_path, make):
+    path = make.write_docx(tmp_path / "report.docx", [make.TITLE, *make.PARAGRAPHS], make.INDICATORS,
+                           title=make.TITLE)
+    document = load(path)
+    assert document.format == "docx"
+    assert_paragraphs(document, make.PARAGRAPHS)
+    assert_indicator_table(document)
+    assert document.meta.title == make.TITLE and document.meta.region_level == "county"
+
+
+def test_docx_title_from_core_properties(tmp_path, make):
+    path = make.write_docx(tmp_path / "untitled.docx", make.PARAGRAPHS,
+                           title="某某市2022年国民经济和社会发展统计公报")
+    document = load(path)
+    assert document.meta.doc_type == "communique"
+    assert document.meta.region == "某某市" and document.meta.report_years == [2022]
+
+
+def test_pdf_with_cjk_font_and_table(tmp_path, make):
+    path = make.write_pdf(tmp_path / "report.pdf", [make.TITLE, *make.PARAGRAPHS], make.INDICATORS,
+                          title=make.TITLE)
+    document = load(path)
+    assert document.format == "pdf"
+    assert_paragraphs(document, make.PARAGRAPHS)
+    assert_indicator_table(document)
+    assert document.original == path.read_bytes()
+
+
+def test_same_document_same_text_in_every_format(tmp_path, make):
+    """One report as HTML, DOCX and PDF gives one text (up to the HTML page title)."""
+    paragraphs = [make.TITLE, *make.PARAGRAPHS]
+    html = tmp_path / "r.html"
+    html.write_bytes(make.html_page(paragraphs, make.INDICATORS, furniture=False).encode("gb18030"))
+    docx_text = load(make.write_docx(tmp_path / "r.docx", paragraphs, make.INDICATORS)).text
+    pdf_text = load(make.write_pdf(tmp_path / "r.pdf", paragraphs, make.INDICATORS)).text
+    assert docx_text == pdf_text
+    assert load(html).text.endswith(docx_text.split("\n", 1)[1])

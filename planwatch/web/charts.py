@@ -60,7 +60,7 @@ def _region_series(region: str, pts: list[dict], years: list[int], color: str, t
             targets.append({"value": [x, p["value"]], "symbol": SYMBOLS.get(p["comparator"], "rect"),
                             "name": f"{t('target')} {p['comparator'] or ''} {p['value']}"})
     series = [{"name": f"{region} {t('actual')}", "type": "line", "connectNulls": True,
-               "itemStyle": {"color": color}, "symbolSize": 7, "data": actual},
+               "itemStyle": {"color": color}, "symbol": "circle", "symbolSize": 7, "data": actual},
               {"name": f"{region} {t('target')}", "type": "scatter", "symbolSize": 13,
                "itemStyle": {"color": color, "opacity": 0.75}, "data": targets}]
     if ranges:

@@ -11,8 +11,9 @@ from collections import defaultdict
 from fastapi import HTTPException
 from sqlalchemy.engine import Connection
 
-from . import charts, queries, status
+from . import charts, queries
 from .findings import region_findings
+from .verdicts import judged
 
 HOME_REGIONS = 300
 HOME_DOCUMENTS = 20
@@ -43,7 +44,8 @@ def region(conn: Connection, key: str, indicator: str | None, measure: str | Non
     documents = queries.latest_documents(conn, 200, region_key=key)
     if not documents:
         raise HTTPException(404, f"没有地区 {key} 的文件")
-    rows, periods = _matrix(facts)
+    verdicts = judged(facts)
+    rows, periods = _matrix(facts, {v["target_id"]: v for v in verdicts})
     chart_row = _chart_row(rows, indicator, measure)
     chart_facts = [f for f in facts if chart_row and (f["indicator"], f["measure"]) == chart_row["key"]]
     return {
@@ -51,7 +53,8 @@ def region(conn: Connection, key: str, indicator: str | None, measure: str | Non
         "documents": documents,
         "periods": periods,
         "rows": [{k: v for k, v in r.items() if k != "key"} for r in rows],
-        "plan": _plan_progress(facts),
+        "verdicts": verdicts,
+        "plan": [v for v in verdicts if v["plan"]],
         "findings": region_findings(facts),
         "chart": {"indicator": chart_row["indicator"] if chart_row else None,
                   "measure": chart_row["measure"] if chart_row else None,
@@ -104,8 +107,8 @@ def _table(name: str, columns: list[str], rows: list[dict]) -> dict:
     return {"name": name, "columns": columns, "rows": rows}
 
 
-def _matrix(facts: list[dict]) -> tuple[list[dict], list[str]]:
-    """Rows per (indicator, measure), a cell per period with its targets, results and statuses."""
+def _matrix(facts: list[dict], verdicts: dict) -> tuple[list[dict], list[str]]:
+    """Rows per (indicator, measure), a cell per period with its targets (and their verdicts) and results."""
     cells: dict[tuple, dict[str, dict]] = defaultdict(lambda: defaultdict(lambda: {"targets": [], "results": []}))
     for fact in facts:
         group = "targets" if fact["role"] == "target" else "results"
@@ -115,9 +118,8 @@ def _matrix(facts: list[dict]) -> tuple[list[dict], list[str]]:
     for (name, measure), by_period in sorted(cells.items()):
         row_cells = {}
         for period, cell in by_period.items():
-            result = status.best_result([r for r in cell["results"] if r["role"] == "actual"])
             row_cells[period] = {
-                "targets": [_brief(t) | {"status": status.judge(t, result)} for t in cell["targets"]],
+                "targets": [_brief(t) | _status(verdicts.get(t["id"])) for t in cell["targets"]],
                 "results": [_brief(r) for r in cell["results"]],
             }
         rows.append({"key": (name, measure), "indicator": name, "measure": measure,
@@ -125,6 +127,12 @@ def _matrix(facts: list[dict]) -> tuple[list[dict], list[str]]:
                                    if f["unit"]), None),
                      "cells": row_cells})
     return rows, periods
+
+
+def _status(verdict: dict | None) -> dict:
+    if verdict is None:   # a second statement of a target that evaluate judged once
+        return {"status": None, "label": None, "reason": None}
+    return {k: verdict[k] for k in ("status", "label", "reason")}
 
 
 def _brief(fact: dict) -> dict:
@@ -154,21 +162,3 @@ def _series_table(facts: list[dict]) -> list[dict]:
         row = by_region.setdefault(fact["region_key"], {"region": fact["region"], "cells": defaultdict(list)})
         row["cells"][fact["period"]].append(_brief(fact))
     return [{"region_key": k, "region": v["region"], "cells": dict(v["cells"])} for k, v in by_region.items()]
-
-
-def _plan_progress(facts: list[dict]) -> list[dict]:
-    """Each target of a five-year plan outline with the latest result stated for it since."""
-    results = defaultdict(list)
-    for fact in facts:
-        if fact["role"] == "actual" and fact["value"] is not None:
-            results[(fact["indicator"], fact["measure"])].append(fact)
-    progress = []
-    for target in (f for f in facts if f["doc_type"] == "plan_outline" and f["role"] == "target"):
-        latest = max(results[(target["indicator"], target["measure"])],
-                     key=lambda r: (r["period"], not r["estimated"]), default=None)
-        progress.append({"target": _brief(target) | {"indicator": target["indicator"], "measure": target["measure"],
-                                                   "period": target["period"]},
-                         "latest": _brief(latest) | {"period": latest["period"]} if latest else None,
-                         "status": status.judge(target, latest) if latest and latest["period"] == target["period"]
-                         else status.PENDING})
-    return progress

@@ -1,0 +1,96 @@
+"""Serve a database with `planwatch serve`, open its main pages in headless
+Chromium and save a PNG of each into docs/screenshots/ (see scripts/screenshots)."""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+from playwright.sync_api import sync_playwright
+
+from planwatch.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+SEEDS = ROOT.parent / "shared" / "seeds"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"the server at {url} did not answer within {seconds} s")
+
+
+def pages(db: str) -> list[tuple[str, str]]:
+    with Store(db) as store:
+        regions = store.regions()
+        documents = sorted(store.documents(), key=lambda d: -d.fact_count)
+        facts = store.facts(document_id=documents[0].id) if documents else []
+    shots = [("home", "/")]
+    if regions:
+        shots.append(("region", f"/regions/{quote(''.join(regions[0].split()))}"))
+    if facts:
+        shots.append(("indicator", f"/indicators/{quote(facts[0].fact.indicator)}"))
+        shots.append(("document", f"/documents/{documents[0].id}#fact-{facts[len(facts) // 2].id}"))
+    shots += [("search", f"/search?q={quote('地区生产总值')}"), ("upload", "/upload")]
+    return shots
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", help="database URL; default: the seeds in a temporary SQLite file")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or f"sqlite:///{tmp}/screenshots.db"
+        if not args.db:
+            with Store(db) as store:
+                store.ingest([SEEDS])
+        port = free_port()
+        server = subprocess.Popen([sys.executable, "-c", "from planwatch.cli import main; main()", "serve",
+                                   "--db", db, "--port", str(port)])
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_until_up(base + "/")
+            shoot(base, pages(db), Path(tmp) / "profile")
+        finally:
+            server.terminate()
+            server.wait(10)
+
+
+def shoot(base: str, shots: list[tuple[str, str]], profile: Path) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch_persistent_context(
+            str(profile), executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_FLAGS,
+            viewport={"width": 1360, "height": 900}, locale="zh-CN")
+        page = browser.new_page()
+        for name, path in shots:
+            page.goto(base + path, wait_until="networkidle")
+            page.wait_for_timeout(300)   # ECharts draws on the next frame
+            page.screenshot(path=str(OUT / f"{name}.png"), full_page=name not in ("document",))
+            print(OUT / f"{name}.png")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

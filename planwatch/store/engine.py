@@ -5,6 +5,11 @@ SQLite writers must take the write lock when their transaction begins
 once with "database is locked" instead of waiting for busy_timeout. Writers
 therefore use `writer(engine)`, which marks its connections; readers keep a
 plain BEGIN and, with WAL, never wait for a writer.
+
+PostgreSQL writers take one advisory lock per transaction (`hold_write_lock`)
+for the same reason SQLite has one writer: "is this content stored, which
+version comes next" must not change between the question and the insert.
+Writes are short (extraction happens before), so serialising them costs little.
 """
 
 from __future__ import annotations
@@ -16,9 +21,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from ..errors import StoreError
 
@@ -26,6 +32,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 30_000
 _WRITE = "planwatch_write"
 _MIGRATION_LOCK = zlib.crc32(b"planwatch migrations")
+_WRITE_LOCK = zlib.crc32(b"planwatch writes")
 
 
 def database_url(url: str) -> URL:
@@ -51,6 +58,12 @@ def open_engine(url: str) -> Engine:
 def writer(engine: Engine) -> Engine:
     """The same engine, its transactions taking SQLite's write lock at BEGIN."""
     return engine.execution_options(**{_WRITE: True})
+
+
+def hold_write_lock(conn: Connection | Session) -> None:
+    """Wait for, then hold until commit, the one write lock (PostgreSQL; SQLite has BEGIN IMMEDIATE)."""
+    if conn.get_bind().dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK})
 
 
 def _sqlite_engine(url: URL) -> Engine:

@@ -11,11 +11,12 @@ By default listings show the latest version of each document and its facts.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker, undefer
 
 from .. import __version__, settings
@@ -24,7 +25,7 @@ from ..errors import StoreError
 from ..extract import Fact, extract
 from . import catalogue
 from .convert import document_row, stored_document, stored_fact
-from .engine import migrate, open_engine, writer
+from .engine import hold_write_lock, migrate, open_engine, writer
 from .ingest import Progress, ingest
 from .models import DocumentRow, FactRow, IndicatorRow
 from .records import IngestReport, StoredDocument, StoredFact, StoredIndicator
@@ -82,14 +83,10 @@ class Store:
                 return stored_document(known), False
         if facts is None:
             facts = extract(document)
-        try:
-            return self._insert(document, facts)
-        except IntegrityError:
-            # Another writer stored this name's next version meanwhile (PostgreSQL); look again.
-            return self._insert(document, facts)
+        return self._insert(document, facts)
 
     def _insert(self, document: Document, facts: list[Fact]) -> tuple[StoredDocument, bool]:
-        with self._writer.begin() as session:
+        with self._write() as session:
             known = _same_content(session, document)
             if known is not None:
                 return stored_document(known), False
@@ -102,6 +99,13 @@ class Store:
             session.flush()
             return stored_document(row), True
 
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """One write transaction, committed at the end, holding the write lock throughout."""
+        with self._writer.begin() as session:
+            hold_write_lock(session)
+            yield session
+
     def _sync_catalogue(self) -> None:
         """Once per Store, before its first write: the catalogue table as the YAML file says."""
         if self._catalogue_synced:
@@ -110,7 +114,7 @@ class Store:
         with self._reader() as session:
             current = catalogue.stored(session) == entries
         if not current:
-            with self._writer.begin() as session:
+            with self._write() as session:
                 catalogue.replace(session, entries)
         self._catalogue_synced = True
 

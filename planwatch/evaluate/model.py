@@ -113,10 +113,11 @@ class Verdict:
     assessment: str | None = None        # the document's own verdict (表1's 难以完成)
     assessment_agrees: bool | None = None
     revisions: list[str] = field(default_factory=list)    # how later documents changed a result
+    region_key: str = ""                 # what region filters compare (洪山区 for 武汉市洪山区)
 
     def to_dict(self) -> dict:
         return {
-            "region": self.region, "indicator": self.indicator, "period": self.period,
+            "region": self.region, "region_key": self.region_key, "indicator": self.indicator, "period": self.period,
             "measure": self.measure, "status": self.status, "label": self.label, "reason": self.reason,
             "target": self.target.to_dict(),
             "stretch_target": self.stretch_target.to_dict() if self.stretch_target else None,

@@ -52,6 +52,9 @@ def final_outcome(ctx: Context, target: Record, results: list[Record]) -> Outcom
     status = judge(goal_of(ctx, target), value, best.fact.comparator, ctx.tolerance)
     reason = f"目标{wording.describe(Shown.of(target))}，{wording.result_words(shown)}"
     reason += "，" + _conclusion(status, target, value)
+    if best.fact.also:
+        others = "、".join(wording.number(v) for v in best.fact.also)
+        reason += f"（同一文件另载{others}{best.fact.unit or ''}，见一致性检查）"
     return Outcome(status, reason, results)
 
 

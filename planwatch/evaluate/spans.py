@@ -79,7 +79,7 @@ def _growth_from_levels(ctx: Context, target: Record, span: Period) -> Outcome:
     start = index.level_at(ctx.region, ctx.indicator, span.first - 1)
     end = _last_level(index, ctx, span)
     if start is None or end is None:
-        return unknown(f"{span_label(span.first, span.last)}暂无各年增速或首末年水平")
+        return _required(ctx, target, span)
     last = int(end.fact.period)
     end_value = convert(end.fact.value, end.fact.unit, start.fact.unit)
     got = average_growth(start.fact.value, end_value, last - span.first + 1, ctx.indicator, start.fact.unit)
@@ -88,6 +88,23 @@ def _growth_from_levels(ctx: Context, target: Record, span: Period) -> Outcome:
     basis = f"由{span.first - 1}年和{last}年水平推算（现价）"
     words = f"{basis}年均增长{wording.rounded(got)}%"
     return _conclude(ctx, target, got, last, span, [end, start], Achieved(got, "%", basis), words)
+
+
+def _required(ctx: Context, target: Record, span: Period) -> Outcome:
+    """No results yet: the average growth the plan's base and end-year target imply."""
+    index: Index = ctx.index
+    base = index.level_at(ctx.region, ctx.indicator, span.first - 1)
+    ends = index.numeric(ctx.region, ctx.indicator, str(span.last), "level", role="target")
+    head = f"{span_label(span.first, span.last)}目标{wording.describe(Shown.of(target))}"
+    if base is None or not ends:
+        return unknown(f"{head}，暂无各年增速或首末年水平")
+    end = convert(ends[0].fact.value, ends[0].fact.unit, base.fact.unit)
+    need = average_growth(base.fact.value, end, span.years, ctx.indicator, base.fact.unit)
+    if need is None:
+        return unknown(f"{head}，暂无各年增速或首末年水平")
+    reason = (f"{head}；由{span.first - 1}年{wording.level(base.fact.value, base.fact.unit)}到{span.last}年目标"
+              f"{wording.describe(Shown.of(ends[0]))}，需年均增长{wording.rounded(need)}%；暂无进展数据")
+    return Outcome("unknown", reason, [base, ends[0]], Achieved(need, "%", "所需年均增速"))
 
 
 def _change(ctx: Context, target: Record, span: Period) -> Outcome:

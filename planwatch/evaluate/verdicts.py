@@ -44,7 +44,7 @@ def _verdict(key: tuple[str, str, str, str], targets: list[Record], ctx: Context
         status=outcome.status, label=label(outcome.status), reason=outcome.reason,
         target=Shown.of(base), stretch_target=Shown.of(stretch) if stretch not in (None, base) else None,
         results=[Shown.of(r) for r in outcome.results], achieved=outcome.achieved,
-        assessment=assessment, revisions=_revisions(outcome.results),
+        assessment=assessment, revisions=_revisions(outcome.results), region_key=key[0],
     )
     if assessment:
         _note_assessment(verdict)

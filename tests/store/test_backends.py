@@ -49,7 +49,7 @@ def test_two_ingests_at_once_store_each_document_once(database_url, tmp_path, ma
     folder = tmp_path / "docs"
     folder.mkdir()
     for n in range(150):
-        (folder / f"doc_{n:02d}.txt").write_text(f"青石县第{n}号报告\n地区生产总值增长{n}.5%。\n", "utf-8")
+        (folder / f"doc_{n:03d}.txt").write_text(f"青石县第{n}号报告\n地区生产总值增长{n}.5%。\n", "utf-8")
     Store(database_url).close()    # the schema first: two migrating processes are a separate matter
     processes = [_planwatch("ingest", str(folder), url=database_url) for _ in range(2)]
     results = [p.communicate(timeout=600) for p in processes]
@@ -58,7 +58,7 @@ def test_two_ingests_at_once_store_each_document_once(database_url, tmp_path, ma
     assert sum(added) == 150
     with Store(database_url) as store:
         assert sorted((d.name, d.version) for d in store.documents(include_superseded=True)) == [
-            (f"doc_{n:02d}.txt", 1) for n in range(150)]
+            (f"doc_{n:03d}.txt", 1) for n in range(150)]
 
 
 def test_migrations_build_the_tables_the_models_describe(store):

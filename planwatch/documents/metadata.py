@@ -34,7 +34,7 @@ _DOC_TYPES = (  # first match wins; tested on titles, then on the head
 )
 
 _REGION_CONTEXTS = (  # in order of trust
-    re.compile(rf"^[\s《“]*(?:关于)?({REGION_PATTERN})(?=\s*(?:{_YEAR}年|国民经济|政府工作报告|人民政府|第|[“\"]十|统计公报|关于))", re.M),
+    re.compile(rf"^[\s《“]*(?:关于)?({REGION_PATTERN})(?=\s*(?:\d|{_YEAR}年|上半年|前三季度|国民经济|政府工作报告|人民政府|第|[“\"]十|统计公报|关于))", re.M),
     re.compile(rf"在({REGION_PATTERN})第{_CN_NUM}届人民代表大会"),
     re.compile(rf"(?:^|(?<=[:：|\s]))({REGION_PATTERN})(?:人民)?政府", re.M),
     re.compile(rf"(?:信息来源|来源|发布机构|主办单位)\s*[:：]\s*({REGION_PATTERN})"),
@@ -163,6 +163,8 @@ def _years(meta: DocumentMeta, titles: list[str], head: str, text: str) -> None:
         return
     meta.report_years = _unique(cn_int(y) for y in _REPORT_YEAR.findall(title_text))
     meta.target_years = _unique(cn_int(y) for y in _TARGET_YEAR.findall(title_text))
+    if meta.doc_type in ("midyear_report", "communique") and not meta.report_years:
+        meta.report_years = _unique(cn_int(m.group(1)) for m in map(_TITLE_YEAR.search, titles) if m)[:1]
     if meta.doc_type == "midyear_report" and not meta.target_years:
         meta.target_years = list(meta.report_years)
     if meta.doc_type == "work_report":

@@ -41,7 +41,30 @@ def _checked(entry: dict, path: Path) -> str:
         re.compile(pattern)
     except re.error as exc:
         raise SettingsError(f"{path}: pattern {entry.get('name', pattern)!r} is not a valid regular expression ({exc})") from None
-    return pattern
+    return within_line(pattern)
+
+
+_LINE_SPACE = r" \t\r\f\v\u3000\xa0"
+
+
+def within_line(pattern: str) -> str:
+    """`\\s` made to mean a space inside one line, so no pattern runs on into
+    the next line (a real sentence) however it is written."""
+    out, in_class, i = [], False, 0
+    while i < len(pattern):
+        two = pattern[i:i + 2]
+        if two == r"\s":
+            out.append(_LINE_SPACE if in_class else f"[{_LINE_SPACE}]")
+            i += 2
+            continue
+        if two.startswith("\\"):
+            out.append(two)
+            i += 2
+            continue
+        in_class = (in_class or two[0] == "[") and not (in_class and two[0] == "]")
+        out.append(two[0])
+        i += 1
+    return "".join(out)
 
 
 def find_noise(text: str, path: Path = NOISE_FILE) -> list[tuple[int, int]]:

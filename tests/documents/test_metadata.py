@@ -1,0 +1,102 @@
+"""Metadata from invented titles and openings of documents from all levels
+and kinds of region."""
+
+from __future__ import annotations
+
+import pytest
+
+from planwatch.documents import detect_meta, region_key
+
+CASES = """\
+title | region | level | doc_type | report | target | span
+关于四川省2023年国民经济和社会发展计划执行情况与2024年计划草案的报告 | 四川省 | province | annual_report | 2023 | 2024 | -
+广西壮族自治区国民经济和社会发展第十四个五年规划和2035年远景目标纲要 | 广西壮族自治区 | province | plan_outline | 2016,2017,2018,2019,2020 | 2021,2022,2023,2024,2025,2035 | 2021-2025
+北京市2022年国民经济和社会发展统计公报 | 北京市 | province | communique | 2022 | - | -
+长沙市2021年上半年国民经济和社会发展计划执行情况的报告 | 长沙市 | city | midyear_report | 2021 | 2021 | -
+关于大理白族自治州1-6月国民经济和社会发展计划执行情况的报告（2022年） | 大理白族自治州 | city | midyear_report | 2022 | 2022 | -
+峨边彝族自治县国民经济和社会发展第十三个五年规划纲要 | 峨边彝族自治县 | county | plan_outline | 2011,2012,2013,2014,2015 | 2016,2017,2018,2019,2020 | 2016-2020
+浙江省宁波市鄞州区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要 | 浙江省宁波市鄞州区 | district | plan_outline | 2016,2017,2018,2019,2020 | 2021,2022,2023,2024,2025,2035 | 2021-2025
+雄安新区2024年国民经济和社会发展计划草案 | 雄安新区 | district | annual_report | - | 2024 | -
+鄂托克前旗2023年政府工作报告 | 鄂托克前旗 | county | work_report | 2022 | 2023 | -
+某某县2020年度政府工作报告 | 某某县 | county | work_report | 2020 | 2021 | -
+甘肃省庆阳市西峰区"十四五"规划（2021-2025年） | 甘肃省庆阳市西峰区 | district | plan_outline | 2016,2017,2018,2019,2020 | 2021,2022,2023,2024,2025 | 2021-2025
+"""
+
+
+def parse_cases():
+    lines = CASES.strip().splitlines()
+    keys = [k.strip() for k in lines[0].split("|")]
+    for line in lines[1:]:
+        yield dict(zip(keys, (v.strip() for v in line.split("|"))))
+
+
+def years(field: str) -> list[int]:
+    return [] if field == "-" else [int(y) for y in field.split(",")]
+
+
+@pytest.mark.parametrize("case", list(parse_cases()), ids=lambda c: c["title"][:12])
+def test_titles(case):
+    meta = detect_meta(case["title"] + "\n\n各位代表：\n现在，我代表政府向大会报告，请予审议。\n", "doc.txt")
+    assert (meta.region, meta.region_level, meta.doc_type) == (case["region"], case["level"], case["doc_type"])
+    assert (meta.report_years, meta.target_years) == (years(case["report"]), years(case["target"]))
+    assert meta.plan_span == (None if case["span"] == "-" else case["span"])
+    assert meta.title == case["title"]
+
+
+def test_opening_without_title_line():
+    """No title line: the meeting line and the opening sentence carry it all."""
+    text = ("——2022年1月6日在贵州省遵义市汇川区第五届人民代表大会\n第二次会议上\n区发展和改革局局长 某某\n各位代表：\n"
+            "受区人民政府委托，现将汇川区2021年国民经济和社会发展计划执行情况和2022年计划草案提请审议。\n")
+    meta = detect_meta(text, "7f3a.txt")
+    assert meta.region == "贵州省遵义市汇川区" and meta.region_level == "district"
+    assert meta.meeting == "贵州省遵义市汇川区第五届人民代表大会第二次会议"
+    assert meta.date == "2022-01-06"
+    assert meta.doc_type == "annual_report"
+    assert (meta.report_years, meta.target_years) == ([2021], [2022])
+
+
+def test_portal_page_text():
+    """Title, publication line and footer of a scraped portal page."""
+    text = ("2018年政府工作报告\n发布时间：2018-02-12 信息来源：区政府办公室 字体：[ ]\n各位代表：\n"
+            "一、2017年工作回顾\n过去一年……\n二、2018年工作安排\n今年……\n"
+            "版权所有：江西省南昌市青山湖区人民政府 | 赣ICP备00000000号\n")
+    meta = detect_meta(text, "page.html")
+    assert meta.region == "江西省南昌市青山湖区" and meta.doc_type == "work_report"
+    assert meta.date == "2018-02-12"
+    assert (meta.report_years, meta.target_years) == ([2017], [2018])
+
+
+def test_public_catalogue_fields():
+    text = ("名  称: 关于某某县2019年上半年国民经济和社会发展计划执行情况的报告 发布机构: 县发改局\n"
+            "公开日期: 2019年07月30日 公开方式: 主动公开\n")
+    meta = detect_meta(text, "x.txt")
+    assert meta.title == "关于某某县2019年上半年国民经济和社会发展计划执行情况的报告"
+    assert meta.region == "某某县" and meta.doc_type == "midyear_report" and meta.date == "2019-07-30"
+
+
+def test_chinese_numeral_dates_and_years():
+    text = "某某市二〇二三年国民经济和社会发展统计公报\n（二〇二四年三月十五日）\n"
+    meta = detect_meta(text, "x.txt")
+    assert meta.date == "2024-03-15" and meta.report_years == [2023]
+
+
+def test_no_region_named():
+    meta = detect_meta("关于开展安全生产检查的通知\n各单位：请于本月底前完成自查。\n", "notice.txt")
+    assert meta.region is None and meta.doc_type == "other"
+
+
+@pytest.mark.parametrize("names", [
+    ("武汉市洪山区", "洪山区", "湖北省武汉市洪山区"),
+    ("长阳土家族自治县", "湖北省宜昌市长阳土家族自治县"),
+    ("上海市浦东新区", "浦东新区"),
+    ("宿州市萧县", "萧县", "安徽省宿州市萧县"),
+    ("济南市市中区", "市中区"),
+    ("广州市", "广东省广州市"),
+])
+def test_region_key_matches_however_named(names):
+    assert len({region_key(n) for n in names}) == 1
+
+
+def test_region_key_tells_regions_apart():
+    keys = [region_key(n) for n in ("武汉市洪山区", "武汉市武昌区", "武汉市", "湖北省", "洪山县")]
+    assert len(set(keys)) == len(keys)

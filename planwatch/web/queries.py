@@ -70,6 +70,10 @@ def document(conn: Connection, doc_id: int) -> dict | None:
     return dict(row._mapping) if row else None
 
 
+def document_text(conn: Connection, doc_id: int) -> str | None:
+    return conn.execute(select(D.c.text).where(D.c.id == doc_id)).scalar()
+
+
 def document_facts(conn: Connection, doc_id: int) -> list[dict]:
     return _dicts(conn, select(*FACT_COLUMNS).where(F.c.document_id == doc_id)
                   .order_by(F.c.evidence_start, F.c.id))

@@ -12,8 +12,7 @@ from fastapi import HTTPException
 from sqlalchemy.engine import Connection
 
 from . import charts, queries
-from .findings import region_findings
-from .verdicts import judged
+from .verdicts import evaluated
 
 HOME_REGIONS = 300
 HOME_DOCUMENTS = 20
@@ -44,8 +43,8 @@ def region(conn: Connection, key: str, indicator: str | None, measure: str | Non
     documents = queries.latest_documents(conn, 200, region_key=key)
     if not documents:
         raise HTTPException(404, f"没有地区 {key} 的文件")
-    verdicts = judged(facts)
-    rows, periods = _matrix(facts, {v["target_id"]: v for v in verdicts})
+    judged = evaluated(facts, lambda doc_id: queries.document_text(conn, doc_id))
+    rows, periods = _matrix(facts, {v["target"]["fact_id"]: v for v in judged["verdicts"]})
     chart_row = _chart_row(rows, indicator, measure)
     chart_facts = [f for f in facts if chart_row and (f["indicator"], f["measure"]) == chart_row["key"]]
     return {
@@ -53,9 +52,7 @@ def region(conn: Connection, key: str, indicator: str | None, measure: str | Non
         "documents": documents,
         "periods": periods,
         "rows": [{k: v for k, v in r.items() if k != "key"} for r in rows],
-        "verdicts": verdicts,
-        "plan": [v for v in verdicts if v["plan"]],
-        "findings": region_findings(facts),
+        **judged,
         "chart": {"indicator": chart_row["indicator"] if chart_row else None,
                   "measure": chart_row["measure"] if chart_row else None,
                   "option": _chart(chart_facts, {key: documents[0]["region"] or key}, t)},

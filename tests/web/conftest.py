@@ -1,4 +1,5 @@
-"""Small invented plan-like documents and their facts, for the web tests.
+"""The web app over the shared `store` fixture (SQLite and PostgreSQL), filled
+with small invented plan-like documents and their facts.
 
 Facts are built here from (phrase, fields) pairs: the phrase is found in the
 text and becomes the fact's evidence span, so the highlighted evidence is
@@ -8,10 +9,17 @@ exactly the words the test looks for. Regions and numbers are made up.
 from __future__ import annotations
 
 import hashlib
+import warnings
 from decimal import Decimal
+
+import pytest
 
 from planwatch.documents import Document, DocumentMeta
 from planwatch.extract import Fact
+from planwatch.web import create_app
+
+warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+from fastapi.testclient import TestClient  # noqa: E402
 
 HOSTILE = '<script>alert("x")</script> <img src=x onerror="alert(1)"> <a href="javascript:alert(2)">点此查看</a>'
 
@@ -123,3 +131,17 @@ def fill(store) -> dict[str, int]:
         stored, _ = store.add_document(document, facts)
         ids[document.name] = stored.id
     return ids
+
+
+@pytest.fixture
+def ids(store) -> dict[str, int]:
+    return fill(store)
+
+
+@pytest.fixture
+def client(store, ids) -> TestClient:
+    # Uploads are for localhost only: the test client speaks from 127.0.0.1.
+    app = create_app(store)
+    with TestClient(app, client=("127.0.0.1", 50000)) as test_client:
+        yield test_client
+    app.state.engine.dispose()

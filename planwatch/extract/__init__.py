@@ -1,12 +1,33 @@
-"""Stage 2: Documents to indicator facts with evidence offsets."""
+"""Stage 2: Documents to indicator facts with evidence offsets.
+
+    extract(document) -> list[Fact]      every main-indicator fact, one per identity
+
+Parts, each usable alone:
+    numbers     exact quantities (Decimal), comparators, ranges, signed growth
+    grammar     the target grammar words of planwatch/data/grammar.yaml
+    catalogue   indicator names as written -> standard indicators (planwatch/data/indicators.yaml)
+    context     sections of a document: role and period their headings give
+    periods     period words in a sentence (上半年, 前三季度, "十三五"期间 ...)
+    prose       facts from sentences and `——` bullets
+    merge       one fact per identity, conflicting values kept in `also`
+"""
 
 from ..documents import Document
 from .fact import Fact
+from .merge import merge
+from .prose import prose_facts
 
 
 def extract(document: Document) -> list[Fact]:
-    """All main-indicator facts of a document, in the order they are stated."""
-    return []
+    """All main-indicator facts of a document, in the order they are stated.
+
+    Facts inside the document's noise spans (spam, page furniture) are dropped."""
+    facts = [f for f in prose_facts(document) if not _in_noise(f, document.noise)]
+    return merge(facts)
+
+
+def _in_noise(fact: Fact, noise: list[tuple[int, int]]) -> bool:
+    return any(start < fact.end and fact.start < end for start, end in noise)
 
 
 __all__ = ["Fact", "extract"]

@@ -40,6 +40,7 @@ class Indicator:
     comparable: bool = False   # growth usually in comparable prices
     rate: bool = False         # the level is a rate or share in %
     down: bool = False         # stated as a reduction rate: a plain N% means growth -N
+    follow: tuple[tuple[str, str], ...] = ()  # (word, related indicator) later in a sentence
 
 
 def normalise(name: str) -> str:
@@ -65,6 +66,7 @@ def _entry(raw: dict) -> Indicator:
         comparable=bool(raw.get("comparable")),
         rate=bool(raw.get("rate")),
         down=bool(raw.get("down")),
+        follow=tuple((raw.get("follow") or {}).items()),
     )
 
 
@@ -82,6 +84,11 @@ def _load() -> _Catalogue:
             if by_name.get(key, entry) is not entry:
                 raise SettingsError(f"{CATALOGUE_FILE}: name {name} belongs to two indicators")
             by_name[key] = entry
+    standard = {entry.name for entry in entries}
+    for entry in entries:
+        for word, related in entry.follow:
+            if related not in standard:
+                raise SettingsError(f"{CATALOGUE_FILE}: {entry.name}: follow {word} names unknown {related}")
     # Quotation marks may surround any part of a name as written (新增“四上”企业).
     written = {name.replace("“", "").replace("”", "") for name in by_name}
     pattern = re.compile("|".join(

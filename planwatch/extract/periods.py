@@ -1,0 +1,83 @@
+"""Period words inside a sentence: 上半年 -> 2017H1, 前三季度 -> 2023M1-9, 1-6月份,
+"十三五"期间 -> 2016-2020, 2010年, 规划期末, 规划初期 (a plan's baseline year).
+
+`period_marks(text, start, end)` finds every mark in a range once; `Mark.resolve`
+turns one into a period given the section's year and plan span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import Section, five_year_span, span_text
+
+_MARK = re.compile(
+    r"(?P<half>上半年|下半年)"
+    r"|(?P<quarters>前三季度|前两季度|一季度|二季度|三季度|四季度|第[一二三四]季度)"
+    r"|(?P<months>(?<![0-9])1\s*[-—至~～]\s*(?P<last>1[0-2]|[1-9])\s*月)"
+    r"|(?P<five>[“\"]?(?:十一五|十二五|十三五|十四五|十五五)[”\"]?)(?P<when>期间|时期|以来|末|初)"
+    r"|(?P<years>(?:19|20)\d\d\s*[-—至~～]\s*(?:19|20)\d\d)年"
+    r"|(?P<plan_end>规划期末|期末)|(?P<plan_start>规划初期|规划期初)"
+    r"|(?P<span_words>五年来|五年间|过去五年)"
+    r"|(?<![0-9])(?P<year>(?:19|20)\d\d)(?:年|年度)(?!均)"
+    r"|(?P<this_year>全年|今年|本年|年度)"
+)
+_QUARTER = {"一季度": "Q1", "第一季度": "Q1", "二季度": "Q2", "第二季度": "Q2", "三季度": "Q3",
+            "第三季度": "Q3", "四季度": "Q4", "第四季度": "Q4", "前三季度": "M1-9", "前两季度": "H1"}
+
+
+@dataclass(frozen=True)
+class Mark:
+    start: int
+    end: int
+    kind: str      # half | quarters | months | five | years | plan_end | plan_start | span_words | year | this_year
+    words: str
+    detail: str | None = None
+
+    def resolve(self, section: Section) -> tuple[str | None, str | None]:
+        """(period, role override) this mark gives inside `section`."""
+        year = section.year
+        if self.kind == "year":
+            return self.words, None
+        if self.kind == "years":
+            first, last = re.findall(r"\d{4}", self.words)
+            return f"{first}-{last}", None
+        if self.kind == "five":
+            span = five_year_span(self.words)
+            if self.detail == "末":
+                return str(span[1]), None
+            if self.detail == "初":
+                return str(span[0] - 1), "baseline"
+            return span_text(span), None
+        if self.kind == "span_words":
+            return (span_text(section.span) if section.span else None), None
+        if self.kind == "plan_end":
+            return (str(section.span[1]) if section.span else None), None
+        if self.kind == "plan_start":
+            return (str(section.span[0] - 1) if section.span else None), "baseline"
+        if year is None:
+            return None, None
+        if self.kind == "half":
+            return f"{year}{'H1' if self.words == '上半年' else 'H2'}", None
+        if self.kind == "quarters":
+            return f"{year}{_QUARTER[self.words]}", None
+        if self.kind == "months":
+            last = int(self.detail)
+            return f"{year}{'H1' if last == 6 else 'Q1' if last == 3 else f'M1-{last}'}", None
+        return str(year), None
+
+    @property
+    def is_span(self) -> bool:
+        return self.kind in ("span_words", "years") or (self.kind == "five" and self.detail not in ("末", "初"))
+
+
+def period_marks(text: str, start: int, end: int) -> list[Mark]:
+    marks = []
+    for match in _MARK.finditer(text, start, end):
+        kind = next(k for k in ("half", "quarters", "months", "five", "years", "plan_end", "plan_start",
+                                "span_words", "year", "this_year") if match[k])
+        detail = match["last"] if kind == "months" else match["when"] if kind == "five" else None
+        words = match["year"] if kind == "year" else match[kind]
+        marks.append(Mark(match.start(), match.end(), kind, words, detail))
+    return marks

@@ -1,0 +1,289 @@
+"""Facts from sentences, `——` bullets and summary sentences.
+
+One pass of each regex over the whole text (indicator names, quantities,
+qualitative words, boundaries), then work per name:
+
+1. names joined by 和/、/及 form a group ("PM10和PM2.5浓度均值分别下降5.9%和13.6%");
+2. the group's slot runs to the next name or the end of the clause chain
+   (。；：and line ends); the first quantity must follow the name closely, later
+   ones must continue it (",同比增长8.1%") or carry their own year
+   ("从2010年的460亿元跃升为2020年1080亿元"); 分别 hands out one value per name;
+3. a qualitative statement in the slot (与经济增长基本同步), or just before the
+   group (完成市下达的节能降耗、碳减排…任务), is a fact too;
+4. a sentence without a name that continues the last one ("上半年完成525.69亿元",
+   "预计全年实现增长6.5%左右") takes its name;
+5. follow words of the catalogue (新增市场主体…, 总量达…) name a related indicator.
+
+Meaning (measure, role, period, flags) is decided in statement.py.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ..documents import Document
+from . import catalogue
+from .catalogue import Indicator
+from .context import Sections
+from .fact import Fact
+from .grammar import alternation, grammar
+from .numbers import Quantity, find_quantities
+from .periods import period_marks
+from .statement import VERB, Where, measure_of, numeric_fact, text_fact
+
+_SLOT_END = re.compile(r"[。！？!?\n;；:：]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_CLAUSE_END = re.compile(r"[。！？!?\n;；:：,，]")
+_CHAIN_BREAK = re.compile(r"[。！？!?\n;；:：,，、]")
+_G = grammar()
+_QUALITATIVE = re.compile(alternation(_G.qualitative + _G.positive_growth))
+_VERBS = alternation(_G.up + _G.down)
+_CONTINUE = re.compile(rf"^\s*(?:同比|同口径|比上年|较上年|年均|全年|分别)*(?:{_VERBS})")
+_CARRY = re.compile(r"^[\s—-]*(?:预计|有望|力争|争取|全年|上半年|下半年|今年|年内|前三季度|可|将|已|共|累计|同比|同口径)*"
+                    rf"(?:完成|实现|达到|达|为|{_VERBS})?")
+_SHARE = re.compile(r"比重|占比|比例|份额|贡献率|之比")
+_YEAR = re.compile(r"(?:19|20)\d\d年")
+_JOINERS = ("和", "、", "及", "与", "以及", "和“", "、“")
+_BULLET = re.compile(r"^[ \t\u3000]*——")
+_AFTER_COLON = re.compile(r"^[ \t\u3000]*(?:预计|实际|完成|实现|全年完成)")
+_GAP = 12
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    indicator: Indicator
+    written: str
+
+
+def prose_facts(document: Document) -> list[Fact]:
+    """Facts stated in the document's sentences, in text order (duplicates kept)."""
+    return _Reader(document).facts()
+
+
+def _positions(pattern: re.Pattern, text: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(text)]
+
+
+class _Reader:
+    def __init__(self, document: Document):
+        text = self.text = document.text
+        self.sections = Sections(document)
+        self.noise = sorted(document.noise)
+        self.quals = [(m.start(), m.end(), m[0]) for m in _QUALITATIVE.finditer(text)]
+        self.quantities = find_quantities(text)
+        self.q_starts = [q.number_start for q in self.quantities]
+        self.slot_ends = _positions(_SLOT_END, text)
+        self.sentence_ends = _positions(_SENTENCE_END, text)
+        self.clause_ends = _positions(_CLAUSE_END, text)
+        self.mentions = [Mention(s, e, ind, text[s:e]) for s, e, ind in catalogue.mentions(text)
+                         if self._usable(s, e)]
+        self.m_starts = [m.start for m in self.mentions]
+
+    # ---- setup helpers -------------------------------------------------
+    def _usable(self, start: int, end: int) -> bool:
+        if self._in(self.quals, start) or self._in(self.noise, start):
+            return False
+        return not (start > 0 and self.text[start - 1] == "占")  # 占GDP比重: a denominator
+
+    @staticmethod
+    def _in(spans, pos: int) -> bool:
+        index = bisect_right(spans, (pos, float("inf"))) - 1
+        return index >= 0 and spans[index][0] <= pos < spans[index][1]
+
+    def _next(self, positions: list[int], pos: int) -> int:
+        index = bisect_left(positions, pos)
+        return positions[index] if index < len(positions) else len(self.text)
+
+    def _prev(self, positions: list[int], pos: int) -> int:
+        index = bisect_left(positions, pos) - 1
+        return positions[index] + 1 if index >= 0 else 0
+
+    # ---- the pass over names ---------------------------------------------
+    def facts(self) -> list[Fact]:
+        facts: list[Fact] = []
+        index = 0
+        while index < len(self.mentions):
+            group = self._group(index)
+            index += len(group)
+            facts.extend(self._group_facts(group))
+        return facts
+
+    def _group(self, index: int) -> list[Mention]:
+        group = [self.mentions[index]]
+        while index + 1 < len(self.mentions):
+            following = self.mentions[index + 1]
+            if self.text[group[-1].end:following.start] not in _JOINERS:
+                break
+            group.append(following)
+            index += 1
+        return group
+
+    def _group_facts(self, group: list[Mention]) -> list[Fact]:
+        end = group[-1].end
+        following = self._next(self.m_starts, end)
+        slot_end = min(self._next(self.slot_ends, end), following)
+        related = self._follow(group[-1], end, min(self._next(self.sentence_ends, end), following))
+        if related is not None:
+            slot_end = min(slot_end, related.start)
+        facts = self._slot(group, end, slot_end, group[0].start)
+        if not facts:
+            facts = self._qualitative_before(group)
+        if related is not None:
+            facts += self._group_facts([related])
+        elif len(group) == 1 and slot_end < following and slot_end < len(self.text):
+            facts += self._carry_over(group[0], slot_end + 1, following)
+        return facts
+
+    def _follow(self, mention: Mention, start: int, end: int) -> Mention | None:
+        best = None
+        for word, name in mention.indicator.follow:
+            found = self.text.find(word, start, end)
+            if found >= 0 and (best is None or found < best.start):
+                best = Mention(found, found + len(word), catalogue.get(name), word)
+        return best
+
+    def _carry_over(self, mention: Mention, start: int, following: int) -> list[Fact]:
+        """A statement without a name that continues the previous one."""
+        if self.text[start - 1] == "\n":
+            return []
+        slot_end = min(self._next(self.slot_ends, start), following)
+        first = self._first_item(start, slot_end)
+        if first is None or not _CARRY.fullmatch(self.text[start:first]):
+            return []
+        carried = Mention(start, start, mention.indicator, mention.written)
+        return self._slot([carried], start, slot_end, start)
+
+    def _first_item(self, start: int, end: int) -> int | None:
+        firsts = []
+        index = bisect_left(self.q_starts, start)
+        if index < len(self.quantities) and self.quantities[index].start < end:
+            firsts.append(self.quantities[index].start)
+        qual = self._qual_in(start, end)
+        if qual is not None:
+            firsts.append(qual[0])
+        if not firsts:
+            return None
+        first = min(firsts)
+        verb = VERB.search(self.text, start, first)
+        return verb.start() if verb else first
+
+    def _qual_in(self, start: int, end: int):
+        index = bisect_left(self.quals, (start,))
+        if index < len(self.quals) and self.quals[index][1] <= end:
+            return self.quals[index]
+        return None
+
+    # ---- one slot ----------------------------------------------------------
+    def _slot(self, group: list[Mention], start: int, end: int, evidence: int) -> list[Fact]:
+        quantities = self._quantities(start, end)
+        facts = []
+        if len(group) > 1 and "分别" in self.text[start:end]:
+            facts = self._respectively(group, quantities, start, evidence)
+        elif quantities:
+            facts = self._chain(group[-1], quantities, start, evidence)
+        qual = self._qual_in(start, end)
+        if qual is not None:
+            for mention in group:
+                fact = text_fact(mention.indicator, mention.written, qual[2], self._where(mention, qual[0]),
+                                 min(evidence, qual[0]), qual[1])
+                if fact is not None:
+                    facts.append(fact)
+        return facts
+
+    def _quantities(self, start: int, end: int) -> list[Quantity]:
+        low = bisect_left(self.q_starts, start)
+        high = bisect_left(self.q_starts, end)
+        return [q for q in self.quantities[low:high] if q.start >= start and q.end <= end]
+
+    def _chain(self, mention: Mention, quantities: list[Quantity], start: int, evidence: int) -> list[Fact]:
+        facts, taken, pos = [], set(), start
+        for quantity in quantities:
+            between = self.text[pos:quantity.start]
+            if not self._continues(between, first=not facts and pos == start):
+                break
+            fact = self._numeric(mention, quantity, evidence, between)
+            if fact is not None and (fact.measure, fact.period) not in taken:
+                taken.add((fact.measure, fact.period))
+                facts.append(fact)
+            elif fact is None and not facts:
+                break
+            pos = quantity.end
+        return facts
+
+    def _continues(self, between: str, first: bool) -> bool:
+        if first:
+            return len(between) <= _GAP and not _CLAUSE_END.search(between) and not _SHARE.search(between)
+        breaks = list(_CHAIN_BREAK.finditer(between))
+        if not breaks:
+            return bool(_YEAR.search(between))
+        return bool(_CONTINUE.match(between[breaks[-1].end():]))
+
+    def _respectively(self, group: list[Mention], quantities: list[Quantity], start: int,
+                      evidence: int) -> list[Fact]:
+        if len(quantities) < len(group) or quantities[0].start - start > _GAP + 4:
+            return []
+        verb_text = self.text[start:quantities[0].start]
+        facts = []
+        for mention, quantity in zip(group, quantities):
+            fact = self._numeric(mention, quantity, evidence, verb_text)
+            if fact is not None:
+                facts.append(fact)
+        return facts
+
+    def _numeric(self, mention: Mention, quantity: Quantity, evidence: int, between: str) -> Fact | None:
+        verbs = [v for v in VERB.finditer(between) if v.end() >= len(between) - 3]
+        measured = measure_of(mention.indicator, quantity, verbs[-1] if verbs else None)
+        if measured is None:
+            return None
+        measure, quantity = measured
+        return numeric_fact(mention.indicator, mention.written, quantity, measure,
+                            self._where(mention, quantity.start), evidence, between)
+
+    def _qualitative_before(self, group: list[Mention]) -> list[Fact]:
+        """完成市下达的节能降耗、碳减排和主要污染物减排任务: the words come first."""
+        clause_start = self._prev(self.clause_ends, group[0].start)
+        index = bisect_left(self.quals, (clause_start,))
+        if index >= len(self.quals) or self.quals[index][1] > group[0].start:
+            return []
+        if group[0].start - self.quals[index][1] > 3:
+            return []
+        qual = self.quals[index]
+        facts = []
+        for mention in group:
+            fact = text_fact(mention.indicator, mention.written, qual[2], self._where(mention, qual[1]),
+                             qual[0], max(qual[1], group[-1].end))
+            if fact is not None:
+                facts.append(fact)
+        return facts
+
+    # ---- context of one statement -------------------------------------------
+    def _where(self, mention: Mention, value_start: int) -> Where:
+        text = self.text
+        sentence_start = self._prev(self.sentence_ends, value_start)
+        clause_start = min(self._prev(self.clause_ends, mention.start), mention.start)
+        line_start = text.rfind("\n", 0, value_start) + 1
+        marks = period_marks(text, line_start, value_start)
+        in_sentence = [m for m in marks if m.start >= sentence_start]
+        chosen = in_sentence or [m for m in marks if m.is_span]
+        return Where(
+            section=self.sections.at(value_start),
+            sentence=text[sentence_start:value_start],
+            clause=text[clause_start:value_start],
+            marks=tuple(chosen[-1:]),
+            bullet_target=self._bullet_target(line_start, value_start),
+        )
+
+    def _bullet_target(self, line_start: int, value_start: int) -> bool:
+        """In "——目标:预计完成…" the part before the colon is the target."""
+        text = self.text
+        if not _BULLET.match(text, line_start) or ":" in text[line_start:value_start] \
+                or "：" in text[line_start:value_start]:
+            return False
+        line_end = self._next(self.sentence_ends, value_start)
+        colon = min((i for i in (text.find(":", value_start, line_end), text.find("：", value_start, line_end))
+                     if i >= 0), default=-1)
+        return colon >= 0 and bool(_AFTER_COLON.match(text, colon + 1))

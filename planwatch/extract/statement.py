@@ -1,0 +1,160 @@
+"""One statement about one indicator -> the fields of a Fact.
+
+The prose reader (prose.py) finds a name and the quantity or qualitative words
+that follow it; this module decides what they mean: measure and signed value
+(growth verbs, reduction indicators, 百分点), role (the section, target words,
+a bullet's "目标:预计完成" shape, explicit years), period (period words in the
+sentence, the paragraph's five-year span, the section), and the flags
+estimated / stretch / cumulative.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .catalogue import Indicator
+from .context import Section, span_text
+from .fact import Fact
+from .grammar import alternation, grammar
+from .numbers import Quantity, signed
+from .periods import Mark
+
+_G = grammar()
+VERB = re.compile(f"(?:{alternation(_G.up + _G.down)})(?P<to>[至到])?")
+_TARGET = re.compile(alternation(w for w in _G.target_words if w not in _G.stretch_words))
+_STRETCH = re.compile(alternation(_G.stretch_words))
+_ESTIMATE = re.compile(alternation(w for w in _G.estimate_words if not w.startswith("将")))
+_WILL = re.compile(r"将(?:突破|超过|达到|超|达)?$")
+_CUMULATIVE = re.compile(alternation(_G.cumulative_words))
+_THROUGHOUT = re.compile(r"始终|均|每年|历年")
+_AVERAGE = re.compile(r"年均|平均")
+
+_FAMILIES = (("元", "money"), ("美元", "money"), ("人次", "visits"), ("人", "people"), ("名", "people"),
+             ("户", "count"), ("家", "count"), ("个", "count"), ("项", "count"), ("件", "count"),
+             ("天", "days"), ("岁", "age"), ("年", "years"), ("吨", "weight"), ("微克", "density"),
+             ("μg", "density"), ("ug", "density"), ("平方米", "area"), ("m2", "area"), ("公顷", "area"),
+             ("亩", "area"), ("公里", "length"), ("立方米", "volume"))
+
+
+def family(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    for suffix, name in _FAMILIES:
+        if unit.endswith(suffix) or unit == suffix:
+            return name
+    return unit
+
+
+@dataclass(frozen=True)
+class Where:
+    """What surrounds a statement: its section, the words of its sentence up to the
+    value, its clause up to the value, and the period marks before it."""
+
+    section: Section
+    sentence: str          # from the sentence start to the value
+    clause: str            # from the start of the name's clause to the value
+    marks: tuple[Mark, ...]  # period marks before the value: sentence ones, then the paragraph's span
+    bullet_target: bool    # before the colon of a "——目标:预计…" bullet
+
+
+def measure_of(indicator: Indicator, quantity: Quantity, verb: re.Match | None) -> tuple[str, Quantity] | None:
+    """(measure, signed quantity), or None when the quantity cannot be this indicator's."""
+    down = verb is not None and verb[0].rstrip("至到") in _G.down
+    if quantity.unit == "%":
+        if indicator.rate and not (verb and not verb["to"] and indicator.down):
+            return "level", quantity
+        if verb is not None and verb["to"] and not indicator.rate:
+            return None
+        if down or (verb is None and indicator.down):
+            quantity = signed(quantity)
+        return "growth", quantity
+    if quantity.unit == "百分点":
+        if not indicator.rate:
+            return None
+        return "change", signed(quantity) if down else quantity
+    if quantity.unit is None or (indicator.unit and family(indicator.unit) != family(quantity.unit)):
+        return None
+    if verb is not None and not verb["to"]:
+        return "change", signed(quantity) if down else quantity
+    return "level", quantity
+
+
+def role_and_period(where: Where, measure: str, cumulative: bool) -> tuple[str, str | None, bool]:
+    """(role, period, cumulative) from the section, target words, marks and explicit years."""
+    section = where.section
+    role = section.role
+    if role == "actual" and (_TARGET.search(where.clause) or where.bullet_target):
+        role = "target"
+    period = section.period
+    if role != section.role and section.year and section.period and not section.span:
+        period = str(section.year)  # a full-year target stated in a half-year review
+    mark = where.marks[-1] if where.marks else None
+    span = section.span
+    if mark is not None:
+        marked, override = mark.resolve(section)
+        if override:
+            role = override
+        if marked:
+            period = marked
+        if mark.kind == "year" and section.year:
+            year = int(mark.words)
+            if role == "actual" and year > section.year:
+                role = "target"
+            elif role == "target" and year < section.year and not span:
+                role = "actual"
+        if mark.is_span and marked:
+            first, last = marked.split("-")
+            span = (int(first), int(last))
+        elif mark.kind != "this_year":
+            span = None
+    if span is not None and (mark is None or mark.is_span):
+        if measure != "level" or cumulative or _THROUGHOUT.search(where.clause):
+            period = span_text(span)
+            cumulative = cumulative or (measure != "level" and not _AVERAGE.search(where.clause))
+        else:
+            period = str(span[1])
+    return role, period, cumulative
+
+
+def flags(where: Where, role: str, before_value: str) -> tuple[bool, bool]:
+    """(estimated, stretch)."""
+    if role == "actual":
+        estimated = bool(_ESTIMATE.search(where.sentence) or _STRETCH.search(where.sentence)
+                         or _WILL.search(before_value))
+        return estimated, False
+    if role == "target":
+        return False, bool(_STRETCH.search(where.sentence))
+    return False, False
+
+
+def numeric_fact(indicator: Indicator, written: str, quantity: Quantity, measure: str, where: Where,
+                 start: int, before_value: str) -> Fact | None:
+    cumulative = quantity.cumulative or bool(_CUMULATIVE.search(where.clause))
+    role, period, cumulative = role_and_period(where, measure, cumulative)
+    if period is None:
+        return None
+    estimated, stretch = flags(where, role, before_value)
+    unit = "%" if measure == "growth" else quantity.unit
+    return Fact(indicator=indicator.name, role=role, period=period, measure=measure, value=quantity.value,
+                unit=unit, comparator=quantity.comparator, start=start, end=quantity.end, upper=quantity.upper,
+                estimated=estimated, stretch=stretch, cumulative=cumulative, name_as_written=written)
+
+
+def text_fact(indicator: Indicator, written: str, words: str, where: Where, start: int, end: int) -> Fact | None:
+    """A qualitative statement (与经济增长基本同步, 完成市下达目标) or 正增长 (growth > 0)."""
+    measure = "level" if words == "全覆盖" else "growth"
+    role, period, _ = role_and_period(where, measure, False)
+    if period is None:
+        return None
+    estimated, stretch = flags(where, role, "")
+    if words in _G.positive_growth:
+        return Fact(indicator=indicator.name, role=role, period=period, measure="growth", value=Decimal(0),
+                    unit="%", comparator=">", start=start, end=end, estimated=estimated, stretch=stretch,
+                    name_as_written=written)
+    return Fact(indicator=indicator.name, role=role, period=period, measure=measure, value=None, unit=None,
+                comparator=None, text=words, start=start, end=end, estimated=estimated, stretch=stretch,
+                name_as_written=written)
+
+

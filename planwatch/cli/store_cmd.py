@@ -72,12 +72,13 @@ def facts_command(
     indicator: str | None = typer.Option(None, "--indicator", help="Only this indicator's standard name."),
     period: str | None = typer.Option(None, "--period", help="Only this period (2024, 2017H1, 2021-2025 ...)."),
     role: str | None = typer.Option(None, "--role", help="target, actual or baseline."),
+    measure: str | None = typer.Option(None, "--measure", help="level, growth or change."),
     fmt: Format = FORMAT_OPTION,
 ):
     """Print stored facts of the latest document versions."""
     with _open(db) as store:
         try:
-            facts = store.facts(region=region, indicator=indicator, period=period, role=role)
+            facts = store.facts(region=region, indicator=indicator, period=period, role=role, measure=measure)
         except PlanwatchError as exc:
             _fail(exc)
     emit((fact.to_dict() for fact in facts), fmt, FACT_COLUMNS if fmt is not Format.jsonl else None)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker, undefer
 
@@ -53,6 +53,11 @@ class Store:
         self._reader = sessionmaker(self._engine, expire_on_commit=False)
         self._writer = sessionmaker(writer(self._engine), expire_on_commit=False)
         self._catalogue_synced = False
+
+    @property
+    def engine(self) -> Engine:
+        """For read-only SQL of other stages (the dashboard's aggregates); writes go through Store."""
+        return self._engine
 
     def close(self) -> None:
         self._engine.dispose()

@@ -68,6 +68,9 @@ def test_facts_prints_chinese_and_exact_values_and_filters(database_url, documen
         ("一般公共预算收入", 4.5, 5), ("城镇调查失业率", 5.5, None), ("居民人均可支配收入", None, None)]
     assert "一般公共预算收入" in result.stdout            # Chinese as is, never \u escapes
     gdp = run("facts", "--db", database_url, "--indicator", "地区生产总值", "--period", "2025", "-f", "csv")
+    growth = run("facts", "--db", database_url, "--measure", "growth", "--region", "青石县", "-f", "csv")
+    assert [line.split(",")[2] for line in growth.stdout.splitlines()[1:]] == [
+        "地区生产总值", "一般公共预算收入", "居民人均可支配收入"]
     lines = gdp.stdout.splitlines()
     assert lines[0].startswith("doc,region,indicator,role,period,measure,value")
     assert sorted(line.split(",")[:7] for line in lines[1:]) == [

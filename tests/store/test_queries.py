@@ -41,3 +41,17 @@ def test_documents_by_region_and_regions_listed_once(store, make_document, repor
     _two_regions(store, make_document, report_facts)
     assert [d.name for d in store.documents(region="青石县")] == ["a.txt"]
     assert sorted(store.regions()) == ["白水区", "青石县"]
+
+
+def test_a_region_matches_however_fully_it_is_named(store, make_document, report_facts):
+    store.add_document(make_document(region="江北省青石市青石县"), report_facts())
+    assert len(store.facts(region="青石县")) == 5
+    assert len(store.facts(region="青石市青石县")) == 5
+    assert [d.region_key for d in store.documents(region="青石县")] == ["青石县"]
+    assert store.regions() == ["江北省青石市青石县"]
+
+
+def test_a_document_without_a_region_has_no_region_key(store, make_document):
+    stored, _ = store.add_document(make_document(region=None), [])
+    assert (stored.region, stored.region_key) == (None, None)
+    assert store.regions() == []

@@ -1,0 +1,115 @@
+"""Which column each value cell of a row belongs to, when the row has fewer
+cells than the header has columns.
+
+A flattened table loses colspans: a year whose 总量 | 增速 pair was merged
+into one cell, or a target column left blank, shifts every later cell. Each
+way of laying the cells over the column groups (a group takes all its
+columns, one merged cell, or none) is scored by how well the cells fit their
+columns; the best layout wins. When several layouts fit equally well, the reader keeps
+only the facts that they all give: a cell that could belong to two columns is
+dropped, never guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .cells import Value
+from .header import Column, Group
+
+HARD = 100      # a cell that cannot stand in that column
+MAX_TIES = 8
+
+
+@dataclass(frozen=True)
+class Slot:
+    column: Column
+    merged: bool = False    # one cell standing for a pair of columns (总量 | 增速)
+    pair: bool = False      # one leaf of a pair
+
+
+@dataclass(frozen=True)
+class RowShape:
+    """What the row's indicator is, as far as fitting cells is concerned."""
+
+    rate: bool              # its level is a rate or share in %
+    growth_named: bool      # the row names a growth (…增长, …增速, …降低率)
+
+
+def direct(groups: list[Group]) -> list[Slot]:
+    return [Slot(leaf, pair=len(g.leaves) > 1) for g in groups for leaf in g.leaves]
+
+
+def align(values: list[Value | None], groups: list[Group], shape: RowShape) -> list[list[Slot | None]]:
+    """The best layouts of `values` over `groups` (one Slot per value)."""
+
+    @cache
+    def best(gi: int, ci: int) -> tuple[int, tuple[tuple[Slot | None, ...], ...]]:
+        if gi == len(groups):
+            return (0, ((),)) if ci == len(values) else (HARD * 10, ())
+        options = []
+        group = groups[gi]
+        sizes = {0, 1, len(group.leaves)}
+        for size in sizes:
+            if ci + size > len(values):
+                continue
+            slots = _slots(group, size)
+            cost = (_drop_cost(group) if size == 0 else 0) + sum(_cost(values[ci + k], slot, shape) for k, slot in enumerate(slots))
+            rest_cost, rests = best(gi + 1, ci + size)
+            if rests:
+                options.append((cost + rest_cost, [tuple(slots) + rest for rest in rests]))
+        if not options:
+            return HARD * 10, ()
+        low = min(cost for cost, _ in options)
+        layouts = [layout for cost, found in options if cost == low for layout in found]
+        return low, tuple(layouts[:MAX_TIES])
+
+    cost, layouts = best(0, 0)
+    return [list(layout) for layout in layouts] if cost < HARD else []
+
+
+def _slots(group: Group, size: int) -> list[Slot]:
+    if size == 0:
+        return []
+    if size == 1 and len(group.leaves) > 1:
+        return [Slot(group.leaves[0], merged=True)]
+    return [Slot(leaf, pair=len(group.leaves) > 1) for leaf in group.leaves]
+
+
+def _drop_cost(group: Group) -> int:
+    """A row leaves a plan column blank more often than a year's result."""
+    return 2 if group.leaves[0].role == "actual" else 1
+
+
+def _cost(value: Value | None, slot: Slot, shape: RowShape) -> int:
+    """0 when the cell fits the column, 1 when it is unlikely there, HARD when impossible."""
+    if value is None:
+        return 0
+    percent = value.quantity is not None and value.quantity.unit in ("%", "百分点")
+    if shape.rate and (slot.pair or slot.merged) and value.quantity is not None:
+        # a share's pair is amount | share; a merged cell holds the share
+        wants_percent = slot.merged or slot.column.measure != "level"
+        return 0 if percent == wants_percent else 1
+    measure = slot.column.measure
+    if slot.merged:
+        return 0
+    if value.quantity is None:
+        return _text_cost(value, measure, shape)
+    if value.quantity.cumulative:
+        return 0
+    if measure == "level":
+        return (1 if shape.growth_named else HARD) if percent and not shape.rate else 0
+    if measure == "growth":
+        return 1 if shape.rate or not percent else 0
+    if slot.column.span and not percent and not shape.rate and not shape.growth_named:
+        return 1            # a count over a span is written [ ]
+    if percent and shape.growth_named and not slot.column.span:
+        return 1            # a growth row's % belongs in the growth column
+    return 0
+
+
+def _text_cost(value: Value, measure: str | None, shape: RowShape) -> int:
+    if measure == "growth":
+        return 0 if value.growth_verb or shape.growth_named else 1
+    return 1 if value.growth_verb and not shape.growth_named else 0

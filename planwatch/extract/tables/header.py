@@ -1,0 +1,181 @@
+"""What each value column of an indicator table means: role, period, measure.
+
+A header may have two levels (2016 … 2020 over 总量 | 增速; 2023年完成情况
+over 绝对值 | 增速). Without colspans (a flattened table) the sub-labels sit
+under the last groups, because the first groups (2020年, 年均增长) span both
+header rows. Labels without a role word are read against the plan span and
+the kind of table: in a completion table the run of yearly columns holds
+results and the end year before it the target; in a plan outline the year
+before the span is the base and its end year the target.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...documents import Cell
+
+YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+SPAN = re.compile(r"((?:19|20)[0-9]{2})\s*(?:年)?\s*[-—–~～至到]+\s*((?:19|20)[0-9]{2})")
+PLAN_NUMBER = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
+               "十四五": (2021, 2025), "十五五": (2026, 2030)}
+PLAN = re.compile("|".join(PLAN_NUMBER))
+TARGET = re.compile(r"目标|规划|预期|计划")
+ACTUAL = re.compile(r"完成|实际|实绩|执行|实现")
+BASELINE = re.compile(r"基数|基期|基准|基础|现状")
+GROWTH = re.compile(r"年均|增速|增长|增幅")
+LEVEL = re.compile(r"总量|绝对值|数值|总额|规模")
+NOT_VALUE = re.compile(
+    r"序号|指标(?:名称)?|名称|项目|(?:计量)?单位|(?:指标)?属性|性质|(?:责任|牵头|主责)(?:单位|部门)|备注|类别|完成情况评[估价]|评价")
+COMPLETION = re.compile(r"完成情况|执行情况|实施情况|完成表")
+
+
+@dataclass(frozen=True)
+class Column:
+    role: str
+    period: str
+    measure: str | None = None   # level | growth; None: the cell decides
+    estimated: bool = False
+    span: bool = False           # a multi-year period (年均增长, 累计)
+
+
+@dataclass(frozen=True)
+class Group:
+    """Columns under one top label: one leaf, or a pair such as 总量 | 增速."""
+
+    leaves: tuple[Column, ...]
+
+
+@dataclass(frozen=True)
+class Context:
+    span: tuple[int, int] | None   # the plan's years, e.g. (2016, 2020)
+    completion: bool               # a table of results against a plan
+    units: tuple[str, ...]         # units listed in the title
+
+
+def plan_span(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    found = PLAN.search(text)
+    if found:
+        return PLAN_NUMBER[found[0]]
+    span = SPAN.search(text)
+    return (int(span[1]), int(span[2])) if span else None
+
+
+def span_text(span: tuple[int, int]) -> str:
+    return f"{span[0]}-{span[1]}"
+
+
+def is_value_label(text: str) -> bool:
+    text = re.sub(r"\s+", "", text)
+    if not text or (NOT_VALUE.fullmatch(text) is not None):
+        return False
+    return bool(YEAR.search(text) or PLAN.search(text) or TARGET.search(text) or ACTUAL.search(text)
+                or BASELINE.search(text) or GROWTH.search(text) or LEVEL.search(text))
+
+
+def groups(header: list[list[Cell]], context: Context) -> list[Group]:
+    """The value column groups of a header, left to right."""
+    if not header:
+        return []
+    tops = [c for c in header[0] if is_value_label(c.text)]
+    subs = [re.sub(r"\s+", "", c.text) for row in header[1:] for c in row if is_value_label(c.text)]
+    widths = _widths(tops, subs)
+    labelled, cursor = [], 0
+    for top, width in zip(tops, widths):
+        labelled.append((re.sub(r"\s+", "", top.text), subs[cursor:cursor + width] if width > 1 else []))
+        cursor += width if width > 1 else 0
+    return _resolve(labelled, context)
+
+
+def _widths(tops: list[Cell], subs: list[str]) -> list[int]:
+    """Leaves under each top label: its colspan, else sub-labels right-aligned."""
+    if any(c.colspan > 1 for c in tops):
+        return [c.colspan for c in tops]
+    unit = _repeating_unit(subs)
+    if not unit or len(subs) // unit > len(tops):
+        return [1] * len(tops)
+    paired = len(subs) // unit
+    return [1] * (len(tops) - paired) + [unit] * paired
+
+
+def _repeating_unit(subs: list[str]) -> int:
+    for size in range(1, len(subs) + 1):
+        if len(subs) % size == 0 and subs == subs[:size] * (len(subs) // size):
+            return size
+    return 0
+
+
+def _resolve(labelled: list[tuple[str, list[str]]], context: Context) -> list[Group]:
+    series, first = _series_years(labelled)
+    result = []
+    for index, (label, subs) in enumerate(labelled):
+        column = _column(label, index < first, series, context)
+        if column is None:
+            continue
+        if subs:
+            leaves = tuple(Column(column.role, column.period, _sub_measure(s), column.estimated, column.span)
+                           for s in subs)
+        else:
+            leaves = (column,)
+        result.append(Group(leaves))
+    return result
+
+
+def _sub_measure(label: str) -> str | None:
+    if GROWTH.search(label):
+        return "growth"
+    return "level" if LEVEL.search(label) else None
+
+
+def _series_years(labelled: list[tuple[str, list[str]]]) -> tuple[set[int], int]:
+    """Years of the run of consecutive yearly columns (2016, 2017 … 2020), and
+    the index of its first column."""
+    years = []
+    for label, _ in labelled:
+        bare = YEAR.fullmatch(re.sub(r"年度?$", "", label))
+        years.append(int(bare[1]) if bare else None)
+    best, best_start, run, run_start = [], 0, [], 0
+    for index, year in enumerate(years):
+        if year is not None and run and year == run[-1] + 1:
+            run.append(year)
+        else:
+            run, run_start = ([year] if year else []), index
+        if len(run) > len(best):
+            best, best_start = list(run), run_start
+    return (set(best), best_start) if len(best) >= 3 else (set(), len(labelled))
+
+
+def _column(label: str, before_series: bool, series: set[int], context: Context) -> Column | None:
+    span = plan_span(label) or (context.span if GROWTH.search(label) or "累计" in label else None)
+    years = [int(y) for y in YEAR.findall(label)]
+    estimated = "预计" in label
+    growth = "growth" if re.search(r"年均|累计", label) else None
+    if span is not None and (len(years) != 1 or growth):
+        return Column(_role(label, None, series, context, span_label=True), span_text(span), growth, estimated, True)
+    if len(years) != 1:
+        return None
+    year = years[0]
+    role = _role(label, year, series, context, span_label=False)
+    if role == "actual" and before_series and year in series:
+        role = "target"     # the plan's end year, stated before the yearly results
+    return Column(role, str(year), None, estimated)
+
+
+def _role(label: str, year: int | None, series: set[int], context: Context, span_label: bool) -> str:
+    if BASELINE.search(label):
+        return "baseline"
+    if TARGET.search(label):
+        return "target"
+    if ACTUAL.search(label):
+        return "actual"
+    if span_label:
+        return "target"
+    start, end = context.span or (None, None)
+    if start is not None and year is not None and year < start:
+        return "baseline"
+    if context.completion:
+        return "actual" if year in series or not series else "target"
+    return "target" if end is not None and year is not None and year >= end else "actual"

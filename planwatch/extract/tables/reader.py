@@ -1,0 +1,145 @@
+"""An indicator table, from markup or recovered from text, to facts.
+
+1. the header rows (before the first row naming an indicator) give the value
+   columns (`header.groups`); a table without a header, or one whose rows
+   carry one more value than its header (the base year's label lost), falls
+   back on the usual layout of a plan table for its span;
+2. each body row is split into name, unit, values and the cells describing
+   the row (`rows.read_row`); category rows (经济发展 …) are skipped;
+3. values are laid over the columns, directly when the counts agree, else by
+   `align` (ties keep only the facts every layout gives); a layout that was
+   inferred is checked: a year whose level and growth contradict the year
+   before is dropped;
+4. each placed cell becomes a Fact (`facts.cell_fact`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+
+from ...documents import Document, Table
+from ..fact import Fact
+from . import cells as kinds
+from .align import RowShape, Slot, align, direct
+from .facts import cell_fact
+from .header import Column, Context, Group, groups, plan_span, span_text
+from .rows import Row, is_name, read_row
+
+TITLE_UNITS = re.compile(r"单位\s*[:：]\s*([^)）]+)")
+COMPLETION = re.compile(r"完成情况|执行情况|实施情况|完成表")
+
+
+def context_of(table: Table, document: Document) -> Context:
+    title = table.title or ""
+    span = plan_span(title) or plan_span(document.meta.plan_span)
+    units = TITLE_UNITS.search(title)
+    listed = tuple(kinds.unit_of(u) for u in re.split(r"[、,，/\s]+", units[1]) if u) if units else ()
+    return Context(span=span, completion=COMPLETION.search(title) is not None, units=listed)
+
+
+def read_table(table: Table, document: Document) -> list[Fact]:
+    context = context_of(table, document)
+    first = next((i for i, row in enumerate(table.rows) if _is_data_row(row)), None)
+    if first is None:
+        return []
+    body = [row for row in (read_row(cells) for cells in table.rows[first:]) if row is not None]
+    columns = _columns(groups(table.rows[:first], context), body, context)
+    if not columns:
+        return []
+    found: list[Fact] = []
+    for row in body:
+        found.extend(_row_facts(row, columns, context))
+    return found
+
+
+def _is_data_row(cells) -> bool:
+    names = [c for c in cells if is_name(c.text)]
+    return bool(names) and any(kinds.read_value(c.text) is None or kinds.read_value(c.text).quantity is not None
+                               or kinds.is_qualitative(c.text) for c in cells if c is not names[0])
+
+
+def _columns(found: list[Group], body: list[Row], context: Context) -> list[Group]:
+    """The header's groups, completed where the rows show what it lost."""
+    counts = Counter(len(row.values) for row in body)
+    if not counts:
+        return found
+    usual = counts.most_common(1)[0][0]
+    if not found:
+        return _plan_layout(usual, context)
+    leaves = sum(len(g.leaves) for g in found)
+    widest = max(counts)
+    if widest == leaves + 1 and counts[widest] >= 2 and context.span and not any(
+            g.leaves[0].role == "baseline" for g in found):
+        return _with_base(found, context.span)
+    return found
+
+
+def _plan_layout(width: int, context: Context) -> list[Group]:
+    """A plan table without a header: base year, end-year target, and the
+    span's growth or [ ] change (2020年 | 2025年 | 年均增长/累计)."""
+    if context.span is None or width not in (2, 3):
+        return []
+    start, end = context.span
+    layout = [Column("baseline", str(start - 1)), Column("target", str(end))]
+    if width == 3:
+        layout.append(Column("target", span_text(context.span), span=True))
+    return [Group((column,)) for column in layout]
+
+
+def _with_base(found: list[Group], span: tuple[int, int]) -> list[Group]:
+    """Insert the base year (the year before the span) before the yearly results."""
+    base = Group((Column("baseline", str(span[0] - 1)),))
+    at = next((i for i, g in enumerate(found) if g.leaves[0].role == "actual"), 0)
+    return found[:at] + [base] + found[at:]
+
+
+def _row_facts(row: Row, columns: list[Group], context: Context) -> list[Fact]:
+    values = [kinds.read_value(c.text) for c in row.values]
+    leaves = sum(len(g.leaves) for g in columns)
+    padded = len(values) + row.trailing_empty
+    if len(values) == leaves or padded == leaves:
+        return _facts(row, values, direct(columns)[:len(values)], context)
+    shape = RowShape(rate=row.rate, growth_named=row.growth_named)
+    layouts = align(values, columns, shape)
+    if not layouts:
+        return []
+    readings = [_checked(row, values, layout, context) for layout in layouts]
+    common = set.intersection(*({_key(f) for f in facts} for facts in readings))
+    return [f for f in readings[0] if _key(f) in common]
+
+
+def _key(fact: Fact) -> tuple:
+    return (*fact.identity, fact.value, fact.text, fact.start)
+
+
+def _facts(row: Row, values, slots: list[Slot | None], context: Context) -> list[Fact]:
+    found = []
+    for cell, value, slot in zip(row.values, values, slots):
+        if value is None or slot is None:
+            continue
+        fact = cell_fact(cell, value, slot, row, context)
+        if fact is not None:
+            found.append(fact)
+    return found
+
+
+def _checked(row: Row, values, layout: list[Slot | None], context: Context) -> list[Fact]:
+    """An inferred layout's facts, without the years whose level and growth
+    contradict the level of the year before (a cell shifted into them)."""
+    found = _facts(row, values, layout, context)
+    if row.rate:
+        return found
+    levels = {f.period: f.value for f in found if f.measure == "level" and f.value is not None and f.role == "actual"}
+    bad = set()
+    for fact in found:
+        if fact.measure != "growth" or fact.role != "actual" or fact.value is None or not fact.period.isdigit():
+            continue
+        now, before = levels.get(fact.period), levels.get(str(int(fact.period) - 1))
+        if now is None or not before:
+            continue
+        implied = (now / before - 1) * 100
+        if abs(implied - fact.value) > max(Decimal(10), abs(fact.value)):
+            bad.add(fact.period)
+    return [f for f in found if not (f.role == "actual" and f.period in bad)]

@@ -1,0 +1,262 @@
+"""Tables recovered from plain text: a table flattened to one cell per line
+(blank lines and spam between the cells) or rows of cells joined by `|`.
+
+The result is the same `Table`/`Cell` a loader builds from markup, with cell
+offsets into `Document.text`, so one reader interprets both:
+
+1. find a title (`表1:…主要指标…(单位:…)`, `2023年主要指标完成情况`) or a run of
+   `|` lines, and collect the short lines after it as cells, skipping noise;
+2. join a cell that was wrapped over several lines;
+3. cut the cells into rows: at row numbers (1, 2, 3 …) when the table has
+   them, else at each indicator name; the cells before the first row are the
+   header, split where the sub-labels (总量/增速 …) begin.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ...documents import Cell, Document, Table
+from .. import catalogue
+from . import cells as kinds
+
+TITLE = re.compile(
+    r"^[ \t\u3000]*((?:附?表\s*[0-9０-９一二三四五六七八九十]+[^\n]{0,80})|(?:[^\n。;；]{0,40}主要(?:经济社会发展)?指标[^\n。;；]{0,30}))[ \t\u3000]*$",
+    re.M)
+LINE = re.compile(r"[^\n]*\n?")
+PIPE_LINE = re.compile(r"^[^\n|]*\|[^\n]*$", re.M)
+SENTENCE = re.compile(r"[。;；!！?？]|^(?:备注|注|说明|资料来源)\s*[:：0-9１-９]|^第[一二三四五六七八九十0-9]+[章节]"
+                      r"|^[(（][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、")
+MAX_CELL = 40          # longer lines are prose: the table has ended
+MIN_CELLS = 8
+SUB_LABEL = re.compile(r"(?:总量|绝对值|数值|总额|规模|增速|增长|增幅|增长率|比上年增长|同比增长|[(（]%[)）])")
+HEADER_WORD = re.compile(r"指标|名称|单位|属性|序号|备注|目标|完成|基数|总量|绝对值|增速|增长|年均|累计|规划|预期|计划|实际|情况|责任|部门|类别|序列")
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str       # the cell's words (wrapped parts joined)
+    start: int
+    end: int
+    width: int      # characters of the last physical line, to tell wrapped cells
+
+
+def recover_tables(document: Document) -> list[Table]:
+    """Tables flattened into document.text, in the order they appear."""
+    text, noise = document.text, _Noise(document.noise)
+    tables, taken = [], -1
+    for title in TITLE.finditer(text):
+        if title.start() < taken:
+            continue
+        found = _read_after(text, title.end(), noise, title[1].strip())
+        if found is not None:
+            tables.append(found[0])
+            taken = found[1]
+    covered = {cell.start for table in tables for row in table.rows for cell in row}
+    return tables + _pipe_tables(text, noise, covered)
+
+
+class _Noise:
+    """Noise spans, to drop spam lines and to cut spam glued to a cell."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def clip(self, start: int, end: int) -> int:
+        """The end of the part of [start, end) before any noise (start if all noise)."""
+        index = bisect.bisect_right(self.starts, start) - 1
+        if index >= 0 and self.spans[index][1] > start:
+            return start
+        nxt = bisect.bisect_left(self.starts, start)
+        if nxt < len(self.spans) and self.spans[nxt][0] < end:
+            return self.spans[nxt][0]
+        return end
+
+
+def _physical_lines(text: str, start: int, noise: _Noise):
+    """(words, start) of each non-blank line from `start`, noise removed."""
+    for line in LINE.finditer(text, start):
+        if not line[0]:
+            return
+        body = line[0].rstrip("\r\n")
+        stripped = body.strip(" \t\u3000")
+        if not stripped:
+            continue
+        lo = line.start() + body.index(stripped)
+        hi = noise.clip(lo, lo + len(stripped))
+        words = text[lo:hi].rstrip(" \t\u3000")
+        if words:
+            yield words, lo
+
+
+def _read_after(text: str, start: int, noise: _Noise, title: str) -> tuple[Table, int] | None:
+    """The one-cell-per-line table after a title, and where it ends."""
+    lines, end = [], start
+    for words, lo in _physical_lines(text, start, noise):
+        if len(words) > MAX_CELL or SENTENCE.search(words):
+            break
+        lines.extend(_split_pipes(words, lo) if "|" in words else [_Line(words, lo, lo + len(words), len(words))])
+        end = lo + len(words)
+    if len(lines) < MIN_CELLS:
+        return None
+    rows = _rows(_join_wrapped(lines))
+    if rows is None:
+        return None
+    return Table(rows=rows, title=title), end
+
+
+def _split_pipes(words: str, at: int) -> list[_Line]:
+    """The cells of one line of `|`-joined cells; a lone `|` is an empty cell
+    (`指标名称 |`, `|`, `||`, `| a | b |`)."""
+    pieces = [(m.start(), m[0]) for m in re.finditer(r"[^|]*", words)]
+    pieces = [p for i, p in enumerate(pieces) if i == 0 or words[p[0] - 1] == "|"]
+    if words.endswith("|"):
+        pieces.pop()            # nothing after the closing `|`
+    if words.startswith("|") and any(w.strip() for _, w in pieces):
+        pieces.pop(0)           # the opening `|` of a markdown row
+    cells = []
+    for offset, piece in pieces:
+        stripped = piece.strip(" \t\u3000")
+        lo = at + offset + (piece.find(stripped) if stripped else 0)
+        cells.append(_Line(stripped, lo, lo + len(stripped), len(stripped)))
+    return [c for c in cells if not re.fullmatch(r":?-{3,}:?", c.text)]
+
+
+def _complete(text: str) -> bool:
+    """A cell that reads as whole on its own, so the next line is a new cell."""
+    value = kinds.read_value(text)
+    return (value is None or value.quantity is not None or kinds.is_qualitative_whole(text)
+            or kinds.is_department(text) or kinds.is_assessment(text) or kinds.is_attribute(text)
+            or kinds.is_unit(text) or kinds.is_serial(text) or kinds.is_year_label(text)
+            or SUB_LABEL.fullmatch(text) is not None)
+
+
+def _join_wrapped(lines: list[_Line]) -> list[_Line]:
+    """Join a cell wrapped over lines: a short, incomplete text line followed by
+    a line no wider than it (a narrow column wraps at a fixed width)."""
+    joined: list[_Line] = []
+    for line in lines:
+        last = joined[-1] if joined else None
+        if last is not None and _continues(last, line):
+            joined[-1] = _Line(last.text + line.text, last.start, line.end, line.width)
+        else:
+            joined.append(line)
+    return joined
+
+
+def _continues(last: _Line, line: _Line) -> bool:
+    if not last.text or len(last.text) > 8 or len(line.text) > last.width or not line.text:
+        return False
+    if _complete(last.text) or _is_name(last.text):
+        return False
+    merged = last.text + line.text
+    return not _complete(line.text) or kinds.is_department(merged) or kinds.is_qualitative_whole(merged)
+
+
+def _is_name(text: str) -> bool:
+    return catalogue.lookup(text) is not None and not kinds.is_qualitative(text) and _wordy(text)
+
+
+def _wordy(text: str) -> bool:
+    """Words, not a value: no quantity at its start (城乡三项… has one inside)."""
+    value = kinds.read_value(text)
+    return value is not None and (value.quantity is None or value.quantity.start > 0)
+
+
+def _rows(lines: list[_Line]) -> list[list[Cell]] | None:
+    """Header rows, then one row per indicator (category labels as rows of one cell)."""
+    starts = _serial_starts(lines) or _name_starts(lines)
+    if len(starts) < 2:
+        return None
+    head = lines[:starts[0]]
+    lead = [[_cell(head.pop())]] if head and _category(head[-1].text) else []
+    body = []
+    for index, first in enumerate(starts):
+        last = starts[index + 1] if index + 1 < len(starts) else len(lines)
+        row = [_cell(line) for line in lines[first:last]]
+        category = _trailing_category(row) if index + 1 < len(starts) else None
+        body.append(row[:-1] if category is not None else row)
+        if category is not None:
+            body.append([category])
+    return _header_rows(head) + lead + body
+
+
+def _cell(line: _Line) -> Cell:
+    return Cell(line.text, line.start, line.end)
+
+
+def _serial_starts(lines: list[_Line]) -> list[int]:
+    """Positions of row numbers 1, 2, 3 … each followed by a name."""
+    starts, expected = [], 1
+    for index, line in enumerate(lines[:-1]):
+        if line.text == str(expected) and _wordy(lines[index + 1].text):
+            starts.append(index)
+            expected += 1
+    return starts if len(starts) >= 3 else []
+
+
+def _name_starts(lines: list[_Line]) -> list[int]:
+    return [i for i, line in enumerate(lines) if _is_name(line.text) and not kinds.is_year_label(line.text)]
+
+
+def _category(text: str) -> bool:
+    """A group label between rows (经济发展, 创新驱动, 资源环境 …)."""
+    value = kinds.read_value(text)
+    return (2 <= len(text) <= 8 and value is not None and value.quantity is None
+            and HEADER_WORD.search(text) is None and not kinds.is_department(text)
+            and not kinds.is_assessment(text) and not kinds.is_attribute(text)
+            and not kinds.is_qualitative(text) and not kinds.is_unit(text) and not _is_name(text))
+
+
+def _trailing_category(row: list[Cell]) -> Cell | None:
+    return row[-1] if len(row) > 2 and _category(row[-1].text) else None
+
+
+def _header_rows(lines: list[_Line]) -> list[list[Cell]]:
+    """Header labels cut into rows: a new row where sub-labels (总量, 增速) begin."""
+    rows: list[list[Cell]] = []
+    for line in lines:
+        sub = SUB_LABEL.fullmatch(line.text) is not None
+        if not rows or (sub and rows[-1] and SUB_LABEL.fullmatch(rows[-1][-1].text) is None):
+            rows.append([])
+        rows[-1].append(_cell(line))
+    return rows
+
+
+def _pipe_tables(text: str, noise: _Noise, covered: set[int]) -> list[Table]:
+    """Runs of lines holding `|`-joined cells that no title introduced."""
+    tables, run = [], []
+    for match in PIPE_LINE.finditer(text):
+        if run and text.count("\n", run[-1].end(), match.start()) > 2:
+            tables.extend(_pipe_table(text, run, noise, covered))
+            run = []
+        run.append(match)
+    tables.extend(_pipe_table(text, run, noise, covered))
+    return tables
+
+
+def _pipe_table(text: str, run: list[re.Match], noise: _Noise, covered: set[int]) -> list[Table]:
+    if len(run) < 2:
+        return []
+    pieces = []
+    for match in run:
+        end = noise.clip(match.start(), match.end())
+        pieces.append(_split_pipes(text[match.start():end], match.start()) if end > match.start() else [])
+    if any(c.start in covered for piece in pieces for c in piece):
+        return []
+    title = _title_before(text, run[0].start())
+    if sum(len(piece) >= 3 for piece in pieces) >= 2:     # a row per line
+        rows = [[_cell(c) for c in piece] for piece in pieces if any(c.text for c in piece)]
+        return [Table(rows=rows, title=title)]
+    lines = [c for piece in pieces for c in piece]
+    rows = _rows(_join_wrapped(lines)) if len(lines) >= MIN_CELLS else None
+    return [] if rows is None else [Table(rows=rows, title=title)]
+
+
+def _title_before(text: str, start: int) -> str | None:
+    before = text.rfind("\n", 0, max(start - 1, 0))
+    line = text[before + 1:start].strip()
+    return line if 0 < len(line) <= 80 else None

@@ -1,0 +1,196 @@
+"""The app through HTTP, on a real database (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from decimal import Decimal
+from urllib.parse import quote
+
+import pytest
+from openpyxl import load_workbook
+
+from .conftest import HOSTILE
+
+ERROR_KEYS = {"status", "title", "message"}
+
+
+def test_home_counts_what_was_stored(client):
+    view = client.get("/.json").json()
+    assert view["counts"] == {"documents": 5, "facts": 21, "regions": 3}
+    assert {r["key"] for r in view["regions"]} == {"青山县", "河湾区", "石桥镇"}
+    assert view["documents"][0]["name"] == "shiqiao-2024.html"   # latest date first
+
+
+def test_every_page_has_a_json_twin_by_suffix_or_accept_header(client, ids):
+    for path in ("/", f"/regions/{quote('青山县')}", f"/indicators/{quote('地区生产总值')}",
+                 f"/documents/{ids['qingshan-2023.txt']}", f"/search?q={quote('失业率')}"):
+        by_accept = client.get(path, headers={"Accept": "application/json"})
+        stem, _, query = path.partition("?")
+        by_suffix = client.get(f"{stem.rstrip('/')}.json" + (f"?{query}" if query else "") if stem != "/"
+                               else "/.json")
+        html = client.get(path)
+        assert by_accept.headers["content-type"] == "application/json"
+        assert by_accept.json() == by_suffix.json()
+        assert html.headers["content-type"].startswith("text/html")
+
+
+def test_region_table_colours_targets_by_evaluate_verdicts(client):
+    view = client.get(f"/regions/{quote('河湾区')}.json").json()
+    gdp = next(r for r in view["rows"] if r["indicator"] == "地区生产总值" and r["measure"] == "growth")
+    target = gdp["cells"]["2024"]["targets"][0]
+    assert (target["value"], target["comparator"], target["status"]) == (5.5, "~", "missed")
+    html = client.get(f"/regions/{quote('河湾区')}").text
+    assert re.search(r'class="st-missed"[^>]*>目标 <a class="fact-link" href="/documents/\d+#fact-\d+"', html)
+
+
+def test_region_shows_plan_progress_and_verdicts_of_its_five_year_plan(client):
+    view = client.get(f"/regions/{quote('青山县')}.json").json()
+    assert [p["span"] for p in view["plans"]] == ["2021-2025"]
+    gdp_2024 = next(v for v in view["verdicts"] if v["indicator"] == "地区生产总值" and v["period"] == "2024")
+    assert gdp_2024["status"] in ("met", "exceeded")
+    assert gdp_2024["target"]["fact_id"] is not None
+
+
+def test_unknown_region_is_a_404_in_the_one_error_envelope(client):
+    response = client.get(f"/regions/{quote('不存在县')}.json")
+    assert response.status_code == 404
+    body = response.json()
+    assert body["ok"] is False and set(body["error"]) == ERROR_KEYS
+    assert "不存在县" in body["error"]["message"]
+    page = client.get(f"/regions/{quote('不存在县')}")
+    assert page.status_code == 404 and "不存在县" in page.text and "<!doctype html>" in page.text
+
+
+def test_a_malformed_parameter_is_a_400_with_details(client):
+    response = client.get("/documents/abc.json")
+    assert response.status_code == 400
+    assert response.json()["error"]["details"][0]["where"] == "path.doc_id"
+
+
+def test_indicator_compares_regions_and_can_be_narrowed(client):
+    view = client.get(f"/indicators/{quote('地区生产总值')}.json").json()
+    assert view["measure"] == "growth"
+    assert {r["key"] for r in view["regions"]} == {"青山县", "河湾区", "石桥镇"}
+    names = {s["name"] for s in view["chart"]["option"]["series"]}
+    assert {"青山县 完成", "青山县 目标", "河湾区 完成"} <= names
+    one = client.get(f"/indicators/{quote('地区生产总值')}.json?region={quote('河湾区')}").json()
+    assert {f["region_key"] for f in one["tables"][0]["rows"]} == {"河湾区"}
+    assert client.get(f"/indicators/{quote('地区生产总值')}.json?measure=level").json()["measure"] == "level"
+
+
+def test_range_target_is_drawn_as_a_band(client):
+    view = client.get(f"/indicators/{quote('地方一般公共预算收入')}.json?region={quote('青山县')}").json()
+    bands = [s for s in view["chart"]["option"]["series"] if s["type"] == "candlestick"]
+    assert bands and bands[0]["data"] == [[view["chart"]["option"]["xAxis"]["data"].index("2025"), 4, 5, 4, 5]]
+
+
+def test_document_marks_every_fact_with_an_anchor_on_its_evidence(client, ids):
+    doc_id = ids["qingshan-2023.txt"]
+    view = client.get(f"/documents/{doc_id}.json").json()
+    html = client.get(f"/documents/{doc_id}").text
+    assert len(view["facts"]) == 8
+    for fact in view["facts"]:
+        anchor = f'<span class="anchor" id="fact-{fact["id"]}"></span><mark class="fact" data-facts="{fact["id"]}">'
+        assert anchor + fact["evidence"] + "</mark>" in html
+    assert view["facts"][0]["evidence"] == "预计地区生产总值增长5.2%"
+    assert Decimal(str(view["facts"][0]["value"])) == Decimal("5.2")
+
+
+def test_untrusted_text_is_escaped_and_scripts_are_forbidden(client, ids):
+    response = client.get(f"/documents/{ids['shiqiao-2024.html']}")
+    html = response.text
+    assert "<script>alert" not in html and "<img src=x" not in html and 'href="javascript:' not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+    assert "石桥镇&lt;b&gt;2024&lt;/b&gt;年工作报告" in html
+    assert re.findall(r"<script\b[^>]*>", html) == ['<script src="/static/app.js">']
+    csp = response.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert client.get(f"/documents/{ids['shiqiao-2024.html']}.json").json()["document"]["text"].count(HOSTILE) == 1
+
+
+def test_search_finds_documents_indicators_and_facts_in_chinese(client):
+    view = client.get(f"/search.json?q={quote('地区生产总值')}").json()
+    assert view["indicators"][0]["name"] == "地区生产总值"
+    assert {d["name"] for d in view["documents"]} == {"qingshan-2023.txt", "qingshan-2024.txt", "qingshan-plan.txt",
+                                                      "hewan-2024.txt", "shiqiao-2024.html"}
+    assert any(p["hit"] and p["text"] == "地区生产总值" for p in view["documents"][0]["passage"])
+    assert {f["indicator"] for f in view["facts"]} == {"地区生产总值"} and len(view["facts"]) == 11
+
+
+def test_search_narrows_by_region_and_finds_words_inside_longer_ones(client):
+    view = client.get(f"/search.json?q={quote('河湾区 地区生产总值')}").json()
+    assert [r["key"] for r in view["regions"]] == ["河湾区"]
+    assert {f["region_key"] for f in view["facts"]} == {"河湾区"}
+    assert [d["name"] for d in client.get(f"/search.json?q={quote('零售')}").json()["documents"]][:2] != []
+    assert client.get(f"/search.json?q={quote('火星基地')}").json()["documents"] == []
+
+
+def test_downloads_are_the_tables_shown(client):
+    response = client.get(f"/regions/{quote('青山县')}.csv?table=facts")
+    assert response.headers["content-disposition"].startswith("attachment;")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["指标", "类别", "时期", "口径"]
+    assert ["地区生产总值", "actual", "2023", "growth", "5.2"] in [r[:5] for r in rows]
+    english = client.get(f"/regions/{quote('青山县')}.csv?lang=en").content.decode("utf-8-sig")
+    assert english.startswith("Indicator,Role,Period,Measure")
+    book = load_workbook(io.BytesIO(client.get(f"/regions/{quote('青山县')}.xlsx").content))
+    assert book.sheetnames == ["facts", "documents"]
+    assert book["facts"].max_row == len(rows)
+    missing = client.get(f"/regions/{quote('青山县')}.csv?table=nothing")
+    assert missing.status_code == 404 and "facts" in missing.text
+
+
+def test_language_switch_is_remembered(client):
+    english = client.get("/?lang=en")
+    assert "Upload" in english.text and english.cookies.get("lang") == "en"
+    assert "Upload" in client.get("/upload").text
+    assert "上传文件" in client.get("/upload?lang=zh").text
+
+
+def test_openapi_and_docs_need_no_outside_host(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/regions/{key}", "/indicators/{name}", "/documents/{doc_id}", "/search", "/api/documents"} <= set(paths)
+    docs = client.get("/docs").text
+    assert "/vendor/swagger-ui-bundle.js" in docs and "http" not in docs
+    assert client.get("/vendor/swagger-ui-bundle.js").status_code == 200
+
+
+UPLOAD = ("青山县2025年上半年国民经济和社会发展计划执行情况\n\n"
+          "上半年,全县地区生产总值增长5.8%,社会消费品零售总额增长6.9%。\n")
+
+
+def test_upload_stores_a_document_like_ingest(client):
+    response = client.post("/api/documents", files={"file": ("qingshan-2025h1.txt", UPLOAD.encode("gb18030"))})
+    assert response.status_code == 201
+    body = response.json()
+    assert body["ok"] and body["added"] and body["document"]["name"] == "qingshan-2025h1.txt"
+    page = client.get(body["url"] + ".json").json()
+    assert page["document"]["text"] == UPLOAD
+    again = client.post("/api/documents", files={"file": ("copy.txt", UPLOAD.encode("gb18030"))})
+    assert again.status_code == 200 and again.json()["added"] is False
+    found = client.get(f"/search.json?q={quote('上半年')}").json()["documents"]
+    assert [d["name"] for d in found] == ["qingshan-2025h1.txt"]
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("empty.txt", b"", "empty"),
+    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, ".doc"),
+])
+def test_a_bad_upload_is_a_400_naming_the_file_and_reason(client, name, content, reason):
+    response = client.post("/api/documents", files={"file": (name, content)})
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["message"].startswith(f"{name}: ") and reason in error["message"]
+    assert error["details"] == [{"file": name, "reason": error["message"][len(name) + 2:]}]
+
+
+def test_upload_form_redirects_to_the_document_and_refuses_other_hosts(client, store):
+    response = client.post("/upload", files={"file": ("h1.txt", UPLOAD.encode())}, follow_redirects=False)
+    assert response.status_code == 303 and re.fullmatch(r"/documents/\d+", response.headers["location"])
+    from planwatch.web import create_app
+    from fastapi.testclient import TestClient
+    with TestClient(create_app(store), client=("203.0.113.9", 1234)) as remote:
+        refused = remote.post("/api/documents", files={"file": ("x.txt", b"abc")})
+    assert refused.status_code == 403 and refused.json()["error"]["status"] == 403

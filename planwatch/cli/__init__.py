@@ -29,6 +29,7 @@ def _root(verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="Mo
 from . import extract_cmd  # noqa: E402,F401
 from . import store_cmd  # noqa: E402,F401
 from . import web_cmd  # noqa: E402,F401
+from . import evaluate_cmd  # noqa: E402,F401
 
 
 def main() -> None:

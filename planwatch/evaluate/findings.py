@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from . import wording
 from .link import Index, earliest_first
-from .model import Evidence, Finding, Record, Source, region_of
+from .model import Evidence, Finding, Record, Source, region_names, region_of
 from .periods import parse
 from .rules import average_growth
 from .units import convert
@@ -40,6 +40,9 @@ def findings(records: Iterable[Record], text_of: TextOf | None = None) -> list[F
     index = Index(records)
     found = (_two_values(records, text_of) + _plan_checks(records, index)
              + _growth_vs_levels(records) + _restated(records))
+    names = region_names(records)
+    for finding in found:
+        finding.region = names.get(finding.region, finding.region)
     return sorted(found, key=lambda f: (f.region, f.indicator, f.period, f.kind))
 
 
@@ -52,7 +55,7 @@ def _evidence(record: Record, value: Decimal | None = None, span: tuple[int, int
 
 
 def _finding(kind: str, record: Record, message: str, evidence: list[Evidence]) -> Finding:
-    return Finding(kind, LABELS[kind], record.region or region_of(record), record.fact.indicator,
+    return Finding(kind, LABELS[kind], region_of(record), record.fact.indicator,
                    record.fact.period, message, evidence)
 
 

@@ -28,6 +28,16 @@ def region_of(record: Record) -> str:
     return record.region_key or record.region or ""
 
 
+def region_names(records: list[Record]) -> dict[str, str]:
+    """Each region key's fullest name among the records (武汉市洪山区 over 洪山区), for display."""
+    names: dict[str, str] = {}
+    for record in records:
+        key = region_of(record)
+        if len(record.region or key) > len(names.get(key, "")):
+            names[key] = record.region or key
+    return names
+
+
 @dataclass(frozen=True)
 class Source:
     """Where a fact was stated: the document and the evidence span in its text."""

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..extract.fact import number_json
 from .link import Index
-from .model import Record, Shown, Source, Verdict, region_of
+from .model import Record, Shown, Source, Verdict, region_names, region_of
 from .periods import parse
 from .rules import average_growth
 from .units import convert
@@ -105,12 +105,13 @@ def plans(records: Iterable[Record], verdicts: list[Verdict] | None = None) -> l
         period = parse(record.fact.period)
         if record.fact.role == "target" and period is not None and period.is_span:
             groups[(region_of(record), record.fact.period)].append(record)
+    names = region_names(records)
     found = []
     for (region, span), span_targets in sorted(groups.items()):
         documents = {r.document_id for r in span_targets}
         plan_records = [r for r in records if r.document_id in documents and region_of(r) == region]
         first = span_targets[0]
-        plan = Plan(first.region or region, span, first.doc_title, Source.of(first))
+        plan = Plan(names[region], span, first.doc_title, Source.of(first))
         for indicator in _indicators(plan_records, span):
             plan.indicators.append(_indicator(index, by_key, region, span, indicator, plan_records))
         found.append(plan)

@@ -11,7 +11,7 @@ from .judge import PROGRESS, Goal, judge
 from .link import Index
 from .model import Achieved, Record, Shown
 from .outcome import Context, Outcome, unknown
-from .periods import parse, part_label
+from .periods import parse
 from .units import convert
 from .vocabulary import is_rate
 
@@ -75,12 +75,12 @@ def part_outcome(ctx: Context, target: Record, parts: list[Record]) -> Outcome:
     value = value_in(best, target)
     if value is None:
         return unknown(f"进度数据单位（{best.fact.unit}）与目标单位（{f.unit}）不可比", parts)
-    when = part_label(best.fact.period)
     head = f"全年目标{wording.describe(Shown.of(target))}，{wording.result_words(Shown.of(best))}"
     if f.measure == "growth" or is_rate(ctx.indicator, f.unit):
         status = PROGRESS[judge(goal_of(ctx, target), value, best.fact.comparator, ctx.tolerance)]
-        side = "不低于" if status == "on_track" else "低于"
-        return Outcome(status, f"{head}，{when}{side}全年目标", parts)
+        if status == "on_track":
+            return Outcome(status, f"{head}，达到全年目标要求，进度正常", parts)
+        return Outcome(status, f"{head}，{wording.gap(f.measure, f.unit, value, f.value)}，进度滞后", parts)
     share = value / f.value if f.value else None
     if share is None or share < 0:
         return unknown(f"{head}，无法按进度判断", parts)

@@ -11,7 +11,7 @@ from .. import settings
 from . import wording
 from .judge import BAD, GOOD, judge
 from .link import Index, earliest_first
-from .model import Record, Shown, Verdict, region_of
+from .model import Record, Shown, Verdict, region_names, region_of
 from .outcome import Context, Outcome, unknown
 from .periods import parse
 from .qualitative import text_outcome
@@ -29,18 +29,20 @@ def verdicts(records: Iterable[Record], tolerance: Decimal | None = None) -> lis
         f = record.fact
         if f.role == "target":
             groups[(region_of(record), f.indicator, f.period, f.measure)].append(record)
-    found = [_verdict(key, targets, Context(index, key[0], key[1], tolerance)) for key, targets in groups.items()]
+    names = region_names(records)
+    found = [_verdict(key, targets, Context(index, key[0], key[1], tolerance), names[key[0]])
+             for key, targets in groups.items()]
     return sorted(found, key=lambda v: (v.region, v.period, v.indicator, v.measure))
 
 
-def _verdict(key: tuple[str, str, str, str], targets: list[Record], ctx: Context) -> Verdict:
+def _verdict(key: tuple[str, str, str, str], targets: list[Record], ctx: Context, name: str) -> Verdict:
     base, stretch = _pick(targets)
     outcome = _route(ctx, base)
     if stretch is not None and stretch is not base and outcome.results:
         outcome = _with_stretch(ctx, outcome, stretch)
     assessment = next((t.fact.assessment for t in targets if t.fact.assessment), None)
     verdict = Verdict(
-        region=base.region or key[0], indicator=key[1], period=key[2], measure=key[3],
+        region=name, indicator=key[1], period=key[2], measure=key[3],
         status=outcome.status, label=label(outcome.status), reason=outcome.reason,
         target=Shown.of(base), stretch_target=Shown.of(stretch) if stretch not in (None, base) else None,
         results=[Shown.of(r) for r in outcome.results], achieved=outcome.achieved,

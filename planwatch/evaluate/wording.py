@@ -45,7 +45,8 @@ def level(value: Decimal, unit: str | None, comparator: str | None = "=", upper:
 
 def change(value: Decimal, unit: str | None, comparator: str | None = "=", cumulative: bool = False) -> str:
     verb = ("累计" if cumulative else "") + ("减少" if value < 0 else "增加")
-    return verb + _bounded(f"{number(abs(value))}{unit or ''}", comparator)
+    unit = "个百分点" if unit == "百分点" else (unit or "")
+    return verb + _bounded(f"{number(abs(value))}{unit}", comparator)
 
 
 def describe(shown: Shown) -> str:

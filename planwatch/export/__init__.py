@@ -1,1 +1,30 @@
-"""Stage: export."""
+"""Stage: export. Report tables (主要指标完成情况表, a plan's progress table) as
+CSV, XLSX and DOCX.
+
+    table = report_table(records, region="武昌区", period="2023")   # or a span: 2021-2025
+    write(table, "xlsx", Path("report.xlsx"))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..evaluate.model import Record
+from ..evaluate.periods import parse
+from .plan_table import plan_table
+from .table import Column, ReportTable, annual_table
+from .writers import FORMATS, write
+
+__all__ = ["FORMATS", "Column", "ReportTable", "annual_table", "plan_table", "report", "report_table", "write"]
+
+
+def report_table(records: Iterable[Record], region: str, period: str) -> ReportTable:
+    """The completion table of a year, or a five-year plan's progress table for a span."""
+    parsed = parse(period)
+    if parsed is not None and parsed.is_span:
+        return plan_table(records, region, period)
+    return annual_table(records, region, period)
+
+
+def report(store, region: str, period: str) -> ReportTable:
+    return report_table(store.facts(region=region), region, period)

@@ -1,0 +1,124 @@
+"""`planwatch evaluate`, `planwatch findings`, `planwatch plans`, `planwatch report`:
+targets against results, consistency findings, five-year plans and report tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from ..errors import PlanwatchError
+from ..evaluate import Finding, Verdict, check, evaluate, plan_progress
+from ..evaluate.wording import describe
+from ..export import FORMATS, report, write
+from ..store import Store
+from . import app
+from .output import Format, emit
+
+_err = Console(stderr=True, soft_wrap=True)
+
+DB_OPTION = typer.Option(None, "--db", help="Database URL (default: PLANWATCH_DATABASE_URL, else sqlite:///planwatch.db).")
+FORMAT_OPTION = typer.Option(Format.jsonl, "--format", "-f", help="jsonl, csv or table.")
+REGION_OPTION = typer.Option(None, "--region", help="Only this region (e.g. 洪山区).")
+VERDICT_COLUMNS = ("region", "indicator", "period", "measure", "label", "target", "result", "reason")
+FINDING_COLUMNS = ("region", "indicator", "period", "label", "message", "sources")
+
+
+def _fail(exc: PlanwatchError):
+    _err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
+    raise typer.Exit(1)
+
+
+def verdict_record(verdict: Verdict) -> dict:
+    """The JSON Lines record of a verdict: the target and each result with its source."""
+    record = verdict.to_dict()
+    record["target"] = _slim(record["target"])
+    record["results"] = [_slim(r) for r in record["results"]]
+    if record["stretch_target"] is not None:
+        record["stretch_target"] = _slim(record["stretch_target"])
+    return record
+
+
+def _slim(shown: dict) -> dict:
+    source = shown["source"]
+    shown["source"] = {"document": source["document"], "document_id": source["document_id"],
+                       "start": source["start"], "end": source["end"]}
+    return shown
+
+
+def _verdict_row(verdict: Verdict) -> dict:
+    return {"region": verdict.region, "indicator": verdict.indicator, "period": verdict.period,
+            "measure": verdict.measure, "label": verdict.label, "target": describe(verdict.target),
+            "result": describe(verdict.results[0]) if verdict.results else "", "reason": verdict.reason}
+
+
+def _finding_row(finding: Finding) -> dict:
+    record = finding.to_dict()
+    record["sources"] = "；".join(f"{e.source.doc_name}[{e.source.start}:{e.source.end}]" for e in finding.evidence)
+    return record
+
+
+@app.command("evaluate")
+def evaluate_command(
+    db: str | None = DB_OPTION, region: str | None = REGION_OPTION,
+    period: str | None = typer.Option(None, "--period", help="Only targets of this period (2023, 2021-2025 ...)."),
+    fmt: Format = FORMAT_OPTION,
+):
+    """Judge each stored target against the stored results of its region: status, label and reason."""
+    try:
+        with Store(db) as store:
+            found = evaluate(store, region=region, period=period)
+    except PlanwatchError as exc:
+        _fail(exc)
+    if fmt is Format.jsonl:
+        emit((verdict_record(v) for v in found), fmt)
+    else:
+        emit((_verdict_row(v) for v in found), fmt, VERDICT_COLUMNS)
+
+
+@app.command("findings")
+def findings_command(db: str | None = DB_OPTION, region: str | None = REGION_OPTION, fmt: Format = FORMAT_OPTION):
+    """Consistency findings: two values for one fact, [x] against levels, growth against levels, restatements."""
+    try:
+        with Store(db) as store:
+            found = check(store, region=region)
+    except PlanwatchError as exc:
+        _fail(exc)
+    if fmt is Format.jsonl:
+        emit((f.to_dict() for f in found), fmt)
+    else:
+        emit((_finding_row(f) for f in found), fmt, FINDING_COLUMNS)
+
+
+@app.command("plans")
+def plans_command(
+    db: str | None = DB_OPTION, region: str | None = REGION_OPTION,
+    span: str | None = typer.Option(None, "--span", help="Only this plan period, e.g. 2021-2025."),
+):
+    """Five-year plans as JSON Lines: per indicator base, targets, progress, required vs achieved growth, 预警."""
+    try:
+        with Store(db) as store:
+            found = plan_progress(store, region=region, span=span)
+    except PlanwatchError as exc:
+        _fail(exc)
+    emit((p.to_dict() for p in found), Format.jsonl)
+
+
+@app.command("report")
+def report_command(
+    region: str = typer.Option(..., "--region", help="The region (e.g. 武昌区)."),
+    period: str = typer.Option(..., "--period", help="A year (2023) or a five-year plan's span (2021-2025)."),
+    output: Path = typer.Option(..., "--output", "-o", help="The file to write."),
+    fmt: str = typer.Option("xlsx", "--format", "-f", help=f"{', '.join(FORMATS)}."),
+    db: str | None = DB_OPTION,
+):
+    """Write 主要指标完成情况表 of a year, or a five-year plan's progress table, as XLSX, DOCX or CSV."""
+    try:
+        with Store(db) as store:
+            table = report(store, region, period)
+        write(table, fmt, output)
+    except PlanwatchError as exc:
+        _fail(exc)
+    _err.print(f"{table.title}：{len(table.rows)}个指标 → {output}", highlight=False)

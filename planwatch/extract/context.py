@@ -22,6 +22,7 @@ _HEADING = re.compile(
     re.M,
 )
 _ACTUAL = re.compile(r"执行情况|完成情况|回顾|发展基础|主要成就|工作总结|取得的成[绩就]|过去[一五]年")
+_REPORTED = re.compile(r"执行情况|完成情况")
 _TARGET = re.compile(r"计划|目标|安排|任务|草案|预期|展望|工作重点|总体要求")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
@@ -85,9 +86,10 @@ class Sections:
 
     def _section(self, start: int, heading: str, current: Section) -> Section | None:
         meta = self._meta
-        if _ACTUAL.search(heading):
+        topic = heading[0] in "(（"  # (二)夯实发展基础: a topic heading; only 完成情况 makes it a review
+        if (_REPORTED if topic else _ACTUAL).search(heading):
             role = "actual"
-        elif _TARGET.search(heading) and heading[0] not in "(（":  # (三)完成目标任务 is a topic, not a section
+        elif _TARGET.search(heading) and not topic:
             role = "target"
         else:
             return None

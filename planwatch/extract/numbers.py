@@ -26,6 +26,7 @@ from .grammar import alternation, grammar
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
 _CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGIT = re.compile("[一二两三四五六七八九]")
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10**4, "亿": 10**8}
 
@@ -132,8 +133,8 @@ def _quantity(match: re.Match) -> Quantity | None:
     if value is None or _is_year(match, value):
         return None
     chinese = match["num"][0] not in "0123456789０１２３４５６７８９+-−－"
-    if chinese and not match["unit"]:
-        return None  # 一是, 十四五: Chinese numerals count only with a unit
+    if chinese and (not match["unit"] or not _CN_DIGIT.search(match["num"])):
+        return None  # 一是, 十四五, 突破千亿: Chinese numerals count only with a digit and a unit
     g = grammar()
     comparator = "="
     if match["before"]:

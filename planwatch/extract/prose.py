@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..documents import Document
 from . import catalogue
@@ -46,9 +46,11 @@ _CARRY = re.compile(r"^[\s—-]*(?:预计|有望|力争|争取|全年|上半年|
 _SHARE = re.compile(r"比重|占比|比例|份额|贡献率|之比")
 _YEAR = re.compile(r"(?:19|20)\d\d年")
 _JOINERS = ("和", "、", "及", "与", "以及", "和“", "、“")
-_BULLET = re.compile(r"^[ \t\u3000]*——")
-_AFTER_COLON = re.compile(r"^[ \t\u3000]*(?:预计|实际|完成|实现|全年完成)")
+_BULLET = re.compile(r"[ \t\u3000]*——")
+_AFTER_COLON = re.compile(r"[ \t\u3000]*(?:预计|实际|完成|实现|全年完成)")
 _GAP = 12
+_TO = re.compile(rf"(?:{_VERBS}|跃升|跃居|增至|升至|降至)?[至到为]")
+_HEAD_JUNK = " \t\u3000—-“”\"'"
 
 
 @dataclass(frozen=True)
@@ -187,9 +189,10 @@ class _Reader:
             facts = self._chain(group[-1], quantities, start, evidence)
         qual = self._qual_in(start, end)
         if qual is not None:
+            own_clause = self._prev(self.clause_ends, qual[0]) if _CLAUSE_END.search(self.text, start, qual[0]) else None
             for mention in group:
-                fact = text_fact(mention.indicator, mention.written, qual[2], self._where(mention, qual[0]),
-                                 min(evidence, qual[0]), qual[1])
+                where = self._where(mention, qual[0], clause_from=own_clause)
+                fact = text_fact(mention.indicator, mention.written, qual[2], where, min(evidence, qual[0]), qual[1])
                 if fact is not None:
                     facts.append(fact)
         return facts
@@ -200,27 +203,35 @@ class _Reader:
         return [q for q in self.quantities[low:high] if q.start >= start and q.end <= end]
 
     def _chain(self, mention: Mention, quantities: list[Quantity], start: int, evidence: int) -> list[Fact]:
-        facts, taken, pos = [], set(), start
+        facts, pos, fresh = [], start, None
         for quantity in quantities:
             between = self.text[pos:quantity.start]
-            if not self._continues(between, first=not facts and pos == start):
+            if pos != start and (_TO.fullmatch(between) or _YEAR.search(between)):
+                fresh = pos  # 由554亿元增长至830亿元: the second value has its own period
+            elif not self._continues(between, first=not facts and pos == start):
                 break
-            fact = self._numeric(mention, quantity, evidence, between)
-            if fact is not None and (fact.measure, fact.period) not in taken:
-                taken.add((fact.measure, fact.period))
+            fact = self._numeric(mention, quantity, evidence, between, fresh)
+            if fact is None and not facts:
+                break
+            if fact is not None and fresh is not None and facts and fact.identity == facts[0].identity:
+                facts[:1] = self._from_value(facts[0])
+            if fact is not None and all(f.identity != fact.identity for f in facts):
                 facts.append(fact)
-            elif fact is None and not facts:
-                break
             pos = quantity.end
         return facts
+
+    def _from_value(self, fact: Fact) -> list[Fact]:
+        """The X of "由X增长到Y": a plan's baseline in a five-year review, else dropped."""
+        section = self.sections.at(fact.start)
+        if section.span is None:
+            return []
+        return [replace(fact, role="baseline", period=str(section.span[0] - 1))]
 
     def _continues(self, between: str, first: bool) -> bool:
         if first:
             return len(between) <= _GAP and not _CLAUSE_END.search(between) and not _SHARE.search(between)
         breaks = list(_CHAIN_BREAK.finditer(between))
-        if not breaks:
-            return bool(_YEAR.search(between))
-        return bool(_CONTINUE.match(between[breaks[-1].end():]))
+        return bool(breaks) and bool(_CONTINUE.match(between[breaks[-1].end():]))
 
     def _respectively(self, group: list[Mention], quantities: list[Quantity], start: int,
                       evidence: int) -> list[Fact]:
@@ -234,14 +245,15 @@ class _Reader:
                 facts.append(fact)
         return facts
 
-    def _numeric(self, mention: Mention, quantity: Quantity, evidence: int, between: str) -> Fact | None:
+    def _numeric(self, mention: Mention, quantity: Quantity, evidence: int, between: str,
+                 fresh: int | None = None) -> Fact | None:
         verbs = [v for v in VERB.finditer(between) if v.end() >= len(between) - 3]
         measured = measure_of(mention.indicator, quantity, verbs[-1] if verbs else None)
         if measured is None:
             return None
         measure, quantity = measured
         return numeric_fact(mention.indicator, mention.written, quantity, measure,
-                            self._where(mention, quantity.start), evidence, between)
+                            self._where(mention, quantity.start, fresh_from=fresh), evidence, between)
 
     def _qualitative_before(self, group: list[Mention]) -> list[Fact]:
         """完成市下达的节能降耗、碳减排和主要污染物减排任务: the words come first."""
@@ -261,14 +273,23 @@ class _Reader:
         return facts
 
     # ---- context of one statement -------------------------------------------
-    def _where(self, mention: Mention, value_start: int) -> Where:
+    def _where(self, mention: Mention, value_start: int, clause_from: int | None = None,
+               fresh_from: int | None = None) -> Where:
+        """The context of a value: marks count at the head of its sentence or in the
+        name's clause; a fresh value (…增长至830亿元) takes only marks after `fresh_from`."""
         text = self.text
         sentence_start = self._prev(self.sentence_ends, value_start)
         clause_start = min(self._prev(self.clause_ends, mention.start), mention.start)
+        if clause_from is not None:
+            clause_start = clause_from
         line_start = text.rfind("\n", 0, value_start) + 1
         marks = period_marks(text, line_start, value_start)
-        in_sentence = [m for m in marks if m.start >= sentence_start]
-        chosen = in_sentence or [m for m in marks if m.is_span]
+        if fresh_from is not None:
+            chosen = [m for m in marks if m.start >= fresh_from]
+        else:
+            chosen = [m for m in marks if m.start >= clause_start or (
+                m.start >= sentence_start and self._clause_head(m.start))]
+            chosen = chosen or [m for m in marks if m.is_span]
         return Where(
             section=self.sections.at(value_start),
             sentence=text[sentence_start:value_start],
@@ -276,6 +297,10 @@ class _Reader:
             marks=tuple(chosen[-1:]),
             bullet_target=self._bullet_target(line_start, value_start),
         )
+
+    def _clause_head(self, pos: int) -> bool:
+        """A mark that opens its clause ("1-6月份,", "前三季度空气…") scopes what follows."""
+        return not self.text[self._prev(self.clause_ends, pos):pos].strip(_HEAD_JUNK)
 
     def _bullet_target(self, line_start: int, value_start: int) -> bool:
         """In "——目标:预计完成…" the part before the colon is the target."""

@@ -28,21 +28,25 @@ _STRETCH = re.compile(alternation(_G.stretch_words))
 _ESTIMATE = re.compile(alternation(w for w in _G.estimate_words if not w.startswith("将")))
 _WILL = re.compile(r"将(?:突破|超过|达到|超|达)?$")
 _CUMULATIVE = re.compile(alternation(_G.cumulative_words))
-_THROUGHOUT = re.compile(r"始终|均|每年|历年")
+_THROUGHOUT = re.compile(r"始终|每年|历年")
 _AVERAGE = re.compile(r"年均|平均")
 
-_FAMILIES = (("元", "money"), ("美元", "money"), ("人次", "visits"), ("人", "people"), ("名", "people"),
+_DENSITY = re.compile(r"微克|毫克|μg|ug/|mg/")
+_FAMILIES = (("美元", "money"), ("元", "money"), ("人次", "visits"), ("人", "people"), ("名", "people"),
              ("户", "count"), ("家", "count"), ("个", "count"), ("项", "count"), ("件", "count"),
-             ("天", "days"), ("岁", "age"), ("年", "years"), ("吨", "weight"), ("微克", "density"),
-             ("μg", "density"), ("ug", "density"), ("平方米", "area"), ("m2", "area"), ("公顷", "area"),
-             ("亩", "area"), ("公里", "length"), ("立方米", "volume"))
+             ("天", "days"), ("岁", "age"), ("年", "years"), ("吨", "weight"), ("平方米", "area"),
+             ("m2", "area"), ("㎡", "area"), ("公顷", "area"), ("亩", "area"), ("公里", "length"),
+             ("立方米", "volume"))
 
 
 def family(unit: str | None) -> str | None:
+    """The kind of a unit, so that 万户 and 家, 亿美元 and 万元 compare."""
     if not unit:
         return None
+    if _DENSITY.search(unit):
+        return "density"
     for suffix, name in _FAMILIES:
-        if unit.endswith(suffix) or unit == suffix:
+        if unit.endswith(suffix):
             return name
     return unit
 

@@ -9,6 +9,7 @@ Parts, each usable alone:
     context     sections of a document: role and period their headings give
     periods     period words in a sentence (上半年, 前三季度, "十三五"期间 ...)
     prose       facts from sentences and `——` bullets
+    tables      facts from indicator tables (flattened, `|`-joined, real markup)
     merge       one fact per identity, conflicting values kept in `also`
 """
 
@@ -16,14 +17,14 @@ from ..documents import Document
 from .fact import Fact
 from .merge import merge
 from .prose import prose_facts
+from .tables import extract_tables
 
 
 def extract(document: Document) -> list[Fact]:
-    """All main-indicator facts of a document, in the order they are stated.
-
-    Facts inside the document's noise spans (spam, page furniture) are dropped."""
-    facts = [f for f in prose_facts(document) if not _in_noise(f, document.noise)]
-    return merge(facts)
+    """All main-indicator facts of a document (prose and tables), one per identity,
+    in the order they are stated. Facts inside noise spans (spam, page furniture) are dropped."""
+    facts = prose_facts(document) + extract_tables(document)
+    return merge([f for f in facts if not _in_noise(f, document.noise)])
 
 
 def _in_noise(fact: Fact, noise: list[tuple[int, int]]) -> bool:

@@ -1,9 +1,10 @@
 """One fact per identity (indicator, role, period, measure).
 
 The same fact is often stated twice (a bullet and the table that restates it).
-The first statement is kept, with its evidence, unless a later one is more
-exact: a number beats a qualitative statement, and an exact number (=) beats a
-bound (突破1500亿元 vs 1515). A different value stated elsewhere goes to `also`,
+The first statement is kept, with its evidence, unless a later one says more:
+a number beats a qualitative statement; an exact number (=) beats a bound of
+another value (突破1500亿元 vs 1515); a bound beats the same number stated bare
+(a table's 300 vs the text's 300亿元以上). A different value goes to `also`,
 so the conflict stays visible. Table-only details (department, attribute,
 assessment) are kept from whichever statement has them.
 """
@@ -17,14 +18,19 @@ from .fact import Fact
 _DETAILS = ("attribute", "department", "assessment")
 
 
-def _rank(fact: Fact) -> int:
-    if fact.value is None:
-        return 0
-    return 2 if fact.comparator == "=" else 1
+def _better(kept: Fact, other: Fact) -> bool:
+    """Whether a later statement should replace the kept one."""
+    if (kept.value is None) != (other.value is None):
+        return kept.value is None
+    if kept.value is None:
+        return False
+    if kept.value != other.value:
+        return kept.comparator != "=" and other.comparator == "="
+    return kept.comparator == "=" and other.comparator not in (None, "=")
 
 
 def _absorb(kept: Fact, other: Fact) -> Fact:
-    if _rank(other) > _rank(kept):
+    if _better(kept, other):
         kept, other = other, kept
     also = list(kept.also)
     if other.value is not None and other.value != kept.value and other.value not in also:

@@ -39,6 +39,7 @@ def _fail(exc: PlanwatchError):
 def ingest_command(
     paths: list[Path] = typer.Argument(..., help="Files and folders (read recursively) of documents."),
     db: str | None = DB_OPTION,
+    reextract: bool = typer.Option(False, "--reextract", help="Read files already stored again and replace their facts (after the extractor improved)."),
 ):
     """Store the documents of PATHS and their facts; unchanged files add nothing."""
     with _open(db) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -52,10 +53,10 @@ def ingest_command(
                                        highlight=False, soft_wrap=True)
 
         try:
-            report = store.ingest(paths, on_progress=show)
+            report = store.ingest(paths, on_progress=show, reextract=reextract)
         except PlanwatchError as exc:
             _fail(exc)
-    typer.echo(_summary(report))
+    typer.echo(_summary(report) + (f", refreshed {report.refreshed}" if reextract else ""))
     if report.failures:
         raise typer.Exit(1)
 

@@ -13,20 +13,27 @@ from .regions import region_key
 
 
 def document_row(document: Document, version: int, facts: list[Fact], extractor_version: str) -> DocumentRow:
-    meta = document.meta
     return DocumentRow(
         name=document.name, version=version, superseded=False, sha256=document.sha256,
-        encoding=document.encoding, format=document.format, title=meta.title,
-        region=meta.region, region_key=region_key(meta.region), region_level=meta.region_level,
-        doc_type=meta.doc_type, report_years=list(meta.report_years), target_years=list(meta.target_years),
-        plan_span=meta.plan_span, date=meta.date, meeting=meta.meeting, text=document.text,
         original=document.original, fact_count=len(facts), ingested_at=datetime.now(timezone.utc),
-        facts=[fact_row(fact, extractor_version) for fact in facts],
+        facts=[fact_row(fact, extractor_version) for fact in facts], **read_fields(document),
     )
 
 
-def fact_row(fact: Fact, extractor_version: str) -> FactRow:
+def read_fields(document: Document) -> dict:
+    """What reading the file gave: decoded text and metadata (a re-read may improve them)."""
+    meta = document.meta
+    return dict(
+        encoding=document.encoding, format=document.format, text=document.text, title=meta.title,
+        region=meta.region, region_key=region_key(meta.region), region_level=meta.region_level,
+        doc_type=meta.doc_type, report_years=list(meta.report_years), target_years=list(meta.target_years),
+        plan_span=meta.plan_span, date=meta.date, meeting=meta.meeting,
+    )
+
+
+def fact_row(fact: Fact, extractor_version: str, document_id: int | None = None) -> FactRow:
     return FactRow(
+        document_id=document_id,
         indicator=fact.indicator, role=fact.role, period=fact.period, measure=fact.measure,
         value=fact.value, upper=fact.upper, also=[str(v) for v in fact.also], unit=fact.unit,
         comparator=fact.comparator, text=fact.text, estimated=fact.estimated, stretch=fact.stretch,

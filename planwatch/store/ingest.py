@@ -21,20 +21,25 @@ log = logging.getLogger(__name__)
 Progress = Callable[[IngestStep], None]
 
 
-def ingest(store: Store, paths: Iterable[Path | str], on_progress: Progress | None = None) -> IngestReport:
+def ingest(store: Store, paths: Iterable[Path | str], on_progress: Progress | None = None,
+           reextract: bool = False) -> IngestReport:
     files = list(files_under(paths))
     report = IngestReport()
     for done, path in enumerate(files, 1):
-        step = _ingest_file(store, path, done, len(files))
+        step = _ingest_file(store, path, done, len(files), reextract)
         _count(report, step)
         if on_progress is not None:
             on_progress(step)
     return report
 
 
-def _ingest_file(store: Store, path: Path, done: int, total: int) -> IngestStep:
+def _ingest_file(store: Store, path: Path, done: int, total: int, reextract: bool) -> IngestStep:
     try:
-        stored, added = store.add_document(load(path))
+        document = load(path)
+        refreshed = store.refresh(document) if reextract else None
+        if refreshed is not None:
+            return IngestStep(str(path), "refreshed", done, total, facts=refreshed.fact_count)
+        stored, added = store.add_document(document)
     except DocumentError as exc:
         return IngestStep(str(path), "failed", done, total, reason=exc.reason)
     except PlanwatchError as exc:
@@ -55,6 +60,8 @@ def _count(report: IngestReport, step: IngestStep) -> None:
         report.unchanged += 1
     elif step.outcome == "version":
         report.versions += 1
+    elif step.outcome == "refreshed":
+        report.refreshed += 1
     else:
         report.documents += 1
     report.facts += step.facts

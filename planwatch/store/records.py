@@ -64,7 +64,7 @@ class StoredIndicator:
 
 @dataclass(frozen=True)
 class IngestStep:
-    """Reported to `on_progress` after each file: outcome is added | version | unchanged | failed."""
+    """Reported to `on_progress` after each file: outcome is added | version | unchanged | refreshed | failed."""
 
     path: str
     outcome: str
@@ -79,6 +79,7 @@ class IngestReport:
     documents: int = 0             # documents seen for the first time
     versions: int = 0              # new versions of documents already stored
     unchanged: int = 0             # content already stored: nothing added
+    refreshed: int = 0             # content already stored, read and extracted again (reextract)
     facts: int = 0                 # facts stored by this run
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker, undefer
 
@@ -24,7 +24,7 @@ from ..documents import Document
 from ..errors import StoreError
 from ..extract import Fact, extract
 from . import catalogue
-from .convert import document_row, stored_document, stored_fact
+from .convert import document_row, fact_row, read_fields, stored_document, stored_fact
 from .engine import hold_write_lock, migrate, open_engine, writer
 from .ingest import Progress, ingest
 from .models import DocumentRow, FactRow, IndicatorRow
@@ -70,9 +70,11 @@ class Store:
 
     # ---- writing
 
-    def ingest(self, paths: Iterable[Path | str], on_progress: Progress | None = None) -> IngestReport:
-        """Store every file of `paths` (folders recursively); see ingest.py."""
-        return ingest(self, paths, on_progress)
+    def ingest(self, paths: Iterable[Path | str], on_progress: Progress | None = None,
+               reextract: bool = False) -> IngestReport:
+        """Store every file of `paths` (folders recursively); see ingest.py.
+        With `reextract`, files already stored are read again (`refresh`)."""
+        return ingest(self, paths, on_progress, reextract)
 
     @_database_errors
     def add_document(self, document: Document, facts: list[Fact] | None = None) -> tuple[StoredDocument, bool]:
@@ -89,6 +91,28 @@ class Store:
         if facts is None:
             facts = extract(document)
         return self._insert(document, facts)
+
+    @_database_errors
+    def refresh(self, document: Document, facts: list[Fact] | None = None) -> StoredDocument | None:
+        """Replace the metadata and facts stored for this content by a new reading of it
+        (after the extractor improved); same id and version. None when the content is not stored."""
+        self._sync_catalogue()
+        with self._reader() as session:
+            if _same_content(session, document) is None:
+                return None
+        if facts is None:
+            facts = extract(document)
+        with self._write() as session:
+            row = _same_content(session, document)
+            if row is None:
+                return None
+            for key, value in read_fields(document).items():
+                setattr(row, key, value)
+            row.fact_count = len(facts)
+            session.execute(delete(FactRow).where(FactRow.document_id == row.id))
+            session.add_all(fact_row(fact, EXTRACTOR_VERSION, document_id=row.id) for fact in facts)
+            session.flush()
+            return stored_document(row)
 
     def _insert(self, document: Document, facts: list[Fact]) -> tuple[StoredDocument, bool]:
         with self._write() as session:

@@ -93,3 +93,13 @@ def test_a_bad_database_url_is_one_red_line(tmp_path):
     result = run("facts", "--db", "oracle://nowhere/db")
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "unsupported database" in result.stderr
+
+
+def test_ingest_reextract_reports_refreshed_files(database_url, folder):
+    (folder / "empty.txt").unlink()
+    (folder / "undecodable.txt").unlink()
+    run("ingest", folder, "--db", database_url)
+    again = run("ingest", folder, "--db", database_url, "--reextract")
+    assert again.exit_code == 0
+    assert again.stdout.strip().startswith("documents 0, new versions 0, unchanged 0, ")
+    assert again.stdout.strip().endswith("refreshed 2")

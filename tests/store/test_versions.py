@@ -49,3 +49,21 @@ def test_going_back_to_an_old_content_is_a_third_version(store, make_document, r
     third, added = store.add_document(make_document(text=first_text), [])
     assert added and third.version == 3
     assert [d.version for d in store.documents()] == [3]
+
+
+def test_refresh_replaces_the_facts_of_stored_content_in_place(store, document, facts):
+    first, _ = store.add_document(document, facts[:2])
+    document.meta.region = "江北省青石县"
+    refreshed = store.refresh(document, facts)
+    assert (refreshed.id, refreshed.version, refreshed.fact_count, refreshed.region) == (first.id, 1, 5, "江北省青石县")
+    assert [f.fact for f in store.facts(include_superseded=True)] == facts
+    assert store.refresh(replace(document, sha256="0" * 64), facts) is None   # content never stored
+
+
+def test_ingest_with_reextract_refreshes_files_already_stored(store, tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("青石县报告\n地区生产总值增长5%。\n", "utf-8")
+    store.ingest([path])
+    report = store.ingest([path], reextract=True)
+    assert (report.documents, report.unchanged, report.refreshed) == (0, 0, 1)
+    assert [(d.version, d.superseded) for d in store.documents(include_superseded=True)] == [(1, False)]

@@ -1,0 +1,153 @@
+"""The dashboard in headless Chromium (Debian's /usr/bin/chromium) against
+`planwatch serve` on a free localhost port. Skipped without Chromium, except in
+CI (CI=true), where a missing browser is an error."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from planwatch.store import Store
+
+from .conftest import fill
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"]
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI", "").lower() == "true":
+        raise RuntimeError("browser tests must run in CI: /usr/bin/chromium is missing (scripts/setup --test)")
+    pytest.skip("no /usr/bin/chromium: run scripts/setup --test", allow_module_level=True)
+
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser")
+    url = f"sqlite:///{folder / 'planwatch.db'}"
+    with Store(url) as store:
+        fill(store)
+    port = _free_port()
+    log = (folder / "server.log").open("w")
+    process = subprocess.Popen([sys.executable, "-c", "from planwatch.cli import main; main()", "serve",
+                                "--db", url, "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(base + "/", timeout=1)
+            break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                raise RuntimeError((folder / "server.log").read_text())
+            time.sleep(0.2)
+    yield base
+    process.terminate()
+    process.wait(10)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=str(CHROMIUM), headless=True,
+            args=FLAGS, viewport={"width": 1280, "height": 800})
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    page.problems = []
+    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
+    page.on("pageerror", lambda e: page.problems.append(str(e)))
+    yield page
+    page.close()
+
+
+def test_region_page_draws_its_chart_without_console_errors(server, page):
+    page.goto(f"{server}/regions/{quote('青山县')}", wait_until="networkidle")
+    canvas = page.locator("#region-chart canvas")
+    expect(canvas).to_have_count(1)
+    painted = canvas.evaluate("""c => {
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+        return n; }""")
+    assert painted > 1000
+    assert page.problems == []
+
+
+def test_clicking_a_fact_opens_its_document_at_the_highlighted_evidence(server, page):
+    page.goto(f"{server}/regions/{quote('青山县')}", wait_until="networkidle")
+    page.locator("table.matrix a.fact-link", has_text="约6%").first.click()
+    page.wait_for_url("**/documents/*#fact-*")
+    current = page.locator("mark.fact.current")
+    expect(current).to_have_text("地区生产总值增长6%左右")
+    expect(current).to_be_in_viewport()
+    assert page.problems == []
+
+
+def test_search_from_the_header_lists_matching_documents(server, page):
+    page.goto(server + "/", wait_until="networkidle")
+    page.fill("header input[name=q]", "地区生产总值")
+    page.press("header input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=*")
+    expect(page.locator("section.results li")).to_have_count(5)
+    expect(page.locator(".passage mark").first).to_have_text("地区生产总值")
+    assert page.problems == []
+
+
+def test_hostile_document_runs_no_script(server, page):
+    page.goto(f"{server}/search?q={quote('石桥镇')}", wait_until="networkidle")
+    page.locator("section.results a", has_text="石桥镇").first.click()
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("article.text")).to_contain_text('<script>alert("x")</script>')
+    assert page.locator("article.text img, article.text a, article.text script").count() == 0
+    assert page.evaluate("document.querySelectorAll('script').length") == 1
+
+
+UPLOAD = ("河湾区2025年国民经济和社会发展计划执行情况及2026年计划草案的报告\n\n"
+          "一、2025年计划执行情况\n全年地区生产总值增长5.6%,地方一般公共预算收入增长3.5%。\n\n"
+          "二、2026年主要预期目标\n地区生产总值增长5.5%左右,地方一般公共预算收入增长4%以上。\n")
+
+
+def test_uploaded_document_opens_with_its_text(server, page, tmp_path):
+    path = tmp_path / "hewan-2025.txt"
+    path.write_text(UPLOAD.replace("河湾区", "河湾区(上传)"), encoding="utf-8")
+    page.goto(server + "/upload", wait_until="networkidle")
+    page.set_input_files("input[type=file]", str(path))
+    page.click("form.upload button[type=submit]")
+    page.wait_for_url("**/documents/*")
+    expect(page.locator("article.text")).to_contain_text("全年地区生产总值增长5.6%")
+    assert page.problems == []
+
+
+def test_uploaded_document_shows_the_facts_extracted_from_it(  # end to end: needs the real extractor
+        server, page, tmp_path):
+    path = tmp_path / "hewan-2025-e2e.txt"
+    path.write_text(UPLOAD, encoding="utf-8")
+    page.goto(server + "/upload", wait_until="networkidle")
+    page.set_input_files("input[type=file]", str(path))
+    page.click("form.upload button[type=submit]")
+    page.wait_for_url("**/documents/*")
+    expect(page.locator("mark.fact", has_text="5.6%").first).to_be_visible()
+    expect(page.locator("aside a.fact-link", has_text="5.6%")).to_have_count(1)

@@ -59,8 +59,8 @@ def _result_bound(goal: Goal, comparator: str | None) -> str:
 
 
 def _by_margin(goal: Goal, value: Decimal, margin: Decimal, approximate: bool, tolerance: Decimal) -> str:
-    if goal.upper is not None and value > goal.upper:
-        return "exceeded"
+    if goal.upper is not None and margin >= 0:
+        return "exceeded" if value > goal.upper else "met"     # within a range is met
     if goal.comparator == "~":
         if margin > tolerance:
             return "exceeded" if goal.direction == UP else "met"

@@ -84,7 +84,8 @@ def _with_stretch(ctx: Context, outcome: Outcome, stretch: Record) -> Outcome:
     words = f"力争目标{wording.describe(Shown.of(stretch))}"
     if reached:
         return Outcome("exceeded", f"{outcome.reason}；达到{words}", outcome.results, outcome.achieved)
-    return Outcome(outcome.status, f"{outcome.reason}；未达到{words}", outcome.results, outcome.achieved)
+    status = "met" if outcome.status == "exceeded" else outcome.status   # beyond the base, short of 力争
+    return Outcome(status, f"{outcome.reason}；未达到{words}", outcome.results, outcome.achieved)
 
 
 def _revisions(results: list[Record]) -> list[str]:

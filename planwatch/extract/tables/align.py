@@ -101,9 +101,9 @@ def _cost(value: Value | None, slot: Slot, shape: RowShape) -> int:
     if measure == "level":
         return (1 if shape.growth_named else HARD) if percent and not shape.rate else 0
     if measure == "growth":
-        return 1 if shape.rate or not percent else 0
-    if slot.column.span and not percent and not shape.rate and not shape.growth_named:
-        return 1            # a count over a span is written [ ]
+        return 2 if shape.rate else (0 if percent else 1)    # a share has no growth target
+    if slot.column.span and not percent and not shape.growth_named and value.quantity.comparator == "=":
+        return 1            # a level's change over a span is written [ ]
     if percent and shape.growth_named and not slot.column.span:
         return 1            # a growth row's % belongs in the growth column
     return 0

@@ -30,10 +30,10 @@ def cell_fact(cell: Cell, value: kinds.Value, slot: Slot, row: Row, context: Con
     unit = None
     quantity = value.quantity
     cumulative = False
-    if slot.pair and row.rate and column.measure == "level" and quantity is not None and quantity.unit != "%":
-        amount = share_amount(row)          # a share's 总量 column holds the amount itself
-        if amount is None:
-            return None
+    amount = share_amount(row) if row.unit is None else None
+    if slot.pair and row.rate and column.measure == "level" and quantity is not None and quantity.unit != "%" \
+            and amount is not None:
+        # a share's 总量 column holds the amount it is a share of (研发经费 beside its 占比)
         indicator, unit = amount.name, _level_unit(amount, None, row.written, context)
     elif quantity is not None and quantity.cumulative:
         cumulative = True
@@ -86,6 +86,8 @@ def _measure(value: kinds.Value, slot: Slot, row: Row) -> str | None:
         return "level" if row.rate else "growth"
     if percent:
         return "level" if row.rate else "growth"
+    if row.growth_named and row.unit == "%" and abs(value.quantity.value) < 100:
+        return "growth"     # 增长 | % | 6.5; but 1080 in a growth row is the level
     return "level"
 
 

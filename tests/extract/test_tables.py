@@ -1,0 +1,221 @@
+"""Indicator tables to facts: flattened one cell per line, `|` rows, and a
+Table as a DOCX loader builds it. Expected facts are written as tables."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+from planwatch.documents import Cell, Document, Table
+from planwatch.extract.tables import extract_tables, recover_tables
+
+SPAM = "大佬们都在玩{精选官网网址: www.example.Co }值得信任的品牌平台!"
+
+
+def document(text: str, tables: list[Table] | None = None) -> Document:
+    noise = []
+    at = text.find(SPAM)
+    while at >= 0:
+        noise.append((at, at + len(SPAM)))
+        at = text.find(SPAM, at + 1)
+    return Document(name="fixture.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                    encoding="utf-8", noise=noise, tables=tables or [])
+
+
+def flattened(lines: list[str]) -> str:
+    """Cells one per line with blank lines between, as scraped plan pages are."""
+    return "\n\n".join(f"  {line}" for line in lines) + "\n"
+
+
+def expected(table: str) -> set[tuple]:
+    """Rows of `indicator | role | period | measure | value | unit | comparator | text | flags`."""
+    facts = set()
+    for line in table.strip().splitlines():
+        indicator, role, period, measure, value, unit, comparator, text, flags = (p.strip() for p in line.split("|"))
+        facts.add((indicator, role, period, measure, Decimal(value) if value else None, unit or None,
+                   comparator or None, text or None, flags))
+    return facts
+
+
+def got(doc: Document) -> set[tuple]:
+    facts = extract_tables(doc)
+    for fact in facts:   # evidence: the cell's words, exactly
+        assert doc.text[fact.start:fact.end].strip(), fact
+        if fact.value is not None:
+            assert f"{abs(fact.value):f}".split(".")[0] in doc.text[fact.start:fact.end], fact
+    return {(f.indicator, f.role, f.period, f.measure, f.value.normalize() if f.value is not None else None,
+             f.unit, f.comparator, f.text, _flags(f)) for f in facts}
+
+
+def _flags(fact) -> str:
+    return " ".join(name for name in ("estimated", "stretch", "cumulative") if getattr(fact, name))
+
+
+PLAN_TABLE = flattened([
+    "第二章 发展目标",
+    "表3:某县“十四五”时期经济社会发展主要指标",
+    "类别", "序号", "指标", "单位", "2020年", "2025年", "年均增长/累计", "属性", "责任单位",
+    "经济发展",
+    "1", "地区生产总值", "亿元", "320", "450", "6.5左右", "预期性", "县发改局",
+    "2", "一般公共预算收入", "亿元", "21.5", "28", "5.5", "预期性", "县财政局",
+    SPAM,
+    "3", "常住人口城镇化率", "%", "60.2", "65", "[4.8]", "预期性", "县公安局",
+    "民生福祉",
+    "4", "城镇登记失业率", "%", "-", "<4.5", "-", "预期性", "县人力",
+    "资源局",
+    "5", "城镇居民人均可支配收入增长", "%", "-", "-", "与经济增长", "基本同步", "预期性", "县发改局",
+    "备注:[ ]为五年累计数。",
+    "第三章 产业布局",
+])
+
+
+def test_flattened_plan_table_without_spam_or_wrapped_cells_leaking():
+    doc = document(PLAN_TABLE)
+    assert got(doc) == expected("""
+        地区生产总值 | baseline | 2020 | level | 320 | 亿元 | = | |
+        地区生产总值 | target | 2025 | level | 450 | 亿元 | = | |
+        地区生产总值 | target | 2021-2025 | growth | 6.5 | % | ~ | |
+        地方一般公共预算收入 | baseline | 2020 | level | 21.5 | 亿元 | = | |
+        地方一般公共预算收入 | target | 2025 | level | 28 | 亿元 | = | |
+        地方一般公共预算收入 | target | 2021-2025 | growth | 5.5 | % | = | |
+        常住人口城镇化率 | baseline | 2020 | level | 60.2 | % | = | |
+        常住人口城镇化率 | target | 2025 | level | 65 | % | = | |
+        常住人口城镇化率 | target | 2021-2025 | change | 4.8 | 百分点 | = | | cumulative
+        城镇登记失业率 | target | 2025 | level | 4.5 | % | < | |
+        城镇居民人均可支配收入 | target | 2021-2025 | growth | | | | 与经济增长基本同步 |
+    """)
+
+
+def test_row_cells_carry_attribute_department_and_wrapped_text_spans_its_lines():
+    doc = document(PLAN_TABLE)
+    facts = extract_tables(doc)
+    by_name = {f.indicator: f for f in facts}
+    assert by_name["城镇登记失业率"].department == "县人力资源局"
+    assert {f.attribute for f in facts} == {"预期性"}
+    income = by_name["城镇居民人均可支配收入"]
+    assert doc.text[income.start:income.end] == "与经济增长\n\n  基本同步"
+
+
+def test_recovered_table_has_rows_and_offsets_into_the_text():
+    doc = document(PLAN_TABLE)
+    [table] = recover_tables(doc)
+    assert table.title == "表3:某县“十四五”时期经济社会发展主要指标"
+    gdp = next(row for row in table.rows if any(c.text == "地区生产总值" for c in row))
+    assert [c.text for c in gdp] == ["1", "地区生产总值", "亿元", "320", "450", "6.5左右", "预期性", "县发改局"]
+    assert all(doc.text[c.start:c.end] == c.text for c in gdp)
+    assert not any(SPAM[:4] in c.text for row in table.rows for c in row)
+
+
+PIPE_TABLE = """二、2024年计划执行情况
+表1 2024年主要经济指标完成情况
+| 指标 | 单位 | 2024年目标 | 2024年完成(预计) |
+| --- | --- | --- | --- |
+| 地区生产总值 | 亿元 | 820 | 806.5 |
+| 社会消费品零售总额增长 | % | 8 | 6.1 |
+| 全社会固定资产投资 | 亿元 | 300以上 | 312 |
+全年经济运行总体平稳。
+"""
+
+
+def test_pipe_rows_with_unit_column_and_estimated_results():
+    assert got(document(PIPE_TABLE)) == expected("""
+        地区生产总值 | target | 2024 | level | 820 | 亿元 | = | |
+        地区生产总值 | actual | 2024 | level | 806.5 | 亿元 | = | | estimated
+        社会消费品零售总额 | target | 2024 | growth | 8 | % | = | |
+        社会消费品零售总额 | actual | 2024 | growth | 6.1 | % | = | | estimated
+        全社会固定资产投资 | target | 2024 | level | 300 | 亿元 | >= | |
+        全社会固定资产投资 | actual | 2024 | level | 312 | 亿元 | = | | estimated
+    """)
+
+
+def _docx_table(text: str) -> Table:
+    """A table as a DOCX loader gives it: colspans kept, offsets into the text."""
+    cursor = 0
+
+    def cell(words: str, colspan: int = 1) -> Cell:
+        nonlocal cursor
+        start = text.index(words, cursor)
+        cursor = start + len(words)
+        return Cell(words, start, cursor, colspan=colspan)
+
+    return Table(title="2023年主要指标完成情况", rows=[
+        [cell("指标"), cell("2023年完成情况", colspan=2), cell("2024年目标")],
+        [cell("总量"), cell("增速")],
+        [cell("地区生产总值(亿元)"), cell("1200"), cell("6.1%"), cell("7%")],
+        [cell("城镇调查失业率(%)"), cell("5.2"), cell("-"), cell("5.5左右")],
+        [cell("单位地区生产总值能耗降低率"), cell("-"), cell("3.2"), cell("完成省下达目标")],
+    ])
+
+
+def test_docx_table_with_colspan_header():
+    text = ("指标\t2023年完成情况\t2024年目标\n总量\t增速\n地区生产总值(亿元)\t1200\t6.1%\t7%\n"
+            "城镇调查失业率(%)\t5.2\t-\t5.5左右\n单位地区生产总值能耗降低率\t-\t3.2\t完成省下达目标\n")
+    doc = document(text, tables=[_docx_table(text)])
+    assert got(doc) == expected("""
+        地区生产总值 | actual | 2023 | level | 1200 | 亿元 | = | |
+        地区生产总值 | actual | 2023 | growth | 6.1 | % | = | |
+        地区生产总值 | target | 2024 | growth | 7 | % | = | |
+        城镇调查失业率 | actual | 2023 | level | 5.2 | % | = | |
+        城镇调查失业率 | target | 2024 | level | 5.5 | % | ~ | |
+        单位地区生产总值能源消耗 | actual | 2023 | growth | -3.2 | % | = | |
+        单位地区生产总值能源消耗 | target | 2024 | growth | | | | 完成省下达目标 |
+    """)
+
+
+COMPLETION_TABLE = flattened([
+    "表1:“十三五”规划主要指标完成情况表(单位:亿元、亿美元、%)",
+    "2020年", "年均增长", "2018", "2019", "2020",
+    "总量", "增速", "总量", "增速", "总量", "增速",
+    "1", "地区生产总值", ">600", ">8%", "420", "480", "7.5%", "520", "7%", "560", "6.8%", "可以完成", "区发改局",
+    "2", "实际利用外资", "3", "10%", "1.8", "2.1", "12%", "2.4", "11%", "2.5", "4%", "难以完成", "区商务局",
+    "3", "文化创意产业产值", "90", "12%", "50", "60", "10%", "66", "95", "1%", "难以完成", "区文旅局",
+    "4", "高新技术产业增加值占比", "40%", "30%", "33%", "35%", "38%", "可以完成", "区科技局",
+])
+
+
+def test_completion_table_lost_base_column_merged_cells_and_a_shifted_row():
+    doc = document(COMPLETION_TABLE)
+    facts = got(doc)
+    assert expected("""
+        地区生产总值 | target | 2020 | level | 600 | 亿元 | > | |
+        地区生产总值 | target | 2016-2020 | growth | 8 | % | > | |
+        地区生产总值 | baseline | 2015 | level | 420 | 亿元 | = | |
+        地区生产总值 | actual | 2020 | growth | 6.8 | % | = | |
+        实际利用外资 | baseline | 2015 | level | 1.8 | 亿美元 | = | |
+        实际利用外资 | actual | 2019 | level | 2.4 | 亿美元 | = | |
+        文化创意产业产值 | actual | 2019 | level | 66 | 亿元 | = | |
+        高新技术产业增加值占比 | target | 2020 | level | 40 | % | = | |
+        高新技术产业增加值占比 | baseline | 2015 | level | 30 | % | = | |
+        高新技术产业增加值占比 | actual | 2018 | level | 33 | % | = | |
+        高新技术产业增加值占比 | actual | 2020 | level | 38 | % | = | |
+    """) <= facts
+    # Row 3 lost a cell: 66 stands alone for 2019, and 95 after 66 with 1% growth contradicts itself.
+    culture = {f[1:4] for f in facts if f[0] == "文化创意产业产值"}
+    assert ("actual", "2019", "level") in culture
+    assert not {("actual", "2020", "level"), ("actual", "2020", "growth")} & culture
+    assert not any(f[0] == "高新技术产业增加值占比" and f[3] == "growth" for f in facts)
+
+
+AMBIGUOUS = flattened([
+    "表2:某区“十四五”时期主要指标",
+    "1", "地区生产总值增长", "%", "300", "420", "7", "预期性", "区发改局",
+    "2", "单位地区生产总值能源消耗降低", "%", "完成市下达任务", "完成市下达任务", "约束性", "区发改局",
+    "3", "森林覆盖率", "%", "30", "32", "约束性", "区园林局",
+])
+
+
+def test_row_missing_a_cell_keeps_only_what_every_reading_agrees_on():
+    facts = got(document(AMBIGUOUS))
+    assert not any(f[0] == "单位地区生产总值能源消耗" for f in facts)
+    assert expected("""
+        地区生产总值 | baseline | 2020 | level | 300 | 亿元 | = | |
+        地区生产总值 | target | 2025 | level | 420 | 亿元 | = | |
+        地区生产总值 | target | 2021-2025 | growth | 7 | % | = | |
+        森林覆盖率 | baseline | 2020 | level | 30 | % | = | |
+        森林覆盖率 | target | 2025 | level | 32 | % | = | |
+    """) == facts
+
+
+def test_prose_with_a_title_like_heading_gives_no_table():
+    text = "(一)主要指标完成情况\n全年地区生产总值增长6%,固定资产投资增长8%。\n"
+    assert extract_tables(document(text)) == []

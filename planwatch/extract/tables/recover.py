@@ -55,7 +55,22 @@ def recover_tables(document: Document) -> list[Table]:
             tables.append(found[0])
             taken = found[1]
     covered = {cell.start for table in tables for row in table.rows for cell in row}
-    return tables + _pipe_tables(text, noise, covered)
+    found = tables + _pipe_tables(text, noise, covered)
+    return [table for table in found if not _inside(table, _extents(document.tables))]
+
+
+def _extents(tables: list[Table]) -> list[tuple[int, int]]:
+    """Where each real table lies in the text: a loader renders them as `|` rows."""
+    extents = []
+    for table in tables:
+        cells = [cell for row in table.rows for cell in row]
+        if cells:
+            extents.append((min(c.start for c in cells), max(c.end for c in cells)))
+    return extents
+
+
+def _inside(table: Table, extents: list[tuple[int, int]]) -> bool:
+    return any(lo <= cell.start < hi for row in table.rows for cell in row for lo, hi in extents)
 
 
 class _Noise:

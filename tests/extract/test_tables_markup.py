@@ -1,0 +1,45 @@
+"""Real tables, read by the documents loader from HTML, give the same facts
+as their flattened text would, and are not read twice."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from planwatch.documents import load
+from planwatch.extract.tables import extract_tables
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>某区2023年国民经济和社会发展计划执行情况</title></head>
+<body><div class="article"><h1>某区2023年国民经济和社会发展计划执行情况</h1>
+<p>今年以来，全区经济运行稳中向好，主要指标完成情况如下表。</p>
+<p>表1 2023年主要指标完成情况</p>
+<table border="1">
+<tr><td rowspan="2">指标</td><td rowspan="2">单位</td><td colspan="2">2023年完成情况（预计）</td><td rowspan="2">2024年目标</td></tr>
+<tr><td>总量</td><td>增速</td></tr>
+<tr><td>地区生产总值</td><td>亿元</td><td>1350</td><td>6.2%</td><td>6.5%左右</td></tr>
+<tr><td>社会消费品零售总额</td><td>亿元</td><td>610</td><td>8.1%</td><td>8%以上</td></tr>
+<tr><td>城镇调查失业率</td><td>%</td><td>5.1</td><td>-</td><td>5.5以内</td></tr>
+</table>
+<p>下一步，我们将继续做好稳增长各项工作。</p></div></body></html>
+"""
+
+
+def test_html_table_with_rowspan_and_colspan_header(tmp_path):
+    path = tmp_path / "report.html"
+    path.write_text(PAGE, encoding="utf-8")
+    document = load(path)
+    assert len(document.tables) == 1
+    facts = extract_tables(document)
+    got = {(f.indicator, f.role, f.period, f.measure, f.value, f.unit, f.comparator, f.estimated) for f in facts}
+    assert got == {
+        ("地区生产总值", "actual", "2023", "level", Decimal("1350"), "亿元", "=", True),
+        ("地区生产总值", "actual", "2023", "growth", Decimal("6.2"), "%", "=", True),
+        ("地区生产总值", "target", "2024", "growth", Decimal("6.5"), "%", "~", False),
+        ("社会消费品零售总额", "actual", "2023", "level", Decimal("610"), "亿元", "=", True),
+        ("社会消费品零售总额", "actual", "2023", "growth", Decimal("8.1"), "%", "=", True),
+        ("社会消费品零售总额", "target", "2024", "growth", Decimal("8"), "%", ">=", False),
+        ("城镇调查失业率", "actual", "2023", "level", Decimal("5.1"), "%", "=", True),
+        ("城镇调查失业率", "target", "2024", "level", Decimal("5.5"), "%", "<=", False),
+    }
+    assert len(facts) == len(got)       # the table's `|` rendering in the text is not read again
+    for fact in facts:
+        assert document.text[fact.start:fact.end].startswith(f"{fact.value:f}".lstrip("-")[:2])

@@ -11,7 +11,7 @@ from rich.markup import escape
 
 from ..errors import PlanwatchError
 from ..evaluate import Finding, Verdict, check, evaluate, plan_progress
-from ..evaluate.wording import describe
+from ..evaluate.wording import describe, rounded
 from ..export import FORMATS, report, write
 from ..store import Store
 from . import app
@@ -51,7 +51,14 @@ def _slim(shown: dict) -> dict:
 def _verdict_row(verdict: Verdict) -> dict:
     return {"region": verdict.region, "indicator": verdict.indicator, "period": verdict.period,
             "measure": verdict.measure, "label": verdict.label, "target": describe(verdict.target),
-            "result": describe(verdict.results[0]) if verdict.results else "", "reason": verdict.reason}
+            "result": _result_words(verdict), "reason": verdict.reason}
+
+
+def _result_words(verdict: Verdict) -> str:
+    """What was judged: a computed figure (an average growth) or the best stated result."""
+    if verdict.achieved is not None:
+        return f"{verdict.achieved.basis}：{rounded(verdict.achieved.value)}{verdict.achieved.unit or ''}"
+    return describe(verdict.results[0]) if verdict.results else ""
 
 
 def _finding_row(finding: Finding) -> dict:

@@ -12,11 +12,11 @@ from .records import StoredDocument, StoredFact
 from .regions import region_key
 
 
-def document_row(document: Document, version: int, facts: list[Fact], extractor_version: str) -> DocumentRow:
+def document_row(document: Document, version: int, fact_count: int) -> DocumentRow:
     return DocumentRow(
         name=document.name, version=version, superseded=False, sha256=document.sha256,
-        original=document.original, fact_count=len(facts), ingested_at=datetime.now(timezone.utc),
-        facts=[fact_row(fact, extractor_version) for fact in facts], **read_fields(document),
+        original=document.original, fact_count=fact_count, ingested_at=datetime.now(timezone.utc),
+        **read_fields(document),
     )
 
 
@@ -31,20 +31,28 @@ def read_fields(document: Document) -> dict:
     )
 
 
-def fact_row(fact: Fact, extractor_version: str, document_id: int | None = None) -> FactRow:
-    return FactRow(
-        document_id=document_id,
-        indicator=fact.indicator, role=fact.role, period=fact.period, measure=fact.measure,
-        value=fact.value, upper=fact.upper, also=[str(v) for v in fact.also], unit=fact.unit,
-        comparator=fact.comparator, text=fact.text, estimated=fact.estimated, stretch=fact.stretch,
-        cumulative=fact.cumulative, attribute=fact.attribute, department=fact.department,
-        assessment=fact.assessment, name_as_written=fact.name_as_written,
+def fact_values(fact: Fact, document_id: int, extractor_version: str) -> dict:
+    """A facts row as a dict, for one bulk INSERT of a document's facts."""
+    return dict(
+        document_id=document_id, indicator=fact.indicator, role=fact.role, period=fact.period,
+        measure=fact.measure, value=fact.value, upper=fact.upper, also=[str(v) for v in fact.also],
+        unit=fact.unit, comparator=fact.comparator, text=fact.text, estimated=fact.estimated,
+        stretch=fact.stretch, cumulative=fact.cumulative, attribute=fact.attribute,
+        department=fact.department, assessment=fact.assessment, name_as_written=fact.name_as_written,
         evidence_start=fact.start, evidence_end=fact.end, extractor_version=extractor_version,
     )
 
 
-def to_fact(row: FactRow) -> Fact:
-    return Fact(
+# What facts() selects: every facts column and its document's context, as plain rows.
+FACT_QUERY_COLUMNS = (*FactRow.__table__.columns, DocumentRow.name.label("doc_name"),
+                      DocumentRow.title.label("doc_title"), DocumentRow.region, DocumentRow.region_key,
+                      DocumentRow.doc_type, DocumentRow.date.label("doc_date"),
+                      DocumentRow.version.label("doc_version"))
+
+
+def stored_fact(row) -> StoredFact:
+    """A row of FACT_QUERY_COLUMNS as a StoredFact."""
+    fact = Fact(
         indicator=row.indicator, role=row.role, period=row.period, measure=row.measure,
         value=row.value, unit=row.unit, comparator=row.comparator, start=row.evidence_start,
         end=row.evidence_end, text=row.text, upper=row.upper, estimated=row.estimated,
@@ -52,13 +60,10 @@ def to_fact(row: FactRow) -> Fact:
         department=row.department, assessment=row.assessment,
         also=[Decimal(v) for v in row.also], name_as_written=row.name_as_written,
     )
-
-
-def stored_fact(row: FactRow, doc: DocumentRow) -> StoredFact:
     return StoredFact(
-        id=row.id, fact=to_fact(row), document_id=doc.id, doc_name=doc.name, doc_title=doc.title,
-        region=doc.region, region_key=doc.region_key, doc_type=doc.doc_type, doc_date=doc.date,
-        doc_version=doc.version, extractor_version=row.extractor_version,
+        id=row.id, fact=fact, document_id=row.document_id, doc_name=row.doc_name, doc_title=row.doc_title,
+        region=row.region, region_key=row.region_key, doc_type=row.doc_type, doc_date=row.doc_date,
+        doc_version=row.doc_version, extractor_version=row.extractor_version,
     )
 
 

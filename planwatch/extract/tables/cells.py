@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..grammar import alternation, grammar
 from ..numbers import UNIT, Quantity, parse_quantity
 
 EMPTY = re.compile(r"[\s\-—–－/／、…]*|无|暂无|—+|--+")
-ATTRIBUTE = re.compile(r"预期性|约束性")
+ATTRIBUTE = re.compile(r"(?:预期性|约束性)(?:指标)?")
 # The plan's own verdict on a target, in completion tables.
 ASSESSMENT = re.compile(r"(?:难以|可以|能够|不能|无法|基本|已经?|提前|超额|未)?完成|未达标|达标|已实现|难以实现")
 # A responsible unit ends with the word for an office; several may be joined by 、.
@@ -21,6 +21,7 @@ UNIT_CELL = re.compile(rf"[(（]?(?:{UNIT}|万人次|元/人|万元/人|m3)[)）
 SERIAL = re.compile(r"[(（]?(?:[1-9][0-9]{0,2}|[一二三四五六七八九十]{1,3})[)）、.．]?")
 YEAR = re.compile(r"(?<![0-9])(?:19[5-9][0-9]|20[0-9]{2})(?![0-9])")
 GROWTH_WORDS = re.compile(r"增长|增速|同步|增幅|下降|降低|提高|提升")
+SPACE = re.compile(r"\s+")
 
 
 @cache
@@ -40,7 +41,7 @@ def _qualitative_pattern() -> re.Pattern:
 
 def squeeze(text: str) -> str:
     """Cell text without the spaces and line breaks a wrapped cell carries."""
-    return re.sub(r"\s+", "", text)
+    return SPACE.sub("", text) if SPACE.search(text) else text
 
 
 def is_empty(text: str) -> bool:
@@ -82,6 +83,7 @@ def is_qualitative(text: str) -> bool:
     return _qualitative_pattern().search(squeeze(text)) is not None
 
 
+@lru_cache(maxsize=8192)
 def is_qualitative_whole(text: str) -> bool:
     """A whole qualitative statement, not the first line of a longer one (完成市下达 …目标)."""
     text = squeeze(text)
@@ -104,6 +106,7 @@ class Value:
     stretch: bool
 
 
+@lru_cache(maxsize=8192)
 def read_value(text: str) -> Value | None:
     """A value cell, or None for an empty cell (-, --, blank)."""
     if is_empty(text):

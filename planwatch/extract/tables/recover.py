@@ -17,10 +17,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...documents import Cell, Document, Table
-from .. import catalogue
 from . import cells as kinds
+from .rows import is_name
 
 TITLE = re.compile(
     r"^[ \t\u3000]*((?:附?表\s*[0-9０-９一二三四五六七八九十]+[^\n]{0,80})|(?:[^\n。;；]{0,40}主要(?:经济社会发展)?指标[^\n。;；]{0,30}))[ \t\u3000]*$",
@@ -108,19 +109,26 @@ def _physical_lines(text: str, start: int, noise: _Noise):
 
 
 def _read_after(text: str, start: int, noise: _Noise, title: str) -> tuple[Table, int] | None:
-    """The one-cell-per-line table after a title, and where it ends."""
+    """The table in the short lines after a title, and where it ends."""
     lines, end = [], start
     for words, lo in _physical_lines(text, start, noise):
-        if len(words) > MAX_CELL or SENTENCE.search(words):
+        if len(words) > MAX_CELL and "|" not in words or SENTENCE.search(words):
             break
-        lines.extend(_split_pipes(words, lo) if "|" in words else [_Line(words, lo, lo + len(words), len(words))])
+        lines.append((words, lo))
         end = lo + len(words)
-    if len(lines) < MIN_CELLS:
-        return None
-    rows = _rows(_join_wrapped(lines))
-    if rows is None:
-        return None
-    return Table(rows=rows, title=title), end
+    rows = _rows_of(lines)
+    return None if rows is None else (Table(rows=rows, title=title), end)
+
+
+def _rows_of(lines: list[tuple[str, int]]) -> list[list[Cell]] | None:
+    """Rows from physical lines: a `|` row per line as it stands, else cells
+    one per line (`|`-terminated or not) cut into rows."""
+    pieces = [_split_pipes(words, lo) if "|" in words else [_Line(words, lo, lo + len(words), len(words))]
+              for words, lo in lines]
+    if sum(len(piece) >= 3 for piece in pieces) >= 2:
+        return [[_cell(c) for c in piece] for piece in pieces if any(c.text for c in piece)]
+    cells = [cell for piece in pieces for cell in piece]
+    return _rows(_join_wrapped(cells)) if len(cells) >= MIN_CELLS else None
 
 
 def _split_pipes(words: str, at: int) -> list[_Line]:
@@ -140,6 +148,7 @@ def _split_pipes(words: str, at: int) -> list[_Line]:
     return [c for c in cells if not re.fullmatch(r":?-{3,}:?", c.text)]
 
 
+@lru_cache(maxsize=8192)
 def _complete(text: str) -> bool:
     """A cell that reads as whole on its own, so the next line is a new cell."""
     value = kinds.read_value(text)
@@ -165,14 +174,10 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
 def _continues(last: _Line, line: _Line) -> bool:
     if not last.text or len(last.text) > 8 or len(line.text) > last.width or not line.text:
         return False
-    if _complete(last.text) or _is_name(last.text):
+    if _complete(last.text) or is_name(last.text):
         return False
     merged = last.text + line.text
     return not _complete(line.text) or kinds.is_department(merged) or kinds.is_qualitative_whole(merged)
-
-
-def _is_name(text: str) -> bool:
-    return catalogue.lookup(text) is not None and not kinds.is_qualitative(text) and _wordy(text)
 
 
 def _wordy(text: str) -> bool:
@@ -207,14 +212,15 @@ def _serial_starts(lines: list[_Line]) -> list[int]:
     """Positions of row numbers 1, 2, 3 … each followed by a name."""
     starts, expected = [], 1
     for index, line in enumerate(lines[:-1]):
-        if line.text == str(expected) and _wordy(lines[index + 1].text):
+        restart = line.text == "1" and starts and is_name(lines[index + 1].text)   # numbered per category
+        if (line.text == str(expected) or restart) and _wordy(lines[index + 1].text):
             starts.append(index)
-            expected += 1
+            expected = int(line.text) + 1
     return starts if len(starts) >= 3 else []
 
 
 def _name_starts(lines: list[_Line]) -> list[int]:
-    return [i for i, line in enumerate(lines) if _is_name(line.text) and not kinds.is_year_label(line.text)]
+    return [i for i, line in enumerate(lines) if is_name(line.text) and not kinds.is_year_label(line.text)]
 
 
 def _category(text: str) -> bool:
@@ -223,7 +229,7 @@ def _category(text: str) -> bool:
     return (2 <= len(text) <= 8 and value is not None and value.quantity is None
             and HEADER_WORD.search(text) is None and not kinds.is_department(text)
             and not kinds.is_assessment(text) and not kinds.is_attribute(text)
-            and not kinds.is_qualitative(text) and not kinds.is_unit(text) and not _is_name(text))
+            and not kinds.is_qualitative(text) and not kinds.is_unit(text) and not is_name(text))
 
 
 def _trailing_category(row: list[Cell]) -> Cell | None:
@@ -254,21 +260,15 @@ def _pipe_tables(text: str, noise: _Noise, covered: set[int]) -> list[Table]:
 
 
 def _pipe_table(text: str, run: list[re.Match], noise: _Noise, covered: set[int]) -> list[Table]:
-    if len(run) < 2:
-        return []
-    pieces = []
+    lines = []
     for match in run:
         end = noise.clip(match.start(), match.end())
-        pieces.append(_split_pipes(text[match.start():end], match.start()) if end > match.start() else [])
-    if any(c.start in covered for piece in pieces for c in piece):
+        if end > match.start():
+            lines.append((text[match.start():end], match.start()))
+    if len(lines) < 2 or any(lo in covered for _, lo in lines):
         return []
-    title = _title_before(text, run[0].start())
-    if sum(len(piece) >= 3 for piece in pieces) >= 2:     # a row per line
-        rows = [[_cell(c) for c in piece] for piece in pieces if any(c.text for c in piece)]
-        return [Table(rows=rows, title=title)]
-    lines = [c for piece in pieces for c in piece]
-    rows = _rows(_join_wrapped(lines)) if len(lines) >= MIN_CELLS else None
-    return [] if rows is None else [Table(rows=rows, title=title)]
+    rows = _rows_of(lines)
+    return [] if rows is None else [Table(rows=rows, title=_title_before(text, run[0].start()))]
 
 
 def _title_before(text: str, start: int) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from ...documents import Cell
 from .. import catalogue
@@ -17,6 +18,8 @@ RATE_NAME = re.compile(r"(?:率|比重|占比|比例|强度)$")
 NAME_UNIT = re.compile(r"[(（]([^()（）]{1,8})[)）]$")
 SHARE_SUFFIX = re.compile(r"(?:占比|比重|比例|强度)$")
 FLOW_NAME = re.compile(r"^(?:新增|累计|新建|净增)")
+# Words that open a statement about a value (与经济增长同步, 高于GDP增速), not a name.
+STATEMENT = re.compile(r"\s*(?:与|同|高于|低于|不低于|不高于|完成|保持|确保|力争|预计|实现|达到)")
 
 
 @dataclass(frozen=True)
@@ -30,23 +33,23 @@ class Row:
     department: str | None
     assessment: str | None
 
-    @property
+    @cached_property
     def written(self) -> str:
         return kinds.squeeze(NAME_UNIT.sub("", self.name.text))
 
-    @property
+    @cached_property
     def standard(self) -> str:
         return self.indicator.name if self.indicator else self.written
 
-    @property
+    @cached_property
     def growth_named(self) -> bool:
         return GROWTH_NAME.search(self.written) is not None
 
-    @property
+    @cached_property
     def down(self) -> bool:
         return DOWN_NAME.search(self.written) is not None or bool(self.indicator and self.indicator.down)
 
-    @property
+    @cached_property
     def rate(self) -> bool:
         if self.growth_named:
             return False
@@ -54,15 +57,16 @@ class Row:
             return True
         return self.unit == "%" or RATE_NAME.search(self.written) is not None
 
-    @property
+    @cached_property
     def flow(self) -> bool:
         """A quantity added up over time (新增就业): its [ ] total is a level."""
         return FLOW_NAME.search(self.written) is not None
 
 
+@lru_cache(maxsize=8192)
 def is_name(text: str) -> bool:
     """An indicator's name: a catalogue name in words, not a value or a statement."""
-    if not text.strip() or kinds.is_year_label(text) or kinds.is_qualitative(text):
+    if not text.strip() or kinds.is_year_label(text) or kinds.is_qualitative(text) or STATEMENT.match(text):
         return False
     value = kinds.read_value(text)
     wordy = value is not None and (value.quantity is None or value.quantity.start > 0)

@@ -219,3 +219,54 @@ def test_row_missing_a_cell_keeps_only_what_every_reading_agrees_on():
 def test_prose_with_a_title_like_heading_gives_no_table():
     text = "(一)主要指标完成情况\n全年地区生产总值增长6%,固定资产投资增长8%。\n"
     assert extract_tables(document(text)) == []
+
+
+PIPE_CELLS = """——全年地区生产总值预期目标增长7%。
+2022年主要指标完成情况
+指标名称 |
+2022年预期目标 |
+2022年完成情况 |
+|
+绝对值 |
+增速 |
+||
+地区生产总值 |
+7% |
+预计全年实现增长5.5%左右 |
+|
+一般公共预算收入 |
+8% |
+52.6 |
+-3.1% |
+城镇居民人均可支配收入 |
+与经济增长同步 |
+预计与经济增长同步 |
+(一)稳增长工作扎实推进
+"""
+
+
+def test_cells_one_per_line_closed_by_pipes():
+    assert got(document(PIPE_CELLS)) == expected("""
+        地区生产总值 | target | 2022 | growth | 7 | % | = | |
+        地区生产总值 | actual | 2022 | growth | 5.5 | % | ~ | | estimated
+        地方一般公共预算收入 | target | 2022 | growth | 8 | % | = | |
+        地方一般公共预算收入 | actual | 2022 | level | 52.6 | 亿元 | = | |
+        地方一般公共预算收入 | actual | 2022 | growth | -3.1 | % | = | |
+        城镇居民人均可支配收入 | target | 2022 | growth | | | | 与经济增长同步 |
+        城镇居民人均可支配收入 | actual | 2022 | growth | | | | 与经济增长同步 | estimated
+    """)
+
+
+RESTARTED = flattened([
+    "表1 “十四五”主要指标",
+    "经济发展", "1", "地区生产总值", "亿元", "500", "700", "7", "预期性",
+    "2", "社会消费品零售总额", "亿元", "200", "280", "7", "预期性",
+    "绿色生态", "1", "森林覆盖率", "%", "30", "31", "[1]", "约束性",
+    "2", "地表水达到或好于III类水体比例", "%", "90", "92", "[2]", "约束性",
+])
+
+
+def test_rows_numbered_again_in_each_category():
+    facts = got(document(RESTARTED))
+    assert {f[0] for f in facts} == {"地区生产总值", "社会消费品零售总额", "森林覆盖率", "地表水达到或好于III类水体比例"}
+    assert ("森林覆盖率", "target", "2021-2025", "change", Decimal("1"), "百分点", "=", None, "cumulative") in facts

@@ -13,6 +13,8 @@ Parts, each usable alone:
     merge       one fact per identity, conflicting values kept in `also`
 """
 
+from bisect import bisect_left
+
 from ..documents import Document
 from .fact import Fact
 from .merge import merge
@@ -24,11 +26,24 @@ def extract(document: Document) -> list[Fact]:
     """All main-indicator facts of a document (prose and tables), one per identity,
     in the order they are stated. Facts inside noise spans (spam, page furniture) are dropped."""
     facts = prose_facts(document) + extract_tables(document)
-    return merge([f for f in facts if not _in_noise(f, document.noise)])
+    return merge(_outside(facts, document.noise))
 
 
-def _in_noise(fact: Fact, noise: list[tuple[int, int]]) -> bool:
-    return any(start < fact.end and fact.start < end for start, end in noise)
+def _outside(facts: list[Fact], noise: list[tuple[int, int]]) -> list[Fact]:
+    """Facts whose evidence overlaps no noise span."""
+    spans: list[list[int]] = []
+    for start, end in sorted(noise):
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    starts = [start for start, _ in spans]
+    kept = []
+    for fact in facts:
+        index = bisect_left(starts, fact.end) - 1
+        if index < 0 or spans[index][1] <= fact.start:
+            kept.append(fact)
+    return kept
 
 
 __all__ = ["Fact", "extract"]

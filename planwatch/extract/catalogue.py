@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import SettingsError
-from .grammar import alternation
+from .grammar import trie_pattern
 
 CATALOGUE_FILE = Path(__file__).parents[1] / "data" / "indicators.yaml"
 CATEGORIES = ("经济发展", "创新驱动", "民生福祉", "绿色生态")
@@ -53,6 +53,7 @@ class _Catalogue:
     entries: tuple[Indicator, ...]
     by_name: dict[str, Indicator]
     pattern: re.Pattern
+    by_written: dict[str, Indicator]   # names as matched, filled as they are met
 
 
 def _entry(raw: dict) -> Indicator:
@@ -90,10 +91,10 @@ def _load() -> _Catalogue:
             if related not in standard:
                 raise SettingsError(f"{CATALOGUE_FILE}: {entry.name}: follow {word} names unknown {related}")
     # Quotation marks may surround any part of a name as written (新增“四上”企业).
-    written = {name.replace("“", "").replace("”", "") for name in by_name}
-    pattern = re.compile("|".join(
-        "[“”\"]?".join(_CHAR.get(c) or re.escape(c) for c in name) for name in sorted(written, key=len, reverse=True)))
-    return _Catalogue(entries, by_name, pattern)
+    firsts = "".join(sorted({_CHAR.get(n[0], re.escape(n[0])).strip("[]") for n in by_name}))
+    pattern = re.compile(f"(?=[{firsts}])"  # a cheap first-character test before the trie
+                         + trie_pattern(by_name, lambda c: (_CHAR.get(c) or re.escape(c)) + "[“”\"]?"))
+    return _Catalogue(entries, by_name, pattern, dict(by_name))
 
 
 def indicators() -> tuple[Indicator, ...]:
@@ -121,5 +122,12 @@ def lookup(name: str) -> Indicator | None:
 def mentions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Indicator]]:
     """Every catalogue name in text[start:end], leftmost-longest, as (start, end, Indicator)."""
     catalogue = _load()
-    return [(m.start(), m.end(), catalogue.by_name[normalise(m[0])])
-            for m in catalogue.pattern.finditer(text, start, len(text) if end is None else end)]
+    by_written = catalogue.by_written
+    found = []
+    for match in catalogue.pattern.finditer(text, start, len(text) if end is None else end):
+        written = match[0]
+        entry = by_written.get(written)
+        if entry is None:
+            entry = by_written[written] = catalogue.by_name[normalise(written)]
+        found.append((match.start(), match.end(), entry))
+    return found

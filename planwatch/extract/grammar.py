@@ -48,6 +48,28 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def trie_pattern(words, char=re.escape) -> str:
+    """A regex matching any of `words`, longest first, with shared prefixes factored
+    out (新增|新登记 -> 新(?:增|登记)) so that a long list costs little per position.
+    `char` turns one character into its regex (e.g. a class for （ and ()."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+    return _trie_regex(trie, char)
+
+
+def _trie_regex(node: dict, char) -> str:
+    ends = "" in node
+    branches = [char(c) + _trie_regex(child, char) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
 def _by_word(section: dict) -> dict[str, str]:
     return {word: comparator for comparator, words in (section or {}).items() for word in words}
 

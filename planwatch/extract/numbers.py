@@ -26,6 +26,7 @@ from .grammar import alternation, grammar
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
 _CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_PLAIN = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _CN_DIGIT = re.compile("[一二两三四五六七八九]")
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10**4, "亿": 10**8}
@@ -68,6 +69,8 @@ class Quantity:
 
 def parse_number(token: str) -> Decimal | None:
     """Arabic (separators, full width) or Chinese numerals to an exact Decimal."""
+    if _PLAIN.fullmatch(token):
+        return Decimal(token)
     token = token.strip().translate(_FULL_WIDTH).replace("−", "-").replace(",", "")
     if not token:
         return None
@@ -109,9 +112,9 @@ def _unit(raw: str | None) -> str | None:
 def _build_pattern() -> re.Pattern:
     g = grammar()
     return re.compile(
-        f"(?P<before>{alternation(g.before)})?"
+        "(?=[0-9０-９+\\-−－零〇○一二两三四五六七八九十百千" + _OPEN + "])"  # cheap first-character test
         f"(?P<open>[{_OPEN}])?"
-        f"(?P<num>{NUMBER})"
+        f"(?P<num>{ARABIC}|{CHINESE}(?=(?:{alternation(g.inside)})?{UNIT}))"
         f"(?P<inside>{alternation(g.inside)})?"
         f"(?P<unit>{UNIT})?"
         f"(?:\\s?(?:{_DASH})\\s?(?P<num2>{NUMBER})(?P<unit2>{UNIT}))?"
@@ -121,24 +124,31 @@ def _build_pattern() -> re.Pattern:
 
 
 _PATTERN = _build_pattern()
+# A comparator word just before a number, found by searching back from it.
+_BEFORE = re.compile(f"(?:{alternation(grammar().before)})$")
 _BETWEEN = re.compile(r"之间")
+_GRAMMAR = grammar()
+_BEFORE_LAST = {word[-1] for word in _GRAMMAR.before}
 
 
 def _is_year(match: re.Match, value: Decimal) -> bool:
-    return match["unit"] == "年" and value == value.to_integral_value() and 1949 <= value <= 2100 and not match["before"]
+    return match["unit"] == "年" and value == value.to_integral_value() and 1949 <= value <= 2100
 
 
-def _quantity(match: re.Match) -> Quantity | None:
+def _quantity(match: re.Match, text: str) -> Quantity | None:
     value = parse_number(match["num"])
     if value is None or _is_year(match, value):
         return None
     chinese = match["num"][0] not in "0123456789０１２３４５６７８９+-−－"
     if chinese and (not match["unit"] or not _CN_DIGIT.search(match["num"])):
         return None  # 一是, 十四五, 突破千亿: Chinese numerals count only with a digit and a unit
-    g = grammar()
+    g = _GRAMMAR
     comparator = "="
-    if match["before"]:
-        comparator = g.before[match["before"]]
+    start = match.start()
+    before = _BEFORE.search(text, max(0, start - 6), start) if start and text[start - 1] in _BEFORE_LAST else None
+    if before:
+        comparator = g.before[before[0]]
+        start = before.start()
     if match["inside"]:
         comparator = g.inside[match["inside"]]
     if match["after"]:
@@ -152,7 +162,7 @@ def _quantity(match: re.Match) -> Quantity | None:
         comparator=comparator,
         upper=upper,
         cumulative=bool(match["open"] and match["close"]),
-        start=match.start(),
+        start=start,
         end=match.end(),
         number_start=match.start("num"),
     )
@@ -162,7 +172,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     """Every quantity in text[start:end], in order; spans are offsets into text."""
     found = []
     for match in _PATTERN.finditer(text, start, len(text) if end is None else end):
-        quantity = _quantity(match)
+        quantity = _quantity(match, text)
         if quantity is not None:
             found.append(quantity)
     return found

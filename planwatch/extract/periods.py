@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from .context import Section, five_year_span, span_text
 
 _MARK = re.compile(
-    r"(?P<half>上半年|下半年)"
+    r"(?=[上下前一二三四第1“\"十规期五过12全今本年])"  # a cheap first-character test before the alternatives
+    r"(?:(?P<half>上半年|下半年)"
     r"|(?P<quarters>前三季度|前两季度|一季度|二季度|三季度|四季度|第[一二三四]季度)"
     r"|(?P<months>(?<![0-9])1\s*[-—至~～]\s*(?P<last>1[0-2]|[1-9])\s*月)"
     r"|(?P<five>[“\"]?(?:十一五|十二五|十三五|十四五|十五五)[”\"]?)(?P<when>期间|时期|以来|末|初)"
@@ -21,7 +22,7 @@ _MARK = re.compile(
     r"|(?P<plan_end>规划期末|期末)|(?P<plan_start>规划初期|规划期初)"
     r"|(?P<span_words>五年来|五年间|过去五年)"
     r"|(?<![0-9])(?P<year>(?:19|20)\d\d)(?:年|年度)(?!均)"
-    r"|(?P<this_year>全年|今年|本年|年度)"
+    r"|(?P<this_year>全年|今年|本年|年度))"
 )
 _QUARTER = {"一季度": "Q1", "第一季度": "Q1", "二季度": "Q2", "第二季度": "Q2", "三季度": "Q3",
             "第三季度": "Q3", "四季度": "Q4", "第四季度": "Q4", "前三季度": "M1-9", "前两季度": "H1"}
@@ -72,9 +73,10 @@ class Mark:
         return self.kind in ("span_words", "years") or (self.kind == "five" and self.detail not in ("末", "初"))
 
 
-def period_marks(text: str, start: int, end: int) -> list[Mark]:
+def period_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark]:
+    """Every period mark in text[start:end], in order."""
     marks = []
-    for match in _MARK.finditer(text, start, end):
+    for match in _MARK.finditer(text, start, len(text) if end is None else end):
         kind = next(k for k in ("half", "quarters", "months", "five", "years", "plan_end", "plan_start",
                                 "span_words", "year", "this_year") if match[k])
         detail = match["last"] if kind == "months" else match["when"] if kind == "five" else None

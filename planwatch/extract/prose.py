@@ -66,8 +66,17 @@ def prose_facts(document: Document) -> list[Fact]:
     return _Reader(document).facts()
 
 
-def _positions(pattern: re.Pattern, text: str) -> list[int]:
-    return [m.start() for m in pattern.finditer(text)]
+def _boundaries(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Offsets of clause, slot and sentence ends, in one pass."""
+    clauses, slots, sentences = [], [], []
+    for match in _CLAUSE_END.finditer(text):
+        pos = match.start()
+        clauses.append(pos)
+        if match[0] not in ",，":
+            slots.append(pos)
+            if match[0] not in ";；:：":
+                sentences.append(pos)
+    return clauses, slots, sentences
 
 
 class _Reader:
@@ -78,9 +87,9 @@ class _Reader:
         self.quals = [(m.start(), m.end(), m[0]) for m in _QUALITATIVE.finditer(text)]
         self.quantities = find_quantities(text)
         self.q_starts = [q.number_start for q in self.quantities]
-        self.slot_ends = _positions(_SLOT_END, text)
-        self.sentence_ends = _positions(_SENTENCE_END, text)
-        self.clause_ends = _positions(_CLAUSE_END, text)
+        self.clause_ends, self.slot_ends, self.sentence_ends = _boundaries(text)
+        self.marks = period_marks(text)
+        self.mark_starts = [m.start for m in self.marks]
         self.mentions = [Mention(s, e, ind, text[s:e]) for s, e, ind in catalogue.mentions(text)
                          if self._usable(s, e)]
         self.m_starts = [m.start for m in self.mentions]
@@ -283,7 +292,8 @@ class _Reader:
         if clause_from is not None:
             clause_start = clause_from
         line_start = text.rfind("\n", 0, value_start) + 1
-        marks = period_marks(text, line_start, value_start)
+        marks = self.marks[bisect_left(self.mark_starts, line_start):bisect_left(self.mark_starts, value_start)]
+        marks = [m for m in marks if m.end <= value_start]
         if fresh_from is not None:
             chosen = [m for m in marks if m.start >= fresh_from]
         else:

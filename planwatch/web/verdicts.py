@@ -39,22 +39,28 @@ def evaluated(rows: list[dict], text_of) -> dict:
     shown value and evidence also carries `fact_id`, the fact a click opens."""
     records = [record(r) for r in rows]
     verdicts = evaluate.verdicts(records)
-    by_span = {(r["document_id"], r["start"], r["end"]): r["id"] for r in rows}
-    return {
-        "verdicts": [_with_ids(v.to_dict(), by_span) for v in verdicts],
-        "plans": [_with_ids(p.to_dict(), by_span) for p in evaluate.plans(records, verdicts)],
-        "findings": [_with_ids(f.to_dict(), by_span) for f in evaluate.findings(records, text_of)],
-    }
-
-
-def _with_ids(item, by_span: dict):
-    """Walk a to_dict() result; put fact_id beside every source that points at a stored fact."""
-    if isinstance(item, list):
-        return [_with_ids(i, by_span) for i in item]
-    if not isinstance(item, dict):
-        return item
-    out = {k: _with_ids(v, by_span) for k, v in item.items()}
-    source = item.get("source")
-    if isinstance(source, dict):
-        out["fact_id"] = by_span.get((source.get("document_id"), source.get("start"), source.get("end")))
+    link = _linker(rows)
+    plans = [p.to_dict() for p in evaluate.plans(records, verdicts)]
+    for plan in plans:
+        for item in plan["indicators"]:
+            link(item["baseline"], item["target_level"], item["target_growth"],
+                 *(point[k] for point in item["progress"] for k in ("level", "growth")))
+    out = {"verdicts": [v.to_dict() for v in verdicts], "plans": plans,
+           "findings": [f.to_dict() for f in evaluate.findings(records, text_of)]}
+    for verdict in out["verdicts"]:
+        link(verdict["target"], verdict["stretch_target"], *verdict["results"])
+    for finding in out["findings"]:
+        link(*finding["evidence"])
     return out
+
+
+def _linker(rows: list[dict]):
+    by_span = {(r["document_id"], r["start"], r["end"]): r["id"] for r in rows}
+
+    def link(*shown: dict | None) -> None:
+        for item in shown:
+            if item is not None:
+                source = item["source"]
+                item["fact_id"] = by_span.get((source["document_id"], source["start"], source["end"]))
+
+    return link

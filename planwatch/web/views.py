@@ -16,6 +16,7 @@ from .verdicts import evaluated
 
 HOME_REGIONS = 300
 HOME_DOCUMENTS = 20
+HOME_VERDICTS = 12
 CHART_REGIONS = 5
 FACT_TABLE_COLUMNS = ["indicator", "role", "period", "measure", "value", "upper", "comparator", "unit",
                       "text", "estimated", "stretch", "cumulative", "region", "doc_name", "doc_date",
@@ -25,17 +26,29 @@ FACT_TABLE_COLUMNS = ["indicator", "role", "period", "measure", "value", "upper"
 def home(conn: Connection) -> dict:
     regions = queries.regions(conn, HOME_REGIONS)
     documents = queries.latest_documents(conn, HOME_DOCUMENTS)
+    latest = _latest_region(conn, documents)
     return {
         "counts": queries.counts(conn),
         "regions": regions,
         "documents": documents,
         "indicators": queries.indicator_catalogue(conn),
-        "findings": [],
+        **latest,
         "tables": [_table("regions", ["key", "name", "documents", "facts", "latest"], regions),
                    _table("documents", ["id", "name", "title", "region", "doc_type", "date", "fact_count"],
                           documents)],
         "filename": "planwatch",
     }
+
+
+def _latest_region(conn: Connection, documents: list[dict]) -> dict:
+    """Verdicts and warnings of the region whose document came last, newest periods first."""
+    key = next((d["region_key"] for d in documents if d["region_key"]), None)
+    if key is None:
+        return {"verdicts": [], "findings": [], "latest_region": None}
+    judged = evaluated(queries.region_facts(conn, key), lambda doc_id: queries.document_text(conn, doc_id))
+    verdicts = sorted(judged["verdicts"], key=lambda v: v["period"], reverse=True)[:HOME_VERDICTS]
+    return {"verdicts": verdicts, "findings": judged["findings"][:HOME_VERDICTS],
+            "latest_region": {"key": key, "name": next(d["region"] for d in documents if d["region_key"] == key)}}
 
 
 def region(conn: Connection, key: str, indicator: str | None, measure: str | None, t) -> dict:

@@ -59,6 +59,12 @@ class Index:
         found = self.numeric(region, indicator, str(year), "growth")
         return found[0] if found else None
 
+    def latest_year(self, region: str) -> int | None:
+        """The last year any result of the region reports on: what "now" is for its plans."""
+        years = [p.last for (key, _), records in self._by_indicator.items() if key == region
+                 for r in records if r.fact.role == "actual" and (p := parse(r.fact.period)) is not None]
+        return max(years, default=None)
+
     def keys(self) -> list[tuple[str, str]]:
         return list(self._by_indicator)
 

@@ -118,13 +118,13 @@ def path_outcome(ctx: Context, target: Record, year: int) -> Outcome:
 
 
 def _base_before(index: Index, ctx: Context, target: Record, year: int) -> Record | None:
-    """The base a plan measures an end-year level from: a baseline of an earlier year."""
+    """The base a plan measures an end-year level from: a baseline of an earlier year in
+    the same document (another document's base belongs to another plan)."""
     bases = [r for r in index.of(ctx.region, ctx.indicator)
              if r.fact.role == "baseline" and r.fact.measure == "level" and r.fact.value is not None
              and (p := parse(r.fact.period)) is not None and p.is_year and p.first < year]
-    same_doc = [r for r in bases if r.document_id == target.document_id]
-    chosen = same_doc or bases
-    return max(chosen, key=lambda r: int(r.fact.period)) if chosen else None
+    same_doc = [r for r in bases if r.document_id == target.document_id]   # the plan's own table
+    return max(same_doc, key=lambda r: int(r.fact.period)) if same_doc else None
 
 
 def _latest_level(index: Index, ctx: Context, after: int, before: int) -> Record | None:

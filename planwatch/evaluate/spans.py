@@ -30,11 +30,13 @@ def span_outcome(ctx: Context, target: Record) -> Outcome:
 def _conclude(ctx: Context, target: Record, got: Decimal, last: int, span: Period,
               results: list[Record], achieved: Achieved, words: str) -> Outcome:
     status = judge(goal_of(ctx, target), got, "=", ctx.tolerance)
-    if last < span.last:
-        status = PROGRESS[status]
     head = f"{span_label(span.first, span.last)}目标{wording.describe(Shown.of(target))}，{words}"
     tail = wording.gap(target.fact.measure, target.fact.unit, got, target.fact.value)
     if last < span.last:
+        now = ctx.index.latest_year(ctx.region)
+        if now is not None and now >= span.last:     # the span is over, its last years are missing
+            return Outcome("unknown", f"{head}，{tail}；缺少{last + 1}—{span.last}年数据，无法判断全期", results, achieved)
+        status = PROGRESS[status]
         tail = f"数据截至{last}年，" + ("进度正常" if status == "on_track" else f"{tail}，进度滞后")
     return Outcome(status, f"{head}，{tail}", results, achieved)
 

@@ -80,3 +80,20 @@ def test_five_year_total_sums_the_years(make):
     [verdict] = verdicts(facts)
     assert verdict.status == "missed"                       # 4.5 of 5
     assert verdict.achieved.value == Decimal("4.5")
+
+
+def test_span_over_with_missing_years_is_unknown(make):
+    facts = [make("文化创意产业产值", "target", "2016-2020", "growth", 22),
+             *_series(make, {2016: "22", 2017: "22", 2018: "22"}, "文化创意产业产值"),
+             make("地区生产总值", "actual", "2023", "growth", 5, doc=3)]     # the region reports on 2023
+    [verdict] = [v for v in verdicts(facts) if v.indicator == "文化创意产业产值"]
+    assert verdict.status == "unknown" and "缺少2019—2020年数据" in verdict.reason
+
+
+def test_base_of_another_document_is_not_a_plan_path(make):
+    """An annual target is not measured from another plan's base year."""
+    facts = [make("城镇新增就业", "baseline", "2015", "level", "1.2", "万人", doc=1),
+             make("城镇新增就业", "actual", "2020", "level", "2.3", "万人", doc=1),
+             make("城镇新增就业", "target", "2024", "level", "2.1", "万人", doc=2)]
+    [verdict] = verdicts(facts)
+    assert verdict.status == "unknown" and verdict.reason == "暂无该期结果"

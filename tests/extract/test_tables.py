@@ -270,3 +270,24 @@ def test_rows_numbered_again_in_each_category():
     facts = got(document(RESTARTED))
     assert {f[0] for f in facts} == {"地区生产总值", "社会消费品零售总额", "森林覆盖率", "地表水达到或好于III类水体比例"}
     assert ("森林覆盖率", "target", "2021-2025", "change", Decimal("1"), "百分点", "=", None, "cumulative") in facts
+
+
+BOX_TABLE = flattened([
+    "专栏1 某市“十四五”经济社会发展主要指标",
+    "类别", "指标", "2020年基数", "2025年目标", "年均增长(%)", "指标属性",
+    "经济发展", "地区生产总值(亿元)", "1500", "2100", "7左右", "预期性",
+    "常住人口城镇化率(%)", "65", "70", "[5]", "预期性",
+    "民生福祉", "城镇新增就业(万人)", "-", "-", "【25】", "预期性",
+])
+
+
+def test_header_labels_and_units_in_row_names():
+    assert got(document(BOX_TABLE)) == expected("""
+        地区生产总值 | baseline | 2020 | level | 1500 | 亿元 | = | |
+        地区生产总值 | target | 2025 | level | 2100 | 亿元 | = | |
+        地区生产总值 | target | 2021-2025 | growth | 7 | % | ~ | |
+        常住人口城镇化率 | baseline | 2020 | level | 65 | % | = | |
+        常住人口城镇化率 | target | 2025 | level | 70 | % | = | |
+        常住人口城镇化率 | target | 2021-2025 | change | 5 | 百分点 | = | | cumulative
+        城镇新增就业 | target | 2021-2025 | level | 25 | 万人 | = | | cumulative
+    """)

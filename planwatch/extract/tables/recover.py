@@ -33,6 +33,9 @@ SENTENCE = re.compile(r"[。;；!！?？]|^(?:备注|注|说明|资料来源)\s*
 MAX_CELL = 40          # longer lines are prose: the table has ended
 MIN_CELLS = 8
 SUB_LABEL = re.compile(r"(?:总量|绝对值|数值|总额|规模|增速|增长|增幅|增长率|比上年增长|同比增长|[(（]%[)）])")
+# A header label stands whole: a year, or a column word (指标, 单位, 年均, 属性 …).
+HEADER_LABEL = re.compile(r"^(?:序号|类别|指标(?:名称)?|名称|项目|(?:计量)?单位|(?:指标)?属性|性质|责任(?:单位|部门)|备注)$"
+                          r"|(?:19|20)[0-9]{2}年|年均|累计")
 HEADER_WORD = re.compile(r"指标|名称|单位|属性|序号|备注|目标|完成|基数|总量|绝对值|增速|增长|年均|累计|规划|预期|计划|实际|情况|责任|部门|类别|序列")
 
 
@@ -155,7 +158,7 @@ def _complete(text: str) -> bool:
     return (value is None or value.quantity is not None or kinds.is_qualitative_whole(text)
             or kinds.is_department(text) or kinds.is_assessment(text) or kinds.is_attribute(text)
             or kinds.is_unit(text) or kinds.is_serial(text) or kinds.is_year_label(text)
-            or SUB_LABEL.fullmatch(text) is not None)
+            or SUB_LABEL.fullmatch(text) is not None or HEADER_LABEL.search(text) is not None)
 
 
 def _join_wrapped(lines: list[_Line]) -> list[_Line]:

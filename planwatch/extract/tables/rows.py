@@ -17,7 +17,7 @@ DOWN_NAME = re.compile(r"(?:降低率?|下降率?|降幅)$")
 RATE_NAME = re.compile(r"(?:率|比重|占比|比例|强度)$")
 NAME_UNIT = re.compile(r"[(（]([^()（）]{1,8})[)）]$")
 SHARE_SUFFIX = re.compile(r"(?:占比|比重|比例|强度)$")
-FLOW_NAME = re.compile(r"^(?:新增|累计|新建|净增)")
+FLOW_NAME = re.compile(r"新增|累计|新建|净增")
 # Words that open a statement about a value (与经济增长同步, 高于GDP增速), not a name.
 STATEMENT = re.compile(r"\s*(?:与|同|高于|低于|不低于|不高于|完成|保持|确保|力争|预计|实现|达到)")
 

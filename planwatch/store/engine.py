@@ -111,4 +111,5 @@ def migrate(engine: Engine) -> None:
                 command.upgrade(config, "head")
             conn.commit()
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot open database {engine.url.render_as_string(hide_password=True)}: {exc.orig or exc}") from exc
+        reason = getattr(exc, "orig", None) or exc
+        raise StoreError(f"cannot open database {engine.url.render_as_string(hide_password=True)}: {reason}") from exc

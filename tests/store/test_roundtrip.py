@@ -8,7 +8,7 @@ import pytest
 
 from planwatch.errors import StoreError
 from planwatch.extract import Fact
-from planwatch.store import StoredDocument, StoredFact
+from planwatch.store import Store, StoredDocument, StoredFact
 
 
 def test_facts_come_back_equal_with_exact_decimals(store, document, facts):
@@ -76,3 +76,18 @@ def test_indicator_catalogue_is_loaded_on_first_write(store, document):
     names = {entry.name: entry for entry in store.indicators()}
     assert names["地区生产总值"].category == "经济发展"
     assert names["地区生产总值"].unit == "亿元"
+
+
+def test_long_names_and_metadata_fit_on_every_backend(store, make_document):
+    long_name = "关于" + "某某" * 150 + "的报告.txt"
+    document = make_document(name=long_name, region="江北省" + "青石" * 60 + "县")
+    document.meta.date, document.meta.plan_span = "2026年1月15日上午", "2021年至2025年"
+    stored, _ = store.add_document(document, [])
+    again = store.document(stored.id)
+    assert (again.name, again.region, again.date, again.plan_span) == (
+        long_name, document.meta.region, "2026年1月15日上午", "2021年至2025年")
+
+
+def test_an_unreachable_database_is_a_store_error_naming_it():
+    with pytest.raises(StoreError, match="cannot open database postgresql\\+psycopg://nobody@127.0.0.1:1/none"):
+        Store("postgresql://nobody@127.0.0.1:1/none")

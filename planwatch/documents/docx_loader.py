@@ -15,15 +15,23 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
+from docx.exceptions import PythonDocxError
+from docx.opc.exceptions import OpcError
 from docx.oxml.ns import qn
+from lxml import etree
 
 from ..errors import UnsupportedFormat
 from .builder import RawCell, TextBuilder
 from .loaded import Loaded
+from .sniff import zip_members
 
+# What a corrupt package raises inside zipfile, zlib, lxml and python-docx.
+_DAMAGED = (KeyError, ValueError, EOFError, NotImplementedError, zipfile.BadZipFile, zlib.error,
+            etree.LxmlError, OpcError, PythonDocxError)
 MAX_MEMBERS = 5000
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
 
@@ -32,8 +40,8 @@ def load_docx(raw: bytes, path: Path) -> Loaded:
     _check_zip(raw, path)
     try:
         document = docx.Document(io.BytesIO(raw))
-    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise UnsupportedFormat(path, f"a damaged DOCX file ({exc})") from None
+    except _DAMAGED as exc:
+        raise UnsupportedFormat(path, f"a damaged DOCX file ({type(exc).__name__}: {exc})") from None
     builder = TextBuilder()
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
@@ -46,10 +54,7 @@ def load_docx(raw: bytes, path: Path) -> Loaded:
 
 
 def _check_zip(raw: bytes, path: Path) -> None:
-    try:
-        members = zipfile.ZipFile(io.BytesIO(raw)).infolist()
-    except zipfile.BadZipFile as exc:
-        raise UnsupportedFormat(path, f"a damaged DOCX file ({exc})") from None
+    members = zip_members(raw, path)
     total = sum(m.file_size for m in members)
     if len(members) > MAX_MEMBERS or total > MAX_UNCOMPRESSED:
         raise UnsupportedFormat(path, f"DOCX would unpack to {total // 2**20} MiB in {len(members)} parts, "

@@ -43,10 +43,7 @@ def sniff(raw: bytes, path: Path) -> str:
 
 
 def _zip_kind(raw: bytes, path: Path) -> str:
-    try:
-        names = set(zipfile.ZipFile(io.BytesIO(raw)).namelist())
-    except zipfile.BadZipFile as exc:
-        raise UnsupportedFormat(path, f"a damaged ZIP container ({exc})") from None
+    names = {m.filename for m in zip_members(raw, path)}
     if "word/document.xml" in names:
         return "docx"
     if any(n.startswith("xl/") for n in names):
@@ -56,3 +53,11 @@ def _zip_kind(raw: bytes, path: Path) -> str:
     if any(n.startswith("ppt/") for n in names):
         raise UnsupportedFormat(path, "a PowerPoint (.pptx) file is not supported")
     raise BinaryFile(path, "a ZIP archive, not a document; unpack it and load the files inside")
+
+
+def zip_members(raw: bytes, path: Path) -> list[zipfile.ZipInfo]:
+    """The directory of a ZIP container (DOCX, XLSX, OFD ...), read without inflating anything."""
+    try:
+        return zipfile.ZipFile(io.BytesIO(raw)).infolist()
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as exc:
+        raise UnsupportedFormat(path, f"a damaged ZIP container ({type(exc).__name__}: {exc})") from None

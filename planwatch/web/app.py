@@ -16,6 +16,7 @@ from ..store.engine import open_engine
 from . import errors, render, vendor
 from .highlight import fact_pieces
 from .pages import router
+from .reports import router as reports_router
 from .search import SearchIndex
 from .security import SecurityHeaders
 
@@ -29,6 +30,7 @@ def create_app(store: Store) -> FastAPI:
     app.state.engine = open_engine(store.url)
     app.state.search = SearchIndex(app.state.engine)
     app.include_router(router)
+    app.include_router(reports_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     errors.install(app)
     app.add_middleware(render.SuffixFormat)

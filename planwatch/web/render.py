@@ -13,14 +13,14 @@ from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlencode
 
-from fastapi import Request
+from fastapi import HTTPException, Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
 from ..extract.fact import number_json
 from . import downloads, i18n
 
-SUFFIXES = ("json", "csv", "xlsx")
+SUFFIXES = ("json", "csv", "xlsx", "docx")
 _NOT_SUFFIXED = ("/openapi.json", "/static/", "/vendor/", "/api/")
 
 templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
@@ -88,6 +88,8 @@ def respond(request: Request, template: str, view: dict, status: int = 200) -> R
     fmt = requested_format(request)
     if fmt == "json":
         response = json_response(view, status)
+    elif fmt == "docx":
+        raise HTTPException(404, "只有报表提供 DOCX 下载")
     elif fmt in ("csv", "xlsx"):
         t = i18n.translator(i18n.language(request))
         response = downloads.response(view.get("tables", []), fmt, request.query_params.get("table"), t,

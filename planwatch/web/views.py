@@ -66,6 +66,8 @@ def region(conn: Connection, key: str, indicator: str | None, measure: str | Non
         "periods": periods,
         "rows": [{k: v for k, v in r.items() if k != "key"} for r in rows],
         **judged,
+        "reports": [p["span"] for p in judged["plans"]]
+        + sorted({v["period"] for v in judged["verdicts"] if charts.year_of(v["period"])}, reverse=True),
         "chart": {"indicator": chart_row["indicator"] if chart_row else None,
                   "measure": chart_row["measure"] if chart_row else None,
                   "option": _chart(chart_facts, {key: documents[0]["region"] or key}, t)},

@@ -194,3 +194,19 @@ def test_upload_form_redirects_to_the_document_and_refuses_other_hosts(client, s
     with TestClient(create_app(store), client=("203.0.113.9", 1234)) as remote:
         refused = remote.post("/api/documents", files={"file": ("x.txt", b"abc")})
     assert refused.status_code == 403 and refused.json()["error"]["status"] == 403
+
+
+def test_region_links_report_tables_served_by_export(client):
+    region = quote("青山县")
+    assert client.get(f"/regions/{region}.json").json()["reports"] == ["2021-2025", "2025", "2024"]
+    table = client.get(f"/regions/{region}/report/2024.json").json()
+    assert table["title"] == "青山县2024年主要指标完成情况表"
+    gdp = next(r for r in table["rows"] if r["indicator"] == "地区生产总值")
+    assert gdp["growth"] == "增长6.3%"
+    book = load_workbook(io.BytesIO(client.get(f"/regions/{region}/report/2024.xlsx").content))
+    assert "青山县2024年主要指标完成情况表" in [c.value for c in book.active["A"]]
+    docx = client.get(f"/regions/{region}/report/2021-2025.docx")
+    assert docx.content[:2] == b"PK" and "attachment" in docx.headers["content-disposition"]
+    assert f'href="/regions/{region}/report/2024.xlsx"' in client.get(f"/regions/{region}").text
+    missing = client.get(f"/regions/{region}/report/1999.json")
+    assert missing.status_code == 404 and "1999" in missing.json()["error"]["message"]

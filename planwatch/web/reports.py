@@ -1,0 +1,52 @@
+"""Report tables from planwatch.export (主要指标完成情况表 for a year, a
+five-year plan's progress table for a span): a page, its JSON twin, and the
+export's own CSV, XLSX and DOCX files (merged two-level headers, print setup)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import Response
+from sqlalchemy.engine import Connection
+
+from .. import export
+from ..errors import EvaluationError
+from . import queries
+from .downloads import XLSX
+from .pages import _conn
+from .render import requested_format, respond
+from .verdicts import record
+
+router = APIRouter()
+MEDIA = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX,
+         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+def report_table(conn: Connection, key: str, period: str) -> export.ReportTable:
+    rows = queries.region_facts(conn, key)
+    if not rows:
+        raise HTTPException(404, f"没有地区 {key} 的文件")
+    try:
+        return export.report_table([record(r) for r in rows], key, period)
+    except EvaluationError as exc:
+        raise HTTPException(404, str(exc)) from None
+
+
+@router.get("/regions/{key}/report/{period}", summary="报表:年度主要指标完成情况表,或五年规划进展表(时期如 2021-2025)")
+def report(request: Request, key: str, period: str, conn=Depends(_conn)):
+    table = report_table(conn, key, period)
+    fmt = requested_format(request)
+    if fmt in MEDIA:
+        return _file(table, fmt)
+    return respond(request, "report.html", table.to_dict() | {"region_key": key})
+
+
+def _file(table: export.ReportTable, fmt: str) -> Response:
+    with tempfile.TemporaryDirectory(prefix="planwatch-report-") as folder:
+        path = export.write(table, fmt, Path(folder) / f"report.{fmt}")
+        body = path.read_bytes()
+    name = quote(f"{table.title}.{fmt}")
+    return Response(body, media_type=MEDIA[fmt], headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"})

@@ -24,11 +24,10 @@ from ..fact import Fact
 from . import cells as kinds
 from .align import RowShape, Slot, align, direct
 from .facts import cell_fact
-from .header import Column, Context, Group, groups, plan_span, span_text
+from .header import COMPLETION, Column, Context, Group, groups, plan_span, span_text
 from .rows import Row, is_name, read_row
 
 TITLE_UNITS = re.compile(r"单位\s*[:：]\s*([^)）]+)")
-COMPLETION = re.compile(r"完成情况|执行情况|实施情况|完成表")
 
 
 def context_of(table: Table, document: Document) -> Context:

@@ -80,11 +80,10 @@ def read_row(row: list[Cell]) -> Row | None:
         return None
     name = row[at]
     rest = row[at + 1:]
-    unit = None
+    in_name = NAME_UNIT.search(kinds.squeeze(name.text))
+    unit = kinds.unit_of(in_name[1]) if in_name and kinds.is_unit(in_name[1]) else None
     if rest and kinds.is_unit(rest[0].text):
         unit, rest = kinds.unit_of(rest[0].text), rest[1:]
-    elif NAME_UNIT.search(kinds.squeeze(name.text)) and kinds.is_unit(NAME_UNIT.search(kinds.squeeze(name.text))[1]):
-        unit = kinds.unit_of(NAME_UNIT.search(kinds.squeeze(name.text))[1])
     last = max((i for i, c in enumerate(rest) if not kinds.is_empty(c.text) and not _describes(c.text)), default=-1)
     first_trailer = next((i for i, c in enumerate(rest) if i > last and _describes(c.text)), len(rest))
     trailers = [c.text for c in rest[last + 1:] if _describes(c.text)]

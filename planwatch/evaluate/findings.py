@@ -39,7 +39,7 @@ def findings(records: Iterable[Record], text_of: TextOf | None = None) -> list[F
     records = list(records)
     index = Index(records)
     found = (_two_values(records, text_of) + _plan_checks(records, index)
-             + _growth_vs_levels(records) + _restated(records))
+             + _growth_vs_levels(records) + _restated(records, index.dates))
     names = region_names(records)
     for finding in found:
         finding.region = names.get(finding.region, finding.region)
@@ -202,7 +202,7 @@ def _growth_vs_levels(records: list[Record]) -> list[Finding]:
     return found
 
 
-def _restated(records: list[Record]) -> list[Finding]:
+def _restated(records: list[Record], dates: dict[int, str]) -> list[Finding]:
     """A result or base stated with another value by a later document of the region.
     (Targets are left out: an annual plan may lawfully set another figure than the five-year plan.)"""
     groups: dict[tuple, list[Record]] = defaultdict(list)
@@ -211,7 +211,7 @@ def _restated(records: list[Record]) -> list[Finding]:
             groups[(region_of(record), *record.fact.identity)].append(record)
     found = []
     for group in groups.values():
-        ordered = earliest_first(group)
+        ordered = earliest_first(group, dates)
         for earlier, later in zip(ordered, ordered[1:]):
             if earlier.document_id == later.document_id:
                 continue

@@ -14,27 +14,49 @@ from .model import Record, region_of
 from .periods import parse
 
 
-def best_first(records: Iterable[Record]) -> list[Record]:
-    newest = sorted(records, key=lambda r: (r.doc_date or "", r.document_id), reverse=True)
+def document_dates(records: Iterable[Record]) -> dict[int, str]:
+    """When each document was issued, for ordering versions: its date, else (a plan
+    outline often states none) the year after the last year it reports results on."""
+    dates: dict[int, str] = {}
+    reported: dict[int, int] = {}
+    for record in records:
+        if record.doc_date:
+            dates[record.document_id] = record.doc_date
+        elif record.fact.role == "actual" and (period := parse(record.fact.period)) is not None:
+            reported[record.document_id] = max(reported.get(record.document_id, period.last), period.last)
+    for doc_id, year in reported.items():
+        dates.setdefault(doc_id, str(year + 1))
+    return dates
+
+
+def best_first(records: Iterable[Record], dates: dict[int, str]) -> list[Record]:
+    newest = sorted(records, key=lambda r: (dates.get(r.document_id, ""), r.document_id), reverse=True)
     return sorted(newest, key=lambda r: r.fact.estimated)
 
 
-def earliest_first(records: Iterable[Record]) -> list[Record]:
-    return sorted(records, key=lambda r: (r.doc_date or "9999", r.document_id))
+def earliest_first(records: Iterable[Record], dates: dict[int, str]) -> list[Record]:
+    return sorted(records, key=lambda r: (dates.get(r.document_id, "9999"), r.document_id))
 
 
 class Index:
     """All records of the given facts, looked up by region and indicator."""
 
     def __init__(self, records: Iterable[Record]):
+        records = list(records)
+        self.dates = document_dates(records)
         self._by_indicator: dict[tuple[str, str], list[Record]] = defaultdict(list)
+        self._latest: dict[str, int] = {}
         for record in records:
-            self._by_indicator[(region_of(record), record.fact.indicator)].append(record)
+            region = region_of(record)
+            self._by_indicator[(region, record.fact.indicator)].append(record)
+            if record.fact.role == "actual" and (period := parse(record.fact.period)) is not None:
+                self._latest[region] = max(self._latest.get(region, period.last), period.last)
 
     def facts(self, region: str, indicator: str, role: str, period: str, measure: str) -> list[Record]:
         """Every version, best first."""
-        return best_first(r for r in self._by_indicator.get((region, indicator), ())
-                          if r.fact.role == role and r.fact.period == period and r.fact.measure == measure)
+        return best_first((r for r in self._by_indicator.get((region, indicator), ())
+                           if r.fact.role == role and r.fact.period == period and r.fact.measure == measure),
+                          self.dates)
 
     def numeric(self, region: str, indicator: str, period: str, measure: str, role: str = "actual") -> list[Record]:
         return [r for r in self.facts(region, indicator, role, period, measure) if r.fact.value is not None]
@@ -44,7 +66,7 @@ class Index:
         found = [r for r in self._by_indicator.get((region, indicator), ())
                  if r.fact.role == "actual" and r.fact.measure == measure and r.fact.value is not None
                  and (p := parse(r.fact.period)) is not None and p.is_part and p.first == year]
-        ordered = best_first(found)
+        ordered = best_first(found, self.dates)
         return sorted(ordered, key=lambda r: parse(r.fact.period).months[1], reverse=True)
 
     def level_at(self, region: str, indicator: str, year: int) -> Record | None:
@@ -61,9 +83,7 @@ class Index:
 
     def latest_year(self, region: str) -> int | None:
         """The last year any result of the region reports on: what "now" is for its plans."""
-        years = [p.last for (key, _), records in self._by_indicator.items() if key == region
-                 for r in records if r.fact.role == "actual" and (p := parse(r.fact.period)) is not None]
-        return max(years, default=None)
+        return self._latest.get(region)
 
     def keys(self) -> list[tuple[str, str]]:
         return list(self._by_indicator)

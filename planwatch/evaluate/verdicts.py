@@ -36,7 +36,7 @@ def verdicts(records: Iterable[Record], tolerance: Decimal | None = None) -> lis
 
 
 def _verdict(key: tuple[str, str, str, str], targets: list[Record], ctx: Context, name: str) -> Verdict:
-    base, stretch = _pick(targets)
+    base, stretch = _pick(targets, ctx.index.dates)
     outcome = _route(ctx, base)
     if stretch is not None and stretch is not base and outcome.results:
         outcome = _with_stretch(ctx, outcome, stretch)
@@ -46,16 +46,16 @@ def _verdict(key: tuple[str, str, str, str], targets: list[Record], ctx: Context
         status=outcome.status, label=label(outcome.status), reason=outcome.reason,
         target=Shown.of(base), stretch_target=Shown.of(stretch) if stretch not in (None, base) else None,
         results=[Shown.of(r) for r in outcome.results], achieved=outcome.achieved,
-        assessment=assessment, revisions=_revisions(outcome.results), region_key=key[0],
+        assessment=assessment, revisions=_revisions(outcome.results, ctx.index.dates), region_key=key[0],
     )
     if assessment:
         _note_assessment(verdict)
     return verdict
 
 
-def _pick(targets: list[Record]) -> tuple[Record, Record | None]:
+def _pick(targets: list[Record], dates: dict[int, str]) -> tuple[Record, Record | None]:
     """The target as first set (the earliest document), and a 力争 target if any."""
-    ordered = earliest_first(targets)
+    ordered = earliest_first(targets, dates)
     plain = [t for t in ordered if not t.fact.stretch]
     stretched = [t for t in ordered if t.fact.stretch]
     base = plain[0] if plain else stretched[0]
@@ -88,9 +88,9 @@ def _with_stretch(ctx: Context, outcome: Outcome, stretch: Record) -> Outcome:
     return Outcome(status, f"{outcome.reason}；未达到{words}", outcome.results, outcome.achieved)
 
 
-def _revisions(results: list[Record]) -> list[str]:
+def _revisions(results: list[Record], dates: dict[int, str]) -> list[str]:
     """How the stated value of one result changed from document to document."""
-    numeric = [r for r in earliest_first(results) if r.fact.value is not None]
+    numeric = [r for r in earliest_first(results, dates) if r.fact.value is not None]
     periods = {r.fact.period for r in numeric}
     if len(periods) != 1 or len({r.fact.value for r in numeric}) < 2:
         return []

@@ -80,3 +80,13 @@ def test_target_set_in_one_document_judged_on_another(make):
     assert verdict.status == "missed"
     assert "下降2.2%" in verdict.reason
     assert verdict.target.source.doc_name == "doc1.txt" and verdict.results[0].source.doc_name == "doc2.txt"
+
+
+def test_undated_document_placed_after_the_years_it_reports(make):
+    """A plan outline without a date that reports 2020 results came after a 2019 work report."""
+    facts = [make("地方一般公共预算收入", "target", "2019", "level", 105, "亿元", doc=1, date="2019-01-10"),
+             make("地方一般公共预算收入", "actual", "2019", "level", 107, "亿元", doc=2, date="2019-12-25"),
+             make("地方一般公共预算收入", "actual", "2019", "level", "104.4", "亿元", doc=3, date=None),
+             make("地方一般公共预算收入", "actual", "2020", "level", 92, "亿元", doc=3, date=None)]
+    [verdict] = [v for v in verdicts(facts) if v.period == "2019"]
+    assert verdict.results[0].source.doc_name == "doc3.txt" and verdict.status == "missed"

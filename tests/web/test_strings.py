@@ -1,0 +1,31 @@
+"""Every word a template or a download header asks for is in strings.yaml, in both languages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from planwatch.evaluate.vocabulary import vocabulary
+from planwatch.web import i18n
+
+TEMPLATES = Path(i18n.__file__).with_name("templates")
+
+
+def test_templates_ask_only_for_known_words():
+    asked = {key for path in TEMPLATES.glob("*.html")
+             for key in re.findall(r"\bt\('([a-z_]+)'\)", path.read_text(encoding="utf-8"))}
+    assert asked and asked - set(i18n.strings()) == set()
+
+
+def test_every_verdict_status_and_download_column_has_words(client):
+    statuses = {f"status_{s}" for s in vocabulary()["labels"]}
+    pages = ["/.json", "/regions/%E9%9D%92%E5%B1%B1%E5%8E%BF.json", "/documents/1.json",
+             "/search.json?q=%E5%9C%B0%E5%8C%BA", "/indicators/%E5%9C%B0%E5%8C%BA%E7%94%9F%E4%BA%A7%E6%80%BB%E5%80%BC.json"]
+    columns = {c for page in pages for table in client.get(page).json()["tables"] for c in table["columns"]}
+    assert len(columns) > 20
+    assert (statuses | columns) - set(i18n.strings()) == set()
+
+
+def test_english_is_not_a_copy_of_chinese():
+    same = [k for k, words in i18n.strings().items() if words["zh"] == words["en"] and k != "json"]
+    assert same == []

@@ -291,3 +291,42 @@ def test_header_labels_and_units_in_row_names():
         常住人口城镇化率 | target | 2021-2025 | change | 5 | 百分点 | = | | cumulative
         城镇新增就业 | target | 2021-2025 | level | 25 | 万人 | = | | cumulative
     """)
+
+
+GROWTH_COLUMN = """表1 主要经济指标
+| 指标 | 单位 | 2023年完成 | 增长(%) | 2024年目标 |
+| 规模以上工业增加值 | 亿元 | 215.3 | 6.8 | 7%左右 |
+| 全社会固定资产投资 | 亿元 | 402 | -3.5 | 增长5% |
+"""
+
+SPAN_FROM_HEADER = flattened([
+    "表4 主要指标",
+    "序号", "指标", "单位", "2020年", "2025年", "年均增长", "属性",
+    "1", "地区生产总值", "亿元", "88", "120", "6.5", "预期性",
+    "2", "人均预期寿命", "岁", "78.2", "79", "[0.8]", "预期性",
+    "3", "森林覆盖率", "%", "41", "42", "约束性",
+])
+
+
+def test_growth_column_without_a_year_belongs_to_the_year_before_it():
+    assert got(document(GROWTH_COLUMN)) == expected("""
+        规模以上工业增加值 | actual | 2023 | level | 215.3 | 亿元 | = | |
+        规模以上工业增加值 | actual | 2023 | growth | 6.8 | % | = | |
+        规模以上工业增加值 | target | 2024 | growth | 7 | % | ~ | |
+        全社会固定资产投资 | actual | 2023 | level | 402 | 亿元 | = | |
+        全社会固定资产投资 | actual | 2023 | growth | -3.5 | % | = | |
+        全社会固定资产投资 | target | 2024 | growth | 5 | % | = | |
+    """)
+
+
+def test_plan_span_from_the_header_years_when_the_title_has_none():
+    assert got(document(SPAN_FROM_HEADER)) == expected("""
+        地区生产总值 | baseline | 2020 | level | 88 | 亿元 | = | |
+        地区生产总值 | target | 2025 | level | 120 | 亿元 | = | |
+        地区生产总值 | target | 2021-2025 | growth | 6.5 | % | = | |
+        人均预期寿命 | baseline | 2020 | level | 78.2 | 岁 | = | |
+        人均预期寿命 | target | 2025 | level | 79 | 岁 | = | |
+        人均预期寿命 | target | 2021-2025 | change | 0.8 | 岁 | = | | cumulative
+        森林覆盖率 | baseline | 2020 | level | 41 | % | = | |
+        森林覆盖率 | target | 2025 | level | 42 | % | = | |
+    """)

@@ -84,7 +84,7 @@ def _drop_cost(group: Group) -> int:
 
 def _cost(value: Value | None, slot: Slot, shape: RowShape) -> int:
     """0 when the cell fits the column, 1 when it is unlikely there, HARD when impossible."""
-    if value is None:
+    if value is None or not slot.column.role:
         return 0
     percent = value.quantity is not None and value.quantity.unit in ("%", "百分点")
     if shape.rate and (slot.pair or slot.merged) and value.quantity is not None:

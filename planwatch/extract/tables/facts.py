@@ -23,6 +23,8 @@ ESTIMATE_PREFIX = re.compile(r"^(?:预计|有望|预估)(?:全年)?")
 def cell_fact(cell: Cell, value: kinds.Value, slot: Slot, row: Row, context: Context) -> Fact | None:
     """The fact a value cell states, or None when its meaning is unclear."""
     column = slot.column
+    if not column.role:
+        return None
     indicator, measure = row.standard, _measure(value, slot, row)
     if measure is None:
         return None

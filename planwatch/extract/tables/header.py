@@ -12,7 +12,7 @@ before the span is the base and its end year the target.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...documents import Cell
 
@@ -38,6 +38,9 @@ class Column:
     measure: str | None = None   # level | growth; None: the cell decides
     estimated: bool = False
     span: bool = False           # a multi-year period (年均增长, 累计)
+
+
+UNREAD = Column("", "")     # a value column whose meaning the header does not give
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,16 @@ def groups(header: list[list[Cell]], context: Context) -> list[Group]:
     for top, width in zip(tops, widths):
         labelled.append((re.sub(r"\s+", "", top.text), subs[cursor:cursor + width] if width > 1 else []))
         cursor += width if width > 1 else 0
+    if context.span is None:
+        context = replace(context, span=_span_of_years(labelled))
     return _resolve(labelled, context)
+
+
+def _span_of_years(labelled: list[tuple[str, list[str]]]) -> tuple[int, int] | None:
+    """A five-year plan's span from its header: the base year and the year five later (2020年, 2025年)."""
+    years = {int(y) for label, _ in labelled for y in YEAR.findall(label)}
+    found = [(year + 1, year + 5) for year in sorted(years) if year + 5 in years]
+    return found[0] if len(found) == 1 else None
 
 
 def _widths(tops: list[Cell], subs: list[str]) -> list[int]:
@@ -113,8 +125,11 @@ def _resolve(labelled: list[tuple[str, list[str]]], context: Context) -> list[Gr
     result = []
     for index, (label, subs) in enumerate(labelled):
         column = _column(label, index < first, series, context)
+        if column is None and result and _sub_measure(label):
+            before = result[-1].leaves[-1]      # 2023年完成 | 增长(%): the growth of that year
+            column = Column(before.role, before.period, _sub_measure(label), before.estimated, before.span)
         if column is None:
-            continue
+            column = UNREAD     # kept, so that the cells after it stay in their columns
         if subs:
             leaves = tuple(Column(column.role, column.period, _sub_measure(s), column.estimated, column.span)
                            for s in subs)

@@ -45,7 +45,7 @@ def test_postgresql_stores_the_same_seeds_as_sqlite(sqlite_url, pg_url):
     assert on_pg == on_sqlite
 
 
-def test_two_ingests_at_once_store_each_document_once(database_url, tmp_path, make_document):
+def test_two_ingests_at_once_store_each_document_once(database_url, tmp_path):
     folder = tmp_path / "docs"
     folder.mkdir()
     for n in range(150):

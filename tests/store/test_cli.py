@@ -89,7 +89,7 @@ def test_documents_lists_the_latest_versions(database_url, document, facts):
         "qingshi_2025.txt", "青石县", 1, 5)
 
 
-def test_a_bad_database_url_is_one_red_line(tmp_path):
+def test_a_bad_database_url_is_one_red_line():
     result = run("facts", "--db", "oracle://nowhere/db")
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "unsupported database" in result.stderr

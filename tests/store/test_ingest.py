@@ -77,7 +77,7 @@ def test_a_gb18030_copy_reads_as_the_same_text_and_facts(store, batch):
     assert payload(copy) == payload(seed)
 
 
-def test_a_changed_file_is_a_new_version_on_the_next_run(store, tmp_path, make_document):
+def test_a_changed_file_is_a_new_version_on_the_next_run(store, tmp_path):
     path = tmp_path / "report.txt"
     path.write_text("青石县报告\n地区生产总值增长5%。\n", "utf-8")
     store.ingest([path])

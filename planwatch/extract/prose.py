@@ -45,10 +45,12 @@ _CARRY = re.compile(r"^[\s—-]*(?:预计|有望|力争|争取|全年|上半年|
                     rf"(?:完成|实现|达到|达|为|{_VERBS})?")
 _SHARE = re.compile(r"比重|占比|比例|份额|贡献率|之比")
 _YEAR = re.compile(r"(?:19|20)\d\d年")
-_JOINERS = ("和", "、", "及", "与", "以及", "和“", "、“")
+_JOINERS = ("", "和", "、", "及", "与", "以及", "和“", "、“")
 _BULLET = re.compile(r"[ \t\u3000]*——")
 _AFTER_COLON = re.compile(r"[ \t\u3000]*(?:预计|实际|完成|实现|全年完成)")
 _GAP = 12
+_ELIDED_JOINERS = ("和", "、", "及", "与")
+_NOT_NAME = re.compile(r"[\s,，。;；:：、和及与()（）“”\"%]")
 _TO = re.compile(rf"(?:{_VERBS}|跃升|跃居|增至|升至|降至)?[至到为]")
 _HEAD_JUNK = " \t\u3000—-“”\"'"
 
@@ -90,8 +92,8 @@ class _Reader:
         self.clause_ends, self.slot_ends, self.sentence_ends = _boundaries(text)
         self.marks = period_marks(text)
         self.mark_starts = [m.start for m in self.marks]
-        self.mentions = [Mention(s, e, ind, text[s:e]) for s, e, ind in catalogue.mentions(text)
-                         if self._usable(s, e)]
+        self.mentions = self._with_elided([Mention(s, e, ind, text[s:e]) for s, e, ind in catalogue.mentions(text)
+                                           if self._usable(s, e)])
         self.m_starts = [m.start for m in self.mentions]
 
     # ---- setup helpers -------------------------------------------------
@@ -99,6 +101,40 @@ class _Reader:
         if self._in(self.quals, start) or self._in(self.noise, start):
             return False
         return not (start > 0 and self.text[start - 1] == "占")  # 占GDP比重: a denominator
+
+    def _with_elided(self, mentions: list[Mention]) -> list[Mention]:
+        """城镇和农村居民人均可支配收入: the first name is written short; read it in full.
+        城乡居民人均可支配收入分别…: both 城镇 and 农村 are meant."""
+        found = []
+        for mention in mentions:
+            if self.text[mention.start - 1:mention.start] in _ELIDED_JOINERS:
+                elided = self._elided(mention, found[-1].end if found else 0)
+                if elided is not None:
+                    found.append(elided)
+            found.extend(self._both(mention))
+        return found
+
+    def _elided(self, mention: Mention, floor: int) -> Mention | None:
+        joiner = mention.start - 1
+        for size in range(min(6, joiner - floor), 0, -1):
+            head = self.text[joiner - size:joiner]
+            if _NOT_NAME.search(head):
+                continue
+            for cut in range(1, min(6, len(mention.written))):
+                indicator = catalogue.get(head + mention.written[cut:])
+                if indicator is not None and indicator is not mention.indicator:
+                    return Mention(joiner - size, joiner, indicator, head + mention.written[cut:])
+        return None
+
+    def _both(self, mention: Mention) -> list[Mention]:
+        if not mention.written.startswith("城乡") or "分别" not in self.text[mention.end:mention.end + 12]:
+            return [mention]
+        rest = mention.written[2:]
+        urban, rural = catalogue.get("城镇" + rest), catalogue.get("农村" + rest)
+        if urban is None or rural is None:
+            return [mention]
+        return [Mention(mention.start, mention.start + 1, urban, "城镇" + rest),
+                Mention(mention.start + 1, mention.end, rural, "农村" + rest)]
 
     @staticmethod
     def _in(spans, pos: int) -> bool:
@@ -244,14 +280,20 @@ class _Reader:
 
     def _respectively(self, group: list[Mention], quantities: list[Quantity], start: int,
                       evidence: int) -> list[Fact]:
-        if len(quantities) < len(group) or quantities[0].start - start > _GAP + 4:
-            return []
-        verb_text = self.text[start:quantities[0].start]
-        facts = []
-        for mention, quantity in zip(group, quantities):
-            fact = self._numeric(mention, quantity, evidence, verb_text)
-            if fact is not None:
-                facts.append(fact)
+        """分别: one value per name, in order; a later clause (",分别增长4.8%、7.2%") gives
+        another round of values."""
+        size, facts, pos = len(group), [], start
+        while len(quantities) >= size:
+            between = self.text[pos:quantities[0].start]
+            if pos == start and len(between) > _GAP + 4:
+                break
+            if pos != start and not self._continues(between, first=False):
+                break
+            for mention, quantity in zip(group, quantities):
+                fact = self._numeric(mention, quantity, evidence, between)
+                if fact is not None:
+                    facts.append(fact)
+            pos, quantities = quantities[size - 1].end, quantities[size:]
         return facts
 
     def _numeric(self, mention: Mention, quantity: Quantity, evidence: int, between: str,

@@ -1,0 +1,188 @@
+"""Prose facts on small invented texts in the phrasing of other regions, levels
+and years: each case is a text and the facts a reader would take from it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from planwatch.documents import Document, DocumentMeta
+from planwatch.extract import extract
+
+COUNTY_ANNUAL = (
+    "一、2023年国民经济和社会发展计划执行情况\n"
+    "全县实现地区生产总值286.4亿元、增长6.8%,规模以上工业增加值增长9.2%,全社会固定资产投资增长12.5%,"
+    "社会消费品零售总额达到98.7亿元、增长10.1%,一般公共预算收入完成15.2亿元、增长8.9%。"
+    "城镇和农村居民人均可支配收入分别达到42118元、19876元,分别增长4.8%、7.2%。"
+    "城镇新增就业5128人,城镇登记失业率3.1%。新建5G基站1200个,新增停车泊位3000个。\n"
+    "二、2024年国民经济和社会发展主要预期目标\n"
+    "地区生产总值增长7%左右;规模以上工业增加值增长10%;全社会固定资产投资增长10%以上;"
+    "社会消费品零售总额增长8%;一般公共预算收入增长6%;城镇调查失业率控制在5.5%以内;"
+    "单位地区生产总值能耗降低完成省下达目标。\n"
+)
+COUNTY_ANNUAL_FACTS = [
+    # indicator, role, period, measure, value or text, unit, comparator
+    ("地区生产总值", "actual", "2023", "level", "286.4", "亿元", "="),
+    ("地区生产总值", "actual", "2023", "growth", "6.8", "%", "="),
+    ("规模以上工业增加值", "actual", "2023", "growth", "9.2", "%", "="),
+    ("全社会固定资产投资", "actual", "2023", "growth", "12.5", "%", "="),
+    ("社会消费品零售总额", "actual", "2023", "level", "98.7", "亿元", "="),
+    ("社会消费品零售总额", "actual", "2023", "growth", "10.1", "%", "="),
+    ("地方一般公共预算收入", "actual", "2023", "level", "15.2", "亿元", "="),
+    ("地方一般公共预算收入", "actual", "2023", "growth", "8.9", "%", "="),
+    ("城镇居民人均可支配收入", "actual", "2023", "level", "42118", "元", "="),
+    ("农村居民人均可支配收入", "actual", "2023", "level", "19876", "元", "="),
+    ("城镇居民人均可支配收入", "actual", "2023", "growth", "4.8", "%", "="),
+    ("农村居民人均可支配收入", "actual", "2023", "growth", "7.2", "%", "="),
+    ("城镇新增就业", "actual", "2023", "level", "5128", "人", "="),
+    ("城镇登记失业率", "actual", "2023", "level", "3.1", "%", "="),
+    ("地区生产总值", "target", "2024", "growth", "7", "%", "~"),
+    ("规模以上工业增加值", "target", "2024", "growth", "10", "%", "="),
+    ("全社会固定资产投资", "target", "2024", "growth", "10", "%", ">="),
+    ("社会消费品零售总额", "target", "2024", "growth", "8", "%", "="),
+    ("地方一般公共预算收入", "target", "2024", "growth", "6", "%", "="),
+    ("城镇调查失业率", "target", "2024", "level", "5.5", "%", "<="),
+    ("单位地区生产总值能源消耗", "target", "2024", "growth", "完成省下达目标", None, None),
+]
+
+MIDYEAR = (
+    "关于2024年上半年国民经济和社会发展计划执行情况的报告\n"
+    "一、上半年计划执行情况\n"
+    "——全年地区生产总值预期增长6%以上。上半年完成1523.6亿元,同比增长5.6%。\n"
+    "1—6月,规模以上工业增加值同比增长7.3%;外贸进出口总额126.8亿元,同比下降3.2%;实际使用外资1.85亿美元。"
+    "一季度,社会消费品零售总额同比增长6.1%。前三季度的数据将另行报告。\n"
+)
+MIDYEAR_FACTS = [
+    ("地区生产总值", "target", "2024", "growth", "6", "%", ">="),
+    ("地区生产总值", "actual", "2024H1", "level", "1523.6", "亿元", "="),
+    ("地区生产总值", "actual", "2024H1", "growth", "5.6", "%", "="),
+    ("规模以上工业增加值", "actual", "2024H1", "growth", "7.3", "%", "="),
+    ("进出口总额", "actual", "2024H1", "level", "126.8", "亿元", "="),
+    ("进出口总额", "actual", "2024H1", "growth", "-3.2", "%", "="),
+    ("实际利用外资", "actual", "2024H1", "level", "1.85", "亿美元", "="),
+    ("社会消费品零售总额", "actual", "2024Q1", "growth", "6.1", "%", "="),
+]
+
+PLAN_OUTLINE = (
+    "第一章 发展基础\n"
+    "“十三五”时期,全省地区生产总值年均增长7.1%,2020年达到4.2万亿元。"
+    "常住人口城镇化率提高到62.5%。\n"
+    "第二章 主要目标\n"
+    "到2025年,全省地区生产总值年均增长6%左右,研究与试验发展经费投入强度达到2.8%,"
+    "常住人口城镇化率达到67%,森林覆盖率稳定在38%以上,城镇调查失业率控制在5.5%以内。\n"
+)
+PLAN_OUTLINE_FACTS = [
+    ("地区生产总值", "actual", "2016-2020", "growth", "7.1", "%", "="),
+    ("地区生产总值", "actual", "2020", "level", "4.2", "万亿元", "="),
+    ("常住人口城镇化率", "actual", "2020", "level", "62.5", "%", "="),
+    ("地区生产总值", "target", "2021-2025", "growth", "6", "%", "~"),
+    ("研究与试验发展经费投入强度", "target", "2025", "level", "2.8", "%", "="),
+    ("常住人口城镇化率", "target", "2025", "level", "67", "%", "="),
+    ("森林覆盖率", "target", "2025", "level", "38", "%", ">="),
+    ("城镇调查失业率", "target", "2025", "level", "5.5", "%", "<="),
+]
+
+WORK_REPORT = (
+    "一、2023年工作回顾\n"
+    "全年接待游客2350万人次,实现旅游综合收入186亿元。空气质量优良天数比率达到88.2%,"
+    "PM2.5平均浓度为32微克/立方米。预计全年技术合同成交额突破50亿元,新增高新技术企业120余家,"
+    "总数达到860家。\n"
+    "二、2024年工作安排\n"
+    "力争招商引资到位资金增长15%,实现技术合同成交额60亿元。\n"
+)
+WORK_REPORT_FACTS = [
+    ("旅游接待人次", "actual", "2023", "level", "2350", "万人次", "="),
+    ("旅游总收入", "actual", "2023", "level", "186", "亿元", "="),
+    ("空气质量优良天数比率", "actual", "2023", "level", "88.2", "%", "="),
+    ("PM2.5浓度", "actual", "2023", "level", "32", "微克/立方米", "="),
+    ("技术合同成交额", "actual", "2023", "level", "50", "亿元", ">"),
+    ("新增高新技术企业", "actual", "2023", "level", "120", "家", ">"),
+    ("高新技术企业数", "actual", "2023", "level", "860", "家", "="),
+    ("产业项目到位资金", "target", "2024", "growth", "15", "%", "="),
+    ("技术合同成交额", "target", "2024", "level", "60", "亿元", "="),
+]
+
+CASES = {
+    "county annual report": (COUNTY_ANNUAL, dict(doc_type="annual_report", report_years=[2023], target_years=[2024]),
+                             COUNTY_ANNUAL_FACTS),
+    "city midyear report": (MIDYEAR, dict(doc_type="midyear_report", report_years=[2024], target_years=[2024]),
+                            MIDYEAR_FACTS),
+    "province plan outline": (PLAN_OUTLINE, dict(doc_type="plan_outline", plan_span="2021-2025",
+                                                 report_years=[2016, 2017, 2018, 2019, 2020],
+                                                 target_years=[2021, 2022, 2023, 2024, 2025]), PLAN_OUTLINE_FACTS),
+    "work report": (WORK_REPORT, dict(doc_type="work_report", report_years=[2023], target_years=[2024]),
+                    WORK_REPORT_FACTS),
+}
+
+
+def _document(text: str, **meta) -> Document:
+    return Document(name="invented.txt", text=text, sha256="0" * 64, encoding="utf-8", meta=DocumentMeta(**meta))
+
+
+def _row(fact) -> tuple:
+    shown = fact.text if fact.value is None else fact.value
+    return (fact.indicator, fact.role, fact.period, fact.measure, shown, fact.unit, fact.comparator)
+
+
+def _expected(row: tuple) -> tuple:
+    value = row[4] if row[5] is None else Decimal(row[4])
+    return (*row[:4], value, *row[5:])
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_invented_documents_give_the_facts_a_reader_takes(case):
+    text, meta, expected = CASES[case]
+    facts = extract(_document(text, **meta))
+    got = {_row(f) for f in facts}
+    missing = [row for row in map(_expected, expected) if row not in got]
+    assert not missing, f"missing {missing}\ngot {sorted(got, key=str)}"
+    assert len(facts) == len(expected), sorted(got - set(map(_expected, expected)), key=str)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_evidence_holds_the_value(case):
+    text, meta, _ = CASES[case]
+    for fact in extract(_document(text, **meta)):
+        span = text[fact.start:fact.end]
+        if fact.value is None:
+            assert fact.text[:4] in span
+        else:
+            assert str(abs(fact.value)).split(".")[0] in span.replace(",", "")
+
+
+FLAGS = [
+    # text (in a 2023 review / 2024 plan), indicator, estimated, stretch, cumulative
+    ("一、2023年工作回顾\n预计全年地区生产总值增长6%。\n", "地区生产总值", True, False, False),
+    ("一、2023年工作回顾\n全年有望实现社会消费品零售总额500亿元。\n", "社会消费品零售总额", True, False, False),
+    ("一、2023年工作回顾\n累计培育高新技术企业752家。\n", "高新技术企业数", False, False, True),
+    ("二、2024年工作安排\n力争技术合同成交额突破100亿元。\n", "技术合同成交额", False, True, False),
+    ("二、2024年工作安排\n争取实际利用外资增长10%。\n", "实际利用外资", False, True, False),
+]
+
+
+@pytest.mark.parametrize("text, indicator, estimated, stretch, cumulative", FLAGS)
+def test_flags(text, indicator, estimated, stretch, cumulative):
+    facts = [f for f in extract(_document(text, report_years=[2023], target_years=[2024])) if f.indicator == indicator]
+    assert [(f.estimated, f.stretch, f.cumulative) for f in facts] == [(estimated, stretch, cumulative)]
+
+
+NOT_FACTS = [
+    "一、2023年工作回顾\n新建充电桩5500个,开工建设道路6条,新增停车泊位1.1万个。\n",
+    "一、2023年工作回顾\n区级重点项目完成投资240.6亿元,占全社会固定资产投资比重达到67.2%。\n",
+    "一、2023年工作回顾\n实施高新技术企业提能行动,培育专精特新企业60家。\n",
+    "一、2023年工作回顾\n经济总量突破千亿、财政收入突破百亿后,稳增长难度加大。\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FACTS)
+def test_task_quantities_and_shares_of_other_things_are_not_facts(text):
+    assert extract(_document(text, report_years=[2023], target_years=[2024])) == []
+
+
+def test_noise_spans_are_skipped():
+    text = "一、2023年工作回顾\n地区生产总值增长6%。\n广告:地区生产总值增长99%的秘诀\n"
+    noise_start = text.index("广告")
+    document = _document(text, report_years=[2023])
+    document.noise = [(noise_start, len(text))]
+    assert [f.value for f in extract(document)] == [Decimal(6)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .link import Index
 from .model import Achieved, Record
 
 
@@ -20,7 +21,7 @@ class Outcome:
 class Context:
     """What every rule needs besides the target: the other facts and the tolerance."""
 
-    index: object          # link.Index (typed loosely to keep the modules acyclic)
+    index: Index
     region: str
     indicator: str
     tolerance: Decimal

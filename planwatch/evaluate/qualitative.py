@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from . import wording
 from .judge import PROGRESS
-from .link import Index
 from .model import Record, Shown
 from .outcome import Context, Outcome, unknown
 from .periods import parse
@@ -31,7 +30,7 @@ def text_outcome(ctx: Context, target: Record) -> Outcome:
 
 def _growth_results(ctx: Context, indicator: str, period: str) -> tuple[list[Record], bool]:
     """Numeric growth results for the period, else for its latest part (as progress)."""
-    index: Index = ctx.index
+    index = ctx.index
     found = index.numeric(ctx.region, indicator, period, "growth")
     if found:
         return found, False
@@ -81,7 +80,7 @@ def _relation(ctx: Context, target: Record, strict: bool) -> Outcome | None:
 
 def _stated(ctx: Context, target: Record) -> Outcome:
     """A result that says in words whether the target was reached."""
-    index: Index = ctx.index
+    index = ctx.index
     periods = [target.fact.period]
     parsed = parse(target.fact.period)
     if parsed is not None and parsed.is_span:

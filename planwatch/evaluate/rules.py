@@ -30,7 +30,7 @@ def value_in(result: Record, target: Record) -> Decimal | None:
 
 def year_outcome(ctx: Context, target: Record) -> Outcome:
     f = target.fact
-    index: Index = ctx.index
+    index = ctx.index
     results = index.numeric(ctx.region, ctx.indicator, f.period, f.measure)
     if results:
         return final_outcome(ctx, target, results)
@@ -93,7 +93,7 @@ def part_outcome(ctx: Context, target: Record, parts: list[Record]) -> Outcome:
 
 def path_outcome(ctx: Context, target: Record, year: int) -> Outcome:
     """An end-year level: the growth it needs from its base against the growth so far."""
-    index: Index = ctx.index
+    index = ctx.index
     base = _base_before(index, ctx, target, year)
     if base is None:
         return unknown("暂无该期结果")

@@ -3,6 +3,7 @@ average annual growth, a cumulative change, a total summed over the years."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from . import wording
@@ -44,8 +45,13 @@ def _conclude(ctx: Context, target: Record, got: Decimal, last: int, span: Perio
 def _growth(ctx: Context, target: Record, span: Period) -> Outcome:
     """Average annual growth: from each year's growth (comparable prices), else a
     stated average, else the levels at both ends (current prices)."""
-    index: Index = ctx.index
-    series = _series(index, ctx, span, lambda y: index.growth_at(ctx.region, ctx.indicator, y))
+    index = ctx.index
+    series = _series(span, lambda y: index.growth_at(ctx.region, ctx.indicator, y))
+    stated = index.numeric(ctx.region, ctx.indicator, target.fact.period, "growth")
+    if stated and len(series) < span.years:     # a stated average beats an incomplete series
+        got = _stated_average(stated[0], target, span)
+        words = f"{wording.result_words(Shown.of(stated[0]))}"
+        return _conclude(ctx, target, got, span.last, span, stated, Achieved(got, "%", "文件所述"), words)
     if series:
         product = Decimal(1)
         for record in series:
@@ -58,11 +64,6 @@ def _growth(ctx: Context, target: Record, span: Period) -> Outcome:
         basis = f"由{span_label(span.first, last)}各年增速推算（可比价）"
         words = f"{basis}{'累计' if target.fact.cumulative else '年均'}增长{wording.rounded(got)}%"
         return _conclude(ctx, target, got, last, span, series, Achieved(got, "%", basis), words)
-    stated = index.numeric(ctx.region, ctx.indicator, target.fact.period, "growth")
-    if stated:
-        got = _stated_average(stated[0], target, span)
-        words = f"{wording.result_words(Shown.of(stated[0]))}"
-        return _conclude(ctx, target, got, span.last, span, stated, Achieved(got, "%", "文件所述"), words)
     return _growth_from_levels(ctx, target, span)
 
 
@@ -77,7 +78,7 @@ def _stated_average(result: Record, target: Record, span: Period) -> Decimal:
 
 
 def _growth_from_levels(ctx: Context, target: Record, span: Period) -> Outcome:
-    index: Index = ctx.index
+    index = ctx.index
     start = index.level_at(ctx.region, ctx.indicator, span.first - 1)
     end = _last_level(index, ctx, span)
     if start is None or end is None:
@@ -94,7 +95,7 @@ def _growth_from_levels(ctx: Context, target: Record, span: Period) -> Outcome:
 
 def _required(ctx: Context, target: Record, span: Period) -> Outcome:
     """No results yet: the average growth the plan's base and end-year target imply."""
-    index: Index = ctx.index
+    index = ctx.index
     base = index.level_at(ctx.region, ctx.indicator, span.first - 1)
     ends = index.numeric(ctx.region, ctx.indicator, str(span.last), "level", role="target")
     head = f"{span_label(span.first, span.last)}目标{wording.describe(Shown.of(target))}"
@@ -110,7 +111,7 @@ def _required(ctx: Context, target: Record, span: Period) -> Outcome:
 
 
 def _change(ctx: Context, target: Record, span: Period) -> Outcome:
-    index: Index = ctx.index
+    index = ctx.index
     start = index.level_at(ctx.region, ctx.indicator, span.first - 1)
     end = _last_level(index, ctx, span)
     if start is None or end is None:
@@ -129,11 +130,11 @@ def _change(ctx: Context, target: Record, span: Period) -> Outcome:
 
 def _total(ctx: Context, target: Record, span: Period) -> Outcome:
     """A total over the span (五年累计新增就业): a stated total, else the sum of the years."""
-    index: Index = ctx.index
+    index = ctx.index
     stated = index.numeric(ctx.region, ctx.indicator, target.fact.period, "level")
     if stated and (got := value_in(stated[0], target)) is not None:
         return _conclude(ctx, target, got, span.last, span, stated, None, wording.result_words(Shown.of(stated[0])))
-    series = _series(index, ctx, span, lambda y: _year_level(index, ctx, y))
+    series = _series(span, lambda y: _year_level(index, ctx, y))
     values = [value_in(r, target) for r in series]
     if not series or None in values:
         return unknown(f"{span_label(span.first, span.last)}暂无各年数据")
@@ -150,7 +151,7 @@ def _total(ctx: Context, target: Record, span: Period) -> Outcome:
 
 def _each_year(ctx: Context, target: Record, span: Period) -> Outcome:
     """A bound every year must keep (失业率控制在6%以内): judged on the worst year so far."""
-    index: Index = ctx.index
+    index = ctx.index
     series = [r for y in range(span.first, span.last + 1) if (r := _year_level(index, ctx, y)) is not None]
     if not series:
         return unknown(f"{span_label(span.first, span.last)}暂无各年数据")
@@ -174,7 +175,7 @@ def _last_level(index: Index, ctx: Context, span: Period) -> Record | None:
     return None
 
 
-def _series(index: Index, ctx: Context, span: Period, at) -> list[Record]:
+def _series(span: Period, at: Callable[[int], Record | None]) -> list[Record]:
     """The span's yearly records from its first year on, up to the first gap."""
     series = []
     for year in range(span.first, span.last + 1):

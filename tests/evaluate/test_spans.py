@@ -97,3 +97,19 @@ def test_base_of_another_document_is_not_a_plan_path(make):
              make("城镇新增就业", "target", "2024", "level", "2.1", "万人", doc=2)]
     [verdict] = verdicts(facts)
     assert verdict.status == "unknown" and verdict.reason == "暂无该期结果"
+
+
+def test_stated_average_growth_beats_an_incomplete_series(make):
+    facts = [make("招商引资总额", "target", "2016-2020", "growth", 20),
+             *_series(make, {2016: "30", 2017: "25"}, "招商引资总额"),
+             make("招商引资总额", "actual", "2016-2020", "growth", "15.24", doc=3)]
+    [verdict] = verdicts(facts)
+    assert verdict.status == "missed" and verdict.achieved.basis == "文件所述"
+
+
+def test_stated_cumulative_growth_read_as_an_average(make):
+    facts = [make("服务业增加值", "target", "2016-2020", "growth", 9),
+             make("服务业增加值", "actual", "2016-2020", "growth", "49.8", doc=2, cumulative=True)]
+    [verdict] = verdicts(facts)
+    assert verdict.achieved.value.quantize(Decimal("0.1")) == Decimal("8.4")     # 1.498 over five years
+    assert verdict.status == "missed"

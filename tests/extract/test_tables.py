@@ -330,3 +330,15 @@ def test_plan_span_from_the_header_years_when_the_title_has_none():
         森林覆盖率 | baseline | 2020 | level | 41 | % | = | |
         森林覆盖率 | target | 2025 | level | 42 | % | = | |
     """)
+
+
+PROJECT_TABLE = flattened([
+    "表5 “十四五”重大项目表",
+    "1", "地区生产总值核算平台", "320", "450", "2021-2023",
+    "2", "社会消费品零售总额监测中心", "12", "18", "2022-2024",
+    "3", "城镇新增就业服务站", "3", "5", "2021-2022",
+])
+
+
+def test_a_headerless_table_not_titled_as_indicators_gives_nothing():
+    assert extract_tables(document(PROJECT_TABLE)) == []

@@ -55,6 +55,7 @@ class Context:
     span: tuple[int, int] | None   # the plan's years, e.g. (2016, 2020)
     completion: bool               # a table of results against a plan
     units: tuple[str, ...]         # units listed in the title
+    indicators: bool = False       # the title calls it an indicator table (主要指标)
 
 
 def plan_span(text: str | None) -> tuple[int, int] | None:

@@ -35,7 +35,8 @@ def context_of(table: Table, document: Document) -> Context:
     span = plan_span(title) or plan_span(document.meta.plan_span)
     units = TITLE_UNITS.search(title)
     listed = tuple(kinds.unit_of(u) for u in re.split(r"[、,，/\s]+", units[1]) if u) if units else ()
-    return Context(span=span, completion=COMPLETION.search(title) is not None, units=listed)
+    return Context(span=span, completion=COMPLETION.search(title) is not None, units=listed,
+                   indicators="指标" in title)
 
 
 def read_table(table: Table, document: Document) -> list[Fact]:
@@ -66,7 +67,7 @@ def _columns(found: list[Group], body: list[Row], context: Context) -> list[Grou
         return found
     usual = counts.most_common(1)[0][0]
     if not found:
-        return _plan_layout(usual, context)
+        return _plan_layout(usual, context) if context.indicators else []
     leaves = sum(len(g.leaves) for g in found)
     widest = max(counts)
     if widest == leaves + 1 and counts[widest] >= 2 and context.span and not any(

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ...documents import Cell, Document, Table
 from . import cells as kinds
@@ -39,8 +39,7 @@ HEADER_LABEL = re.compile(r"^(?:序号|类别|指标(?:名称)?|名称|项目|(?
 HEADER_WORD = re.compile(r"指标|名称|单位|属性|序号|备注|目标|完成|基数|总量|绝对值|增速|增长|年均|累计|规划|预期|计划|实际|情况|责任|部门|类别|序列")
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     text: str       # the cell's words (wrapped parts joined)
     start: int
     end: int

@@ -1,0 +1,58 @@
+"""Throughput of the whole pipeline (decode + noise + metadata + extract) in chars/s.
+
+    .venv/bin/python bench/extract_speed.py [--runs 5] [--size-mb 10] [--seeds ../shared/seeds]
+
+The seeds are joined and repeated until the file holds at least --size-mb MB of
+UTF-8; each run loads that file with planwatch.documents.load and extracts its
+facts, in this one process. Prints each run and the medians of wall-clock and
+CPU time (CPU time is the fairer figure on a shared, busy machine).
+Target: >= 2 M chars/s on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from planwatch.documents import load
+from planwatch.extract import extract
+
+SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
+
+
+def corpus(seeds: Path, size_mb: float) -> bytes:
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt")))
+    data = text.encode("utf-8")
+    return data * (int(size_mb * 1_000_000 / len(data)) + 1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--size-mb", type=float, default=10)
+    parser.add_argument("--seeds", type=Path, default=SEEDS)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "corpus.txt"
+        path.write_bytes(corpus(args.seeds, args.size_mb))
+        extract(load(path))  # warm up: compile patterns, read the data files
+        size = path.stat().st_size
+        walls, cpus = [], []
+        for run in range(1, args.runs + 1):
+            wall, cpu = time.perf_counter(), time.process_time()
+            document = load(path)
+            facts = extract(document)
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            walls.append(len(document.text) / wall)
+            cpus.append(len(document.text) / cpu)
+            print(f"run {run}: {len(document.text):,} chars, {len(facts)} facts, wall {wall:.2f} s "
+                  f"({walls[-1] / 1e6:.2f} M chars/s), cpu {cpu:.2f} s ({cpus[-1] / 1e6:.2f} M chars/s)")
+    print(f"median over {args.runs} runs of {size / 1e6:.1f} MB: wall {statistics.median(walls) / 1e6:.2f} M chars/s, "
+          f"cpu {statistics.median(cpus) / 1e6:.2f} M chars/s")
+
+
+if __name__ == "__main__":
+    main()

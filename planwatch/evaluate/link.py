@@ -62,12 +62,13 @@ class Index:
         return [r for r in self.facts(region, indicator, role, period, measure) if r.fact.value is not None]
 
     def parts(self, region: str, indicator: str, year: int, measure: str) -> list[Record]:
-        """Numeric results for parts of one year (上半年, 前三季度), the latest part first."""
+        """Numeric results for parts of one year (上半年, 前三季度), the latest part first
+        (and of two ending together, 前三季度 before 三季度 alone)."""
         found = [r for r in self._by_indicator.get((region, indicator), ())
                  if r.fact.role == "actual" and r.fact.measure == measure and r.fact.value is not None
                  and (p := parse(r.fact.period)) is not None and p.is_part and p.first == year]
         ordered = best_first(found, self.dates)
-        return sorted(ordered, key=lambda r: parse(r.fact.period).months[1], reverse=True)
+        return sorted(ordered, key=lambda r: (parse(r.fact.period).months[1], parse(r.fact.period).share), reverse=True)
 
     def level_at(self, region: str, indicator: str, year: int) -> Record | None:
         """The best stated level of one year: a result, else a plan's base value."""

@@ -37,14 +37,10 @@ class Period:
 
     @property
     def share(self) -> Decimal:
-        """The share of its year a part covers (上半年 1/2, 前三季度 3/4)."""
+        """The share of its year a part covers (上半年 1/2, 前三季度 3/4, 三季度 alone 1/4):
+        what a level should have reached by then, pro rata (时间过半、任务过半)."""
         low, high = self.months
         return Decimal(high - low + 1) / Decimal(12)
-
-    @property
-    def elapsed(self) -> Decimal:
-        """How far into the year its end lies: 时间过半 at 1/2."""
-        return Decimal(self.months[1]) / Decimal(12)
 
 
 def parse(period: str) -> Period | None:

@@ -81,14 +81,14 @@ def part_outcome(ctx: Context, target: Record, parts: list[Record]) -> Outcome:
         if status == "on_track":
             return Outcome(status, f"{head}，达到全年目标要求，进度正常", parts)
         return Outcome(status, f"{head}，{wording.gap(f.measure, f.unit, value, f.value)}，进度滞后", parts)
-    share = value / f.value if f.value else None
-    if share is None or share < 0:
+    done = value / f.value if f.value else None
+    if done is None or done < 0:
         return unknown(f"{head}，无法按进度判断", parts)
-    status = "on_track" if share >= period.elapsed else "behind"
-    time_words = f"时间进度{wording.rounded(period.elapsed * 100, 0)}%"
-    if period.elapsed == Decimal("0.5"):
+    status = "on_track" if done >= period.share else "behind"
+    time_words = f"时间进度{wording.rounded(period.share * 100, 0)}%"
+    if period.share == Decimal("0.5"):
         time_words = "时间过半、任务" + ("过半" if status == "on_track" else "未过半")
-    return Outcome(status, f"{head}，完成全年目标的{wording.rounded(share * 100)}%，{time_words}", parts)
+    return Outcome(status, f"{head}，完成全年目标的{wording.rounded(done * 100)}%，{time_words}", parts)
 
 
 def path_outcome(ctx: Context, target: Record, year: int) -> Outcome:

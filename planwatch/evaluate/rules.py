@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import wording
-from .judge import PROGRESS, Goal, judge
+from .judge import DOWN, PROGRESS, Goal, judge
 from .link import Index
 from .model import Achieved, Record, Shown
 from .outcome import Context, Outcome, unknown
@@ -76,8 +76,10 @@ def part_outcome(ctx: Context, target: Record, parts: list[Record]) -> Outcome:
     if value is None:
         return unknown(f"进度数据单位（{best.fact.unit}）与目标单位（{f.unit}）不可比", parts)
     head = f"全年目标{wording.describe(Shown.of(target))}，{wording.result_words(Shown.of(best))}"
-    if f.measure == "growth" or is_rate(ctx.indicator, f.unit):
-        status = PROGRESS[judge(goal_of(ctx, target), value, best.fact.comparator, ctx.tolerance)]
+    goal = goal_of(ctx, target)
+    if f.measure == "growth" or is_rate(ctx.indicator, f.unit) or goal.direction == DOWN:
+        # rates, caps and concentrations are not accumulated over the year: compared as they stand
+        status = PROGRESS[judge(goal, value, best.fact.comparator, ctx.tolerance)]
         if status == "on_track":
             return Outcome(status, f"{head}，达到全年目标要求，进度正常", parts)
         return Outcome(status, f"{head}，{wording.gap(f.measure, f.unit, value, f.value)}，进度滞后", parts)

@@ -90,3 +90,9 @@ def test_undated_document_placed_after_the_years_it_reports(make):
              make("地方一般公共预算收入", "actual", "2020", "level", 92, "亿元", doc=3, date=None)]
     [verdict] = [v for v in verdicts(facts) if v.period == "2019"]
     assert verdict.results[0].source.doc_name == "doc3.txt" and verdict.status == "missed"
+
+
+def test_a_concentration_is_compared_directly(make):
+    found = verdicts([make("PM2.5浓度", "target", "2017", "level", 50, "微克/立方米"),
+                      make("PM2.5浓度", "actual", "2017H1", "level", 58, "微克/立方米", doc=2)])
+    assert found[0].status == "behind"

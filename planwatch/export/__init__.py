@@ -2,7 +2,7 @@
 CSV, XLSX and DOCX.
 
     table = report_table(records, region="武昌区", period="2023")   # or a span: 2021-2025
-    write(table, "xlsx", Path("report.xlsx"))
+    write(table, "xlsx", Path("report.xlsx"))          # or render(table, "docx") -> bytes
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from ..evaluate.model import Record
 from ..evaluate.periods import parse
 from .plan_table import plan_table
 from .table import Column, ReportTable, annual_table
-from .writers import FORMATS, write
+from .writers import FORMATS, render, write
 
-__all__ = ["FORMATS", "Column", "ReportTable", "annual_table", "plan_table", "report", "report_table", "write"]
+__all__ = ["FORMATS", "Column", "ReportTable", "annual_table", "plan_table", "render", "report", "report_table", "write"]
 
 
 def report_table(records: Iterable[Record], region: str, period: str) -> ReportTable:

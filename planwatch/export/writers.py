@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
+from typing import BinaryIO
 
 from docx import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
@@ -26,12 +28,20 @@ TITLE_FONT = "黑体"
 _WIDE = {"indicator": 22, "target": 24, "reason": 48, "source": 30, "department": 16}
 
 
-def write(table: ReportTable, fmt: str, path: Path) -> Path:
+def render(table: ReportTable, fmt: str) -> bytes:
+    """The file's bytes (what a web download sends)."""
     writers = {"xlsx": write_xlsx, "docx": write_docx, "csv": write_csv}
     if fmt not in writers:
         raise EvaluationError(f"不支持的报表格式 {fmt!r}（可选：{'、'.join(FORMATS)}）")
+    stream = io.BytesIO()
+    writers[fmt](table, stream)
+    return stream.getvalue()
+
+
+def write(table: ReportTable, fmt: str, path: Path) -> Path:
+    content = render(table, fmt)
     try:
-        writers[fmt](table, path)
+        path.write_bytes(content)
     except OSError as exc:
         raise EvaluationError(f"{path}: {exc}") from exc
     return path
@@ -41,16 +51,18 @@ def _flat_titles(table: ReportTable) -> list[str]:
     return [f"{c.group}-{c.title}" if c.group else c.title for c in table.columns]
 
 
-def write_csv(table: ReportTable, path: Path) -> None:
+def write_csv(table: ReportTable, stream: BinaryIO) -> None:
     """One header row (完成情况-绝对值), UTF-8 with a BOM so that Excel reads the Chinese."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(_flat_titles(table))
-        for row in table.rows:
-            writer.writerow([row.get(c.key, "") for c in table.columns])
+    out = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    writer = csv.writer(out)
+    writer.writerow(_flat_titles(table))
+    for row in table.rows:
+        writer.writerow([row.get(c.key, "") for c in table.columns])
+    out.flush()
+    out.detach()            # leave the stream open for the caller
 
 
-def write_xlsx(table: ReportTable, path: Path) -> None:
+def write_xlsx(table: ReportTable, stream: BinaryIO) -> None:
     book = Workbook()
     sheet = book.active
     sheet.title = "主要指标"[:31]
@@ -89,7 +101,7 @@ def write_xlsx(table: ReportTable, path: Path) -> None:
         sheet.column_dimensions[get_column_letter(i)].width = _WIDE.get(column.key, 12 if i > 1 else 6)
     sheet.freeze_panes = "C4"           # the header and the indicator names stay in view
     _print_setup(sheet)
-    book.save(path)
+    book.save(stream)
 
 
 def _print_setup(sheet) -> None:
@@ -103,7 +115,7 @@ def _print_setup(sheet) -> None:
     sheet.page_margins.left = sheet.page_margins.right = 0.4
 
 
-def write_docx(table: ReportTable, path: Path) -> None:
+def write_docx(table: ReportTable, stream: BinaryIO) -> None:
     document = DocxDocument()
     _chinese_font(document.styles["Normal"], BODY_FONT, 10)
     section = document.sections[0]
@@ -123,7 +135,7 @@ def write_docx(table: ReportTable, path: Path) -> None:
             _run(grid.cell(r, c).paragraphs[0], row.get(column.key, ""), BODY_FONT, 9)
     for n, note in enumerate(table.notes, start=1):
         _run(document.add_paragraph(), f"注{n}：{note}", BODY_FONT, 9)
-    document.save(path)
+    document.save(stream)
 
 
 def _docx_header(grid, table: ReportTable) -> None:

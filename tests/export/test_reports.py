@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from planwatch.errors import EvaluationError
-from planwatch.export import report, write
+from planwatch.export import render, report, write
 
 # indicator, target, level, growth, status
 EXPECTED_2023 = [
@@ -83,3 +83,11 @@ def test_no_targets_is_an_error(filled):
 def test_unknown_format_is_an_error(filled, tmp_path):
     with pytest.raises(EvaluationError):
         write(report(filled, "青山区", "2023"), "pdf", tmp_path / "r.pdf")
+
+
+def test_render_gives_the_files_bytes(filled, tmp_path):
+    table = report(filled, "青山区", "2023")
+    content = render(table, "docx")
+    (tmp_path / "r.docx").write_bytes(content)
+    assert docx.Document(tmp_path / "r.docx").tables[0].cell(2, 1).text == "地区生产总值"
+    assert render(table, "csv").startswith("\ufeff序号".encode("utf-8"))

@@ -79,9 +79,9 @@ class IngestReport:
     documents: int = 0             # documents seen for the first time
     versions: int = 0              # new versions of documents already stored
     unchanged: int = 0             # content already stored: nothing added
-    refreshed: int = 0             # content already stored, read and extracted again (reextract)
     facts: int = 0                 # facts stored by this run
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    refreshed: int = 0             # content already stored, read and extracted again (reextract)
 
     @property
     def ok(self) -> bool:

@@ -2,9 +2,11 @@
 
 A report reviews one period and plans the next; its headings say which is which
 ("一、2023年…计划执行情况", "二、2024年…目标及主要任务", "一、上半年计划执行情况",
-"第一节 发展基础" of a five-year plan). Short lines that end with a colon and
-name a year and a goal ("2024年经济社会发展的主要目标预安排:") open a section
-too. `Sections(document).at(pos)` gives the Section in force at an offset;
+"第一节 发展基础" of a five-year plan). Lines that end with a colon and name a
+goal ("2024年经济社会发展的主要目标预安排:"), and short unnumbered lines followed
+by prose ("2024年工作安排"), open a section too; so does an inline list of goals
+("今年主要预期目标是:…。"), up to the end of its sentence.
+`Sections(document).at(pos)` gives the Section in force at an offset;
 `document.meta` is only the fallback when the headings don't say.
 """
 
@@ -12,19 +14,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..documents import Document
 
 _HEADING = re.compile(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节篇]|[（(][一二三四五六七八九十]+[)）])"
-    r"[^\n。]{0,60}$|^[ \t\u3000]*[^\n。，,;；]{2,50}[:：][ \t\u3000]*$",
+    r"[^\n。]{0,60}$|^[ \t\u3000]*[^\n。，,;；]{2,50}[:：][ \t\u3000]*$"
+    r"|^[ \t\u3000]*(?P<plain>[^\n。，,;；:：|]{4,30})[ \t\u3000]*$",
     re.M,
 )
+_INLINE = re.compile(r"[^。\n:：]{0,40}?(?:预期目标|主要目标|发展目标|目标任务)(?:是|为)?[:：]")
+_PROSE_LINE = re.compile(r"[ \t\u3000\n]*[^\n]{40}")
 _ACTUAL = re.compile(r"执行情况|完成情况|回顾|发展基础|主要成就|工作总结|取得的成[绩就]|过去[一五]年")
 _REPORTED = re.compile(r"执行情况|完成情况")
 _TARGET = re.compile(r"计划|目标|安排|任务|草案|预期|展望|工作重点|总体要求")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
+_TARGET_LIST = re.compile(r"预期|主要目标|发展目标|目标任务")
 _FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
               "十四五": (2021, 2025), "十五五": (2026, 2030)}
 
@@ -61,6 +67,7 @@ class Sections:
         self._sections_default = self._default(document)
         self._sections = [self._sections_default, *self._headings(document.text)]
         self._starts = [s.start for s in self._sections]
+        self._add_inline(document.text)
 
     def at(self, pos: int) -> Section:
         return self._sections[bisect_right(self._starts, pos) - 1]
@@ -79,6 +86,8 @@ class Sections:
     def _headings(self, text: str):
         current = self._sections_default
         for match in _HEADING.finditer(text):
+            if match["plain"] and not (_YEAR.search(match["plain"]) and _PROSE_LINE.match(text, match.end())):
+                continue  # a short line is a heading only when it names a year and prose follows
             section = self._section(match.start(), match[0].strip(), current)
             if section is not None:
                 current = section
@@ -94,9 +103,12 @@ class Sections:
         else:
             return None
         years = [int(y) for y in _YEAR.findall(heading)]
-        if role == current.role and not years and "半年" not in heading:
+        if role == current.role and not years and "半年" not in heading and "五年" not in heading:
             return Section(start, role, current.year, current.period, current.span)
         if role == "actual":
+            if "五年" in heading and meta.report_years and not self._plan:  # 过去五年工作回顾
+                last = years[-1] if years else meta.report_years[-1]
+                return Section(start, role, last, str(last), (last - 4, last))
             if self._plan and meta.report_years and not years:
                 span = (meta.report_years[0], meta.report_years[-1])
                 return Section(start, role, span[1], str(span[1]), span)
@@ -109,6 +121,31 @@ class Sections:
         if year is None and meta.report_years:
             year = meta.report_years[-1]
         return Section(start, role, year, str(year) if year else None)
+
+
+    def _add_inline(self, text: str) -> None:
+        """今年主要预期目标是:…。 — a list of goals inside a paragraph."""
+        added = []
+        for match in _INLINE.finditer(text):
+            if not _TARGET_LIST.search(match[0]):
+                continue
+            end = text.find("。", match.end())
+            end = len(text) if end < 0 else end
+            current = self.at(match.start())
+            years = [int(y) for y in _YEAR.findall(match[0])]
+            year = years[0] if years else (current.year if current.role == "target" else self._next_year(current))
+            added += [Section(match.end(), "target", year, str(year) if year else None,
+                              current.span if current.role == "target" else None),
+                      replace(current, start=end)]
+        if added:
+            self._sections = sorted([*self._sections, *added], key=lambda s: s.start)
+            self._starts = [s.start for s in self._sections]
+
+    def _next_year(self, current: Section) -> int | None:
+        meta = self._meta
+        if meta.target_years:
+            return meta.target_years[0]
+        return current.year + 1 if current.year else None
 
 
 def _plan_span(text: str | None) -> tuple[int, int] | None:

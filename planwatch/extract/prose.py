@@ -50,6 +50,8 @@ _BULLET = re.compile(r"[ \t\u3000]*——")
 _AFTER_COLON = re.compile(r"[ \t\u3000]*(?:预计|实际|完成|实现|全年完成)")
 _GAP = 12
 _ELIDED_JOINERS = ("和", "、", "及", "与")
+_RESPECTIVELY = re.compile(rf"[,，;；、]\s*分别(?:{_VERBS}|为|达到|达)")
+_LIST_GAP = re.compile(r"\s*(?:和|、|及|与|,|，)\s*")
 _NOT_NAME = re.compile(r"[\s,，。;；:：、和及与()（）“”\"%]")
 _TO = re.compile(rf"(?:{_VERBS}|跃升|跃居|增至|升至|降至)?[至到为]")
 _HEAD_JUNK = " \t\u3000—-“”\"'"
@@ -253,6 +255,8 @@ class _Reader:
             between = self.text[pos:quantity.start]
             if pos != start and (_TO.fullmatch(between) or _YEAR.search(between)):
                 fresh = pos  # 由554亿元增长至830亿元: the second value has its own period
+            elif pos != start and _RESPECTIVELY.search(between):
+                return facts + self._shared(mention, quantities[quantities.index(quantity):], between, evidence)
             elif not self._continues(between, first=not facts and pos == start):
                 break
             fact = self._numeric(mention, quantity, evidence, between, fresh)
@@ -263,6 +267,25 @@ class _Reader:
             if fact is not None and all(f.identity != fact.identity for f in facts):
                 facts.append(fact)
             pos = quantity.end
+        return facts
+
+    def _shared(self, mention: Mention, quantities: list[Quantity], between: str, evidence: int) -> list[Fact]:
+        """城镇居民…42118元、农村居民…19876元,分别增长4.8%、7.2%: the values go to the
+        names of the sentence in order, the last name taking the last value."""
+        run = [quantities[0]]
+        for quantity in quantities[1:]:
+            if not _LIST_GAP.fullmatch(self.text[run[-1].end:quantity.start]):
+                break
+            run.append(quantity)
+        sentence_start = self._prev(self.sentence_ends, mention.start)
+        names = [m for m in self.mentions[bisect_left(self.m_starts, sentence_start):]
+                 if m.start < mention.start][-(len(run) - 1):] + [mention] if len(run) > 1 else []
+        facts = []
+        if len(names) == len(run):
+            for name, quantity in zip(names, run):
+                fact = self._numeric(name, quantity, name.start, between)
+                if fact is not None:
+                    facts.append(fact)
         return facts
 
     def _from_value(self, fact: Fact) -> list[Fact]:

@@ -186,3 +186,56 @@ def test_noise_spans_are_skipped():
     document = _document(text, report_years=[2023])
     document.noise = [(noise_start, len(text))]
     assert [f.value for f in extract(document)] == [Decimal(6)]
+
+
+SEPARATE_NAMES = (
+    "一、2023年工作回顾\n"
+    "城镇居民人均可支配收入42118元、农村居民人均可支配收入19876元,分别增长4.5%、6.9%。\n"
+)
+INLINE_GOALS = (
+    "过去一年,全市生产总值增长5.2%。今年经济社会发展的主要预期目标是:全市生产总值增长5.5%左右,"
+    "居民消费价格涨幅控制在3%左右,城镇新增就业3.5万人以上。我们将重点做好以下工作。"
+    "新建学校12所。\n"
+)
+PLAIN_HEADINGS = (
+    "2023年工作回顾\n"
+    "一年来,全县经济持续回升,地区生产总值增长5.8%,固定资产投资增长9%,这一增速在全市排名第三,各项工作稳步推进。\n"
+    "2024年工作安排\n"
+    "全年地区生产总值增长6%,固定资产投资增长8%,社会消费品零售总额增长7%,各项工作再上新台阶再上新台阶。\n"
+)
+FIVE_YEARS = (
+    "一、过去五年工作回顾\n"
+    "五年来,全区地区生产总值年均增长6.9%,2022年达到1286亿元。\n"
+)
+MORE_CASES = {
+    "values shared by separate names": (SEPARATE_NAMES, dict(report_years=[2023], target_years=[2024]), [
+        ("城镇居民人均可支配收入", "actual", "2023", "level", "42118", "元", "="),
+        ("农村居民人均可支配收入", "actual", "2023", "level", "19876", "元", "="),
+        ("城镇居民人均可支配收入", "actual", "2023", "growth", "4.5", "%", "="),
+        ("农村居民人均可支配收入", "actual", "2023", "growth", "6.9", "%", "="),
+    ]),
+    "inline list of goals": (INLINE_GOALS, dict(doc_type="work_report", report_years=[2023], target_years=[2024]), [
+        ("地区生产总值", "actual", "2023", "growth", "5.2", "%", "="),
+        ("地区生产总值", "target", "2024", "growth", "5.5", "%", "~"),
+        ("居民消费价格指数", "target", "2024", "growth", "3", "%", "~"),
+        ("城镇新增就业", "target", "2024", "level", "3.5", "万人", ">="),
+    ]),
+    "unnumbered headings": (PLAIN_HEADINGS, dict(doc_type="work_report"), [
+        ("地区生产总值", "actual", "2023", "growth", "5.8", "%", "="),
+        ("全社会固定资产投资", "actual", "2023", "growth", "9", "%", "="),
+        ("地区生产总值", "target", "2024", "growth", "6", "%", "="),
+        ("全社会固定资产投资", "target", "2024", "growth", "8", "%", "="),
+        ("社会消费品零售总额", "target", "2024", "growth", "7", "%", "="),
+    ]),
+    "five years under review": (FIVE_YEARS, dict(doc_type="work_report", report_years=[2022], target_years=[2023]), [
+        ("地区生产总值", "actual", "2018-2022", "growth", "6.9", "%", "="),
+        ("地区生产总值", "actual", "2022", "level", "1286", "亿元", "="),
+    ]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MORE_CASES))
+def test_more_phrasings(case):
+    text, meta, expected = MORE_CASES[case]
+    got = {_row(f) for f in extract(_document(text, **meta))}
+    assert got == set(map(_expected, expected))

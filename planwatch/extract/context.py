@@ -26,7 +26,7 @@ _HEADING = re.compile(
 )
 _INLINE = re.compile(r"[^。\n:：]{0,40}?(?:预期目标|主要目标|发展目标|目标任务)(?:是|为)?[:：]")
 _PROSE_LINE = re.compile(r"[ \t\u3000\n]*[^\n]{40}")
-_ACTUAL = re.compile(r"执行情况|完成情况|回顾|发展基础|主要成就|工作总结|取得的成[绩就]|过去[一五]年")
+_ACTUAL = re.compile(r"执行情况|完成情况|运行情况|回顾|发展基础|主要成就|发展成就|主要成绩|工作总结|取得的成[绩就]|过去[一五]年")
 _REPORTED = re.compile(r"执行情况|完成情况")
 _TARGET = re.compile(r"计划|目标|安排|任务|草案|预期|展望|工作重点|总体要求")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")

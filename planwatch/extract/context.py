@@ -24,13 +24,12 @@ _HEADING = re.compile(
     r"|^[ \t\u3000]*(?P<plain>[^\n。，,;；:：|]{4,30})[ \t\u3000]*$",
     re.M,
 )
-_INLINE = re.compile(r"[^。\n:：]{0,40}?(?:预期目标|主要目标|发展目标|目标任务)(?:是|为)?[:：]")
+_INLINE = re.compile(r"(?:预期目标|主要目标|发展目标|目标任务)(?:是|为)?[:：]")
 _PROSE_LINE = re.compile(r"[ \t\u3000\n]*[^\n]{40}")
 _ACTUAL = re.compile(r"执行情况|完成情况|运行情况|回顾|发展基础|主要成就|发展成就|主要成绩|工作总结|取得的成[绩就]|过去[一五]年")
 _REPORTED = re.compile(r"执行情况|完成情况")
 _TARGET = re.compile(r"计划|目标|安排|任务|草案|预期|展望|工作重点|总体要求")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
-_TARGET_LIST = re.compile(r"预期|主要目标|发展目标|目标任务")
 _FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
               "十四五": (2021, 2025), "十五五": (2026, 2030)}
 
@@ -127,12 +126,12 @@ class Sections:
         """今年主要预期目标是:…。 — a list of goals inside a paragraph."""
         added = []
         for match in _INLINE.finditer(text):
-            if not _TARGET_LIST.search(match[0]):
-                continue
+            head = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start()), match.start() - 40) + 1
+            words = text[head:match.end()]
             end = text.find("。", match.end())
             end = len(text) if end < 0 else end
             current = self.at(match.start())
-            years = [int(y) for y in _YEAR.findall(match[0])]
+            years = [int(y) for y in _YEAR.findall(words)]
             year = years[0] if years else (current.year if current.role == "target" else self._next_year(current))
             added += [Section(match.end(), "target", year, str(year) if year else None,
                               current.span if current.role == "target" else None),

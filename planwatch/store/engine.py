@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import StoreError
 
-MIGRATIONS = Path(__file__).parent / "migrations"
+ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
 BUSY_TIMEOUT_MS = 30_000
 _WRITE = "planwatch_write"
 _MIGRATION_LOCK = zlib.crc32(b"planwatch migrations")
@@ -88,16 +88,9 @@ def _sqlite_engine(url: URL) -> Engine:
     return engine
 
 
-def _config() -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    config.set_main_option("path_separator", "os")
-    return config
-
-
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration; a no-op (one read) when it is there."""
-    config = _config()
+    config = Config(ALEMBIC_INI)
     head = ScriptDirectory.from_config(config).get_current_head()
     try:
         with engine.connect() as conn:

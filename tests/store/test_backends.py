@@ -8,13 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine
-
 from planwatch.store import Store
-from planwatch.store.engine import database_url as engine_url
-from planwatch.store.models import Base
+from planwatch.store.engine import ALEMBIC_INI
 
 SEEDS = Path(__file__).parents[2] / "../shared/seeds"
 PLANWATCH = Path(sys.executable).parent / "planwatch"
@@ -61,14 +56,15 @@ def test_two_ingests_at_once_store_each_document_once(database_url, tmp_path):
             (f"doc_{n:03d}.txt", 1) for n in range(150)]
 
 
-def test_migrations_build_the_tables_the_models_describe(store):
-    engine = create_engine(engine_url(store.url))
-    try:
-        with engine.connect() as conn:
-            differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
-    finally:
-        engine.dispose()
-    assert differences == []
+def test_migrations_build_the_tables_the_models_describe(database_url):
+    """What a developer runs (planwatch/store/alembic.ini): upgrade, then check for drift."""
+    alembic = [str(Path(sys.executable).parent / "alembic"), "-c", str(ALEMBIC_INI)]
+    env = {**os.environ, "PLANWATCH_DATABASE_URL": database_url}
+    upgrade = subprocess.run([*alembic, "upgrade", "head"], env=env, capture_output=True, text=True, timeout=300)
+    assert upgrade.returncode == 0, upgrade.stderr
+    check = subprocess.run([*alembic, "check"], env=env, capture_output=True, text=True, timeout=300)
+    assert check.returncode == 0, check.stderr + check.stdout
+    assert "No new upgrade operations detected" in check.stdout + check.stderr
 
 
 def test_opening_an_existing_store_keeps_its_contents(database_url, document, facts):

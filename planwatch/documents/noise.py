@@ -18,6 +18,7 @@ from ..errors import SettingsError
 
 NOISE_FILE = Path(__file__).resolve().parents[1] / "data" / "noise.yaml"
 _EDGE = r"[ \t\r\f\v\u3000\xa0]*"
+MAX_LINE = 300
 
 
 @lru_cache(maxsize=4)
@@ -28,7 +29,7 @@ def _patterns(path: Path = NOISE_FILE) -> tuple[re.Pattern[str], re.Pattern[str]
         inline = [_checked(e, path) for e in data.get("inline") or []]
     except (OSError, yaml.YAMLError) as exc:
         raise SettingsError(f"{path}: cannot read the noise patterns ({exc})") from None
-    line_re = re.compile(rf"^{_EDGE}(?:{'|'.join(f'(?:{p})' for p in lines)}){_EDGE}$", re.M) if lines else None
+    line_re = re.compile(rf"{_EDGE}(?:{'|'.join(f'(?:{p})' for p in lines)}){_EDGE}") if lines else None
     inline_re = re.compile("|".join(f"(?:{p})" for p in inline)) if inline else None
     return line_re, inline_re
 
@@ -69,11 +70,25 @@ def within_line(pattern: str) -> str:
 
 def find_noise(text: str, path: Path = NOISE_FILE) -> list[tuple[int, int]]:
     """Sorted, non-overlapping (start, end) spans of noise in `text`."""
-    spans = []
-    for pattern in _patterns(path):
-        if pattern is not None:
-            spans += [_trimmed(text, m.start(), m.end()) for m in pattern.finditer(text)]
+    line_re, inline_re = _patterns(path)
+    spans = _noise_lines(text, line_re) if line_re else []
+    if inline_re:
+        spans += [_trimmed(text, m.start(), m.end()) for m in inline_re.finditer(text)]
     return _merged([(start, end) for start, end in spans if end > start])
+
+
+def _noise_lines(text: str, line_re: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Whole lines that a line pattern matches. Furniture lines are short, so
+    lines over MAX_LINE characters (paragraphs) are not tried: this keeps the
+    cost to the short lines whatever the patterns."""
+    spans, start, size = [], 0, len(text)
+    while start <= size:
+        end = text.find("\n", start)
+        end = size if end < 0 else end
+        if 0 < end - start <= MAX_LINE and line_re.fullmatch(text, start, end):
+            spans.append(_trimmed(text, start, end))
+        start = end + 1
+    return spans
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -104,4 +119,4 @@ def in_noise(noise: list[tuple[int, int]], start: int, end: int) -> bool:
 def is_furniture_line(line: str, path: Path = NOISE_FILE) -> bool:
     """Whether a whole line is page furniture (a `lines` pattern of the noise file)."""
     line_re = _patterns(path)[0]
-    return line_re is not None and line_re.fullmatch(line.strip()) is not None
+    return line_re is not None and len(line) <= MAX_LINE and line_re.fullmatch(line.strip()) is not None

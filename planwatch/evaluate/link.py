@@ -45,18 +45,21 @@ class Index:
         records = list(records)
         self.dates = document_dates(records)
         self._by_indicator: dict[tuple[str, str], list[Record]] = defaultdict(list)
+        self._exact: dict[tuple[str, str, str, str, str], list[Record]] = defaultdict(list)
         self._latest: dict[str, int] = {}
         for record in records:
             region = region_of(record)
-            self._by_indicator[(region, record.fact.indicator)].append(record)
+            f = record.fact
+            self._by_indicator[(region, f.indicator)].append(record)
+            self._exact[(region, f.indicator, f.role, f.period, f.measure)].append(record)
             if record.fact.role == "actual" and (period := parse(record.fact.period)) is not None:
                 self._latest[region] = max(self._latest.get(region, period.last), period.last)
+        for key, versions in self._exact.items():      # sorted once, read many times
+            self._exact[key] = best_first(versions, self.dates)
 
     def facts(self, region: str, indicator: str, role: str, period: str, measure: str) -> list[Record]:
         """Every version, best first."""
-        return best_first((r for r in self._by_indicator.get((region, indicator), ())
-                           if r.fact.role == role and r.fact.period == period and r.fact.measure == measure),
-                          self.dates)
+        return list(self._exact.get((region, indicator, role, period, measure), ()))
 
     def numeric(self, region: str, indicator: str, period: str, measure: str, role: str = "actual") -> list[Record]:
         return [r for r in self.facts(region, indicator, role, period, measure) if r.fact.value is not None]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 _YEAR = re.compile(r"^(\d{4})$")
 _SPAN = re.compile(r"^(\d{4})-(\d{4})$")
@@ -43,6 +44,7 @@ class Period:
         return Decimal(high - low + 1) / Decimal(12)
 
 
+@cache
 def parse(period: str) -> Period | None:
     """A Period, or None for a form evaluation does not know."""
     if m := _YEAR.match(period):

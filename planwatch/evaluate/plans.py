@@ -101,15 +101,17 @@ def plans(records: Iterable[Record], verdicts: list[Verdict] | None = None) -> l
     by_key = {(v.region_key, v.indicator, v.period, v.measure): v for v in verdicts}
     index = Index(records)
     groups: dict[tuple[str, str], list[Record]] = defaultdict(list)
+    by_document: dict[int, list[Record]] = defaultdict(list)
     for record in records:
+        by_document[record.document_id].append(record)
         period = parse(record.fact.period)
         if record.fact.role == "target" and period is not None and period.is_span:
             groups[(region_of(record), record.fact.period)].append(record)
     names = region_names(records)
     found = []
     for (region, span), span_targets in sorted(groups.items()):
-        documents = {r.document_id for r in span_targets}
-        plan_records = [r for r in records if r.document_id in documents and region_of(r) == region]
+        documents = sorted({r.document_id for r in span_targets})
+        plan_records = [r for doc in documents for r in by_document[doc] if region_of(r) == region]
         first = span_targets[0]
         plan = Plan(names[region], span, first.doc_title, Source.of(first))
         for indicator in _indicators(plan_records, span):

@@ -25,7 +25,9 @@ class Record(Protocol):
 
 
 def region_of(record: Record) -> str:
-    return record.region_key or record.region or ""
+    """The key facts are linked by; a document of no known region is a region of its own,
+    so that its targets never meet the results of unrelated documents."""
+    return record.region_key or record.region or f"#{record.document_id}"
 
 
 def region_names(records: list[Record]) -> dict[str, str]:
@@ -33,8 +35,9 @@ def region_names(records: list[Record]) -> dict[str, str]:
     names: dict[str, str] = {}
     for record in records:
         key = region_of(record)
-        if len(record.region or key) > len(names.get(key, "")):
-            names[key] = record.region or key
+        names.setdefault(key, "")
+        if len(record.region or "") > len(names[key]):
+            names[key] = record.region
     return names
 
 

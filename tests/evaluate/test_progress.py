@@ -96,3 +96,11 @@ def test_a_concentration_is_compared_directly(make):
     found = verdicts([make("PM2.5浓度", "target", "2017", "level", 50, "微克/立方米"),
                       make("PM2.5浓度", "actual", "2017H1", "level", 58, "微克/立方米", doc=2)])
     assert found[0].status == "behind"
+
+
+def test_documents_of_no_known_region_are_not_linked_to_each_other(make):
+    facts = [make("地区生产总值", "target", "2023", "growth", 6, region=None),
+             make("地区生产总值", "actual", "2023", "growth", 7, doc=2, region=None),
+             make("地区生产总值", "actual", "2023", "growth", "6.5", doc=1, region=None, start=30)]
+    [verdict] = verdicts(facts)
+    assert verdict.region == "" and verdict.results[0].source.doc_name == "doc1.txt"

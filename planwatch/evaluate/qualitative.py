@@ -5,7 +5,6 @@ result states the outcome."""
 
 from __future__ import annotations
 
-
 from . import wording
 from .judge import PROGRESS
 from .model import Record, Shown
@@ -70,11 +69,12 @@ def _relation(ctx: Context, target: Record, strict: bool) -> Outcome | None:
     if partial:
         status = PROGRESS[status]
     diff = own - ref
-    relation = "高于" if diff > 0 else ("低于" if diff < 0 else "等于")
+    if diff:
+        compared = f"{'高于' if diff > 0 else '低于'}经济增速{wording.rounded(abs(diff))}个百分点"
+    else:
+        compared = "与经济增速持平"
     reason = (f"目标{target.fact.text}，{wording.result_words(Shown.of(mine[0]))}，"
-              f"{reference}{wording.result_words(Shown.of(theirs[0]))}，"
-              f"{relation}经济增速{wording.rounded(abs(diff))}个百分点" if diff else
-              f"目标{target.fact.text}，{wording.result_words(Shown.of(mine[0]))}，与{reference}增速持平")
+              f"{reference}{wording.result_words(Shown.of(theirs[0]))}，{compared}")
     return Outcome(status, reason, mine + theirs)
 
 
@@ -88,6 +88,10 @@ def _stated(ctx: Context, target: Record) -> Outcome:
     words = [r for p in periods for r in index.facts(ctx.region, ctx.indicator, "actual", p, target.fact.measure)
              if r.fact.text]
     if not words:
+        numbers = [r for p in periods for r in index.numeric(ctx.region, ctx.indicator, p, target.fact.measure)]
+        if numbers:   # a figure without the assigned target it should be held against
+            return unknown(f"目标为{target.fact.text}，{wording.result_words(Shown.of(numbers[0]))}，"
+                           "文件未说明是否达到该目标", numbers)
         return unknown(f"目标为定性表述（{target.fact.text}），结果未说明是否完成")
     said = words[0].fact.text
     vocab = vocabulary()

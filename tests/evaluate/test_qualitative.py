@@ -48,3 +48,11 @@ def test_positive_growth(make):
     facts = [make("高新技术产业增加值", "target", "2023", "growth", None, text="保持正增长"),
              make("高新技术产业增加值", "actual", "2023", "growth", "-1.0", doc=2)]
     assert verdicts(facts)[0].status == "missed"
+
+
+def test_a_figure_does_not_decide_a_city_assigned_target(make):
+    facts = [make("单位地区生产总值能源消耗", "target", "2024", "growth", None, text="完成市下达目标"),
+             make("单位地区生产总值能源消耗", "actual", "2024", "growth", "-3.5", doc=2)]
+    [verdict] = verdicts(facts)
+    assert verdict.status == "unknown" and "下降3.5%" in verdict.reason
+    assert len(verdict.results) == 1

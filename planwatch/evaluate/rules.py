@@ -34,7 +34,10 @@ def year_outcome(ctx: Context, target: Record) -> Outcome:
     results = index.numeric(ctx.region, ctx.indicator, f.period, f.measure)
     if results:
         return final_outcome(ctx, target, results)
-    year = parse(f.period).first
+    period = parse(f.period)
+    if not period.is_year:      # a target for a part of a year: only that part's result counts
+        return unknown("暂无该期结果")
+    year = period.first
     parts = index.parts(ctx.region, ctx.indicator, year, f.measure)
     if parts:
         return part_outcome(ctx, target, parts)

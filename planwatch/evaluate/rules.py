@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import wording
-from .judge import DOWN, PROGRESS, Goal, judge
+from .judge import DOWN, PROGRESS, UP, Goal, judge
 from .link import Index
 from .model import Achieved, Record, Shown
 from .outcome import Context, Outcome, unknown
@@ -104,7 +104,8 @@ def path_outcome(ctx: Context, target: Record, year: int) -> Outcome:
         return unknown("暂无该期结果")
     base_year = int(base.fact.period)
     latest = _latest_level(index, ctx, base_year, year)
-    need = average_growth(base.fact.value, target.fact.value, year - base_year, ctx.indicator, target.fact.unit)
+    end = convert(target.fact.value, target.fact.unit, base.fact.unit)
+    need = average_growth(base.fact.value, end, year - base_year, ctx.indicator, target.fact.unit)
     head = (f"{year}年目标{wording.describe(Shown.of(target))}，自{base_year}年"
             f"{wording.level(base.fact.value, base.fact.unit)}起需{_per_year(need, ctx, target)}")
     if need is None:
@@ -113,10 +114,12 @@ def path_outcome(ctx: Context, target: Record, year: int) -> Outcome:
         return Outcome("unknown", f"{head}；暂无进展数据", [base],
                        Achieved(need, _rate_unit(ctx, target), "所需年均增速"))
     latest_year = int(latest.fact.period)
-    value = convert(latest.fact.value, latest.fact.unit, target.fact.unit)
+    value = convert(latest.fact.value, latest.fact.unit, base.fact.unit)
     got = average_growth(base.fact.value, value, latest_year - base_year, ctx.indicator, target.fact.unit)
-    goal = Goal.of(ctx.indicator, "growth", need, ">=")
-    status = PROGRESS[judge(goal, got, "=", Decimal(0))]
+    if got is None:
+        return unknown(f"{head}，进展数据无法推算增速", [latest, base])
+    pace = ">=" if goal_of(ctx, target).direction == UP else "<="    # a reduction must fall at least as fast
+    status = PROGRESS[judge(Goal.of(ctx.indicator, "growth", need, pace), got, "=", Decimal(0))]
     reason = (f"{head}；{base_year + 1}—{latest_year}年实际{_per_year(got, ctx, target)}，"
               + ("进度正常" if status == "on_track" else "低于所需速度"))
     return Outcome(status, reason, [latest, base], Achieved(got, _rate_unit(ctx, target), "已实现年均增速"))

@@ -113,3 +113,11 @@ def test_stated_cumulative_growth_read_as_an_average(make):
     [verdict] = verdicts(facts)
     assert verdict.achieved.value.quantize(Decimal("0.1")) == Decimal("8.4")     # 1.498 over five years
     assert verdict.status == "missed"
+
+
+def test_reduction_path_for_a_concentration(make):
+    base = [make("PM2.5浓度", "baseline", "2020", "level", 45, "微克/立方米"),
+            make("PM2.5浓度", "target", "2025", "level", 35, "微克/立方米", start=10)]
+    falling = verdicts(base + [make("PM2.5浓度", "actual", "2022", "level", 39, "微克/立方米", doc=2)])
+    rising = verdicts(base + [make("PM2.5浓度", "actual", "2022", "level", 46, "微克/立方米", doc=2)])
+    assert falling[0].status == "on_track" and rising[0].status == "behind"

@@ -16,6 +16,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from . import wording
+from ..extract.grammar import grammar
 from .link import Index, earliest_first
 from .model import Evidence, Finding, Record, Source, region_names, region_of
 from .periods import parse
@@ -62,10 +63,13 @@ def _finding(kind: str, record: Record, message: str, evidence: list[Evidence]) 
 def _two_values(records: list[Record], text_of: TextOf | None) -> list[Finding]:
     found = []
     for record in records:
+        text = text_of(record.document_id) if text_of else None
         for other in record.fact.also:
             if other == record.fact.value:
                 continue
-            span = locate(text_of(record.document_id), other, record.fact.start) if text_of else None
+            span = locate(text, other, record.fact.start)
+            if span and _satisfies(record.fact.value, _bound_at(text, span, record.fact.unit), other):
+                continue    # 突破1500亿元 beside 1515亿元: a bound the exact value keeps
             second = _evidence(record, other, span)
             if span is None:   # where the other value stands is unknown: no span rather than a wrong one
                 second = replace(second, source=replace(second.source, start=None, end=None))
@@ -105,6 +109,27 @@ def locate(text: str | None, value: Decimal, near: int) -> tuple[int, int] | Non
             best = (start, end)
         start = text.find(needle, start + 1)
     return best
+
+
+def _bound_at(text: str, span: tuple[int, int], unit: str | None) -> str:
+    """The comparator the words around a located number give it (突破 → >, 以上 → >=)."""
+    words = grammar()
+    before = text[max(0, span[0] - 4):span[0]]
+    for word, comparator in sorted(words.before.items(), key=lambda item: -len(item[0])):
+        if before.endswith(word):
+            return comparator
+    after = text[span[1]:span[1] + 8]
+    if unit and after.startswith(unit):
+        after = after[len(unit):]
+    for word, comparator in sorted(words.after.items(), key=lambda item: -len(item[0])):
+        if after.startswith(word):
+            return comparator
+    return "="
+
+
+def _satisfies(value: Decimal, comparator: str, bound: Decimal) -> bool:
+    checks = {">": value > bound, ">=": value >= bound, "<": value < bound, "<=": value <= bound}
+    return checks.get(comparator, False)
 
 
 def _plan_checks(records: list[Record], index: Index) -> list[Finding]:

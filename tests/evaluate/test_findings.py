@@ -66,3 +66,11 @@ def test_same_value_restated_is_not_a_finding(make):
     rows = [make("地区生产总值", "actual", "2019", "growth", 8, doc=1, date="2019-12-25"),
             make("地区生产总值", "actual", "2019", "growth", 8, doc=2, date="2021-02-08")]
     assert findings(rows) == []
+
+
+def test_a_bound_the_exact_value_keeps_is_no_conflict(make):
+    text = "经济总量突破1500亿元。表：2025年 1515"
+    fact = make("地区生产总值", "target", "2025", "level", 1515, "亿元", start=text.index("1515"), also=[1500])
+    assert findings([fact], text_of=lambda doc_id: text) == []
+    text = "经济总量达到1500亿元。表：2025年 1515"
+    assert kinds(findings([fact], text_of=lambda doc_id: text)) == ["two_values"]

@@ -369,9 +369,17 @@ class _Reader:
             section=self.sections.at(value_start),
             sentence=text[sentence_start:value_start],
             clause=text[clause_start:value_start],
+            clause_words=self._without_name(mention, clause_start, value_start),
             marks=tuple(chosen[-1:]),
             bullet_target=self._bullet_target(line_start, value_start),
         )
+
+    def _without_name(self, mention: Mention, start: int, end: int) -> str:
+        """The clause's words other than the name (人均预期寿命 holds 预期, not a target word)."""
+        text = self.text
+        if start <= mention.start < mention.end <= end:
+            return text[start:mention.start] + "…" + text[mention.end:end]
+        return text[start:end]
 
     def _clause_head(self, pos: int) -> bool:
         """A mark that opens its clause ("1-6月份,", "前三季度空气…") scopes what follows."""

@@ -59,6 +59,7 @@ class Where:
     section: Section
     sentence: str          # from the sentence start to the value
     clause: str            # from the start of the name's clause to the value
+    clause_words: str      # the same without the name itself (人均预期寿命 is no target word)
     marks: tuple[Mark, ...]  # period marks before the value: sentence ones, then the paragraph's span
     bullet_target: bool    # before the colon of a "——目标:预计…" bullet
 
@@ -89,7 +90,7 @@ def role_and_period(where: Where, measure: str, cumulative: bool) -> tuple[str, 
     """(role, period, cumulative) from the section, target words, marks and explicit years."""
     section = where.section
     role = section.role
-    if role == "actual" and (_TARGET.search(where.clause) or where.bullet_target):
+    if role == "actual" and (_TARGET.search(where.clause_words) or where.bullet_target):
         role = "target"
     period = section.period
     if role != section.role and section.year and section.period and not section.span:

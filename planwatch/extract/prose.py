@@ -261,7 +261,7 @@ class _Reader:
                 break
             fact = self._numeric(mention, quantity, evidence, between, fresh)
             if fact is None and not facts:
-                break
+                continue  # 能耗五年累计下降14%: "五年" is no value of this indicator; look further
             if fact is not None and fresh is not None and facts and fact.identity == facts[0].identity:
                 facts[:1] = self._from_value(facts[0])
             if fact is not None and all(f.identity != fact.identity for f in facts):

@@ -114,7 +114,10 @@ def role_and_period(where: Where, measure: str, cumulative: bool) -> tuple[str, 
             span = (int(first), int(last))
         elif mark.kind != "this_year":
             span = None
-    if span is not None and (mark is None or mark.is_span):
+    if span is None and measure == "growth" and section.span and period == str(section.span[1]) \
+            and _AVERAGE.search(where.clause):
+        span = section.span  # 2020年…,年均增长7.8%: an average over the plan's years
+    if span is not None and (mark is None or mark.is_span or measure == "growth"):
         if measure != "level" or cumulative or _THROUGHOUT.search(where.clause):
             period = span_text(span)
             cumulative = cumulative or (measure != "level" and not _AVERAGE.search(where.clause))

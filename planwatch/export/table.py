@@ -99,9 +99,15 @@ def _annual_row(n: int, indicator: str, judged: list[Verdict], index: Index, key
         "no": str(n), "indicator": indicator, "target": "；".join(targets),
         "level": _result(index, key, indicator, period, "level"),
         "growth": _result(index, key, indicator, period, "growth"),
-        "status": worst.label, "reason": "；".join(v.reason for v in judged),
+        "status": worst.label, "reason": "；".join(_explained(v) for v in judged),
         "source": "；".join(dict.fromkeys(sources)),
     }
+
+
+def _explained(verdict: Verdict) -> str:
+    if not verdict.revisions:
+        return verdict.reason
+    return f"{verdict.reason}（数据修订：{' → '.join(verdict.revisions)}）"
 
 
 def _result(index: Index, key: str, indicator: str, period: str, measure: str) -> str:

@@ -25,6 +25,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
 
 from ..errors import StoreError
 
@@ -66,10 +67,20 @@ def hold_write_lock(conn: Connection | Session) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK})
 
 
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the folder of the database, {folder}: {exc.strerror or exc}") from None
+
+
 def _sqlite_engine(url: URL) -> Engine:
-    if url.database and url.database != ":memory:":
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
+    if url.database in (None, "", ":memory:"):
+        # One shared connection, or every connection would see a database of its own.
+        engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
+    else:
+        _make_folder(Path(url.database).parent)
+        engine = create_engine(url)
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection, _record):

@@ -31,3 +31,15 @@ def test_the_default_comes_from_the_environment(tmp_path, monkeypatch):
     with Store() as store:
         assert store.url == url
     assert (tmp_path / "sub" / "from_env.db").exists()
+
+
+def test_an_in_memory_sqlite_store_works_within_one_process(document, facts):
+    with Store("sqlite://") as store:
+        store.add_document(document, facts)
+        assert len(store.facts()) == 5
+
+
+def test_a_database_folder_that_cannot_be_made_is_a_store_error(tmp_path):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match="cannot create the folder"):
+        Store(f"sqlite:///{tmp_path / 'file' / 'sub' / 'x.db'}")

@@ -2,7 +2,7 @@
 
 Builds (bulk insert, in a temporary folder) 1,000,000 facts over 3,000 regions
 and 10 years: one annual report per region and year, each stating results for
-its year and targets for the next. Then serves it with `planwatch serve` and
+its year and targets for the next (and every third its GDP level). Then serves it with `planwatch serve` and
 times the region, indicator, document and search pages (HTML, as a reader
 gets them) and their JSON twins; prints p50/p95 in milliseconds.
 
@@ -93,6 +93,11 @@ def _report(rng: random.Random, doc_id: int, year: int) -> tuple[str, list[dict]
                           "evidence_end": pos + len(sentence) - 1, "extractor_version": "bench"})
             parts.append(sentence)
             pos += len(sentence)
+    if doc_id % 3 == 0:   # every third report also states its GDP level: 1,000,000 facts in all
+        sentence = f"地区生产总值达到{rng.randint(100, 3000)}亿元。"
+        facts.append(dict(facts[0], indicator="地区生产总值", measure="level", unit="亿元", comparator="=",
+                          value=Decimal(sentence[8:-3]), evidence_start=pos, evidence_end=pos + len(sentence) - 1))
+        parts.append(sentence)
     return "".join(parts), facts
 
 

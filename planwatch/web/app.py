@@ -17,6 +17,7 @@ from . import errors, render, vendor
 from .highlight import fact_pieces
 from .pages import router
 from .reports import router as reports_router
+from .schema import ensure_indices
 from .search import SearchIndex
 from .security import SecurityHeaders
 
@@ -29,6 +30,7 @@ def create_app(store: Store) -> FastAPI:
     app.state.store = store
     app.state.engine = open_engine(store.url)
     app.state.search = SearchIndex(app.state.engine)
+    ensure_indices(app.state.engine)
     app.include_router(router)
     app.include_router(reports_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

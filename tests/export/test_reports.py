@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from decimal import Decimal
 
 import docx
 import pytest
@@ -10,7 +11,9 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from planwatch.errors import EvaluationError
-from planwatch.export import render, report, write
+from planwatch.export import annual_table, render, report, write
+from planwatch.extract.fact import Fact
+from planwatch.store import StoredFact
 
 # indicator, target, level, growth, status
 EXPECTED_2023 = [
@@ -91,3 +94,15 @@ def test_render_gives_the_files_bytes(filled, tmp_path):
     (tmp_path / "r.docx").write_bytes(content)
     assert docx.Document(tmp_path / "r.docx").tables[0].cell(2, 1).text == "地区生产总值"
     assert render(table, "csv").startswith("\ufeff序号".encode("utf-8"))
+
+
+def test_revised_result_is_explained():
+    def record(n, role, value, date, estimated=False):
+        fact = Fact("地区生产总值", role, "2023", "growth", Decimal(value), "%", "=", 0, 4, estimated=estimated)
+        return StoredFact(n, fact, n, f"doc{n}.txt", None, "青山区", "青山区", "annual_report", date, 1, "test")
+
+    table = annual_table([record(1, "target", "6", "2023-01-05"), record(2, "actual", "6.5", "2023-12-25", True),
+                          record(3, "actual", "5.8", "2024-06-30")], "青山区", "2023")
+    [row] = table.rows
+    assert row["status"] == "未完成" and row["growth"] == "增长5.8%"
+    assert "数据修订" in row["reason"] and "6.5" in row["reason"]

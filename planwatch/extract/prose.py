@@ -49,6 +49,9 @@ _JOINERS = ("", "和", "、", "及", "与", "以及", "和“", "、“")
 _BULLET = re.compile(r"[ \t\u3000]*——")
 _AFTER_COLON = re.compile(r"[ \t\u3000]*(?:预计|实际|完成|实现|全年完成)")
 _GAP = 12
+_LABEL_HEAD = re.compile(r"[\s—\-·•]*(?:[0-9一二三四五六七八九十]+[、.．]|[（(][0-9一二三四五六七八九十]+[)）])?[\s—\-]*")
+_LABEL_END = re.compile(r"\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]")
+_PROGRESS = re.compile(r"(?:完成|占|达到)[^,，;；。]{0,8}(?:目标|计划|任务)的")
 _ELIDED_JOINERS = ("和", "、", "及", "与")
 _RESPECTIVELY = re.compile(rf"[,，;；、]\s*分别(?:{_VERBS}|为|达到|达)")
 _LIST_GAP = re.compile(r"\s*(?:和|、|及|与|,|，)\s*")
@@ -172,6 +175,10 @@ class _Reader:
         return group
 
     def _group_facts(self, group: list[Mention]) -> list[Fact]:
+        if len(group) == 1:
+            colon = self._label_colon(group[0])
+            if colon is not None:
+                return self._labelled(group[0], colon)
         end = group[-1].end
         following = self._next(self.m_starts, end)
         slot_end = min(self._next(self.slot_ends, end), following)
@@ -185,6 +192,36 @@ class _Reader:
             facts += self._group_facts([related])
         elif len(group) == 1 and slot_end < following and slot_end < len(self.text):
             facts += self._carry_over(group[0], slot_end + 1, following)
+        return facts
+
+    def _label_colon(self, mention: Mention) -> int | None:
+        """The colon of a labelled line ("——地区生产总值:全年目标增长6.5%,上半年…")."""
+        text = self.text
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        colon = _LABEL_END.match(text, mention.end)
+        if colon is None or not _LABEL_HEAD.fullmatch(text, line_start, mention.start):
+            return None
+        return colon.end()
+
+    def _labelled(self, mention: Mention, start: int) -> list[Fact]:
+        """Each clause of a labelled line states one value of the label's indicator,
+        with its own role and period words."""
+        end = min(self._next(self.sentence_ends, start), self._next(self.m_starts, start))
+        facts = []
+        for quantity in self._quantities(start, end):
+            clause_start = max(self._prev(self.clause_ends, quantity.start), start)
+            between = self.text[clause_start:quantity.start]
+            if len(between) > _GAP + 2 or _SHARE.search(between) or _PROGRESS.search(between):
+                continue
+            verbs = [v for v in VERB.finditer(between) if v.end() >= len(between) - 3]
+            measured = measure_of(mention.indicator, quantity, verbs[-1] if verbs else None)
+            if measured is None:
+                continue
+            where = self._where(mention, quantity.start, clause_from=clause_start)
+            fact = numeric_fact(mention.indicator, mention.written, measured[1], measured[0], where,
+                                mention.start, between)
+            if fact is not None and all(f.identity != fact.identity for f in facts):
+                facts.append(fact)
         return facts
 
     def _follow(self, mention: Mention, start: int, end: int) -> Mention | None:

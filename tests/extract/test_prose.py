@@ -252,6 +252,22 @@ MORE_CASES["county plan: from-to values, five-year totals"] = (COUNTY_PLAN, PLAN
 ])
 
 
+LABELLED = (
+    "一、上半年主要经济指标完成情况\n"
+    "——地区生产总值:全年目标增长6.5%,上半年完成452.3亿元,增长5.9%。\n"
+    "——社会消费品零售总额:年度目标增长8%,上半年实现126.5亿元,增长7.1%,完成年度目标的48.6%。\n"
+    "——规模以上工业增加值:1-6月增长9.6%,高于全市平均水平2.1个百分点。\n"
+)
+MORE_CASES["labelled lines of a midyear report"] = (LABELLED, dict(doc_type="midyear_report", report_years=[2022]), [
+    ("地区生产总值", "target", "2022", "growth", "6.5", "%", "="),
+    ("地区生产总值", "actual", "2022H1", "level", "452.3", "亿元", "="),
+    ("地区生产总值", "actual", "2022H1", "growth", "5.9", "%", "="),
+    ("社会消费品零售总额", "target", "2022", "growth", "8", "%", "="),
+    ("社会消费品零售总额", "actual", "2022H1", "level", "126.5", "亿元", "="),
+    ("社会消费品零售总额", "actual", "2022H1", "growth", "7.1", "%", "="),
+    ("规模以上工业增加值", "actual", "2022H1", "growth", "9.6", "%", "="),
+])
+
 @pytest.mark.parametrize("case", sorted(MORE_CASES))
 def test_more_phrasings(case):
     text, meta, expected = MORE_CASES[case]

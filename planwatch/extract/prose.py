@@ -12,7 +12,10 @@ qualitative words, boundaries), then work per name:
    group (完成市下达的节能降耗、碳减排…任务), is a fact too;
 4. a sentence without a name that continues the last one ("上半年完成525.69亿元",
    "预计全年实现增长6.5%左右") takes its name;
-5. follow words of the catalogue (新增市场主体…, 总量达…) name a related indicator.
+5. follow words of the catalogue (新增市场主体…, 总量达…) name a related indicator;
+6. a labelled line ("——地区生产总值:全年目标增长6.5%,上半年完成452.3亿元") gives
+   each of its clauses to the label, each with its own role and period words;
+7. a name written short before another (城镇和农村居民人均可支配收入) is read in full.
 
 Meaning (measure, role, period, flags) is decided in statement.py.
 """

@@ -8,6 +8,8 @@ Parts, each usable alone:
     catalogue   indicator names as written -> standard indicators (planwatch/data/indicators.yaml)
     context     sections of a document: role and period their headings give
     periods     period words in a sentence (上半年, 前三季度, "十三五"期间 ...)
+    names       indicator names in a text, with names written short in a coordination
+    statement   what one statement means: measure, signed value, role, period, flags
     prose       facts from sentences and `——` bullets
     tables      facts from indicator tables (flattened, `|`-joined, real markup)
     merge       one fact per identity, conflicting values kept in `also`

@@ -23,16 +23,16 @@ Meaning (measure, role, period, flags) is decided in statement.py.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from bisect import bisect_left
+from dataclasses import replace
 
 from ..documents import Document
 from . import catalogue
-from .catalogue import Indicator
 from .context import Sections
 from .fact import Fact
 from .grammar import alternation, grammar
 from .numbers import Quantity, find_quantities
+from .names import Mention, find_mentions
 from .periods import period_marks
 from .statement import VERB, Where, measure_of, numeric_fact, text_fact
 
@@ -55,20 +55,10 @@ _GAP = 12
 _LABEL_HEAD = re.compile(r"[\s—\-·•]*(?:[0-9一二三四五六七八九十]+[、.．]|[（(][0-9一二三四五六七八九十]+[)）])?[\s—\-]*")
 _LABEL_END = re.compile(r"\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]")
 _PROGRESS = re.compile(r"(?:完成|占|达到)[^,，;；。]{0,8}(?:目标|计划|任务)的")
-_ELIDED_JOINERS = ("和", "、", "及", "与")
 _RESPECTIVELY = re.compile(rf"[,，;；、]\s*分别(?:{_VERBS}|为|达到|达)")
 _LIST_GAP = re.compile(r"\s*(?:和|、|及|与|,|，)\s*")
-_NOT_NAME = re.compile(r"[\s,，。;；:：、和及与()（）“”\"%]")
 _TO = re.compile(rf"(?:{_VERBS}|跃升|跃居|增至|升至|降至)?[至到为]")
 _HEAD_JUNK = " \t\u3000—-“”\"'"
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    indicator: Indicator
-    written: str
 
 
 def prose_facts(document: Document) -> list[Fact]:
@@ -100,54 +90,9 @@ class _Reader:
         self.clause_ends, self.slot_ends, self.sentence_ends = _boundaries(text)
         self.marks = period_marks(text)
         self.mark_starts = [m.start for m in self.marks]
-        self.mentions = self._with_elided([Mention(s, e, ind, text[s:e]) for s, e, ind in catalogue.mentions(text)
-                                           if self._usable(s, e)])
+        skipped = sorted([*(q[:2] for q in self.quals), *self.noise])
+        self.mentions = find_mentions(text, skipped)
         self.m_starts = [m.start for m in self.mentions]
-
-    # ---- setup helpers -------------------------------------------------
-    def _usable(self, start: int, end: int) -> bool:
-        if self._in(self.quals, start) or self._in(self.noise, start):
-            return False
-        return not (start > 0 and self.text[start - 1] == "占")  # 占GDP比重: a denominator
-
-    def _with_elided(self, mentions: list[Mention]) -> list[Mention]:
-        """城镇和农村居民人均可支配收入: the first name is written short; read it in full.
-        城乡居民人均可支配收入分别…: both 城镇 and 农村 are meant."""
-        found = []
-        for mention in mentions:
-            if self.text[mention.start - 1:mention.start] in _ELIDED_JOINERS:
-                elided = self._elided(mention, found[-1].end if found else 0)
-                if elided is not None:
-                    found.append(elided)
-            found.extend(self._both(mention))
-        return found
-
-    def _elided(self, mention: Mention, floor: int) -> Mention | None:
-        joiner = mention.start - 1
-        for size in range(min(6, joiner - floor), 0, -1):
-            head = self.text[joiner - size:joiner]
-            if _NOT_NAME.search(head):
-                continue
-            for cut in range(1, min(6, len(mention.written))):
-                indicator = catalogue.get(head + mention.written[cut:])
-                if indicator is not None and indicator is not mention.indicator:
-                    return Mention(joiner - size, joiner, indicator, head + mention.written[cut:])
-        return None
-
-    def _both(self, mention: Mention) -> list[Mention]:
-        if not mention.written.startswith("城乡") or "分别" not in self.text[mention.end:mention.end + 12]:
-            return [mention]
-        rest = mention.written[2:]
-        urban, rural = catalogue.get("城镇" + rest), catalogue.get("农村" + rest)
-        if urban is None or rural is None:
-            return [mention]
-        return [Mention(mention.start, mention.start + 1, urban, "城镇" + rest),
-                Mention(mention.start + 1, mention.end, rural, "农村" + rest)]
-
-    @staticmethod
-    def _in(spans, pos: int) -> bool:
-        index = bisect_right(spans, (pos, float("inf"))) - 1
-        return index >= 0 and spans[index][0] <= pos < spans[index][1]
 
     def _next(self, positions: list[int], pos: int) -> int:
         index = bisect_left(positions, pos)

@@ -1,0 +1,74 @@
+"""Indicator names in a text, as the prose reader needs them.
+
+    find_mentions(text, skipped) -> [Mention(start, end, indicator, written)]
+
+Catalogue names (catalogue.mentions), less those inside `skipped` spans (noise,
+qualitative words such as 高于GDP增速) and those that are a denominator (占GDP比重),
+plus names written short in a coordination: 城镇和农村居民人均可支配收入 names
+城镇居民人均可支配收入 too, PM10和PM2.5浓度均值 names PM10浓度均值; and
+城乡居民人均可支配收入分别… names both the 城镇 and the 农村 indicator.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from . import catalogue
+from .catalogue import Indicator
+
+_JOINERS = ("和", "、", "及", "与")
+_NOT_NAME = re.compile(r"[\s,，。;；:：、和及与()（）“”\"%]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    indicator: Indicator
+    written: str
+
+
+def find_mentions(text: str, skipped: list[tuple[int, int]]) -> list[Mention]:
+    """Every usable name in text, in order; `skipped` is a sorted list of spans."""
+    found: list[Mention] = []
+    for start, end, indicator in catalogue.mentions(text):
+        if _inside(skipped, start) or (start > 0 and text[start - 1] == "占"):
+            continue
+        mention = Mention(start, end, indicator, text[start:end])
+        if text[start - 1:start] in _JOINERS:
+            elided = _elided(text, mention, found[-1].end if found else 0)
+            if elided is not None:
+                found.append(elided)
+        found.extend(_both(text, mention))
+    return found
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    index = bisect_right(spans, (pos, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= pos < spans[index][1]
+
+
+def _elided(text: str, mention: Mention, floor: int) -> Mention | None:
+    joiner = mention.start - 1
+    for size in range(min(6, joiner - floor), 0, -1):
+        head = text[joiner - size:joiner]
+        if _NOT_NAME.search(head):
+            continue
+        for cut in range(1, min(6, len(mention.written))):
+            indicator = catalogue.get(head + mention.written[cut:])
+            if indicator is not None and indicator is not mention.indicator:
+                return Mention(joiner - size, joiner, indicator, head + mention.written[cut:])
+    return None
+
+
+def _both(text: str, mention: Mention) -> list[Mention]:
+    if not mention.written.startswith("城乡") or "分别" not in text[mention.end:mention.end + 12]:
+        return [mention]
+    rest = mention.written[2:]
+    urban, rural = catalogue.get("城镇" + rest), catalogue.get("农村" + rest)
+    if urban is None or rural is None:
+        return [mention]
+    return [Mention(mention.start, mention.start + 1, urban, "城镇" + rest),
+            Mention(mention.start + 1, mention.end, rural, "农村" + rest)]

@@ -3,12 +3,14 @@ so that one bad file is reported and never stops the batch."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..documents import load
+from ..documents.loaders import read_bytes
 from ..errors import DocumentError, PlanwatchError
 from .records import IngestReport, IngestStep
 from .walk import files_under
@@ -35,6 +37,9 @@ def ingest(store: Store, paths: Iterable[Path | str], on_progress: Progress | No
 
 def _ingest_file(store: Store, path: Path, done: int, total: int, reextract: bool) -> IngestStep:
     try:
+        # Content already stored is known by its hash alone: no decoding, no extraction.
+        if not reextract and store.find_content(hashlib.sha256(read_bytes(path)).hexdigest()):
+            return IngestStep(str(path), "unchanged", done, total)
         document = load(path)
         refreshed = store.refresh(document) if reextract else None
         if refreshed is not None:

@@ -85,7 +85,7 @@ class Store:
         marks the previous one superseded (kept, with its facts)."""
         self._sync_catalogue()
         with self._reader() as session:
-            known = _same_content(session, document)
+            known = _same_content(session, document.sha256)
             if known is not None:
                 return stored_document(known), False
         if facts is None:
@@ -98,12 +98,12 @@ class Store:
         (after the extractor improved); same id and version. None when the content is not stored."""
         self._sync_catalogue()
         with self._reader() as session:
-            if _same_content(session, document) is None:
+            if _same_content(session, document.sha256) is None:
                 return None
         if facts is None:
             facts = extract(document)
         with self._write() as session:
-            row = _same_content(session, document)
+            row = _same_content(session, document.sha256)
             if row is None:
                 return None
             for key, value in read_fields(document).items():
@@ -116,7 +116,7 @@ class Store:
 
     def _insert(self, document: Document, facts: list[Fact]) -> tuple[StoredDocument, bool]:
         with self._write() as session:
-            known = _same_content(session, document)
+            known = _same_content(session, document.sha256)
             if known is not None:
                 return stored_document(known), False
             latest = session.scalars(select(DocumentRow).where(DocumentRow.name == document.name)
@@ -170,6 +170,13 @@ class Store:
             return stored_document(row, with_text=True)
 
     @_database_errors
+    def find_content(self, sha256: str) -> StoredDocument | None:
+        """The latest version holding exactly these bytes (by SHA-256), under any name."""
+        with self._reader() as session:
+            row = _same_content(session, sha256)
+            return stored_document(row) if row is not None else None
+
+    @_database_errors
     def original(self, doc_id: int) -> bytes | None:
         """The file as it was received."""
         with self._reader() as session:
@@ -219,8 +226,8 @@ def _insert_facts(session: Session, document_id: int, facts: list[Fact]) -> None
         session.execute(insert(FactRow), [fact_values(fact, document_id, EXTRACTOR_VERSION) for fact in facts])
 
 
-def _same_content(session: Session, document: Document) -> DocumentRow | None:
+def _same_content(session: Session, sha256: str) -> DocumentRow | None:
     """A latest version with this content, under this name or another."""
-    return session.scalars(select(DocumentRow).where(DocumentRow.sha256 == document.sha256,
+    return session.scalars(select(DocumentRow).where(DocumentRow.sha256 == sha256,
                                                      DocumentRow.superseded.is_(False))
                            .order_by(DocumentRow.id).limit(1)).first()

@@ -67,3 +67,9 @@ def test_ingest_with_reextract_refreshes_files_already_stored(store, tmp_path):
     report = store.ingest([path], reextract=True)
     assert (report.documents, report.unchanged, report.refreshed) == (0, 0, 1)
     assert [(d.version, d.superseded) for d in store.documents(include_superseded=True)] == [(1, False)]
+
+
+def test_stored_content_is_found_by_its_hash(store, document, facts):
+    assert store.find_content(document.sha256) is None
+    stored, _ = store.add_document(document, facts)
+    assert store.find_content(document.sha256).id == stored.id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
 
 import typer
@@ -10,9 +11,14 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..errors import PlanwatchError
+from ..extract.fact import MEASURES, ROLES
 from ..store import IngestReport, IngestStep, Store
 from . import app
 from .output import Format, emit
+
+# Choices from the fact contract, so a misspelt role is refused instead of matching nothing.
+Role = enum.Enum("Role", {name: name for name in ROLES}, type=str)
+Measure = enum.Enum("Measure", {name: name for name in MEASURES}, type=str)
 
 _err = Console(stderr=True, soft_wrap=True)   # an error stays one line, however long
 
@@ -72,14 +78,15 @@ def facts_command(
     region: str | None = typer.Option(None, "--region", help="Only this region (e.g. 洪山区)."),
     indicator: str | None = typer.Option(None, "--indicator", help="Only this indicator's standard name."),
     period: str | None = typer.Option(None, "--period", help="Only this period (2024, 2017H1, 2021-2025 ...)."),
-    role: str | None = typer.Option(None, "--role", help="target, actual or baseline."),
-    measure: str | None = typer.Option(None, "--measure", help="level, growth or change."),
+    role: Role | None = typer.Option(None, "--role", help="target, actual or baseline."),
+    measure: Measure | None = typer.Option(None, "--measure", help="level, growth or change."),
     fmt: Format = FORMAT_OPTION,
 ):
     """Print stored facts of the latest document versions."""
     with _open(db) as store:
         try:
-            facts = store.facts(region=region, indicator=indicator, period=period, role=role, measure=measure)
+            facts = store.facts(region=region, indicator=indicator, period=period,
+                                role=role and role.value, measure=measure and measure.value)
         except PlanwatchError as exc:
             _fail(exc)
     emit((fact.to_dict() for fact in facts), fmt, FACT_COLUMNS if fmt is not Format.jsonl else None)

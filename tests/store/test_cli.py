@@ -103,3 +103,9 @@ def test_ingest_reextract_reports_refreshed_files(database_url, folder):
     assert again.exit_code == 0
     assert again.stdout.strip().startswith("documents 0, new versions 0, unchanged 0, ")
     assert again.stdout.strip().endswith("refreshed 2")
+
+
+def test_a_misspelt_role_is_refused(database_url):
+    result = run("facts", "--db", database_url, "--role", "goal")
+    assert result.exit_code == 2
+    assert "goal" in result.output

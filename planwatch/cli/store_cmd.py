@@ -26,6 +26,7 @@ DB_OPTION = typer.Option(None, "--db", help="Database URL (default: PLANWATCH_DA
 FORMAT_OPTION = typer.Option(Format.jsonl, "--format", "-f", help="jsonl, csv or table.")
 FACT_COLUMNS = ("doc", "region", "indicator", "role", "period", "measure", "value", "upper", "unit",
                 "comparator", "text", "estimated", "stretch", "cumulative", "start", "end")
+FACT_TABLE_COLUMNS = ("doc", "indicator", "role", "period", "measure", "comparator", "value", "upper", "unit", "text")
 DOCUMENT_COLUMNS = ("id", "name", "version", "region", "doc_type", "date", "title", "fact_count")
 
 
@@ -89,7 +90,8 @@ def facts_command(
                                 role=role and role.value, measure=measure and measure.value)
         except PlanwatchError as exc:
             _fail(exc)
-    emit((fact.to_dict() for fact in facts), fmt, FACT_COLUMNS if fmt is not Format.jsonl else None)
+    columns = {Format.jsonl: None, Format.csv: FACT_COLUMNS, Format.table: FACT_TABLE_COLUMNS}[fmt]
+    emit((fact.to_dict() for fact in facts), fmt, columns)
 
 
 @app.command("documents")

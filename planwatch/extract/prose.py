@@ -59,6 +59,12 @@ _RESPECTIVELY = re.compile(rf"[,，;；、]\s*分别(?:{_VERBS}|为|达到|达)"
 _LIST_GAP = re.compile(r"\s*(?:和|、|及|与|,|，)\s*")
 _TO = re.compile(rf"(?:{_VERBS}|跃升|跃居|增至|升至|降至)?[至到为]")
 _HEAD_JUNK = " \t\u3000—-“”\"'"
+_HARD_LINE_END = "。！？!?:：;；|\n \t\u3000"
+_PARAGRAPH_START = "\n\r \t\u3000—-·•(（第一二三四五六七八九十|"
+_HEADING_START = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十0-9]+[章节篇条]"
+                            r"|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．](?![0-9])|——)")
+_COMMA = re.compile("[,，、]")
+_WRAPPED_LINE = 20  # chars: shorter lines (table cells, headings) always end where they end
 
 
 def prose_facts(document: Document) -> list[Fact]:
@@ -66,17 +72,38 @@ def prose_facts(document: Document) -> list[Fact]:
     return _Reader(document).facts()
 
 
-def _boundaries(text: str) -> tuple[list[int], list[int], list[int]]:
-    """Offsets of clause, slot and sentence ends, in one pass."""
-    clauses, slots, sentences = [], [], []
+def _boundaries(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Offsets of clause, slot, sentence and paragraph ends, in one pass. A line
+    break inside a sentence (a long line without final punctuation, as PDFs wrap
+    them) is no end at all."""
+    clauses, slots, sentences, paragraphs = [], [], [], []
     for match in _CLAUSE_END.finditer(text):
-        pos = match.start()
+        pos, char = match.start(), match[0]
+        if char == "\n":
+            if _soft_wrap(text, pos):
+                continue
+            paragraphs.append(pos)
         clauses.append(pos)
-        if match[0] not in ",，":
+        if char not in ",，":
             slots.append(pos)
-            if match[0] not in ";；:：":
+            if char not in ";；:：":
                 sentences.append(pos)
-    return clauses, slots, sentences
+    return clauses, slots, sentences, paragraphs
+
+
+def _soft_wrap(text: str, pos: int) -> bool:
+    before = pos - 1 if text[pos - 1:pos] != "\r" else pos - 2
+    if before < 0 or pos + 1 >= len(text) or text[before] in _HARD_LINE_END or text[pos + 1] in _PARAGRAPH_START:
+        return False
+    line_start = text.rfind("\n", 0, before) + 1
+    if before - line_start < _WRAPPED_LINE or _HEADING_START.match(text, line_start):
+        return False
+    return bool(_COMMA.search(text, line_start, before))  # prose, not a title or heading
+
+
+def _unwrap(words: str) -> str:
+    """Words inside one slot without the line breaks of a wrapped line (增\\n长5.6%)."""
+    return words.replace("\r", "").replace("\n", "") if "\n" in words else words
 
 
 class _Reader:
@@ -87,7 +114,7 @@ class _Reader:
         self.quals = [(m.start(), m.end(), m[0]) for m in _QUALITATIVE.finditer(text)]
         self.quantities = find_quantities(text)
         self.q_starts = [q.number_start for q in self.quantities]
-        self.clause_ends, self.slot_ends, self.sentence_ends = _boundaries(text)
+        self.clause_ends, self.slot_ends, self.sentence_ends, self.paragraph_ends = _boundaries(text)
         self.marks = period_marks(text)
         self.mark_starts = [m.start for m in self.marks]
         skipped = sorted([*(q[:2] for q in self.quals), *self.noise])
@@ -158,7 +185,7 @@ class _Reader:
         facts = []
         for quantity in self._quantities(start, end):
             clause_start = max(self._prev(self.clause_ends, quantity.start), start)
-            between = self.text[clause_start:quantity.start]
+            between = _unwrap(self.text[clause_start:quantity.start])
             if len(between) > _GAP + 2 or _SHARE.search(between) or _PROGRESS.search(between):
                 continue
             verbs = [v for v in VERB.finditer(between) if v.end() >= len(between) - 3]
@@ -281,6 +308,7 @@ class _Reader:
         return [replace(fact, role="baseline", period=str(section.span[0] - 1))]
 
     def _continues(self, between: str, first: bool) -> bool:
+        between = _unwrap(between)
         if first:
             return len(between) <= _GAP and not _CLAUSE_END.search(between) and not _SHARE.search(between)
         breaks = list(_CHAIN_BREAK.finditer(between))
@@ -306,6 +334,7 @@ class _Reader:
 
     def _numeric(self, mention: Mention, quantity: Quantity, evidence: int, between: str,
                  fresh: int | None = None) -> Fact | None:
+        between = _unwrap(between)
         verbs = [v for v in VERB.finditer(between) if v.end() >= len(between) - 3]
         measured = measure_of(mention.indicator, quantity, verbs[-1] if verbs else None)
         if measured is None:
@@ -341,7 +370,7 @@ class _Reader:
         clause_start = min(self._prev(self.clause_ends, mention.start), mention.start)
         if clause_from is not None:
             clause_start = clause_from
-        line_start = text.rfind("\n", 0, value_start) + 1
+        line_start = self._prev(self.paragraph_ends, value_start)
         marks = self.marks[bisect_left(self.mark_starts, line_start):bisect_left(self.mark_starts, value_start)]
         marks = [m for m in marks if m.end <= value_start]
         if fresh_from is not None:

@@ -268,6 +268,19 @@ MORE_CASES["labelled lines of a midyear report"] = (LABELLED, dict(doc_type="mid
     ("规模以上工业增加值", "actual", "2022H1", "growth", "9.6", "%", "="),
 ])
 
+WRAPPED = (
+    "一、2023年工作回顾\n"
+    "过去一年,全区经济运行稳中向好,预计全年地区生产总值增\n"
+    "长5.6%,规模以上工业增加值增长8.1%,固定资产投资下降\n"
+    "10.2%,社会消费品零售总额增长7.5%。\n"
+)
+MORE_CASES["lines wrapped inside sentences (PDF)"] = (WRAPPED, dict(report_years=[2023]), [
+    ("地区生产总值", "actual", "2023", "growth", "5.6", "%", "="),
+    ("规模以上工业增加值", "actual", "2023", "growth", "8.1", "%", "="),
+    ("全社会固定资产投资", "actual", "2023", "growth", "-10.2", "%", "="),
+    ("社会消费品零售总额", "actual", "2023", "growth", "7.5", "%", "="),
+])
+
 @pytest.mark.parametrize("case", sorted(MORE_CASES))
 def test_more_phrasings(case):
     text, meta, expected = MORE_CASES[case]

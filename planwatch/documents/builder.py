@@ -15,6 +15,7 @@ from .model import Cell, Table
 
 CELL_SEPARATOR = " | "
 _SPACES = re.compile(r"\s+")
+_TABLE_TITLE = re.compile(r"^表\s*[\d一二三四五六七八九十]|指标|情况表|一览表|汇总表")
 
 
 class RawCell(NamedTuple):
@@ -33,6 +34,7 @@ class TextBuilder:
         self._parts: list[str] = []
         self._length = 0
         self.tables: list[Table] = []
+        self._last_paragraph = ""
 
     def _add(self, text: str) -> None:
         self._parts.append(text)
@@ -42,11 +44,16 @@ class TextBuilder:
         text = text.strip()
         if text:
             self._add(text + "\n")
+            self._last_paragraph = text
 
     def table(self, rows: list[list[RawCell]], title: str | None = None) -> None:
+        """Render a table; without a title, the paragraph just before it is
+        taken when it reads like one (表2 …, 主要指标…, …情况表)."""
         rows = [row for row in rows if row]
         if not rows:
             return
+        if title is None and _TABLE_TITLE.search(self._last_paragraph) and len(self._last_paragraph) <= 60:
+            title = self._last_paragraph
         self._add("\n")
         table_rows = [self._row(row) for row in rows]
         self._add("\n")

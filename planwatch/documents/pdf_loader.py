@@ -19,8 +19,6 @@ from pathlib import Path
 
 import pdfplumber
 import pypdf
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils.exceptions import PdfminerException
 from pypdf.errors import PyPdfError
 
 from ..errors import UnsupportedFormat
@@ -38,8 +36,8 @@ def load_pdf(raw: bytes, path: Path) -> Loaded:
     title = _check_pdf(raw, path)
     try:
         builder = _read_with_pdfplumber(raw, path)
-    except (PdfminerException, PDFSyntaxError) as exc:
-        log.info("%s: pdfplumber failed (%s), using pypdf", path, exc)
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises bare AssertionError, TypeError ... on damaged files
+        log.info("%s: pdfplumber failed (%s: %s), using pypdf", path, type(exc).__name__, exc)
         builder = _read_with_pypdf(raw, path)
     text = builder.text()
     _check_text(text, path)
@@ -54,8 +52,8 @@ def _check_pdf(raw: bytes, path: Path) -> str | None:
             raise UnsupportedFormat(path, f"the PDF is encrypted with a password; {_NO_OCR}")
         pages = len(reader.pages)
         title = (reader.metadata.title if reader.metadata else None) or None
-    except (PyPdfError, ValueError, KeyError) as exc:
-        raise UnsupportedFormat(path, f"a damaged PDF ({exc})") from None
+    except (PyPdfError, ValueError, KeyError, TypeError, AssertionError, RecursionError) as exc:
+        raise UnsupportedFormat(path, f"a damaged PDF ({type(exc).__name__}: {exc})") from None
     if pages > MAX_PAGES:
         raise UnsupportedFormat(path, f"the PDF has {pages} pages, over the limit of {MAX_PAGES}")
     return str(title).strip() or None if title else None
@@ -123,6 +121,7 @@ def _read_with_pypdf(raw: bytes, path: Path) -> TextBuilder:
         for page in pypdf.PdfReader(io.BytesIO(raw)).pages:
             for line in (page.extract_text() or "").splitlines():
                 builder.paragraph(line)
-    except (PyPdfError, ValueError, KeyError) as exc:
-        raise UnsupportedFormat(path, f"a damaged PDF that neither pdfplumber nor pypdf can read ({exc})") from None
+    except Exception as exc:  # noqa: BLE001 - the last reader of a damaged file: any failure means unreadable
+        raise UnsupportedFormat(path, f"a damaged PDF that neither pdfplumber nor pypdf can read "
+                                      f"({type(exc).__name__}: {exc})") from None
     return builder

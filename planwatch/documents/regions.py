@@ -31,6 +31,8 @@ _NAME_CHAR = r"[\u4e00-\u9fff]"
 _COMPONENT = re.compile(rf"{_NAME_CHAR}{{2,}}?(?:{SUFFIX_RE.replace('|州|', '|')})")
 REGION_PATTERN = rf"(?:{_NAME_CHAR}{{2,12}}?(?:{SUFFIX_RE.replace('|州|', '|')})){{1,4}}"
 
+# A government named after its region: 武汉市洪山区人民政府 is the region 洪山区.
+_GOVERNMENT = re.compile(r"(?:人民政府|政府|人民代表大会|人大常委会)$")
 # Words that precede a region name in titles and must not become part of it.
 _LEADING_WORDS = re.compile(r"^(?:关于|在)+")
 
@@ -53,7 +55,7 @@ def split_region(region: str) -> list[str]:
 def region_key(region: str) -> str:
     """One key per region however fully it is named:
     湖北省武汉市洪山区, 武汉市洪山区 and 洪山区 all give 洪山区."""
-    parts = split_region(region)
+    parts = split_region(_GOVERNMENT.sub("", region.strip()))
     return parts[-1] if parts else ""
 
 

@@ -128,3 +128,9 @@ def test_same_document_same_text_in_every_format(tmp_path, make):
     pdf_text = load(make.write_pdf(tmp_path / "r.pdf", paragraphs, make.INDICATORS)).text
     assert docx_text == pdf_text
     assert load(html).text.endswith(docx_text.split("\n", 1)[1])
+
+
+def test_table_title_from_the_paragraph_before_it(tmp_path, make):
+    paragraphs = ["某某县2023年政府工作报告", "表1 2023年主要指标完成情况", "全县经济运行总体平稳。"]
+    document = load(make.write_docx(tmp_path / "t.docx", paragraphs, make.INDICATORS))
+    assert document.tables[0].title == "表1 2023年主要指标完成情况"

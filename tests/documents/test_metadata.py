@@ -100,3 +100,7 @@ def test_region_key_matches_however_named(names):
 def test_region_key_tells_regions_apart():
     keys = [region_key(n) for n in ("武汉市洪山区", "武汉市武昌区", "武汉市", "湖北省", "洪山县")]
     assert len(set(keys)) == len(keys)
+
+
+def test_region_key_of_a_government_name():
+    assert region_key("湖北省武汉市洪山区人民政府") == region_key("洪山区")

@@ -84,3 +84,12 @@ def test_a_broken_pattern_file_is_a_clear_error(tmp_path):
     patterns.write_text("lines:\n  - name: bad\n    pattern: '(unclosed'\n", encoding="utf-8")
     with pytest.raises(SettingsError, match="bad"):
         find_noise("x", patterns)
+
+
+@pytest.mark.parametrize("line", ["- 3 -", "— 12 —", "第 3 页 共 12 页", "2/9页"])
+def test_page_numbers_are_noise_but_numbers_in_cells_are_not(line):
+    text = f"地区生产总值\n1080\n{line}\n12.5%\n"
+    spans = find_noise(text)
+    assert covered(text, line)
+    assert not in_noise(spans, text.index("1080"), text.index("1080") + 4)
+    assert not in_noise(spans, text.index("12.5%"), text.index("12.5%") + 5)

@@ -116,7 +116,7 @@ def _build_pattern() -> re.Pattern:
         f"(?P<open>[{_OPEN}])?"
         f"(?P<num>{ARABIC}|{CHINESE}(?=(?:{alternation(g.inside)})?{UNIT}))"
         f"(?P<inside>{alternation(g.inside)})?"
-        f"(?P<unit>{UNIT})?"
+        f"(?:[ \u00a0]?(?P<unit>{UNIT}))?"  # 100 万方, 62 %: a space may come before the unit
         f"(?:\\s?(?:{_DASH})\\s?(?P<num2>{NUMBER})(?P<unit2>{UNIT}))?"
         f"(?P<close>[{_CLOSE}])?"
         f"(?P<after>{alternation(g.after)})?"
@@ -145,7 +145,9 @@ def _quantity(match: re.Match, text: str) -> Quantity | None:
     g = _GRAMMAR
     comparator = "="
     start = match.start()
-    before = _BEFORE.search(text, max(0, start - 6), start) if start and text[start - 1] in _BEFORE_LAST else None
+    words_end = start - 1 if start and text[start - 1] in " \u00a0" else start  # 超 100 万方
+    before = _BEFORE.search(text, max(0, words_end - 6), words_end) \
+        if words_end and text[words_end - 1] in _BEFORE_LAST else None
     if before:
         comparator = g.before[before[0]]
         start = before.start()

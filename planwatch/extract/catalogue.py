@@ -41,6 +41,7 @@ class Indicator:
     rate: bool = False         # the level is a rate or share in %
     down: bool = False         # stated as a reduction rate: a plain N% means growth -N
     follow: tuple[tuple[str, str], ...] = ()  # (word, related indicator) later in a sentence
+    whole_word: bool = False   # generic names (企业数量) that count only as a word of their own
 
 
 def normalise(name: str) -> str:
@@ -68,6 +69,7 @@ def _entry(raw: dict) -> Indicator:
         rate=bool(raw.get("rate")),
         down=bool(raw.get("down")),
         follow=tuple((raw.get("follow") or {}).items()),
+        whole_word=bool(raw.get("whole_word")),
     )
 
 

@@ -6,7 +6,8 @@ Catalogue names (catalogue.mentions), less those inside `skipped` spans (noise,
 qualitative words such as 高于GDP增速) and those that are a denominator (占GDP比重),
 plus names written short in a coordination: 城镇和农村居民人均可支配收入 names
 城镇居民人均可支配收入 too, PM10和PM2.5浓度均值 names PM10浓度均值; and
-城乡居民人均可支配收入分别… names both the 城镇 and the 农村 indicator.
+城乡居民人均可支配收入分别… names both the 城镇 and the 农村 indicator. A generic
+name (企业数量, marked whole_word in the catalogue) glued to a word before it is skipped.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from . import catalogue
 from .catalogue import Indicator
 
 _JOINERS = ("和", "、", "及", "与")
+_WORD_BEFORE = re.compile(r"(?:其中|全区|全市|全县|全省|全镇|各类)$")
 _NOT_NAME = re.compile(r"[\s,，。;；:：、和及与()（）“”\"%]")
 
 
@@ -34,7 +36,7 @@ def find_mentions(text: str, skipped: list[tuple[int, int]]) -> list[Mention]:
     """Every usable name in text, in order; `skipped` is a sorted list of spans."""
     found: list[Mention] = []
     for start, end, indicator in catalogue.mentions(text):
-        if _inside(skipped, start) or (start > 0 and text[start - 1] == "占"):
+        if _inside(skipped, start) or (start > 0 and text[start - 1] == "占") or _glued(text, start, indicator):
             continue
         mention = Mention(start, end, indicator, text[start:end])
         if text[start - 1:start] in _JOINERS:
@@ -43,6 +45,12 @@ def find_mentions(text: str, skipped: list[tuple[int, int]]) -> list[Mention]:
                 found.append(elided)
         found.extend(_both(text, mention))
     return found
+
+
+def _glued(text: str, start: int, indicator: Indicator) -> bool:
+    """A generic name stuck to the word before it (规上工业企业数量 is no 企业数量)."""
+    return indicator.whole_word and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" \
+        and not _WORD_BEFORE.search(text, max(0, start - 2), start)
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -20,12 +20,13 @@ from functools import cache
 from sqlalchemy import Engine, column, func, select, table, text
 from sqlalchemy.engine import Connection
 
+from ..store.engine import writer
 from .queries import CURRENT, D
 
 log = logging.getLogger(__name__)
 
 WORD = re.compile(r"^\w+$")
-BATCH = 200
+BATCH = 50
 
 _SQLITE_SCHEMA = ("CREATE VIRTUAL TABLE IF NOT EXISTS search_documents "
                   "USING fts5(words, tokenize='unicode61')",)
@@ -64,7 +65,7 @@ class SearchIndex:
         self._seen: tuple | None = None   # (count, max id) of documents when last brought up to date
 
     def ensure_schema(self) -> None:
-        with self.engine.begin() as conn:
+        with writer(self.engine).begin() as conn:
             for statement in _PG_SCHEMA if self.postgres else _SQLITE_SCHEMA:
                 conn.execute(text(statement))
 
@@ -76,22 +77,25 @@ class SearchIndex:
             return 0
         self.ensure_schema()
         added = 0
-        while batch := self._unindexed():
-            with self.engine.begin() as conn:
+        while True:
+            # Look and write in one writer transaction: two servers never index a document twice.
+            with writer(self.engine).begin() as conn:
+                batch = self._unindexed(conn)
                 for doc_id, title, region, body in batch:
                     self._insert(conn, doc_id, " ".join(words(" ".join(filter(None, (title, region, body))))))
+            if not batch:
+                break
             added += len(batch)
         self._seen = seen
         if added:
             log.info("search index: %d documents added", added)
         return added
 
-    def _unindexed(self) -> list:
+    def _unindexed(self, conn: Connection) -> list:
         indexed = select(column("doc_id" if self.postgres else "rowid")).select_from(table("search_documents"))
         query = (select(D.c.id, D.c.title, D.c.region, D.c.text)
                  .where(CURRENT, D.c.id.not_in(indexed)).order_by(D.c.id).limit(BATCH))
-        with self.engine.connect() as conn:
-            return list(conn.execute(query))
+        return list(conn.execute(query))
 
     def _insert(self, conn: Connection, doc_id: int, joined: str) -> None:
         if self.postgres:

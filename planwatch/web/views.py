@@ -7,6 +7,7 @@ Words are keys (role, measure, status); templates translate them.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache, partial
 
 from fastapi import HTTPException
 from sqlalchemy.engine import Connection
@@ -40,12 +41,17 @@ def home(conn: Connection) -> dict:
     }
 
 
+def _texts(conn: Connection):
+    """text_of(doc_id) for evaluate's findings, each document read once."""
+    return cache(partial(queries.document_text, conn))
+
+
 def _latest_region(conn: Connection, documents: list[dict]) -> dict:
     """Verdicts and warnings of the region whose document came last, newest periods first."""
     key = next((d["region_key"] for d in documents if d["region_key"]), None)
     if key is None:
         return {"verdicts": [], "findings": [], "latest_region": None}
-    judged = evaluated(queries.region_facts(conn, key), lambda doc_id: queries.document_text(conn, doc_id))
+    judged = evaluated(queries.region_facts(conn, key), _texts(conn))
     verdicts = sorted(judged["verdicts"], key=lambda v: v["period"], reverse=True)[:HOME_VERDICTS]
     return {"verdicts": verdicts, "findings": judged["findings"][:HOME_VERDICTS],
             "latest_region": {"key": key, "name": next(d["region"] for d in documents if d["region_key"] == key)}}
@@ -56,7 +62,7 @@ def region(conn: Connection, key: str, indicator: str | None, measure: str | Non
     documents = queries.latest_documents(conn, 200, region_key=key)
     if not documents:
         raise HTTPException(404, f"没有地区 {key} 的文件")
-    judged = evaluated(facts, lambda doc_id: queries.document_text(conn, doc_id))
+    judged = evaluated(facts, _texts(conn))
     rows, periods = _matrix(facts, {v["target"]["fact_id"]: v for v in judged["verdicts"]})
     chart_row = _chart_row(rows, indicator, measure)
     chart_facts = [f for f in facts if chart_row and (f["indicator"], f["measure"]) == chart_row["key"]]

@@ -210,3 +210,9 @@ def test_region_links_report_tables_served_by_export(client):
     assert f'href="/regions/{region}/report/2024.xlsx"' in client.get(f"/regions/{region}").text
     missing = client.get(f"/regions/{region}/report/1999.json")
     assert missing.status_code == 404 and "1999" in missing.json()["error"]["message"]
+
+
+def test_a_bad_upload_from_the_form_is_an_error_page_naming_the_file(client):
+    response = client.post("/upload", files={"file": ("空白.txt", b"")})
+    assert response.status_code == 400 and response.headers["content-type"].startswith("text/html")
+    assert "空白.txt" in response.text and "<!doctype html>" in response.text

@@ -46,7 +46,9 @@ def emit(records: Iterable[dict], fmt: Format, columns: Sequence[str] | None = N
     table = Table(*columns, show_lines=False)
     for record in records:
         table.add_row(*[_cell(record.get(c)) for c in columns])
-    Console(soft_wrap=False).print(table)
+    # Piped output has no terminal width to fit: print every cell whole.
+    width = None if sys.stdout.isatty() else 1000
+    Console(soft_wrap=False, width=width).print(table)
     return len(records)
 
 

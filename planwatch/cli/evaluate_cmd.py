@@ -87,7 +87,7 @@ def evaluate_command(
 
 @app.command("findings")
 def findings_command(db: str | None = DB_OPTION, region: str | None = REGION_OPTION, fmt: Format = FORMAT_OPTION):
-    """Consistency findings: two values for one fact, [x] against levels, growth against levels, restatements."""
+    """Consistency findings: two values for one fact, a cumulative \\[x] against its levels, growth against levels, restatements."""
     try:
         with Store(db) as store:
             found = check(store, region=region)

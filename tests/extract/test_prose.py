@@ -6,6 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planwatch.documents import Document, DocumentMeta
 from planwatch.extract import extract
@@ -288,3 +290,24 @@ def test_more_phrasings(case):
     text, meta, expected = MORE_CASES[case]
     got = {_row(f) for f in extract(_document(text, **meta))}
     assert got == set(map(_expected, expected))
+
+
+FRAGMENTS = ["一、2023年工作回顾\n", "二、2024年主要目标\n", "地区生产总值", "增长", "下降", "6.5%", "137亿元", "以上",
+             "左右", "预计", "力争", "分别", "和", "、", ",", "。", ":", "\n", "——", "城镇", "农村居民人均可支配收入",
+             "上半年", "1-6月", "“十三五”期间", "由", "增长到", "[0.39]", "与经济增长基本同步", "完成市下达目标",
+             "新增市场主体", "总量", "超", "余", "2020年", "城乡居民人均可支配收入", "PM10", "PM2.5浓度"]
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40), st.sampled_from([[], [2023], [2016, 2017, 2018, 2019, 2020]]))
+@settings(max_examples=300, deadline=None)
+def test_any_mix_of_fragments_gives_grounded_facts(parts, years):
+    text = "".join(parts)
+    meta = dict(report_years=years, plan_span="2021-2025" if len(years) > 1 else None)
+    for fact in extract(_document(text, **meta)):
+        assert 0 <= fact.start < fact.end <= len(text)
+        span = text[fact.start:fact.end]
+        if fact.value is None:
+            assert fact.text in span
+        else:
+            digits = str(abs(fact.value)).replace(".", "").lstrip("0")[:3]
+            assert digits in span.replace(".", ""), (fact, span)

@@ -1,7 +1,7 @@
 """Facts from sentences, `——` bullets and summary sentences.
 
-One pass of each regex over the whole text (indicator names, quantities,
-qualitative words, boundaries), then work per name:
+One pass of each regex over the whole text (indicator names, qualitative words,
+period words, boundaries), then work per name (quantities are read in its slot):
 
 1. names joined by 和/、/及 form a group ("PM10和PM2.5浓度均值分别下降5.9%和13.6%");
 2. the group's slot runs to the next name or the end of the clause chain
@@ -112,8 +112,6 @@ class _Reader:
         self.sections = Sections(document)
         self.noise = sorted(document.noise)
         self.quals = [(m.start(), m.end(), m[0]) for m in _QUALITATIVE.finditer(text)]
-        self.quantities = find_quantities(text)
-        self.q_starts = [q.number_start for q in self.quantities]
         self.clause_ends, self.slot_ends, self.sentence_ends, self.paragraph_ends = _boundaries(text)
         self.marks = period_marks(text)
         self.mark_starts = [m.start for m in self.marks]
@@ -219,10 +217,7 @@ class _Reader:
         return self._slot([carried], start, slot_end, start)
 
     def _first_item(self, start: int, end: int) -> int | None:
-        firsts = []
-        index = bisect_left(self.q_starts, start)
-        if index < len(self.quantities) and self.quantities[index].start < end:
-            firsts.append(self.quantities[index].start)
+        firsts = [q.start for q in self._quantities(start, end)[:1]]
         qual = self._qual_in(start, end)
         if qual is not None:
             firsts.append(qual[0])
@@ -257,9 +252,8 @@ class _Reader:
         return facts
 
     def _quantities(self, start: int, end: int) -> list[Quantity]:
-        low = bisect_left(self.q_starts, start)
-        high = bisect_left(self.q_starts, end)
-        return [q for q in self.quantities[low:high] if q.start >= start and q.end <= end]
+        """Quantities inside one slot; found slot by slot, as names are far fewer than numbers."""
+        return [q for q in find_quantities(self.text, start, end) if q.start >= start]
 
     def _chain(self, mention: Mention, quantities: list[Quantity], start: int, evidence: int) -> list[Fact]:
         facts, pos, fresh = [], start, None

@@ -29,6 +29,8 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _DROP = ("script", "style", "noscript", "template", "iframe", "select", "button", "form", "nav", "header", "footer")
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
            "table", "ul", "ol", "dd", "dt", "blockquote", "pre", "center"}
+_MARKER = "PLANWATCHTABLE{}Z"
+_MARK = re.compile(r"PLANWATCHTABLE(\d+)Z")
 _DATE_META = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date")
 _TITLE_META = ("articletitle", "og:title", "title")
 
@@ -42,42 +44,66 @@ def load_html(raw: bytes, path: Path) -> Loaded:
         tree = lxml.html.document_fromstring(_XML_DECL.sub("", page))
     except (etree.ParserError, ValueError) as exc:
         raise UnsupportedFormat(path, f"HTML that cannot be parsed ({exc})") from None
+    title, date = _meta_title(tree), _meta_date(tree)
+    tables = [(_read_table(t), _title(t)) for t in _take_tables(tree)]
+    lines = _article_lines(tree)
+    builder = _assemble(lines, tables)
+    return Loaded(text=builder.text(), encoding=encoding, tables=builder.tables, title=title, date=date,
+                  meta_text=_MARK.sub("", "\n".join(lines)), page_text=_MARK.sub("", _visible_text(tree)))
+
+
+def _take_tables(tree) -> list:
+    """The data tables, each replaced in the tree by a marker paragraph, so that
+    the article text says where each stood and holds none of their text."""
     tables = [t for t in tree.iter("table") if _is_data_table(t)]
-    article = _article_lines(page, tree, tables)
-    builder = _place_tables(article, tables)
-    return Loaded(text=builder.text(), encoding=encoding, tables=builder.tables,
-                  title=_meta_title(tree), date=_meta_date(tree), meta_text="\n".join(article.raw))
+    for n, table in enumerate(tables):
+        marker = lxml.html.Element("p")
+        marker.text, marker.tail = _MARKER.format(n), table.tail
+        table.getparent().replace(table, marker)
+    return tables
 
 
-class _Article:
-    def __init__(self, raw_lines: list[str]):
-        self.raw = raw_lines
-        self.lines = [line.strip() for line in raw_lines if line.strip() and not is_furniture_line(line)]
-
-
-def _article_lines(page: str, tree, tables) -> _Article:
+def _article_lines(tree) -> list[str]:
     """trafilatura's article text; our own block walk if it finds nothing."""
-    text = trafilatura.extract(page, include_tables=False, include_comments=False, favor_recall=True,
-                               deduplicate=False, output_format="txt")
-    if not text or len(text.strip()) < 50:
-        text = _walk_text(tree, tables)
-    return _Article(text.splitlines())
+    text = trafilatura.extract(lxml.html.tostring(tree, encoding="unicode"), include_tables=False,
+                               include_comments=False, favor_recall=True, deduplicate=False, output_format="txt")
+    if not text or len(_MARK.sub("", text).strip()) < 50:
+        text = _visible_text(tree)
+    return text.splitlines()
 
 
-def _walk_text(tree, tables) -> str:
-    """Visible text of the body, one line per block element, data tables left out."""
+def _visible_text(tree) -> str:
     body = tree.find("body")
     out: list[str] = []
-    _walk(body if body is not None else tree, out, set(tables))
+    _walk(body if body is not None else tree, out)
     return "".join(out)
 
 
-def _walk(element, out: list[str], skip: set) -> None:
-    visible = isinstance(element.tag, str) and element.tag not in _DROP and element not in skip
-    if visible:
+def _assemble(lines: list[str], tables: list[tuple[list[list[RawCell]], str | None]]) -> TextBuilder:
+    """Article lines without furniture, each table where its marker is; a table
+    whose marker the article extractor dropped goes at the end."""
+    builder, placed = TextBuilder(), set()
+    for line in lines:
+        if is_furniture_line(line):
+            continue
+        for i, part in enumerate(_MARK.split(line)):
+            if i % 2 == 0:
+                builder.paragraph(part)
+            elif int(part) < len(tables) and int(part) not in placed:
+                builder.table(*tables[int(part)])
+                placed.add(int(part))
+    for n, table in enumerate(tables):
+        if n not in placed:
+            builder.table(*table)
+    return builder
+
+
+def _walk(element, out: list[str]) -> None:
+    """Visible text, one line per block element."""
+    if isinstance(element.tag, str) and element.tag not in _DROP:
         out.append(element.text or "")
         for child in element:
-            _walk(child, out, skip)
+            _walk(child, out)
         if element.tag in _BLOCKS:
             out.append("\n")
     out.append(element.tail or "")
@@ -107,37 +133,9 @@ def _span(cell, attribute: str) -> int:
     return min(max(int(match.group(1)), 1), 1000) if match else 1
 
 
-def _place_tables(article: _Article, tables) -> TextBuilder:
-    """Article lines with each table after the line its preceding text ends in
-    (in page order); a table whose place is not found goes at the end."""
-    after: dict[int, list] = {}
-    line, unplaced = 0, []
-    squeezed = [re.sub(r"\s+", "", text) for text in article.lines]
-    for table in tables:
-        anchor = _anchor(table)
-        found = next((i for i in range(line, len(squeezed)) if anchor and anchor in squeezed[i]), None)
-        if found is None:
-            unplaced.append(table)
-        else:
-            after.setdefault(found, []).append(table)
-            line = found
-    builder = TextBuilder()
-    for i, text in enumerate(article.lines):
-        builder.paragraph(text)
-        for table in after.get(i, []):
-            builder.table(_read_table(table), _title(table))
-    for table in unplaced:
-        builder.table(_read_table(table), _title(table))
-    return builder
-
-
 def _preceding_text(table) -> str:
     texts = table.xpath("preceding::text()[normalize-space()][1]")   # the nearest: a reverse axis
-    return re.sub(r"\s+", "", str(texts[0])) if texts else ""
-
-
-def _anchor(table) -> str:
-    return _preceding_text(table)[-12:]
+    return cell_text(str(texts[0])) if texts else ""
 
 
 def _title(table) -> str | None:

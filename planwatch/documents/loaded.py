@@ -15,3 +15,4 @@ class Loaded:
     title: str | None = None         # from the container: HTML <title>, DOCX core properties, PDF info
     date: str | None = None          # ISO date from the container, used when the text states none
     meta_text: str | None = None     # text to read metadata from when it differs (HTML before cleanup)
+    page_text: str | None = None     # a web page's whole visible text: its publication line and footer

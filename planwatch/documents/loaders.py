@@ -56,7 +56,7 @@ def read_bytes(path: Path) -> bytes:
 
 
 def build_document(name: str, raw: bytes, kind: str, loaded: Loaded) -> Document:
-    meta = detect_meta(loaded.meta_text or loaded.text, name, hint=loaded.title)
+    meta = detect_meta(loaded.meta_text or loaded.text, name, hint=loaded.title, page=loaded.page_text)
     meta.date = meta.date or loaded.date
     return Document(name=name, text=loaded.text, sha256=hashlib.sha256(raw).hexdigest(),
                     encoding=loaded.encoding, format=kind, meta=meta,

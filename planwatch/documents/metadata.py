@@ -59,17 +59,20 @@ _TARGET_YEAR = re.compile(rf"({_YEAR})年(?:度)?[^\d，。,；;\n]{{0,20}}?(?:�
 _TITLE_YEAR = re.compile(rf"({_YEAR})\s*年(度)?")
 
 
-def detect_meta(text: str, name: str, hint: str | None = None) -> DocumentMeta:
-    """Metadata from the text's head (and tail), the file name and an optional
-    title `hint` from the container (HTML <title>, DOCX core properties)."""
+def detect_meta(text: str, name: str, hint: str | None = None, page: str | None = None) -> DocumentMeta:
+    """Metadata from the text's head (and tail), the file name, an optional
+    title `hint` from the container (HTML <title>, DOCX core properties) and,
+    for a web page, the `page`'s whole visible text, whose publication line and
+    footer the article text may have lost."""
     head, tail = text[:HEAD_CHARS], text[-TAIL_CHARS:]
+    edges = [head, tail] + ([page[:HEAD_CHARS], page[-TAIL_CHARS:]] if page else [])
     titles = _titles(head) + [t for t in (hint, _stem(name)) if t and _TITLE_WORDS.search(t)]
     meta = DocumentMeta(title=titles[0] if titles else None)
     meta.doc_type = _doc_type(titles, head)
-    meta.region = _region(titles, head, tail)
+    meta.region = _region(titles, edges)
     meta.region_level = region_level(meta.region) if meta.region else None
     meta.meeting = _meeting(head)
-    meta.date = _date(head)
+    meta.date = _date(head) or (_date(page[:HEAD_CHARS]) if page else None)
     _years(meta, titles, head, text)
     return meta
 
@@ -97,12 +100,12 @@ def _doc_type(titles: list[str], head: str) -> str:
     return "other"
 
 
-def _region(titles: list[str], head: str, tail: str) -> str | None:
+def _region(titles: list[str], edges: list[str]) -> str | None:
     """The most trusted region found, named as fully as the document names it."""
     found: list[str] = []
     for i, context in enumerate(_REGION_CONTEXTS):
         # the title pattern only on title lines: a wrapped line of prose may start like one
-        for source in ("\n".join(titles),) if i == 0 else (head, tail):
+        for source in ["\n".join(titles)] if i == 0 else edges:
             found += [r for r in map(clean_region, context.findall(source)) if r]
     if not found:
         return None

@@ -134,3 +134,32 @@ def test_table_title_from_the_paragraph_before_it(tmp_path, make):
     paragraphs = ["某某县2023年政府工作报告", "表1 2023年主要指标完成情况", "全县经济运行总体平稳。"]
     document = load(make.write_docx(tmp_path / "t.docx", paragraphs, make.INDICATORS))
     assert document.tables[0].title == "表1 2023年主要指标完成情况"
+
+
+OLD_PORTAL = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>某某县2022年国民经济和社会发展统计公报</title></head><body><table width="980">
+<tr><td><table><tr><td><a href="/">首页</a></td><td><a href="/x">信息公开</a></td></tr></table></td></tr>
+<tr><td><table width="100%"><tr><td class="title">某某县2022年国民经济和社会发展统计公报</td></tr>
+<tr><td>发布时间：2023-03-20 来源：县统计局 【字体：大 中 小】</td></tr>
+<tr><td class="content"><p>初步核算，全年全县地区生产总值达到215.6亿元，比上年增长4.8%。</p>
+<p>全年一般公共预算收入12.3亿元，增长6.1%。</p><p>表1 2022年主要指标</p>
+<table border="1"><tr><td>指标</td><td>数值</td><td>增长%</td></tr>
+<tr><td>地区生产总值（亿元）</td><td>215.6</td><td>4.8</td></tr>
+<tr><td>社会消费品零售总额（亿元）</td><td>88.1</td><td>2.5</td></tr></table>
+<p>全年城镇新增就业4500人。</p></td></tr></table></td></tr>
+<tr><td>主办：某某县人民政府办公室　技术支持：某某网络公司　备案号：某ICP备000号</td></tr></table></body></html>"""
+
+
+def test_old_portal_built_of_layout_tables(tmp_path):
+    """The article inside nested layout tables, a data table inside it: the
+    data table's text appears once, as the table, where it stood."""
+    path = tmp_path / "old.htm"
+    path.write_bytes(OLD_PORTAL.encode("gb2312"))
+    document = load(path)
+    assert document.text.count("215.6") == 2           # the sentence and the table cell
+    assert document.text.count("88.1") == 1
+    [table] = document.tables
+    assert table.title == "表1 2022年主要指标"
+    assert document.text.index("增长6.1%") < table.rows[0][0].start < document.text.index("新增就业4500人")
+    assert "备案号" not in document.text and "字体" not in document.text
+    assert (document.meta.doc_type, document.meta.date, document.meta.report_years) == ("communique", "2023-03-20", [2022])

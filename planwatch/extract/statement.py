@@ -109,7 +109,7 @@ def role_and_period(where: Where, measure: str, cumulative: bool) -> tuple[str, 
                 role = "target"
             elif role == "target" and year < section.year and not span:
                 role = "actual"
-        if mark.is_span and marked:
+        if mark.is_span and marked and "-" in marked:
             first, last = marked.split("-")
             span = (int(first), int(last))
         elif mark.kind != "this_year":

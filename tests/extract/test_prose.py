@@ -242,7 +242,8 @@ COUNTY_PLAN = (
     "第一章 发展基础\n"
     "地区生产总值由2015年的98.6亿元增加到2020年的156.3亿元,年均增长7.8%。城镇化率由45.1%提高到53.6%。\n"
     "第二章 主要目标\n"
-    "单位地区生产总值能耗五年累计下降14%,人均预期寿命提高到79岁。\n"
+    "单位地区生产总值能耗五年累计下降14%,人均预期寿命提高到79岁。"
+    "单位地区生产总值二氧化碳排放比2020年下降18%。\n"
 )
 PLAN_META = dict(doc_type="plan_outline", plan_span="2021-2025", report_years=[2016, 2017, 2018, 2019, 2020])
 MORE_CASES["county plan: from-to values, five-year totals"] = (COUNTY_PLAN, PLAN_META, [
@@ -253,6 +254,7 @@ MORE_CASES["county plan: from-to values, five-year totals"] = (COUNTY_PLAN, PLAN
     ("常住人口城镇化率", "actual", "2020", "level", "53.6", "%", "="),
     ("单位地区生产总值能源消耗", "target", "2021-2025", "growth", "-14", "%", "="),
     ("人均预期寿命", "target", "2025", "level", "79", "岁", "="),
+    ("单位地区生产总值二氧化碳排放", "target", "2021-2025", "growth", "-18", "%", "="),
 ])
 
 

@@ -34,7 +34,7 @@ _DOC_TYPES = (  # first match wins; tested on titles, then on the head
 )
 
 _REGION_CONTEXTS = (  # in order of trust
-    re.compile(rf"^[\s《“]*(?:关于)?({REGION_PATTERN})(?=\s*(?:\d|{_YEAR}年|上半年|前三季度|国民经济|政府工作报告|人民政府|第{_CN_NUM}(?:个五年|届)|[“\"]十|统计公报|关于))", re.M),
+    re.compile(rf"^[\s《“]*(?:关于)?(?:印发|转发|公布)?[\s《“]*({REGION_PATTERN})(?=\s*(?:\d|{_YEAR}年|上半年|前三季度|国民经济|政府工作报告|人民政府|第{_CN_NUM}(?:个五年|届)|[“\"]十|统计公报|关于))", re.M),
     re.compile(rf"在({REGION_PATTERN})第{_CN_NUM}届人民代表大会"),
     re.compile(rf"(?:^|(?<=[:：|\s]))({REGION_PATTERN})(?:人民)?政府", re.M),
     re.compile(rf"(?:信息来源|来源|发布机构|主办单位)\s*[:：]\s*({REGION_PATTERN})"),

@@ -18,7 +18,6 @@ _BINARY_MAGIC = (
     (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"), (b"BZh", "a bzip2 archive"),
     (b"\xfd7zXZ\x00", "an xz archive"), (b"\x7fELF", "an executable"),
     (b"\x00\x00\x00\x18ftyp", "a video"), (b"\x00\x00\x00\x20ftyp", "a video"), (b"ID3", "an MP3 file"),
-    (b"{\\rtf", "an RTF file"),
 )
 _HTML = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<div[\s>]|<p[\s>]|<table[\s>]", re.I)
 _SAVE_AS = "; open it in WPS or Word and save it as DOCX or PDF"
@@ -34,6 +33,8 @@ def sniff(raw: bytes, path: Path) -> str:
         kind = {".xls": "an Excel 97-2003 (.xls) workbook", ".wps": "a WPS (.wps) document",
                 ".et": "a WPS spreadsheet"}.get(path.suffix.lower(), "a Word 97-2003 (.doc) or WPS document")
         raise UnsupportedFormat(path, f"{kind} in the old binary format is not supported{_SAVE_AS}")
+    if raw.startswith(b"{\\rtf"):
+        raise UnsupportedFormat(path, f"an RTF file is not supported{_SAVE_AS}")
     for magic, what in _BINARY_MAGIC:
         if raw.startswith(magic):
             raise BinaryFile(path, f"{what}, not a document")

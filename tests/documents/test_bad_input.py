@@ -187,3 +187,9 @@ def test_pdf_named_txt_is_still_read_as_pdf(tmp_path, make):
     document = load(path)
     assert document.format == "pdf"
     assert "城镇新增就业2800人以上" in document.text
+
+
+def test_rtf(tmp_path):
+    path = tmp_path / "report.rtf"
+    path.write_bytes(b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 SimSun;}} 2024 \\par}")
+    refused(path, UnsupportedFormat, "RTF", "DOCX")

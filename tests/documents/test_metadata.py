@@ -104,3 +104,8 @@ def test_region_key_tells_regions_apart():
 
 def test_region_key_of_a_government_name():
     assert region_key("湖北省武汉市洪山区人民政府") == region_key("洪山区")
+
+
+def test_title_of_a_publishing_notice():
+    meta = detect_meta("关于印发《某某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》的通知\n各区人民政府：\n", "n.txt")
+    assert (meta.region, meta.doc_type, meta.plan_span) == ("某某市", "plan_outline", "2021-2025")

@@ -287,6 +287,23 @@ MORE_CASES["lines wrapped inside sentences (PDF)"] = (WRAPPED, dict(report_years
     ("社会消费品零售总额", "actual", "2023", "growth", "7.5", "%", "="),
 ])
 
+COMMUNIQUE = (
+    "一、综合\n"
+    "初步核算，全年全市地区生产总值（GDP）3056.2亿元，按不变价格计算，比上年增长5.8％。其中，第一产业增加值185.3亿元，"
+    "增长3.9％。三次产业结构为6.1:38.5:55.4。年末全市常住人口512.3万人，常住人口城镇化率为61.8％，"
+    "比上年末提高0.9个百分点。全年居民消费价格比上年上涨0.3％。\n"
+)
+MORE_CASES["statistical communique"] = (COMMUNIQUE, dict(doc_type="communique", report_years=[2023]), [
+    ("地区生产总值", "actual", "2023", "level", "3056.2", "亿元", "="),
+    ("地区生产总值", "actual", "2023", "growth", "5.8", "%", "="),
+    ("第一产业增加值", "actual", "2023", "level", "185.3", "亿元", "="),
+    ("第一产业增加值", "actual", "2023", "growth", "3.9", "%", "="),
+    ("常住人口", "actual", "2023", "level", "512.3", "万人", "="),
+    ("常住人口城镇化率", "actual", "2023", "level", "61.8", "%", "="),
+    ("常住人口城镇化率", "actual", "2023", "change", "0.9", "百分点", "="),
+    ("居民消费价格指数", "actual", "2023", "growth", "0.3", "%", "="),
+])
+
 @pytest.mark.parametrize("case", sorted(MORE_CASES))
 def test_more_phrasings(case):
     text, meta, expected = MORE_CASES[case]

@@ -43,11 +43,11 @@ def load_docx(raw: bytes, path: Path) -> Loaded:
     except _DAMAGED as exc:
         raise UnsupportedFormat(path, f"a damaged DOCX file ({type(exc).__name__}: {exc})") from None
     builder = TextBuilder()
-    for child in document.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            builder.paragraph(_paragraph_text(child))
-        elif child.tag == qn("w:tbl"):
-            builder.table(_read_table(child))
+    for block in _blocks(document.element.body):
+        if block.tag == qn("w:p"):
+            builder.paragraph(_paragraph_text(block))
+        else:
+            builder.table(_read_table(block))
     # core properties' dates are when the file was made (often a template's), not published: not used
     title = (document.core_properties.title or "").strip() or None
     return Loaded(text=builder.text(), encoding="utf-8", tables=builder.tables, title=title)
@@ -60,6 +60,16 @@ def _check_zip(raw: bytes, path: Path) -> None:
         raise UnsupportedFormat(path, f"DOCX would unpack to {total // 2**20} MiB in {len(members)} parts, "
                                       f"over the limit of {MAX_UNCOMPRESSED // 2**20} MiB / {MAX_MEMBERS} parts "
                                       "(a ZIP bomb?)")
+
+
+def _blocks(parent):
+    """Paragraphs and tables in order, also those wrapped in content controls
+    (w:sdt, often around a whole body or a table of contents) and custom XML."""
+    for child in parent.iterchildren():
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            yield child
+        elif child.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
+            yield from _blocks(child)
 
 
 def _paragraph_text(p) -> str:

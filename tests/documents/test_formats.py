@@ -163,3 +163,17 @@ def test_old_portal_built_of_layout_tables(tmp_path):
     assert document.text.index("增长6.1%") < table.rows[0][0].start < document.text.index("新增就业4500人")
     assert "备案号" not in document.text and "字体" not in document.text
     assert (document.meta.doc_type, document.meta.date, document.meta.report_years) == ("communique", "2023-03-20", [2022])
+
+
+def test_docx_body_inside_a_content_control(tmp_path, make):
+    """Word wraps parts of a body in content controls (w:sdt); their text counts."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    path = make.write_docx(tmp_path / "plain.docx", ["某某县2024年政府工作报告"])
+    document = docx.Document(path)
+    control = parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>全年城镇新增就业3100人。</w:t></w:r></w:p>"
+                        "</w:sdtContent></w:sdt>")
+    document.element.body.insert(0, control)
+    document.save(path)
+    assert "全年城镇新增就业3100人。" in load(path).text

@@ -36,8 +36,6 @@ from .names import Mention, find_mentions
 from .periods import period_marks
 from .statement import VERB, Where, measure_of, numeric_fact, text_fact
 
-_SLOT_END = re.compile(r"[。！？!?\n;；:：]")
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[。！？!?\n;；:：,，]")
 _CHAIN_BREAK = re.compile(r"[。！？!?\n;；:：,，、]")
 _G = grammar()

@@ -7,7 +7,11 @@ rowspan, and is read once. There is no OCR: a scanned PDF (no text layer),
 one whose fonts have no Unicode map (only `(cid:N)` codes) or one locked by
 a password is refused with a message saying so.
 
-Limits: at most 2,000 pages; pages are released after reading.
+A line that opens or closes most pages the same way (a running header or
+footer, up to its page number) is page furniture and left out.
+
+Limits: at most 2,000 pages; each page's objects are released once its
+lines and tables are read.
 """
 
 from __future__ import annotations
@@ -69,25 +73,48 @@ def _check_text(text: str, path: Path) -> None:
 
 
 def _read_with_pdfplumber(raw: bytes, path: Path) -> TextBuilder:
-    builder = TextBuilder()
+    pages = []
     with pdfplumber.open(io.BytesIO(raw), password="") as pdf:
         for page in pdf.pages:
-            _read_page(page, builder)
+            pages.append(_read_page(page))
             page.close()
+    running = _running_lines(pages)
+    builder = TextBuilder()
+    for blocks in pages:
+        for block in blocks:
+            if isinstance(block, str):
+                if _shape(block) not in running:
+                    builder.paragraph(block)
+            else:
+                builder.table(block)
     return builder
 
 
-def _read_page(page, builder: TextBuilder) -> None:
-    tables = page.find_tables()
+def _read_page(page) -> list:
+    """The page's text lines (str) and tables (rows of RawCell), top to bottom."""
+    tables = page.find_tables() if page.lines or page.rects else []
     boxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)) if boxes else page
-    blocks = [(line["top"], "line", line["text"]) for line in outside.extract_text_lines(strip=True)]
-    blocks += [(table.bbox[1], "table", table) for table in tables]
-    for _, kind, item in sorted(blocks, key=lambda b: b[0]):
-        if kind == "line":
-            builder.paragraph(item)
-        else:
-            builder.table(_read_table(item))
+    blocks = [(line["top"], line["text"]) for line in outside.extract_text_lines(strip=True)]
+    blocks += [(table.bbox[1], _read_table(table)) for table in tables]
+    return [item for _, item in sorted(blocks, key=lambda b: b[0])]
+
+
+def _running_lines(pages: list[list]) -> set[str]:
+    """Running headers and footers: a first or last line of a page that recurs,
+    up to its digits (page numbers), on at least half of 3+ pages."""
+    if len(pages) < 3:
+        return set()
+    counts: dict[str, int] = {}
+    for blocks in pages:
+        lines = [b for b in blocks if isinstance(b, str)]
+        for shape in {_shape(line) for line in lines[:1] + lines[-1:]}:
+            counts[shape] = counts.get(shape, 0) + 1
+    return {shape for shape, n in counts.items() if n >= max(3, len(pages) / 2)}
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
 
 
 def _inside(obj: dict, box: tuple) -> bool:

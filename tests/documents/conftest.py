@@ -84,7 +84,10 @@ def write_docx(path: Path, paragraphs: list[str], table: TableSpec | None = None
     return path
 
 
-def write_pdf(path: Path, paragraphs: list[str], table: TableSpec | None = None, *, title: str = "") -> Path:
+def write_pdf(path: Path, paragraphs: list[str], table: TableSpec | None = None, *, title: str = "",
+              header: str | None = None) -> Path:
+    """Paragraphs with the table after the second; `header` on top of every
+    page and a page number at the bottom, as printed reports have."""
     if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
     style = ParagraphStyle("cjk", fontName=CJK_FONT, fontSize=10, leading=14, wordWrap="CJK")
@@ -92,7 +95,13 @@ def write_pdf(path: Path, paragraphs: list[str], table: TableSpec | None = None,
     if table:
         story += [Spacer(1, 8), _pdf_table(table), Spacer(1, 8)]
     story += [Paragraph(_escape(p), style) for p in paragraphs[2:]]
-    SimpleDocTemplate(str(path), pagesize=A4, title=title).build(story)
+    def furniture(canvas, doc):
+        canvas.setFont(CJK_FONT, 9)
+        canvas.drawString(72, A4[1] - 40, header)
+        canvas.drawCentredString(A4[0] / 2, 30, f"— {doc.page} —")
+
+    page_hook = {"onFirstPage": furniture, "onLaterPages": furniture} if header else {}
+    SimpleDocTemplate(str(path), pagesize=A4, title=title).build(story, **page_hook)
     return path
 
 

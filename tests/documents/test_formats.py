@@ -3,6 +3,7 @@ merged cells read once, furniture gone, metadata from the container."""
 
 from __future__ import annotations
 
+import pypdf
 import pytest
 
 from planwatch.documents import Document, load
@@ -177,3 +178,13 @@ def test_docx_body_inside_a_content_control(tmp_path, make):
     document.element.body.insert(0, control)
     document.save(path)
     assert "全年城镇新增就业3100人。" in load(path).text
+
+
+def test_pdf_running_header_and_page_numbers_left_out(tmp_path, make):
+    paragraphs = [make.TITLE] + [f"第{i}项：全年完成固定资产投资{i}.5亿元，同比增长{i}%。" * 6 for i in range(1, 60)]
+    path = make.write_pdf(tmp_path / "long.pdf", paragraphs, make.INDICATORS, header="某某县发展和改革局文件")
+    assert len(pypdf.PdfReader(path).pages) >= 3
+    document = load(path)
+    assert "某某县发展和改革局文件" not in document.text
+    assert "— 2 —" not in document.text
+    assert "第59项：全年完成固定资产投资59.5亿元" in document.text.replace("\n", "")

@@ -161,8 +161,9 @@ def text_fact(indicator: Indicator, written: str, words: str, where: Where, star
         return Fact(indicator=indicator.name, role=role, period=period, measure="growth", value=Decimal(0),
                     unit="%", comparator=">", start=start, end=end, estimated=estimated, stretch=stretch,
                     name_as_written=written)
+    # 与/和经济增长基本同步 -> 经济增长基本同步: the conjunction varies, the statement does not
     return Fact(indicator=indicator.name, role=role, period=period, measure=measure, value=None, unit=None,
-                comparator=None, text=words, start=start, end=end, estimated=estimated, stretch=stretch,
-                name_as_written=written)
+                comparator=None, text=words.lstrip("与和"), start=start, end=end, estimated=estimated,
+                stretch=stretch, name_as_written=written)
 
 

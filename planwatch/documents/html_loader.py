@@ -9,6 +9,8 @@ with 2+ cells, no nested table and short cells (layout tables are not).
 
 from __future__ import annotations
 
+import email
+import email.policy
 import re
 from pathlib import Path
 
@@ -27,7 +29,7 @@ _DATA_CELL_CHARS = 300   # a longer average cell means a layout table
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _DROP = ("script", "style", "noscript", "template", "iframe", "select", "button", "form", "nav", "header", "footer")
-_BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+_BLOCKS = {"p", "div", "br", "hr", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
            "table", "ul", "ol", "dd", "dt", "blockquote", "pre", "center"}
 _MARKER = "PLANWATCHTABLE{}Z"
 _MARK = re.compile(r"PLANWATCHTABLE(\d+)Z")
@@ -35,11 +37,12 @@ _DATE_META = ("pubdate", "publishdate", "firstpublishedtime", "article:published
 _TITLE_META = ("articletitle", "og:title", "title")
 
 
-def load_html(raw: bytes, path: Path) -> Loaded:
+def load_html(raw: bytes, path: Path, charset: str | None = None) -> Loaded:
+    """`charset`: what the container says (a MIME part's header); a <meta> in the page wins."""
     if len(raw) > MAX_HTML_BYTES:
         raise FileTooLarge(path, f"HTML page of {len(raw) // 2**20} MiB is over the 50 MiB limit for HTML")
     declared = _CHARSET.search(raw[:4096])
-    page, encoding = decode(raw, path, declared.group(1).decode("ascii") if declared else None)
+    page, encoding = decode(raw, path, declared.group(1).decode("ascii") if declared else charset)
     try:
         tree = lxml.html.document_fromstring(_XML_DECL.sub("", page))
     except (etree.ParserError, ValueError) as exc:
@@ -168,3 +171,14 @@ def _meta(tree, name: str) -> str | None:
         if (element.get("name") or element.get("property") or "").lower() == name:
             return cell_text(element.get("content") or "") or None
     return None
+
+
+def load_mhtml(raw: bytes, path: Path) -> Loaded:
+    """A web page saved as one file (.mht/.mhtml, MIME multipart): its HTML part."""
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if payload:
+                return load_html(payload, path, part.get_content_charset())
+    raise UnsupportedFormat(path, "a saved web page (MHTML) without an HTML part")

@@ -13,7 +13,7 @@ from pathlib import Path
 from .. import settings
 from ..errors import EmptyDocument, FileTooLarge, UnreadableFile
 from .docx_loader import load_docx
-from .html_loader import load_html
+from .html_loader import load_html, load_mhtml
 from .loaded import Loaded
 from .metadata import detect_meta
 from .model import Document
@@ -22,11 +22,11 @@ from .pdf_loader import load_pdf
 from .sniff import sniff
 from .text_loader import load_text
 
-_LOADERS = {"text": load_text, "html": load_html, "docx": load_docx, "pdf": load_pdf}
+_LOADERS = {"text": load_text, "html": load_html, "mhtml": load_mhtml, "docx": load_docx, "pdf": load_pdf}
 
 
 def load(path: Path | str) -> Document:
-    """The Document of one file (text, HTML, DOCX or PDF, whatever its extension).
+    """The Document of one file (text, HTML or MHTML, DOCX or PDF, whatever its extension).
 
     Raises a DocumentError subclass that names the file and the reason."""
     path = Path(path)
@@ -35,7 +35,7 @@ def load(path: Path | str) -> Document:
     loaded = _LOADERS[kind](raw, path)
     if not loaded.text.strip():
         raise EmptyDocument(path, f"no text found in this {kind.upper()} file")
-    return build_document(path.name, raw, kind, loaded)
+    return build_document(path.name, raw, "html" if kind == "mhtml" else kind, loaded)
 
 
 def read_bytes(path: Path) -> bytes:

@@ -20,11 +20,12 @@ _BINARY_MAGIC = (
     (b"\x00\x00\x00\x18ftyp", "a video"), (b"\x00\x00\x00\x20ftyp", "a video"), (b"ID3", "an MP3 file"),
 )
 _HTML = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<div[\s>]|<p[\s>]|<table[\s>]", re.I)
+_MHTML = re.compile(rb"\s*(?:From:[^\n]*\n\s*)?(?:MIME-Version:|Content-Type:\s*multipart/related)", re.I)
 _SAVE_AS = "; open it in WPS or Word and save it as DOCX or PDF"
 
 
 def sniff(raw: bytes, path: Path) -> str:
-    """'pdf', 'docx', 'html' or 'text'; UnsupportedFormat for known formats we refuse."""
+    """'pdf', 'docx', 'html', 'mhtml' or 'text'; UnsupportedFormat for known formats we refuse."""
     if b"%PDF-" in raw[:1024]:
         return "pdf"
     if raw.startswith(b"PK\x03\x04"):
@@ -38,6 +39,8 @@ def sniff(raw: bytes, path: Path) -> str:
     for magic, what in _BINARY_MAGIC:
         if raw.startswith(magic):
             raise BinaryFile(path, f"{what}, not a document")
+    if _MHTML.match(raw[:2048]):
+        return "mhtml"
     if _HTML.search(raw[:4096]) or path.suffix.lower() in (".htm", ".html", ".shtml", ".xhtml"):
         return "html"
     return "text"

@@ -188,3 +188,20 @@ def test_pdf_running_header_and_page_numbers_left_out(tmp_path, make):
     assert "某某县发展和改革局文件" not in document.text
     assert "— 2 —" not in document.text
     assert "第59项：全年完成固定资产投资59.5亿元" in document.text.replace("\n", "")
+
+
+def test_saved_web_page_mhtml(tmp_path, make):
+    """A page saved by a browser as one .mht file: quoted-printable GBK HTML inside MIME."""
+    import quopri
+    page = make.html_page([make.TITLE, *make.PARAGRAPHS], make.INDICATORS, title=make.TITLE, charset=None)
+    body = quopri.encodestring(page.encode("gbk")).decode("ascii")
+    mime = ("From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n"
+            'Content-Type: multipart/related; type="text/html"; boundary="----B"\r\n\r\n'
+            "------B\r\nContent-Type: text/html; charset=gbk\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+            f"{body}\r\n------B--\r\n")
+    path = tmp_path / "page.mht"
+    path.write_bytes(mime.encode("ascii"))
+    document = load(path)
+    assert document.format == "html"
+    assert_paragraphs(document, make.PARAGRAPHS)
+    assert_indicator_table(document)

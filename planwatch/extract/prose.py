@@ -36,8 +36,8 @@ from .names import Mention, find_mentions
 from .periods import period_marks
 from .statement import VERB, Where, measure_of, numeric_fact, text_fact
 
-_CLAUSE_END = re.compile(r"[。！？!?\n;；:：,，]")
-_CHAIN_BREAK = re.compile(r"[。！？!?\n;；:：,，、]")
+_CLAUSE_END = re.compile(r"[。！？!?\n;；:：,，|]")  # | joins table cells: each is its own statement
+_CHAIN_BREAK = re.compile(r"[。！？!?\n;；:：,，、|]")
 _G = grammar()
 _QUALITATIVE = re.compile(alternation(_G.qualitative + _G.positive_growth))
 _VERBS = alternation(_G.up + _G.down)

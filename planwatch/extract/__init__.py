@@ -9,6 +9,7 @@ Parts, each usable alone:
     context     sections of a document: role and period their headings give
     periods     period words in a sentence (上半年, 前三季度, "十三五"期间 ...)
     names       indicator names in a text, with names written short in a coordination
+    script      traditional characters read as simplified (one for one: offsets hold)
     statement   what one statement means: measure, signed value, role, period, flags
     prose       facts from sentences and `——` bullets
     tables      facts from indicator tables (flattened, `|`-joined, real markup)
@@ -21,12 +22,14 @@ from ..documents import Document
 from .fact import Fact
 from .merge import merge
 from .prose import prose_facts
+from .script import simplified
 from .tables import extract_tables
 
 
 def extract(document: Document) -> list[Fact]:
     """All main-indicator facts of a document (prose and tables), one per identity,
     in the order they are stated. Facts inside noise spans (spam, page furniture) are dropped."""
+    document = simplified(document)
     facts = prose_facts(document) + extract_tables(document)
     return merge(_outside(facts, document.noise))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .model import DocumentMeta
-from .regions import REGION_PATTERN, clean_region, region_key, region_level
+from .regions import REGION_PATTERN, REGION_PATTERN_SHORTEST, clean_region, region_key, region_level
 
 HEAD_CHARS = 3000   # titles, meeting line, publication date
 YEAR_CHARS = 800    # the opening sentence that names the years reported and planned
@@ -33,8 +33,11 @@ _DOC_TYPES = (  # first match wins; tested on titles, then on the head
     ("annual_report", re.compile(r"计划执行情况|计划草案")),
 )
 
+# What follows a region's name at the start of a title.
+_TITLE_NEXT = (rf"\d|{_YEAR}年|上半年|前三季度|国民经济|政府工作报告|人民政府|发展和改革|发展改革|统计局|"
+               rf"第{_CN_NUM}(?:个五年|届)|[“\"]十|统计公报|关于")
 _REGION_CONTEXTS = (  # in order of trust
-    re.compile(rf"^[\s《“]*(?:关于)?(?:印发|转发|公布)?[\s《“]*({REGION_PATTERN})(?=\s*(?:\d|{_YEAR}年|上半年|前三季度|国民经济|政府工作报告|人民政府|第{_CN_NUM}(?:个五年|届)|[“\"]十|统计公报|关于))", re.M),
+    re.compile(rf"^[\s《“]*(?:关于)?(?:印发|转发|公布)?[\s《“]*(?:{_YEAR}年度?)?({REGION_PATTERN_SHORTEST})(?=\s*(?:{_TITLE_NEXT}))", re.M),
     re.compile(rf"在({REGION_PATTERN})第{_CN_NUM}届人民代表大会"),
     re.compile(rf"(?:^|(?<=[:：|\s]))({REGION_PATTERN})(?:人民)?政府", re.M),
     re.compile(rf"(?:信息来源|来源|发布机构|主办单位)\s*[:：]\s*({REGION_PATTERN})"),
@@ -45,7 +48,7 @@ _MEETING = re.compile(
 
 _DATE = rf"({_YEAR})\s*[年\-/.]\s*(\d{{1,2}}|{_CN_NUM})\s*[月\-/.]\s*(\d{{1,2}}|{_CN_NUM})\s*日?"
 _DATES = (
-    re.compile(rf"(?:发布时间|发布日期|公开日期|成文日期|印发日期|日\s*期)\s*[:：]\s*{_DATE}"),
+    re.compile(rf"(?:发布|公开|成文|印发|更新)?(?:时间|日\s*期)\s*[:：]\s*{_DATE}"),
     re.compile(rf"——\s*{_DATE}\s*在"),
     re.compile(rf"^\s*[（(]\s*{_DATE}\s*[）)]", re.M),
 )

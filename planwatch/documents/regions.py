@@ -30,6 +30,8 @@ _NAME_CHAR = r"[\u4e00-\u9fff]"
 # Bare 州 is not a component suffix (广州市 is one component), only 自治州 is.
 _COMPONENT = re.compile(rf"{_NAME_CHAR}{{2,}}?(?:{SUFFIX_RE.replace('|州|', '|')})")
 REGION_PATTERN = rf"(?:{_NAME_CHAR}{{2,12}}?(?:{SUFFIX_RE.replace('|州|', '|')})){{1,4}}"
+# As few components as the context allows: "某某市发展和改革委员会关于某某市2024年…" names 某某市.
+REGION_PATTERN_SHORTEST = REGION_PATTERN + "?"
 
 # A government named after its region: 武汉市洪山区人民政府 is the region 洪山区.
 _GOVERNMENT = re.compile(r"(?:人民政府|政府|人民代表大会|人大常委会)$")

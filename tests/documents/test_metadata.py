@@ -19,6 +19,8 @@ title | region | level | doc_type | report | target | span
 雄安新区2024年国民经济和社会发展计划草案 | 雄安新区 | district | annual_report | - | 2024 | -
 鄂托克前旗2023年政府工作报告 | 鄂托克前旗 | county | work_report | 2022 | 2023 | -
 某某县2020年度政府工作报告 | 某某县 | county | work_report | 2020 | 2021 | -
+2023年某某市国民经济和社会发展统计公报 | 某某市 | city | communique | 2023 | - | -
+某某市发展和改革委员会关于某某市2024年上半年国民经济和社会发展计划执行情况的报告 | 某某市 | city | midyear_report | 2024 | 2024 | -
 甘肃省庆阳市西峰区"十四五"规划（2021-2025年） | 甘肃省庆阳市西峰区 | district | plan_outline | 2016,2017,2018,2019,2020 | 2021,2022,2023,2024,2025 | 2021-2025
 """
 
@@ -109,3 +111,8 @@ def test_region_key_of_a_government_name():
 def test_title_of_a_publishing_notice():
     meta = detect_meta("关于印发《某某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》的通知\n各区人民政府：\n", "n.txt")
     assert (meta.region, meta.doc_type, meta.plan_span) == ("某某市", "plan_outline", "2021-2025")
+
+
+@pytest.mark.parametrize("line", ["时间：2024-03-16", "发布日期：2024年3月16日", "更新时间: 2024/03/16 10:21"])
+def test_labelled_dates(line):
+    assert detect_meta(f"某某区2023年政府工作报告\n{line}\n各位代表：\n", "x.txt").date == "2024-03-16"

@@ -31,6 +31,7 @@ _FALLBACK_OK = {"big5", "big5hkscs", "cp950", "utf_16", "utf_16_le", "utf_16_be"
 # Eight UTF-8 encoded CJK characters in a row: GBK text practically never
 # contains this by chance, so in a file that is not UTF-8 it means mixed encodings.
 _UTF8_CJK_RUN = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){8,}")
+_READABLE = re.compile(r"[\t\n\r\x20-\x7e\u00b7\u2010-\u2027\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -48,7 +49,7 @@ def _decode(raw: bytes, path: Path | str, declared: str | None) -> tuple[str, st
         if raw.startswith(bom):
             return _strict(raw, codec, path), codec
     if b"\x00" in raw[:100_000]:
-        raise BinaryFile(path, "contains NUL bytes: a binary file, or UTF-16 without a byte-order mark")
+        return _utf16_without_bom(raw, path)
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -60,6 +61,19 @@ def _decode(raw: bytes, path: Path | str, declared: str | None) -> tuple[str, st
             except UnicodeDecodeError:
                 pass
     return _guess(raw, path)
+
+
+def _utf16_without_bom(raw: bytes, path: Path | str) -> tuple[str, str]:
+    """NUL bytes: UTF-16 when one byte order decodes to text that reads like
+    Chinese or plain text, otherwise a binary file."""
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if len(_READABLE.findall(text[:10_000])) >= 0.9 * len(text[:10_000]):
+            return text, codec
+    raise BinaryFile(path, "contains NUL bytes: a binary file, not text")
 
 
 def _strict(raw: bytes, codec: str, path: Path | str) -> str:

@@ -54,3 +54,11 @@ def test_sha256_and_original_are_of_the_bytes(tmp_path):
     assert document.original == raw
     assert document.sha256 == hashlib.sha256(raw).hexdigest()
     assert document.name == "r.txt"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark(tmp_path, codec):
+    path = tmp_path / "no_bom.txt"
+    path.write_bytes(TEXT.encode(codec))
+    document = load(path)
+    assert document.text == TEXT and document.encoding == codec

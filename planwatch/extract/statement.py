@@ -68,8 +68,8 @@ def measure_of(indicator: Indicator, quantity: Quantity, verb: re.Match | None) 
     """(measure, signed quantity), or None when the quantity cannot be this indicator's."""
     down = verb is not None and verb[0].rstrip("至到") in _G.down
     if quantity.unit == "%":
-        if indicator.rate and not (verb and not verb["to"] and indicator.down):
-            return "level", quantity
+        if indicator.rate:  # 优良率达到85% is a level; 城镇化率提高1.2% leaves unsaid whether points or growth
+            return ("level", quantity) if verb is None or verb["to"] else None
         if verb is not None and verb["to"] and not indicator.rate:
             return None
         if down or (verb is None and indicator.down):

@@ -39,7 +39,7 @@ def counts(conn: Connection) -> dict:
 
 
 def regions(conn: Connection, limit: int) -> list[dict]:
-    query = (select(D.c.region_key.label("key"), func.min(D.c.region).label("name"),
+    query = (select(D.c.region_key.label("key"), func.max(D.c.region).label("name"),
                     func.count().label("documents"), func.sum(D.c.fact_count).label("facts"),
                     func.max(D.c.date).label("latest"))
              .where(CURRENT, D.c.region_key.is_not(None))
@@ -107,17 +107,17 @@ def indicator_facts(conn: Connection, indicator: str, measure: str, region_keys:
 
 
 def region_names(conn: Connection, keys: list[str]) -> dict[str, str]:
-    query = (select(D.c.region_key, func.min(D.c.region)).where(D.c.region_key.in_(keys), CURRENT)
+    query = (select(D.c.region_key, func.max(D.c.region)).where(D.c.region_key.in_(keys), CURRENT)
              .group_by(D.c.region_key))
     return {key: name for key, name in conn.execute(query)}
 
 
 def find_regions(conn: Connection, words: list[str], limit: int) -> list[dict]:
-    """Regions whose name contains any of the words."""
+    """Regions whose key contains any of the words (a scan of the region index, not of documents)."""
     if not words:
         return []
-    matches = [D.c.region.contains(w, autoescape=True) for w in words]
-    query = (select(D.c.region_key.label("key"), func.min(D.c.region).label("name"))
-             .where(CURRENT, D.c.region_key.is_not(None), or_(*matches))
-             .group_by(D.c.region_key).order_by(D.c.region_key).limit(limit))
-    return _dicts(conn, query)
+    matches = [D.c.region_key.contains(w, autoescape=True) for w in words]
+    keys = select(D.c.region_key).distinct().where(CURRENT, or_(*matches)).order_by(D.c.region_key).limit(limit)
+    found = [row[0] for row in conn.execute(keys)]
+    names = region_names(conn, found)
+    return [{"key": k, "name": names.get(k, k)} for k in found]

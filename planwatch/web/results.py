@@ -28,7 +28,8 @@ def search(conn: Connection, index: SearchIndex, q: str) -> dict:
                         key=lambda i: (i["name"] not in q, len(i["name"])))
     regions = queries.find_regions(conn, words, REGIONS)
     documents = _documents(conn, index.documents(q, DOCUMENTS), [q, *words])
-    facts = _facts(conn, [i["name"] for i in indicators], [r["key"] for r in regions]) if indicators else []
+    named = [i["name"] for i in indicators if i["name"] in q] or [i["name"] for i in indicators]
+    facts = _facts(conn, named, [r["key"] for r in regions]) if named else []
     view.update(indicators=indicators, regions=regions, documents=documents, facts=facts)
     view["tables"] = [{"name": "documents", "columns": ["id", "name", "title", "region", "doc_type", "date"],
                        "rows": documents},

@@ -12,6 +12,7 @@ from functools import cache, partial
 from fastapi import HTTPException
 from sqlalchemy.engine import Connection
 
+from ..store.regions import region_key
 from . import charts, queries
 from .verdicts import evaluated
 
@@ -19,6 +20,7 @@ HOME_REGIONS = 300
 HOME_DOCUMENTS = 20
 HOME_VERDICTS = 12
 CHART_REGIONS = 5
+HEADLINE = ("地区生产总值", "growth")
 FACT_TABLE_COLUMNS = ["indicator", "role", "period", "measure", "value", "upper", "comparator", "unit",
                       "text", "estimated", "stretch", "cumulative", "region", "doc_name", "doc_date",
                       "start", "end", "id", "document_id"]
@@ -52,12 +54,15 @@ def _latest_region(conn: Connection, documents: list[dict]) -> dict:
     if key is None:
         return {"verdicts": [], "findings": [], "latest_region": None}
     judged = evaluated(queries.region_facts(conn, key), _texts(conn))
-    verdicts = sorted(judged["verdicts"], key=lambda v: v["period"], reverse=True)[:HOME_VERDICTS]
+    # Judged ones first: a target still waiting for its result says less.
+    verdicts = sorted(judged["verdicts"], key=lambda v: (v["status"] != "unknown", v["period"]),
+                      reverse=True)[:HOME_VERDICTS]
     return {"verdicts": verdicts, "findings": judged["findings"][:HOME_VERDICTS],
             "latest_region": {"key": key, "name": next(d["region"] for d in documents if d["region_key"] == key)}}
 
 
-def region(conn: Connection, key: str, indicator: str | None, measure: str | None, t) -> dict:
+def region(conn: Connection, name: str, indicator: str | None, measure: str | None, t) -> dict:
+    key = region_key(name) or name   # any form of the name works: 湖北省武汉市洪山区, 洪山区
     facts = queries.region_facts(conn, key)
     documents = queries.latest_documents(conn, 200, region_key=key)
     if not documents:
@@ -67,7 +72,7 @@ def region(conn: Connection, key: str, indicator: str | None, measure: str | Non
     chart_row = _chart_row(rows, indicator, measure)
     chart_facts = [f for f in facts if chart_row and (f["indicator"], f["measure"]) == chart_row["key"]]
     return {
-        "region": {"key": key, "name": documents[0]["region"] or key},
+        "region": {"key": key, "name": _fullest(documents) or key},
         "documents": documents,
         "periods": periods,
         "rows": [{k: v for k, v in r.items() if k != "key"} for r in rows],
@@ -76,7 +81,7 @@ def region(conn: Connection, key: str, indicator: str | None, measure: str | Non
         + sorted({v["period"] for v in judged["verdicts"] if charts.year_of(v["period"])}, reverse=True),
         "chart": {"indicator": chart_row["indicator"] if chart_row else None,
                   "measure": chart_row["measure"] if chart_row else None,
-                  "option": _chart(chart_facts, {key: documents[0]["region"] or key}, t)},
+                  "option": _chart(chart_facts, {key: _fullest(documents) or key}, t)},
         "tables": [_table("facts", FACT_TABLE_COLUMNS, facts),
                    _table("documents", ["id", "name", "title", "doc_type", "date", "fact_count"], documents)],
         "filename": f"planwatch-{key}",
@@ -88,7 +93,8 @@ def indicator(conn: Connection, name: str, measure: str | None, region_keys: lis
     if not measures:
         raise HTTPException(404, f"没有指标 {name} 的数据")
     measure = measure if measure in measures else measures[0]
-    keys = region_keys or queries.indicator_regions(conn, name, measure, CHART_REGIONS)
+    keys = [region_key(k) or k for k in region_keys if k.strip()] or queries.indicator_regions(
+        conn, name, measure, CHART_REGIONS)
     facts = queries.indicator_facts(conn, name, measure, keys)
     names = queries.region_names(conn, keys)
     return {
@@ -119,6 +125,10 @@ def document(conn: Connection, doc_id: int) -> dict:
                           facts)],
         "filename": f"planwatch-document-{doc_id}",
     }
+
+
+def _fullest(documents: list[dict]) -> str | None:
+    return max((d["region"] for d in documents if d["region"]), key=len, default=None)
 
 
 def _table(name: str, columns: list[str], rows: list[dict]) -> dict:
@@ -164,7 +174,9 @@ def _chart_row(rows: list[dict], indicator: str | None, measure: str | None) -> 
     if chosen:
         return chosen[0]
     yearly = [r for r in rows if any(charts.year_of(p) for p in r["cells"])]
-    return max(yearly, key=lambda r: sum(1 for p in r["cells"] if charts.year_of(p)), default=None)
+    # The headline indicator first (GDP growth), else the one stated for the most years.
+    return max(yearly, key=lambda r: ((r["indicator"], r["measure"]) == HEADLINE,
+                                      sum(1 for p in r["cells"] if charts.year_of(p))), default=None)
 
 
 def _chart(facts: list[dict], names: dict[str, str], t) -> dict:

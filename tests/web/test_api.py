@@ -216,3 +216,10 @@ def test_a_bad_upload_from_the_form_is_an_error_page_naming_the_file(client):
     response = client.post("/upload", files={"file": ("空白.txt", b"")})
     assert response.status_code == 400 and response.headers["content-type"].startswith("text/html")
     assert "空白.txt" in response.text and "<!doctype html>" in response.text
+
+
+def test_a_region_opens_under_any_form_of_its_name(client):
+    by_key = client.get(f"/regions/{quote('青山县')}.json").json()
+    by_full_name = client.get(f"/regions/{quote('某某省某某市青山县')}.json").json()
+    assert by_full_name["region"]["key"] == "青山县"
+    assert by_full_name["rows"] == by_key["rows"]

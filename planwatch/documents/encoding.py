@@ -5,18 +5,22 @@ charset-normalizer comes last because on short Chinese texts it mistakes GBK
 for cp874 or Big5; GB18030 is a superset of GBK and GB2312. Its answer is
 only taken for encodings a Chinese document plausibly uses (Big5, UTF-16/32
 without a BOM); anything else is reported as undecodable rather than turned
-into mojibake. The text is kept exactly as decoded: no line-ending translation.
+into mojibake. The text is kept exactly as decoded: no line-ending translation;
+only a UTF-8 file with a few broken bytes (cut mid-character) gets U+FFFD for them.
 """
 
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 from ..errors import BinaryFile, DecodeError, MixedEncoding
+
+log = logging.getLogger(__name__)
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -53,6 +57,9 @@ def _decode(raw: bytes, path: Path | str, declared: str | None) -> tuple[str, st
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
+        damaged = _damaged_utf8(raw, path)
+        if damaged is not None:
+            return damaged, "utf-8"
         _refuse_mixed(raw, exc, path)
     for codec in (_usable(declared), "gb18030"):
         if codec:
@@ -82,6 +89,20 @@ def _strict(raw: bytes, codec: str, path: Path | str) -> str:
     except UnicodeDecodeError as exc:
         raise DecodeError(path, f"starts with a {codec} byte-order mark but is not valid {codec} "
                                 f"({exc.reason} at byte {exc.start})") from None
+
+
+def _damaged_utf8(raw: bytes, path: Path | str) -> str | None:
+    """UTF-8 with a few broken bytes (a file cut mid-character, a flipped byte):
+    those bytes become U+FFFD and the rest is kept. Many broken bytes mean
+    another encoding, or a second one partway (see `_refuse_mixed`)."""
+    if not _UTF8_CJK_RUN.search(raw):
+        return None
+    text = raw.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - raw.count("\ufffd".encode("utf-8"))
+    if broken > max(3, len(raw) // 20_000):
+        return None
+    log.warning("%s: %d bytes are not valid UTF-8; read as U+FFFD", path, broken)
+    return text
 
 
 def _refuse_mixed(raw: bytes, exc: UnicodeDecodeError, path: Path | str) -> None:

@@ -62,3 +62,12 @@ def test_utf16_without_byte_order_mark(tmp_path, codec):
     path.write_bytes(TEXT.encode(codec))
     document = load(path)
     assert document.text == TEXT and document.encoding == codec
+
+
+def test_utf8_cut_mid_character_keeps_the_text(tmp_path):
+    """Scrapers cut files at a byte limit: the last character is broken, the rest stays."""
+    raw = (TEXT * 3).encode("utf-8")
+    path = tmp_path / "cut.txt"
+    path.write_bytes(raw + "增".encode("utf-8")[:2])
+    document = load(path)
+    assert document.text == TEXT * 3 + "\ufffd" and document.encoding == "utf-8"

@@ -42,8 +42,10 @@ _G = grammar()
 _QUALITATIVE = re.compile(alternation(_G.qualitative + _G.positive_growth))
 _VERBS = alternation(_G.up + _G.down)
 _CONTINUE = re.compile(rf"^\s*(?:同比|同口径|比上年末|较上年末|比上年|较上年|年均|全年|分别)*(?:{_VERBS})")
-_CARRY = re.compile(r"^[\s—-]*(?:预计|有望|力争|争取|全年|上半年|下半年|今年|年内|前三季度|可|将|已|共|累计|同比|同口径)*"
+_CARRY = re.compile(r"^[\s—-]*(?:预计|有望|力争|争取|全年|上半年|下半年|今年|年内|前三季度|可|将|已|共|累计|同比|同口径"
+                    r"|年初|年度|预期目标|预期|目标|计划)*"
                     rf"(?:完成|实现|达到|达|为|{_VERBS})?")
+_REPORTED = re.compile(r"[,，;；、](?P<clause>\s*(?:全年)?(?:预计|实际|初步统计)?(?:全年)?(?:完成|实现))[^,，;；、]{0,6}$")
 _SHARE = re.compile(r"比重|占比|比例|份额|贡献率|之比")
 _YEAR = re.compile(r"(?:19|20)\d\d年")
 _JOINERS = ("", "和", "、", "及", "与", "以及", "和“", "、“")
@@ -261,6 +263,13 @@ class _Reader:
                 fresh = pos  # 由554亿元增长至830亿元: the second value has its own period
             elif pos != start and _RESPECTIVELY.search(between):
                 return facts + self._shared(mention, quantities[quantities.index(quantity):], between, evidence)
+            elif pos != start and (reported := _REPORTED.search(between)):
+                own = pos + reported.start("clause")  # 目标增长6.5%,预计完成6.0%: its own role words
+                fact = self._numeric(mention, quantity, evidence, between, clause_from=own)
+                if fact is not None and all(f.identity != fact.identity for f in facts):
+                    facts.append(fact)
+                pos = quantity.end
+                continue
             elif not self._continues(between, first=not facts and pos == start):
                 break
             fact = self._numeric(mention, quantity, evidence, between, fresh)
@@ -325,7 +334,7 @@ class _Reader:
         return facts
 
     def _numeric(self, mention: Mention, quantity: Quantity, evidence: int, between: str,
-                 fresh: int | None = None) -> Fact | None:
+                 fresh: int | None = None, clause_from: int | None = None) -> Fact | None:
         between = _unwrap(between)
         verbs = [v for v in VERB.finditer(between) if v.end() >= len(between) - 3]
         measured = measure_of(mention.indicator, quantity, verbs[-1] if verbs else None)
@@ -333,7 +342,8 @@ class _Reader:
             return None
         measure, quantity = measured
         return numeric_fact(mention.indicator, mention.written, quantity, measure,
-                            self._where(mention, quantity.start, fresh_from=fresh), evidence, between)
+                            self._where(mention, quantity.start, clause_from=clause_from, fresh_from=fresh),
+                            evidence, between)
 
     def _qualitative_before(self, group: list[Mention]) -> list[Fact]:
         """完成市下达的节能降耗、碳减排和主要污染物减排任务: the words come first."""

@@ -306,6 +306,18 @@ MORE_CASES["statistical communique"] = (COMMUNIQUE, dict(doc_type="communique", 
     ("居民消费价格指数", "actual", "2023", "growth", "0.3", "%", "="),
 ])
 
+TARGET_THEN_RESULT = (
+    "一、2023年国民经济和社会发展计划执行情况\n"
+    "1.地区生产总值。年初预期目标增长6.5%,预计完成6.0%。\n"
+    "2.固定资产投资。年度目标增长8%,实际完成增长9.2%。\n"
+)
+MORE_CASES["target, then the result in the next clause"] = (TARGET_THEN_RESULT, dict(report_years=[2023]), [
+    ("地区生产总值", "target", "2023", "growth", "6.5", "%", "="),
+    ("地区生产总值", "actual", "2023", "growth", "6.0", "%", "="),
+    ("全社会固定资产投资", "target", "2023", "growth", "8", "%", "="),
+    ("全社会固定资产投资", "actual", "2023", "growth", "9.2", "%", "="),
+])
+
 @pytest.mark.parametrize("case", sorted(MORE_CASES))
 def test_more_phrasings(case):
     text, meta, expected = MORE_CASES[case]

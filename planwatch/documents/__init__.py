@@ -1,4 +1,16 @@
-"""Stage 1: files to Documents (decoded text, noise spans, metadata, tables)."""
+"""Stage 1: files to Documents (decoded text, noise spans, metadata, tables).
+
+    load(path) -> Document           any supported file, format judged by its bytes
+    detect_meta(text, name) -> DocumentMeta
+    region_key(region) -> str        洪山区 = 武汉市洪山区 = 湖北省武汉市洪山区
+    find_noise(text) -> spans        spam and page furniture (planwatch/data/noise.yaml)
+    in_noise(spans, start, end)      whether a span touches noise
+
+Parts: sniff (format by magic bytes and markup), encoding (BOM, UTF-8, GB18030,
+charset-normalizer), text_loader, html_loader (+ MHTML), docx_loader,
+pdf_loader, builder (text with tables rendered at exact offsets), metadata,
+regions, noise. Every failure is a `planwatch.errors.DocumentError` naming the file.
+"""
 
 from .loaders import load
 from .metadata import detect_meta

@@ -6,7 +6,8 @@ Catalogue names (catalogue.mentions), less those inside `skipped` spans (noise,
 qualitative words such as 高于GDP增速) and those that are a denominator (占GDP比重),
 plus names written short in a coordination: 城镇和农村居民人均可支配收入 names
 城镇居民人均可支配收入 too, PM10和PM2.5浓度均值 names PM10浓度均值; and
-城乡居民人均可支配收入分别… names both the 城镇 and the 农村 indicator. A generic
+城乡居民人均可支配收入分别… names both the 城镇 and the 农村 indicator; a share
+(X占Y比重) is read whole when the catalogue knows it. A generic
 name (企业数量, marked whole_word in the catalogue) glued to a word before it is skipped.
 """
 
@@ -20,6 +21,7 @@ from . import catalogue
 from .catalogue import Indicator
 
 _JOINERS = ("和", "、", "及", "与")
+_SHARE_OF = re.compile(r"占[^，,。;；:：\n]{1,20}?的?(?:比重|比例)")
 _WORD_BEFORE = re.compile(r"(?:其中|全区|全市|全县|全省|全镇|各类)$")
 _NOT_NAME = re.compile(r"[\s,，。;；:：、和及与()（）“”\"%]")
 
@@ -38,13 +40,23 @@ def find_mentions(text: str, skipped: list[tuple[int, int]]) -> list[Mention]:
     for start, end, indicator in catalogue.mentions(text):
         if _inside(skipped, start) or (start > 0 and text[start - 1] == "占") or _glued(text, start, indicator):
             continue
-        mention = Mention(start, end, indicator, text[start:end])
+        mention = _share(text, Mention(start, end, indicator, text[start:end]))
         if text[start - 1:start] in _JOINERS:
             elided = _elided(text, mention, found[-1].end if found else 0)
             if elided is not None:
                 found.append(elided)
         found.extend(_both(text, mention))
     return found
+
+
+def _share(text: str, mention: Mention) -> Mention:
+    """高新技术产业增加值占规上工业增加值比重: the whole phrase, when the catalogue knows it."""
+    phrase = _SHARE_OF.match(text, mention.end)
+    if phrase is None:
+        return mention
+    written = mention.written + phrase[0]
+    indicator = catalogue.get(written.replace("的比", "比"))
+    return mention if indicator is None else Mention(mention.start, phrase.end(), indicator, written)
 
 
 def _glued(text: str, start: int, indicator: Indicator) -> bool:

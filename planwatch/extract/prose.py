@@ -46,6 +46,7 @@ _CARRY = re.compile(r"^[\s—-]*(?:预计|有望|力争|争取|全年|上半年|
                     r"|年初|年度|预期目标|预期|目标|计划)*"
                     rf"(?:完成|实现|达到|达|为|{_VERBS})?")
 _REPORTED = re.compile(r"[,，;；、](?P<clause>\s*(?:全年)?(?:预计|实际|初步统计)?(?:全年)?(?:完成|实现))[^,，;；、]{0,6}$")
+_GROWTH_NAME = re.compile(r"(?:涨幅|增幅|增速|增长率|增长)$")  # 居民消费价格涨幅3%
 _SHARE = re.compile(r"比重|占比|比例|份额|贡献率|之比")
 _YEAR = re.compile(r"(?:19|20)\d\d年")
 _JOINERS = ("", "和", "、", "及", "与", "以及", "和“", "、“")
@@ -187,7 +188,8 @@ class _Reader:
             if len(between) > _GAP + 2 or _SHARE.search(between) or _PROGRESS.search(between):
                 continue
             verbs = [v for v in VERB.finditer(between) if v.end() >= len(between) - 3]
-            measured = measure_of(mention.indicator, quantity, verbs[-1] if verbs else None)
+            measured = measure_of(mention.indicator, quantity, verbs[-1] if verbs else None,
+                                  bool(_GROWTH_NAME.search(mention.written)))
             if measured is None:
                 continue
             where = self._where(mention, quantity.start, clause_from=clause_start)
@@ -265,7 +267,8 @@ class _Reader:
                 return facts + self._shared(mention, quantities[quantities.index(quantity):], between, evidence)
             elif pos != start and (reported := _REPORTED.search(between)):
                 own = pos + reported.start("clause")  # 目标增长6.5%,预计完成6.0%: its own role words
-                fact = self._numeric(mention, quantity, evidence, between, clause_from=own)
+                after_growth = bool(facts) and facts[-1].measure == "growth"
+                fact = self._numeric(mention, quantity, evidence, between, clause_from=own, growth=after_growth)
                 if fact is not None and all(f.identity != fact.identity for f in facts):
                     facts.append(fact)
                 pos = quantity.end
@@ -334,10 +337,11 @@ class _Reader:
         return facts
 
     def _numeric(self, mention: Mention, quantity: Quantity, evidence: int, between: str,
-                 fresh: int | None = None, clause_from: int | None = None) -> Fact | None:
+                 fresh: int | None = None, clause_from: int | None = None, growth: bool = False) -> Fact | None:
         between = _unwrap(between)
         verbs = [v for v in VERB.finditer(between) if v.end() >= len(between) - 3]
-        measured = measure_of(mention.indicator, quantity, verbs[-1] if verbs else None)
+        growth = growth or bool(_GROWTH_NAME.search(mention.written))
+        measured = measure_of(mention.indicator, quantity, verbs[-1] if verbs else None, growth)
         if measured is None:
             return None
         measure, quantity = measured

@@ -64,14 +64,18 @@ class Where:
     bullet_target: bool    # before the colon of a "——目标:预计…" bullet
 
 
-def measure_of(indicator: Indicator, quantity: Quantity, verb: re.Match | None) -> tuple[str, Quantity] | None:
-    """(measure, signed quantity), or None when the quantity cannot be this indicator's."""
+def measure_of(indicator: Indicator, quantity: Quantity, verb: re.Match | None,
+               growth_implied: bool = False) -> tuple[str, Quantity] | None:
+    """(measure, signed quantity), or None when the quantity cannot be this indicator's.
+
+    A % of a plain indicator is growth only when a verb says so, or the name does
+    (居民消费价格涨幅), or the statement goes on from a growth (目标增长6.5%,预计完成6.0%)."""
     down = verb is not None and verb[0].rstrip("至到") in _G.down
     if quantity.unit == "%":
         if indicator.rate:  # 优良率达到85% is a level; 城镇化率提高1.2% leaves unsaid whether points or growth
             return ("level", quantity) if verb is None or verb["to"] else None
-        if verb is not None and verb["to"] and not indicator.rate:
-            return None
+        if verb is None and not (indicator.down or growth_implied) or verb is not None and verb["to"]:
+            return None  # GDP的60%, 增长至5%: a share or a level, not a growth rate
         if down or (verb is None and indicator.down):
             quantity = signed(quantity)
         return "growth", quantity

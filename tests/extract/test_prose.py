@@ -178,6 +178,7 @@ NOT_FACTS = [
     "一、2023年工作回顾\n经济总量突破千亿、财政收入突破百亿后,稳增长难度加大。\n",
     "一、2023年工作回顾\n规上工业企业数量达到500家,入库科技型中小企业1259家。\n",
     "一、2023年工作回顾\n人均预期寿命提高的目标纳入考核。\n",
+    "一、2023年工作回顾\n全市GDP的60%来自服务业。\n",
 ]
 
 
@@ -316,6 +317,11 @@ MORE_CASES["target, then the result in the next clause"] = (TARGET_THEN_RESULT, 
     ("地区生产总值", "actual", "2023", "growth", "6.0", "%", "="),
     ("全社会固定资产投资", "target", "2023", "growth", "8", "%", "="),
     ("全社会固定资产投资", "actual", "2023", "growth", "9.2", "%", "="),
+])
+
+SHARES = "一、2023年工作回顾\n高新技术产业增加值占规上工业增加值比重达到45.6%。\n"
+MORE_CASES["a share read whole"] = (SHARES, dict(report_years=[2023]), [
+    ("高新技术产业增加值占比", "actual", "2023", "level", "45.6", "%", "="),
 ])
 
 @pytest.mark.parametrize("case", sorted(MORE_CASES))

@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 MAX_PAGES = 2000
 _NO_OCR = "OCR is not enabled; load a PDF with a text layer, or the DOCX/HTML version of the document"
 _CID = re.compile(r"\(cid:\d+\)")
+# A gap under 0.6 of the font size is no word break: justified Chinese is set
+# with wide letter spacing, while table columns stand further apart.
+_TEXT = {"x_tolerance_ratio": 0.6}
 
 
 def load_pdf(raw: bytes, path: Path) -> Loaded:
@@ -95,7 +98,7 @@ def _read_page(page) -> list:
     tables = page.find_tables() if page.lines or page.rects else []
     boxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)) if boxes else page
-    blocks = [(line["top"], line["text"]) for line in outside.extract_text_lines(strip=True)]
+    blocks = [(line["top"], line["text"]) for line in outside.extract_text_lines(strip=True, **_TEXT)]
     blocks += [(table.bbox[1], _read_table(table)) for table in tables]
     return [item for _, item in sorted(blocks, key=lambda b: b[0])]
 
@@ -126,7 +129,7 @@ def _inside(obj: dict, box: tuple) -> bool:
 
 def _read_table(table) -> list[list[RawCell]]:
     """Cells in grid order; a cell's spans count the grid lines inside its box."""
-    texts = table.extract()
+    texts = table.extract(**_TEXT)
     xs = sorted({round(c[0], 1) for c in table.cells})
     ys = sorted({round(c[1], 1) for c in table.cells})
     rows = []

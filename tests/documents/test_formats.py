@@ -205,3 +205,27 @@ def test_saved_web_page_mhtml(tmp_path, make):
     assert document.format == "html"
     assert_paragraphs(document, make.PARAGRAPHS)
     assert_indicator_table(document)
+
+
+def test_pdf_letter_spaced_chinese_joins_but_columns_stay_apart(tmp_path):
+    """Justified Chinese is set with wide letter spacing; an unruled table's
+    columns stand further apart."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "spaced.pdf"
+    page = canvas.Canvas(str(path))
+    line = page.beginText(72, 700)
+    line.setFont("STSong-Light", 12)
+    line.setCharSpace(4)
+    line.textLine("全年地区生产总值增长6.5%，一般公共预算收入增长5%。")
+    page.drawText(line)
+    page.setFont("STSong-Light", 12)
+    for x, text in ((72, "地区生产总值"), (200, "1080"), (260, "1515")):
+        page.drawString(x, 660, text)
+    page.save()
+    document = load(path)
+    assert "全年地区生产总值增长6.5%，一般公共预算收入增长5%。" in document.text
+    assert "地区生产总值 1080 1515" in document.text

@@ -4,10 +4,13 @@ A report reviews one period and plans the next; its headings say which is which
 ("一、2023年…计划执行情况", "二、2024年…目标及主要任务", "一、上半年计划执行情况",
 "第一节 发展基础" of a five-year plan). Lines that end with a colon and name a
 goal ("2024年经济社会发展的主要目标预安排:"), and short unnumbered lines followed
-by prose ("2024年工作安排"), open a section too; so does an inline list of goals
-("今年主要预期目标是:…。"), up to the end of its sentence.
-`Sections(document).at(pos)` gives the Section in force at an offset;
-`document.meta` is only the fallback when the headings don't say.
+by prose ("2024年工作安排") and ■ lines, open a section too; so does a list of goals
+("今年主要预期目标是,…", "主要预期目标为:", a line "2025年…主要预期目标" before its
+bullets), up to where the list ends: a heading, or a sentence that states no
+indicator or reports a result (同比, 比上年, 预计 …).
+`Sections(document).at(pos)` gives the Section in force at an offset; the
+document's framing (framing.py: metadata, else the text's own year words) is the
+fallback when the headings don't say.
 """
 
 from __future__ import annotations
@@ -17,16 +20,24 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from ..documents import Document
+from . import catalogue
+from .framing import framing, part_of
+from .grammar import alternation, grammar
 
 _HEADING = re.compile(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节篇]|[（(][一二三四五六七八九十]+[)）])"
-    r"[^\n。]{0,60}$|^[ \t\u3000]*[^\n。，,;；]{2,50}[:：][ \t\u3000]*$"
+    r"[^\n。]{0,60}$|^[ \t\u3000]*[■◆][^\n。]{2,60}$|^[ \t\u3000]*[^\n。，,;；]{2,50}[:：][ \t\u3000]*$"
     r"|^[ \t\u3000]*(?P<plain>[^\n。，,;；:：|]{4,30})[ \t\u3000]*$",
     re.M,
 )
-_INLINE = re.compile(r"(?:预期目标|主要目标|发展目标|目标任务)(?:是|为)?[:：]")
+_GOALS = r"(?:预期目标|主要目标|发展目标|目标任务)"
+_INLINE = re.compile(rf"{_GOALS}(?:(?:是|为)?[:：,，]|(?:是|为)(?=[^\s,，。:：])|[ \t\u3000]*(?=\r?\n))")
+_ITEM_END = re.compile(r"[。！？!?\n]")
+_RESULT = re.compile(r"预计|同比|比上年|较上年|上年同期|实现了|完成了|过去|已经|以来")
+_QUALITATIVE = re.compile(alternation(grammar().qualitative))
+_LIST_CHARS = 3000  # a list of goals is never longer
 _PROSE_LINE = re.compile(r"[ \t\u3000\n]*[^\n]{40}")
-_ACTUAL = re.compile(r"执行情况|完成情况|运行情况|回顾|发展基础|主要成就|发展成就|主要成绩|工作总结|取得的成[绩就]|过去[一五]年")
+_ACTUAL = re.compile(r"执行情况|完成情况|运行情况|回顾|发展基础|主要成就|发展成就|主要成绩|成绩单|工作总结|取得的成[绩就]|过去[一五]年")
 _REPORTED = re.compile(r"执行情况|完成情况")
 _TARGET = re.compile(r"计划|目标|安排|任务|草案|预期|展望|工作重点|总体要求")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
@@ -44,6 +55,7 @@ class Section:
     year: int | None
     period: str | None
     span: tuple[int, int] | None = None
+    now: int | None = None  # the year 今年 means: when the document was written
 
 
 def span_text(span: tuple[int, int]) -> str:
@@ -62,8 +74,10 @@ class Sections:
     def __init__(self, document: Document):
         meta = document.meta
         self._meta = meta
+        self._framing = framing(document.text, meta)
         self._plan = _plan_span(meta.plan_span)
         self._sections_default = self._default(document)
+        self._text = document.text
         self._sections = [self._sections_default, *self._headings(document.text)]
         self._starts = [s.start for s in self._sections]
         self._add_inline(document.text)
@@ -71,16 +85,19 @@ class Sections:
     def at(self, pos: int) -> Section:
         return self._sections[bisect_right(self._starts, pos) - 1]
 
+    def _new(self, start: int, role: str, year: int | None, period: str | None,
+             span: tuple[int, int] | None = None) -> Section:
+        return Section(start, role, year, period, span, self._framing.now)
+
     def _default(self, document: Document) -> Section:
-        meta = self._meta
+        frame = self._framing
         if self._plan:
-            return Section(0, "target", self._plan[1], str(self._plan[1]), self._plan)
-        if meta.report_years:
-            year = meta.report_years[-1]
-            half = "H1" if meta.doc_type == "midyear_report" else ""
-            return Section(0, "actual", year, f"{year}{half}")
-        year = meta.target_years[0] if meta.target_years else None
-        return Section(0, "target", year, str(year) if year else None)
+            return self._new(0, "target", self._plan[1], str(self._plan[1]), self._plan)
+        if frame.report:
+            part = "H1" if self._meta.doc_type == "midyear_report" else frame.part or ""
+            return self._new(0, "actual", frame.report, f"{frame.report}{part}")
+        year = frame.target
+        return self._new(0, "target", year, str(year) if year else None)
 
     def _headings(self, text: str):
         current = self._sections_default
@@ -93,7 +110,7 @@ class Sections:
                 yield section
 
     def _section(self, start: int, heading: str, current: Section) -> Section | None:
-        meta = self._meta
+        meta, frame = self._meta, self._framing
         topic = heading[0] in "(（"  # (二)夯实发展基础: a topic heading; only 完成情况 makes it a review
         if (_REPORTED if topic else _ACTUAL).search(heading):
             role = "actual"
@@ -103,48 +120,70 @@ class Sections:
             return None
         years = [int(y) for y in _YEAR.findall(heading)]
         if role == current.role and not years and "半年" not in heading and "五年" not in heading:
-            return Section(start, role, current.year, current.period, current.span)
+            return self._new(start, role, current.year, current.period, current.span)
         if role == "actual":
-            if "五年" in heading and meta.report_years and not self._plan:  # 过去五年工作回顾
-                last = years[-1] if years else meta.report_years[-1]
-                return Section(start, role, last, str(last), (last - 4, last))
+            if "五年" in heading and frame.report and not self._plan:  # 过去五年工作回顾
+                last = years[-1] if years else frame.report
+                return self._new(start, role, last, str(last), (last - 4, last))
             if self._plan and meta.report_years and not years:
                 span = (meta.report_years[0], meta.report_years[-1])
-                return Section(start, role, span[1], str(span[1]), span)
-            year = years[0] if years else (meta.report_years[-1] if meta.report_years else None)
-            half = "H1" if "上半年" in heading else ""
-            return Section(start, role, year, f"{year}{half}" if year else None)
+                return self._new(start, role, span[1], str(span[1]), span)
+            year = years[0] if years else frame.report
+            part = part_of(heading) or ""
+            return self._new(start, role, year, f"{year}{part}" if year else None)
         if self._plan and not years:
-            return Section(start, role, self._plan[1], str(self._plan[1]), self._plan)
-        year = years[0] if years else (meta.target_years[0] if meta.target_years else None)
-        if year is None and meta.report_years:
-            year = meta.report_years[-1]
-        return Section(start, role, year, str(year) if year else None)
+            return self._new(start, role, self._plan[1], str(self._plan[1]), self._plan)
+        year = years[0] if years else (frame.target or frame.report)
+        return self._new(start, role, year, str(year) if year else None)
 
 
     def _add_inline(self, text: str) -> None:
-        """今年主要预期目标是:…。 — a list of goals inside a paragraph."""
+        """今年主要预期目标是,… — a list of goals inside a paragraph or under a line."""
         added = []
         for match in _INLINE.finditer(text):
             head = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start()), match.start() - 40) + 1
+            if not text[match.end():match.end() + 2].strip() and match.start() - head > 40:
+                continue  # a long line that ends in 目标 is prose, not the head of a list
             words = text[head:match.end()]
-            end = text.find("。", match.end())
-            end = len(text) if end < 0 else end
             current = self.at(match.start())
+            end = self._list_end(text, match.end())
             years = [int(y) for y in _YEAR.findall(words)]
             year = years[0] if years else (current.year if current.role == "target" else self._next_year(current))
-            added += [Section(match.end(), "target", year, str(year) if year else None,
-                              current.span if current.role == "target" else None),
+            added += [self._new(match.end(), "target", year, str(year) if year else None,
+                                current.span if current.role == "target" else None),
                       replace(current, start=end)]
         if added:
             self._sections = sorted([*self._sections, *added], key=lambda s: s.start)
             self._starts = [s.start for s in self._sections]
 
+    def _list_end(self, text: str, start: int) -> int:
+        """Where a list of goals ends: the next heading, or the first sentence after
+        the one it opens in that states no indicator or reports a result."""
+        limit = min(len(text), start + _LIST_CHARS, self._next_heading(start))
+        pos, first = start, True
+        while pos < limit:
+            found = _ITEM_END.search(text, pos, limit)
+            end = found.start() if found else limit
+            item = text[pos:end]
+            if item.strip() and not first and not _is_goal(item):
+                return pos
+            first = first and not item.strip()
+            pos = end + 1
+        return limit
+
+    def _next_heading(self, pos: int) -> int:
+        index = bisect_right(self._starts, pos)
+        return self._starts[index] if index < len(self._starts) else len(self._text)
+
     def _next_year(self, current: Section) -> int | None:
-        meta = self._meta
-        if meta.target_years:
-            return meta.target_years[0]
+        if self._framing.target:
+            return self._framing.target
         return current.year + 1 if current.year else None
+
+
+def _is_goal(item: str) -> bool:
+    """A sentence of a list of goals: it names an indicator or a qualitative goal, and no result."""
+    return not _RESULT.search(item) and bool(catalogue.mentions(item) or _QUALITATIVE.search(item))
 
 
 def _plan_span(text: str | None) -> tuple[int, int] | None:

@@ -1,0 +1,92 @@
+"""The years a document is about, also when its title does not say.
+
+    framing(text, meta) -> Framing(report, target, now, part)
+
+The metadata (planwatch.documents.metadata) reads titles and headings. News
+reprints, summaries and excerpts often have none, so the text itself is read, most
+telling evidence first: 刚刚过去的2015年 / 2015年工作回顾 (the year reviewed),
+今年(2024年) (the year planned), a title line with a year (酉阳县2025年一季度经济运行情况
+reviews the first quarter; 2018年…政府工作摘要 plans 2018), a dated line (a report
+given in January plans that year, one given in December reviews it), and last a
+year in the opening paragraph. A placeholder (20XX年) is no year: no facts rather
+than wrong ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..documents import DocumentMeta
+
+_HEAD = 600
+_Y = r"((?:19|20)\d\d)\s*年"
+_REVIEWED = re.compile(rf"(?:刚刚|即将)?过去的{_Y}|回顾了?{_Y}|{_Y}(?:政府|全[县市区省])?工作回顾")
+_THIS_YEAR = re.compile(rf"今年\s*[（(]?\s*{_Y}")
+_DATED = re.compile(r"((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*\d{1,2}")
+_TITLE_LINE = re.compile(rf"^[\s—\-《【■]*[^\n。,，;；:：]{{0,20}}?{_Y}[^\n。,，;；:：]{{0,30}}$", re.M)
+_PLANNING = re.compile(r"政府工作|工作报告|工作摘要")
+_PARTS = (("Q1", re.compile(r"一季度|第一季度|1\s*[-—~至]\s*3\s*月")),
+          ("H1", re.compile(r"上半年|1\s*[-—~至]\s*6\s*月")),
+          ("M1-9", re.compile(r"前三季度|1\s*[-—~至]\s*9\s*月")))
+_RELEASE = re.compile(r"运行|情况|统计|公报|数据")
+_OPENING = re.compile(r"(?<![0-9])((?:19|20)\d\d)\s*年(?![0-9月])")
+
+
+@dataclass(frozen=True)
+class Framing:
+    report: int | None   # the year whose results it reports
+    target: int | None   # the year it sets goals for
+    now: int | None      # the year "今年" means: when it was written
+    part: str | None     # Q1 | H1 | M1-9: a release on part of the report year
+
+
+def framing(text: str, meta: DocumentMeta) -> Framing:
+    head = text[:_HEAD]
+    dated = _dated(head)
+    if meta.report_years or meta.target_years:
+        report = meta.report_years[-1] if meta.report_years else None
+        target = meta.target_years[0] if meta.target_years else None
+        return Framing(report, target, dated[0] if dated else target, None)
+    report, target, part = _from_text(head, dated)
+    return Framing(report, target, dated[0] if dated else target or report, part)
+
+
+def _from_text(head: str, dated: tuple[int, int] | None) -> tuple[int | None, int | None, str | None]:
+    reviewed = _REVIEWED.search(head)
+    if reviewed:
+        year = int(next(y for y in reviewed.groups() if y))
+        return year, year + 1, None
+    this_year = _THIS_YEAR.search(head)
+    if this_year:
+        year = int(this_year[1])
+        return year - 1, year, None
+    for title in _TITLE_LINE.finditer(head[:200]):
+        year = int(title[1])
+        part = part_of(title[0])
+        if part or _RELEASE.search(title[0]):
+            return year, None, part
+        if _PLANNING.search(title[0]):
+            return year - 1, year, None
+    if dated:
+        year, month = dated
+        return (year - 1, year, None) if month <= 6 else (year, year + 1, None)
+    opening = _OPENING.search(head[:head.find("。") + 1 or len(head)])
+    if opening:
+        year = int(opening[1])
+        return year, year + 1, None
+    return None, None, None
+
+
+def _dated(head: str) -> tuple[int, int] | None:
+    """(year, month) of the first full date in the head: when the document was given."""
+    for match in _DATED.finditer(head):
+        month = int(match[2])
+        if 1 <= month <= 12:
+            return int(match[1]), month
+    return None
+
+
+def part_of(words: str) -> str | None:
+    """Q1, H1 or M1-9 when words (a title, a heading) name part of a year."""
+    return next((name for name, pattern in _PARTS if pattern.search(words)), None)

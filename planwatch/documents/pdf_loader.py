@@ -7,7 +7,8 @@ rowspan, and is read once. There is no OCR: a scanned PDF (no text layer),
 one whose fonts have no Unicode map (only `(cid:N)` codes) or one locked by
 a password is refused with a message saying so.
 
-A line that opens or closes most pages the same way (a running header or
+Lines wrapped inside a paragraph are joined again. A line that opens or
+closes most pages the same way (a running header or
 footer, up to its page number) is page furniture and left out.
 
 Limits: at most 2,000 pages; each page's objects are released once its
@@ -37,6 +38,8 @@ _CID = re.compile(r"\(cid:\d+\)")
 # A gap under 0.6 of the font size is no word break: justified Chinese is set
 # with wide letter spacing, while table columns stand further apart.
 _TEXT = {"x_tolerance_ratio": 0.6}
+_ENDS_SENTENCE = re.compile(r"[。！？：；;!?:]$")
+_LATIN_GAP = re.compile(r"[A-Za-z0-9][A-Za-z]|[A-Za-z][A-Za-z0-9]")
 
 
 def load_pdf(raw: bytes, path: Path) -> Loaded:
@@ -98,9 +101,30 @@ def _read_page(page) -> list:
     tables = page.find_tables() if page.lines or page.rects else []
     boxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)) if boxes else page
-    blocks = [(line["top"], line["text"]) for line in outside.extract_text_lines(strip=True, **_TEXT)]
+    blocks = _paragraphs(outside.extract_text_lines(strip=True, return_chars=False, **_TEXT))
     blocks += [(table.bbox[1], _read_table(table)) for table in tables]
     return [item for _, item in sorted(blocks, key=lambda b: b[0])]
+
+
+def _paragraphs(lines: list[dict]) -> list[tuple[float, str]]:
+    """(top, text) of paragraphs: a line that fills the text width and does not
+    end a sentence goes on with the next line when that one starts at the
+    left margin (a wrapped line, not a heading or a table row)."""
+    if not lines:
+        return []
+    left, right = min(line["x0"] for line in lines), max(line["x1"] for line in lines)
+    paragraphs: list[tuple[float, str]] = []
+    previous = None
+    for line in lines:
+        size = line["bottom"] - line["top"]
+        if previous is not None and previous["x1"] >= right - 2 * size and line["x0"] <= left + size / 2 \
+                and not _ENDS_SENTENCE.search(previous["text"]):
+            top, text = paragraphs[-1]
+            paragraphs[-1] = (top, text + (" " if _LATIN_GAP.match(text[-1] + line["text"][0]) else "") + line["text"])
+        else:
+            paragraphs.append((line["top"], line["text"]))
+        previous = line
+    return paragraphs
 
 
 def _running_lines(pages: list[list]) -> set[str]:

@@ -229,3 +229,11 @@ def test_pdf_letter_spaced_chinese_joins_but_columns_stay_apart(tmp_path):
     document = load(path)
     assert "全年地区生产总值增长6.5%，一般公共预算收入增长5%。" in document.text
     assert "地区生产总值 1080 1515" in document.text
+
+
+def test_pdf_wrapped_lines_joined_into_paragraphs(tmp_path, make):
+    sentence = "，".join(f"第{i}类投资增长{i}.5%" for i in range(1, 30)) + "。"
+    paragraphs = [make.TITLE, sentence, "二、2025年主要目标", "地区生产总值增长6%左右。"]
+    document = load(make.write_pdf(tmp_path / "wrapped.pdf", paragraphs))
+    assert sentence in document.text                            # one line again
+    assert "\n二、2025年主要目标\n地区生产总值增长6%左右。" in document.text   # a heading stays a line

@@ -14,7 +14,8 @@ from .upload import store_upload
 router = APIRouter()
 
 
-def _conn(request: Request):
+def connection(request: Request):
+    """A read connection for one request (a FastAPI dependency)."""
     with request.app.state.engine.connect() as conn:
         yield conn
 
@@ -24,29 +25,29 @@ def _t(request: Request):
 
 
 @router.get("/", summary="首页:地区、文件、数量与提示")
-def home(request: Request, conn=Depends(_conn)):
+def home(request: Request, conn=Depends(connection)):
     return respond(request, "home.html", views.home(conn))
 
 
 @router.get("/regions/{key}", summary="地区:指标×年份的目标与完成情况")
 def region(request: Request, key: str, indicator: str | None = None, measure: str | None = None,
-           conn=Depends(_conn)):
+           conn=Depends(connection)):
     return respond(request, "region.html", views.region(conn, key, indicator, measure, _t(request)))
 
 
 @router.get("/indicators/{name}", summary="指标:各地区目标与完成的时间序列")
 def indicator(request: Request, name: str, measure: str | None = None,
-              region: list[str] = Query(default=[]), conn=Depends(_conn)):
+              region: list[str] = Query(default=[]), conn=Depends(connection)):
     return respond(request, "indicator.html", views.indicator(conn, name, measure, region, _t(request)))
 
 
 @router.get("/documents/{doc_id}", summary="文件:全文,标出每条指标数据")
-def document(request: Request, doc_id: int, conn=Depends(_conn)):
+def document(request: Request, doc_id: int, conn=Depends(connection)):
     return respond(request, "document.html", views.document(conn, doc_id))
 
 
 @router.get("/search", summary="全文搜索文件与指标数据")
-def search(request: Request, q: str = "", conn=Depends(_conn)):
+def search(request: Request, q: str = "", conn=Depends(connection)):
     return respond(request, "search.html", results.search(conn, request.app.state.search, q))
 
 

@@ -16,7 +16,7 @@ from .. import export
 from ..errors import EvaluationError
 from . import queries
 from .downloads import XLSX
-from .pages import _conn
+from .pages import connection
 from .render import requested_format, respond
 from .verdicts import record
 
@@ -36,7 +36,7 @@ def report_table(conn: Connection, key: str, period: str) -> export.ReportTable:
 
 
 @router.get("/regions/{key}/report/{period}", summary="报表:年度主要指标完成情况表,或五年规划进展表(时期如 2021-2025)")
-def report(request: Request, key: str, period: str, conn=Depends(_conn)):
+def report(request: Request, key: str, period: str, conn=Depends(connection)):
     table = report_table(conn, key, period)
     fmt = requested_format(request)
     if fmt in MEDIA:

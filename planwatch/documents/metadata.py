@@ -30,7 +30,7 @@ _DOC_TYPES = (  # first match wins; tested on titles, then on the head
     ("work_report", re.compile(r"政府工作报告")),
     ("plan_outline", re.compile(r"五年规划|规划纲要|远景目标纲要|[“\"]?十[一二三四五六七八九]?五[”\"]?\s*规划")),
     ("midyear_report", re.compile(r"(?:上半年|1\s*[-—–~至]\s*6\s*月|一至六月|半年).{0,30}?计划执行")),
-    ("annual_report", re.compile(r"计划执行情况|计划草案")),
+    ("annual_report", re.compile(r"计划执行情况|计划\s*[（(]?草案|社会发展(?:年度)?计划$", re.M)),
 )
 
 # What follows a region's name at the start of a title.
@@ -58,7 +58,7 @@ _PLAN_SPAN = re.compile(r"[（(]\s*(\d{4})\s*[-—–~至]+\s*(\d{4})\s*年?\s*[
 _VISION_YEAR = re.compile(rf"({_YEAR})年远景目标")
 
 _REPORT_YEAR = re.compile(rf"({_YEAR})年(?:度)?[^\d，。,；;\n]{{0,20}}?(?:执行情况|工作回顾|统计公报)")
-_TARGET_YEAR = re.compile(rf"({_YEAR})年(?:度)?[^\d，。,；;\n]{{0,20}}?(?:计划草案|计划安排|工作安排|主要任务|工作任务|工作建议)")
+_TARGET_YEAR = re.compile(rf"({_YEAR})年(?:度)?[^\d，。,；;\n]{{0,20}}?(?:计划\s*[（(]?草案|计划安排|工作安排|主要任务|工作任务|工作建议|社会发展(?:年度)?计划$)", re.M)
 _TITLE_YEAR = re.compile(rf"({_YEAR})\s*年(度)?")
 
 

@@ -47,6 +47,7 @@ _CARRY = re.compile(r"^[\s—-]*(?:预计|有望|力争|争取|全年|上半年|
                     rf"(?:完成|实现|达到|达|为|{_VERBS})?")
 _REPORTED = re.compile(r"[,，;；、](?P<clause>\s*(?:全年)?(?:预计|实际|初步统计)?(?:全年)?(?:完成|实现))[^,，;；、]{0,6}$")
 _GROWTH_NAME = re.compile(r"(?:涨幅|增幅|增速|增长率|增长)$")  # 居民消费价格涨幅3%
+_YEAR_CLAUSE = re.compile(r"[,，;；]\s*(?:19|20)\d\d年(?:末|底)?(?:全[省市县区])?(?:达到|达|为|突破|增至|实现|完成)$")
 _SHARE = re.compile(r"比重|占比|比例|份额|贡献率|之比")
 _YEAR = re.compile(r"(?:19|20)\d\d年")
 _JOINERS = ("", "和", "、", "及", "与", "以及", "和“", "、“")
@@ -261,8 +262,8 @@ class _Reader:
         facts, pos, fresh = [], start, None
         for quantity in quantities:
             between = self.text[pos:quantity.start]
-            if pos != start and (_TO.fullmatch(between) or _YEAR.search(between)):
-                fresh = pos  # 由554亿元增长至830亿元: the second value has its own period
+            if pos != start and (_TO.fullmatch(between) or _YEAR.search(between)) or _YEAR_CLAUSE.search(between):
+                fresh = pos  # 由554亿元增长至830亿元, …,2022年达到5.2万亿元: the value has its own period
             elif pos != start and _RESPECTIVELY.search(between):
                 return facts + self._shared(mention, quantities[quantities.index(quantity):], between, evidence)
             elif pos != start and (reported := _REPORTED.search(between)):

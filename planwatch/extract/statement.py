@@ -34,7 +34,7 @@ _AVERAGE = re.compile(r"年均|平均")
 _DENSITY = re.compile(r"微克|毫克|μg|ug/|mg/")
 _FAMILIES = (("美元", "money"), ("元", "money"), ("人次", "visits"), ("人", "people"), ("名", "people"),
              ("户", "count"), ("家", "count"), ("个", "count"), ("项", "count"), ("件", "count"),
-             ("天", "days"), ("岁", "age"), ("年", "years"), ("吨", "weight"), ("平方米", "area"),
+             ("天", "days"), ("岁", "age"), ("年", "years"), ("吨", "weight"), ("斤", "weight"), ("平方米", "area"),
              ("m2", "area"), ("㎡", "area"), ("公顷", "area"), ("亩", "area"), ("公里", "length"),
              ("立方米", "volume"))
 

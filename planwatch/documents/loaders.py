@@ -43,6 +43,8 @@ def read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise UnreadableFile(path, "is a directory, not a file")
+        if path.exists() and not path.is_file():
+            raise UnreadableFile(path, "is not a regular file (a device, pipe or socket)")
         size = path.stat().st_size
         if size > limit_mb * 1024 * 1024:
             raise FileTooLarge(path, f"is {size / 1024 / 1024:.1f} MiB, over the limit of {limit_mb} MiB "

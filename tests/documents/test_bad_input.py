@@ -193,3 +193,10 @@ def test_rtf(tmp_path):
     path = tmp_path / "report.rtf"
     path.write_bytes(b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 SimSun;}} 2024 \\par}")
     refused(path, UnsupportedFormat, "RTF", "DOCX")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="named pipes")
+def test_named_pipe_is_refused_without_blocking(tmp_path):
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    refused(path, UnreadableFile, "not a regular file")

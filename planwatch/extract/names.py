@@ -45,7 +45,13 @@ def find_mentions(text: str, skipped: list[tuple[int, int]]) -> list[Mention]:
             elided = _elided(text, mention, found[-1].end if found else 0)
             if elided is not None:
                 found.append(elided)
+        if found and found[-1].start < start < found[-1].end:
+            continue  # already read as the short second name of a coordination
         found.extend(_both(text, mention))
+        if text[mention.end:mention.end + 1] in _JOINERS:
+            after = _elided_after(text, mention)
+            if after is not None:
+                found.append(after)
     return found
 
 
@@ -80,6 +86,20 @@ def _elided(text: str, mention: Mention, floor: int) -> Mention | None:
             indicator = catalogue.get(head + mention.written[cut:])
             if indicator is not None and indicator is not mention.indicator:
                 return Mention(joiner - size, joiner, indicator, head + mention.written[cut:])
+    return None
+
+
+def _elided_after(text: str, mention: Mention) -> Mention | None:
+    """单位地区生产总值能耗和二氧化碳排放: the second name shares the first one's head."""
+    start = mention.end + 1
+    for size in range(min(10, len(text) - start), 1, -1):
+        tail = text[start:start + size]
+        if _NOT_NAME.search(tail):
+            continue
+        for cut in range(len(mention.written) - 1, 1, -1):
+            indicator = catalogue.get(mention.written[:cut] + tail)
+            if indicator is not None and indicator is not mention.indicator:
+                return Mention(start, start + size, indicator, mention.written[:cut] + tail)
     return None
 
 

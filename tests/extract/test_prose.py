@@ -324,6 +324,12 @@ MORE_CASES["a share read whole"] = (SHARES, dict(report_years=[2023]), [
     ("高新技术产业增加值占比", "actual", "2023", "level", "45.6", "%", "="),
 ])
 
+SECOND_NAME_SHORT = "第二章 主要目标\n单位地区生产总值能耗和二氧化碳排放分别降低13.5%、18%。\n"
+MORE_CASES["second name written short"] = (SECOND_NAME_SHORT, PLAN_META, [
+    ("单位地区生产总值能源消耗", "target", "2021-2025", "growth", "-13.5", "%", "="),
+    ("单位地区生产总值二氧化碳排放", "target", "2021-2025", "growth", "-18", "%", "="),
+])
+
 @pytest.mark.parametrize("case", sorted(MORE_CASES))
 def test_more_phrasings(case):
     text, meta, expected = MORE_CASES[case]

@@ -5,11 +5,14 @@
     catalogue.lookup("外贸进出口总额")            -> Indicator(name="进出口总额", ...)
     catalogue.lookup("开工建设道路")              -> None
     catalogue.mentions(text, start, end)         -> [(start, end, Indicator)], every name in text
+                                                    (a shared name such as 节能减排 once per indicator)
     catalogue.indicators()                       -> all entries, in file order
 
 `lookup` takes the name as written in a table row or a heading: an exact name
 first, else the longest catalogue name it contains. Spaces and quotation marks
-are ignored throughout, like the scorer does.
+are ignored throughout, like the scorer does. A name glued to the one before it
+by a word that is no boundary (招商引资到位固定资产投资) is part of a longer noun:
+neither names its indicator.
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ CATEGORIES = ("经济发展", "创新驱动", "民生福祉", "绿色生态")
 _JUNK = re.compile(r"[\s\"'“”‘’「」『』《》]")
 _BRACKETS = str.maketrans("（）", "()")
 _CHAR = {"(": "[(（]", ")": "[)）]"}
+# Between two names, what keeps them apart: punctuation, numbers, joiners, verbs, 占/中/的 …
+_APART = re.compile(r"[^\u4e00-\u9fff]|[和及与或占中的为达至比较对在由从向完成实现增降提其并]")
+_GLUE = 2  # at most this many characters of a longer noun between two names
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,7 @@ class Indicator:
     down: bool = False         # stated as a reduction rate: a plain N% means growth -N
     follow: tuple[tuple[str, str], ...] = ()  # (word, related indicator) later in a sentence
     whole_word: bool = False   # generic names (企业数量) that count only as a word of their own
+    shared: tuple[str, ...] = ()  # names that stand for this and other indicators (节能减排)
 
 
 def normalise(name: str) -> str:
@@ -54,7 +61,8 @@ class _Catalogue:
     entries: tuple[Indicator, ...]
     by_name: dict[str, Indicator]
     pattern: re.Pattern
-    by_written: dict[str, Indicator]   # names as matched, filled as they are met
+    by_written: dict[str, tuple[Indicator, ...]]   # names as matched, filled as they are met
+    shared: dict[str, tuple[Indicator, ...]]
 
 
 def _entry(raw: dict) -> Indicator:
@@ -70,6 +78,7 @@ def _entry(raw: dict) -> Indicator:
         down=bool(raw.get("down")),
         follow=tuple((raw.get("follow") or {}).items()),
         whole_word=bool(raw.get("whole_word")),
+        shared=tuple(raw.get("shared") or ()),
     )
 
 
@@ -87,16 +96,25 @@ def _load() -> _Catalogue:
             if by_name.get(key, entry) is not entry:
                 raise SettingsError(f"{CATALOGUE_FILE}: name {name} belongs to two indicators")
             by_name[key] = entry
+    shared: dict[str, tuple[Indicator, ...]] = {}
+    for entry in entries:
+        for name in entry.shared:
+            key = normalise(name)
+            if key in by_name:
+                raise SettingsError(f"{CATALOGUE_FILE}: shared name {name} is also a name of {by_name[key].name}")
+            shared[key] = (*shared.get(key, ()), entry)
     standard = {entry.name for entry in entries}
     for entry in entries:
         for word, related in entry.follow:
             if related not in standard:
                 raise SettingsError(f"{CATALOGUE_FILE}: {entry.name}: follow {word} names unknown {related}")
     # Quotation marks may surround any part of a name as written (新增“四上”企业).
-    firsts = "".join(sorted({_CHAR.get(n[0], re.escape(n[0])).strip("[]") for n in by_name}))
+    written = [*by_name, *shared]
+    firsts = "".join(sorted({_CHAR.get(n[0], re.escape(n[0])).strip("[]") for n in written}))
     pattern = re.compile(f"(?=[{firsts}])"  # a cheap first-character test before the trie
-                         + trie_pattern(by_name, lambda c: (_CHAR.get(c) or re.escape(c)) + "[“”\"]?"))
-    return _Catalogue(entries, by_name, pattern, dict(by_name))
+                         + trie_pattern(written, lambda c: (_CHAR.get(c) or re.escape(c)) + "[“”\"]?"))
+    by_written = {name: (entry,) for name, entry in by_name.items()} | shared
+    return _Catalogue(entries, by_name, pattern, by_written, shared)
 
 
 def indicators() -> tuple[Indicator, ...]:
@@ -116,7 +134,7 @@ def lookup(name: str) -> Indicator | None:
         return catalogue.by_name[key]
     best = None
     for match in catalogue.pattern.finditer(key):
-        if best is None or len(match[0]) > len(best[0]):
+        if normalise(match[0]) in catalogue.by_name and (best is None or len(match[0]) > len(best[0])):
             best = match
     return None if best is None else catalogue.by_name[normalise(best[0])]
 
@@ -125,11 +143,21 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
     """Every catalogue name in text[start:end], leftmost-longest, as (start, end, Indicator)."""
     catalogue = _load()
     by_written = catalogue.by_written
-    found = []
+    found: list[tuple[int, int, Indicator]] = []
     for match in catalogue.pattern.finditer(text, start, len(text) if end is None else end):
         written = match[0]
-        entry = by_written.get(written)
-        if entry is None:
-            entry = by_written[written] = catalogue.by_name[normalise(written)]
-        found.append((match.start(), match.end(), entry))
+        entries = by_written.get(written)
+        if entries is None:
+            entries = by_written[written] = by_written[normalise(written)]
+        if found and _glued(text, found[-1][1], match.start()):
+            previous = found[-1][0]
+            while found and found[-1][0] == previous:
+                found.pop()
+            continue
+        found.extend((match.start(), match.end(), entry) for entry in entries)
     return found
+
+
+def _glued(text: str, previous_end: int, start: int) -> bool:
+    """招商引资到位固定资产投资: two names joined into one longer noun."""
+    return 0 < start - previous_end <= _GLUE and not _APART.search(text, previous_end, start)

@@ -102,22 +102,7 @@ def role_and_period(where: Where, measure: str, cumulative: bool) -> tuple[str, 
     mark = where.marks[-1] if where.marks else None
     span = section.span
     if mark is not None:
-        marked, override = mark.resolve(section)
-        if override:
-            role = override
-        if marked:
-            period = marked
-        if mark.kind == "year" and section.year:
-            year = int(mark.words)
-            if role == "actual" and year > section.year:
-                role = "target"
-            elif role == "target" and year < section.year and not span:
-                role = "actual"
-        if mark.is_span and marked and "-" in marked:
-            first, last = marked.split("-")
-            span = (int(first), int(last))
-        elif mark.kind != "this_year":
-            span = None
+        role, period, span = _marked(mark, section, role, period, span)
     if span is None and measure == "growth" and section.span and period == str(section.span[1]) \
             and _AVERAGE.search(where.clause):
         span = section.span  # 2020年…,年均增长7.8%: an average over the plan's years
@@ -126,8 +111,29 @@ def role_and_period(where: Where, measure: str, cumulative: bool) -> tuple[str, 
             period = span_text(span)
             cumulative = cumulative or (measure != "level" and not _AVERAGE.search(where.clause))
         else:
-            period = str(span[1])
+            period = str(span[1])  # a level at the end of a span
     return role, period, cumulative
+
+
+def _marked(mark: Mark, section: Section, role: str, period: str | None,
+            span: tuple[int, int] | None) -> tuple[str, str | None, tuple[int, int] | None]:
+    """(role, period, span) once a period mark is read: an explicit year before the
+    year under review is a result, one after it a target."""
+    marked, override = mark.resolve(section)
+    role = override or role
+    period = marked or period
+    if mark.kind == "year" and section.year:
+        year = int(mark.words)
+        if role == "actual" and year > section.year:
+            role = "target"
+        elif role == "target" and year < section.year and not span:
+            role = "actual"
+    if mark.is_span and marked and "-" in marked:
+        first, last = marked.split("-")
+        span = (int(first), int(last))
+    elif mark.kind != "this_year":
+        span = None
+    return role, period, span
 
 
 def flags(where: Where, role: str, before_value: str) -> tuple[bool, bool]:

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from .context import Section, five_year_span, span_text
 
 _MARK = re.compile(
-    r"(?=[上下前一二三四第1“\"十规期五过12全今本年比较])"  # a cheap first-character test before the alternatives
+    r"(?=[上下前一二三四第1“\"十规期五过12全今本年比较去])"  # a cheap first-character test before the alternatives
     r"(?:(?P<half>上半年|下半年)"
     r"|(?:比|较)(?P<since>(?:19|20)\d\d)年(?:末|底)?"
     r"|(?P<to_date>今年以来|年初以来|本年以来)"
+    r"|(?<![比较同与])(?P<last_year>去年|上年)(?!同期|末|底|基础|以来)"
     r"|(?P<quarters>前三季度|前两季度|一季度|二季度|三季度|四季度|第[一二三四]季度)"
     r"|(?P<months>(?<![0-9])1\s*[-—至~～]\s*(?P<last>1[0-2]|[1-9])\s*月)"
     r"|(?P<five>[“\"]?(?:十一五|十二五|十三五|十四五|十五五)[”\"]?)(?P<when>期间|时期|以来|末|初)"
@@ -34,7 +35,7 @@ _QUARTER = {"一季度": "Q1", "第一季度": "Q1", "二季度": "Q2", "第二�
 class Mark:
     start: int
     end: int
-    kind: str      # half | since | to_date | quarters | months | five | years | plan_end | plan_start | span_words | year | this_year
+    kind: str      # half | since | to_date | last_year | quarters | months | five | years | plan_end | plan_start | span_words | year | this_year
     words: str
     detail: str | None = None
 
@@ -43,6 +44,10 @@ class Mark:
         year = section.year
         if self.kind == "year":
             return self.words, None
+        if self.kind == "last_year":  # 去年… in a plan for the coming year: the year before it, a result
+            if section.role != "target" or section.year is None or section.span:
+                return None, None
+            return str(section.year - 1), "actual"
         if self.kind == "to_date":  # 今年以来: the year so far, i.e. the period under review
             return section.period, None
         if self.kind == "since":  # 比2020年下降13.5%: the change since the end of that year
@@ -87,7 +92,7 @@ def period_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark
     """Every period mark in text[start:end], in order."""
     marks = []
     for match in _MARK.finditer(text, start, len(text) if end is None else end):
-        kind = next(k for k in ("half", "since", "to_date", "quarters", "months", "five", "years", "plan_end", "plan_start",
+        kind = next(k for k in ("half", "since", "to_date", "last_year", "quarters", "months", "five", "years", "plan_end", "plan_start",
                                 "span_words", "year", "this_year") if match[k])
         detail = match["last"] if kind == "months" else match["when"] if kind == "five" else None
         words = match["year"] if kind == "year" else match[kind]

@@ -330,6 +330,12 @@ MORE_CASES["second name written short"] = (SECOND_NAME_SHORT, PLAN_META, [
     ("单位地区生产总值二氧化碳排放", "target", "2021-2025", "growth", "-18", "%", "="),
 ])
 
+LAST_YEAR = "二、2024年工作安排\n去年全市地区生产总值增长5.5%。今年地区生产总值比上年增长6%左右。\n"
+MORE_CASES["last year's result inside a plan"] = (LAST_YEAR, dict(target_years=[2024]), [
+    ("地区生产总值", "actual", "2023", "growth", "5.5", "%", "="),
+    ("地区生产总值", "target", "2024", "growth", "6", "%", "~"),
+])
+
 @pytest.mark.parametrize("case", sorted(MORE_CASES))
 def test_more_phrasings(case):
     text, meta, expected = MORE_CASES[case]

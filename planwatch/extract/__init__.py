@@ -22,16 +22,16 @@ from ..documents import Document
 from .fact import Fact
 from .merge import merge
 from .prose import prose_facts
-from .script import simplified
+from .script import as_written, simplified
 from .tables import extract_tables
 
 
 def extract(document: Document) -> list[Fact]:
     """All main-indicator facts of a document (prose and tables), one per identity,
     in the order they are stated. Facts inside noise spans (spam, page furniture) are dropped."""
-    document = simplified(document)
-    facts = prose_facts(document) + extract_tables(document)
-    return merge(_outside(facts, document.noise))
+    shadow = simplified(document)
+    facts = prose_facts(shadow) + extract_tables(shadow)
+    return as_written(merge(_outside(facts, document.noise)), document, shadow)
 
 
 def _outside(facts: list[Fact], noise: list[tuple[int, int]]) -> list[Fact]:

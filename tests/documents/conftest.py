@@ -3,17 +3,22 @@ into tmp_path. The texts are invented for the tests."""
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import docx
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from reportlab.platypus import Table as PdfTable
+
+# Hypothesis keeps caches in ./.hypothesis unless told otherwise: tests do not write into the working tree.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "planwatch-hypothesis")
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 CJK_FONT = "STSong-Light"   # Adobe's CJK font, known to every PDF reader: nothing to embed or install

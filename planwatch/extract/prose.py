@@ -266,6 +266,8 @@ class _Reader:
                 fresh = pos  # 由554亿元增长至830亿元, …,2022年达到5.2万亿元: the value has its own period
             elif pos != start and _RESPECTIVELY.search(between):
                 return facts + self._shared(mention, quantities[quantities.index(quantity):], between, evidence)
+            elif pos != start and _PROGRESS.search(between):
+                break  # ,完成年度目标的98%: progress against the target, no value of the indicator
             elif pos != start and (reported := _REPORTED.search(between)):
                 own = pos + reported.start("clause")  # 目标增长6.5%,预计完成6.0%: its own role words
                 after_growth = bool(facts) and facts[-1].measure == "growth"

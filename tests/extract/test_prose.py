@@ -179,6 +179,7 @@ NOT_FACTS = [
     "一、2023年工作回顾\n规上工业企业数量达到500家,入库科技型中小企业1259家。\n",
     "一、2023年工作回顾\n人均预期寿命提高的目标纳入考核。\n",
     "一、2023年工作回顾\n全市GDP的60%来自服务业。\n",
+    "一、2023年工作回顾\n新建学校12所,完成年度目标的98%。\n",
 ]
 
 
@@ -309,7 +310,7 @@ MORE_CASES["statistical communique"] = (COMMUNIQUE, dict(doc_type="communique", 
 
 TARGET_THEN_RESULT = (
     "一、2023年国民经济和社会发展计划执行情况\n"
-    "1.地区生产总值。年初预期目标增长6.5%,预计完成6.0%。\n"
+    "1.地区生产总值。年初预期目标增长6.5%,预计完成6.0%,完成年度目标的92%。\n"
     "2.固定资产投资。年度目标增长8%,实际完成增长9.2%。\n"
 )
 MORE_CASES["target, then the result in the next clause"] = (TARGET_THEN_RESULT, dict(report_years=[2023]), [

@@ -188,14 +188,7 @@ class _Reader:
             between = _unwrap(self.text[clause_start:quantity.start])
             if len(between) > _GAP + 2 or _SHARE.search(between) or _PROGRESS.search(between):
                 continue
-            verbs = [v for v in VERB.finditer(between) if v.end() >= len(between) - 3]
-            measured = measure_of(mention.indicator, quantity, verbs[-1] if verbs else None,
-                                  bool(_GROWTH_NAME.search(mention.written)))
-            if measured is None:
-                continue
-            where = self._where(mention, quantity.start, clause_from=clause_start)
-            fact = numeric_fact(mention.indicator, mention.written, measured[1], measured[0], where,
-                                mention.start, between)
+            fact = self._numeric(mention, quantity, mention.start, between, clause_from=clause_start)
             if fact is not None and all(f.identity != fact.identity for f in facts):
                 facts.append(fact)
         return facts

@@ -31,7 +31,8 @@ _HEADING = re.compile(
     re.M,
 )
 _GOALS = r"(?:预期目标|主要目标|发展目标|目标任务)"
-_INLINE = re.compile(rf"{_GOALS}(?:(?:是|为)?[:：,，]|(?:是|为)(?=[^\s,，。:：])|[ \t\u3000]*(?=\r?\n))")
+_INLINE = re.compile(rf"{_GOALS}(?:(?:是|为)?[:：]|(?:是|为)[,，]|[ \t\u3000]*(?=\r?\n))"
+                     r"|(?:预期目标|主要目标)(?:是|为)(?=[^\s,，。:：])")  # not 完成目标任务, (a result)
 _ITEM_END = re.compile(r"[。！？!?\n]")
 _RESULT = re.compile(r"预计|同比|比上年|较上年|上年同期|实现了|完成了|过去|已经|以来")
 _QUALITATIVE = re.compile(alternation(grammar().qualitative))

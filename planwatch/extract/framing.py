@@ -30,7 +30,7 @@ _PARTS = (("Q1", re.compile(r"一季度|第一季度|1\s*[-—~至]\s*3\s*月"))
           ("H1", re.compile(r"上半年|1\s*[-—~至]\s*6\s*月")),
           ("M1-9", re.compile(r"前三季度|1\s*[-—~至]\s*9\s*月")))
 _RELEASE = re.compile(r"运行|情况|统计|公报|数据")
-_OPENING = re.compile(r"(?<![0-9])((?:19|20)\d\d)\s*年(?![0-9月])")
+_OPENING = re.compile(r"(?<![0-9])((?:19|20)\d\d)\s*年(?![0-9月]|远景|前|底|以前)")
 
 
 @dataclass(frozen=True)
@@ -47,9 +47,13 @@ def framing(text: str, meta: DocumentMeta) -> Framing:
     if meta.report_years or meta.target_years:
         report = meta.report_years[-1] if meta.report_years else None
         target = meta.target_years[0] if meta.target_years else None
-        return Framing(report, target, dated[0] if dated else target, None)
-    report, target, part = _from_text(head, dated)
-    return Framing(report, target, dated[0] if dated else target or report, part)
+        part = None
+    else:
+        report, target, part = _from_text(head, dated)
+    # a report is given in the year it reviews or the next; a date of another year is a repost's
+    given = {year for year in (report, target, report and report + 1) if year}
+    now = dated[0] if dated and dated[0] in given else target or report
+    return Framing(report, target, now, part)
 
 
 def _from_text(head: str, dated: tuple[int, int] | None) -> tuple[int | None, int | None, str | None]:

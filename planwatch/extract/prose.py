@@ -46,6 +46,7 @@ _CARRY = re.compile(r"^[\s—-]*(?:预计|有望|力争|争取|全年|上半年|
                     r"|年初|年度|预期目标|预期|目标|计划)*"
                     rf"(?:完成|实现|达到|达|为|{_VERBS})?")
 _REPORTED = re.compile(r"[,，;；、](?P<clause>\s*(?:全年)?(?:预计|实际|初步统计)?(?:全年)?(?:完成|实现))[^,，;；、]{0,6}$")
+_GROWTH_AFTER = re.compile(r"的?(?:增长|增速|增幅|涨幅)")  # 实现6%以上的增长
 _GROWTH_NAME = re.compile(r"(?:涨幅|增幅|增速|增长率|增长)$")  # 居民消费价格涨幅3%
 _YEAR_CLAUSE = re.compile(r"[,，;；]\s*(?:19|20)\d\d年(?:末|底)?(?:全[省市县区])?(?:达到|达|为|突破|增至|实现|完成)$")
 _SHARE = re.compile(r"比重|占比|比例|份额|贡献率|之比")
@@ -336,7 +337,7 @@ class _Reader:
                  fresh: int | None = None, clause_from: int | None = None, growth: bool = False) -> Fact | None:
         between = _unwrap(between)
         verbs = [v for v in VERB.finditer(between) if v.end() >= len(between) - 3]
-        growth = growth or bool(_GROWTH_NAME.search(mention.written))
+        growth = growth or bool(_GROWTH_NAME.search(mention.written) or _GROWTH_AFTER.match(self.text, quantity.end))
         measured = measure_of(mention.indicator, quantity, verbs[-1] if verbs else None, growth)
         if measured is None:
             return None

@@ -337,6 +337,12 @@ MORE_CASES["last year's result inside a plan"] = (LAST_YEAR, dict(target_years=[
     ("地区生产总值", "target", "2024", "growth", "6", "%", "~"),
 ])
 
+GROWTH_AFTER = "二、2024年工作安排\n地区生产总值实现6%以上的增长,一般公共预算收入保持5%左右的增速。\n"
+MORE_CASES["growth named after the number"] = (GROWTH_AFTER, dict(target_years=[2024]), [
+    ("地区生产总值", "target", "2024", "growth", "6", "%", ">="),
+    ("地方一般公共预算收入", "target", "2024", "growth", "5", "%", "~"),
+])
+
 @pytest.mark.parametrize("case", sorted(MORE_CASES))
 def test_more_phrasings(case):
     text, meta, expected = MORE_CASES[case]

@@ -120,6 +120,9 @@ class Sections:
         else:
             return None
         years = [int(y) for y in _YEAR.findall(heading)]
+        plan = five_year_span(heading)
+        if plan and not self._plan and not years:  # 一、“十三五”时期工作回顾 in a work report
+            return self._new(start, role, plan[1], str(plan[1]), plan)
         if role == current.role and not years and "半年" not in heading and "五年" not in heading:
             return self._new(start, role, current.year, current.period, current.span)
         if role == "actual":

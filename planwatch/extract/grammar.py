@@ -33,6 +33,7 @@ class Grammar:
     up: tuple[str, ...]
     down: tuple[str, ...]
     positive_growth: tuple[str, ...]
+    negative_growth: tuple[str, ...]
     target_words: tuple[str, ...]
     stretch_words: tuple[str, ...]
     estimate_words: tuple[str, ...]
@@ -90,6 +91,7 @@ def grammar() -> Grammar:
         up=tuple(raw["growth"]["up"]),
         down=tuple(raw["growth"]["down"]),
         positive_growth=tuple(raw["positive_growth"]),
+        negative_growth=tuple(raw["negative_growth"]),
         target_words=tuple(raw["target_words"]),
         stretch_words=tuple(raw["stretch_words"]),
         estimate_words=tuple(raw["estimate_words"]),

@@ -9,7 +9,7 @@
     find_quantities(text, start, end) -> every Quantity in text[start:end], spans into text
     signed(quantity) -> the same quantity negated (下降/降低 …), comparators mirrored
     parse_growth("降低3.8%以上") -> Quantity(value=-3.8, unit="%", comparator="<=")
-    parse_growth("保持正增长") -> Quantity(value=0, unit="%", comparator=">")
+    parse_growth("保持正增长") -> Quantity(value=0, unit="%", comparator=">")   负增长: "<" 0
 
 Comparator words come from planwatch/data/grammar.yaml (see `grammar`). A bare
 year (2023年, 2024年度) is not a quantity.
@@ -212,10 +212,11 @@ _GROWTH = _growth_pattern()
 def parse_growth(text: str) -> Quantity | None:
     """A signed growth rate from a short text: 增长5%, 下降14%, 降低3.8%以上, 正增长, -2.2."""
     g = grammar()
-    for word in g.positive_growth:
-        index = text.find(word)
-        if index >= 0:
-            return Quantity(Decimal(0), "%", ">", start=index, end=index + len(word), number_start=index)
+    for words, comparator in ((g.positive_growth, ">"), (g.negative_growth, "<")):
+        for word in words:
+            index = text.find(word)
+            if index >= 0:
+                return Quantity(Decimal(0), "%", comparator, start=index, end=index + len(word), number_start=index)
     verb = _GROWTH.search(text)
     quantity = parse_quantity(text) if verb is None else next(iter(find_quantities(text, verb.end())), None)
     if quantity is None:

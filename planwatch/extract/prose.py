@@ -39,7 +39,7 @@ from .statement import VERB, Where, measure_of, numeric_fact, text_fact
 _CLAUSE_END = re.compile(r"[。！？!?\n;；:：,，|]")  # | joins table cells: each is its own statement
 _CHAIN_BREAK = re.compile(r"[。！？!?\n;；:：,，、|]")
 _G = grammar()
-_QUALITATIVE = re.compile(alternation(_G.qualitative + _G.positive_growth))
+_QUALITATIVE = re.compile(alternation(_G.qualitative + _G.positive_growth + _G.negative_growth))
 _VERBS = alternation(_G.up + _G.down)
 _CONTINUE = re.compile(rf"^\s*(?:同比|同口径|比上年末|较上年末|比上年|较上年|年均|全年|分别)*(?:{_VERBS})")
 _CARRY = re.compile(r"^[\s—-]*(?:预计|有望|力争|争取|全年|上半年|下半年|今年|年内|前三季度|可|将|已|共|累计|同比|同口径"

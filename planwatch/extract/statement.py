@@ -161,16 +161,16 @@ def numeric_fact(indicator: Indicator, written: str, quantity: Quantity, measure
 
 
 def text_fact(indicator: Indicator, written: str, words: str, where: Where, start: int, end: int) -> Fact | None:
-    """A qualitative statement (与经济增长基本同步, 完成市下达目标) or 正增长 (growth > 0)."""
+    """A qualitative statement (与经济增长基本同步, 完成市下达目标), or 正增长/负增长 (growth >/< 0)."""
     measure = "level" if words == "全覆盖" else "growth"
     role, period, _ = role_and_period(where, measure, False)
     if period is None:
         return None
     estimated, stretch = flags(where, role, "")
-    if words in _G.positive_growth:
+    if words in _G.positive_growth or words in _G.negative_growth:  # 正增长: growth > 0
         return Fact(indicator=indicator.name, role=role, period=period, measure="growth", value=Decimal(0),
-                    unit="%", comparator=">", start=start, end=end, estimated=estimated, stretch=stretch,
-                    name_as_written=written)
+                    unit="%", comparator=">" if words in _G.positive_growth else "<", start=start, end=end,
+                    estimated=estimated, stretch=stretch, name_as_written=written)
     # 与/和经济增长基本同步 -> 经济增长基本同步: the conjunction varies, the statement does not
     return Fact(indicator=indicator.name, role=role, period=period, measure=measure, value=None, unit=None,
                 comparator=None, text=words.lstrip("与和"), start=start, end=end, estimated=estimated,

@@ -344,7 +344,7 @@ class _Reader:
         measure, quantity = measured
         return numeric_fact(mention.indicator, mention.written, quantity, measure,
                             self._where(mention, quantity.start, clause_from=clause_from, fresh_from=fresh),
-                            evidence, between)
+                            evidence, between, self.text[quantity.end:quantity.end + 6])
 
     def _qualitative_before(self, group: list[Mention]) -> list[Fact]:
         """完成市下达的节能降耗、碳减排和主要污染物减排任务: the words come first."""

@@ -26,6 +26,7 @@ VERB = re.compile(f"(?:{alternation(_G.up + _G.down)})(?P<to>[至到])?")
 _TARGET = re.compile(alternation(w for w in _G.target_words if w not in _G.stretch_words))
 _STRETCH = re.compile(alternation(_G.stretch_words))
 _ESTIMATE = re.compile(alternation(w for w in _G.estimate_words if not w.startswith("将")))
+_ESTIMATE_AFTER = re.compile(r"[（(]\s*(?:预计|预估|初步统计)")  # 2699.7亿元(预计数)
 _WILL = re.compile(r"将(?:突破|超过|达到|超|达)?$")
 _CUMULATIVE = re.compile(alternation(_G.cumulative_words))
 _THROUGHOUT = re.compile(r"始终|每年|历年")
@@ -136,11 +137,11 @@ def _marked(mark: Mark, section: Section, role: str, period: str | None,
     return role, period, span
 
 
-def flags(where: Where, role: str, before_value: str) -> tuple[bool, bool]:
+def flags(where: Where, role: str, before_value: str, after_value: str = "") -> tuple[bool, bool]:
     """(estimated, stretch)."""
     if role == "actual":
         estimated = bool(_ESTIMATE.search(where.sentence) or _STRETCH.search(where.sentence)
-                         or _WILL.search(before_value))
+                         or _WILL.search(before_value) or _ESTIMATE_AFTER.match(after_value))
         return estimated, False
     if role == "target":
         return False, bool(_STRETCH.search(where.sentence))
@@ -148,12 +149,12 @@ def flags(where: Where, role: str, before_value: str) -> tuple[bool, bool]:
 
 
 def numeric_fact(indicator: Indicator, written: str, quantity: Quantity, measure: str, where: Where,
-                 start: int, before_value: str) -> Fact | None:
+                 start: int, before_value: str, after_value: str = "") -> Fact | None:
     cumulative = quantity.cumulative or bool(_CUMULATIVE.search(where.clause))
     role, period, cumulative = role_and_period(where, measure, cumulative)
     if period is None:
         return None
-    estimated, stretch = flags(where, role, before_value)
+    estimated, stretch = flags(where, role, before_value, after_value)
     unit = "%" if measure == "growth" else quantity.unit
     return Fact(indicator=indicator.name, role=role, period=period, measure=measure, value=quantity.value,
                 unit=unit, comparator=quantity.comparator, start=start, end=quantity.end, upper=quantity.upper,

@@ -27,6 +27,7 @@ _TARGET = re.compile(alternation(w for w in _G.target_words if w not in _G.stret
 _STRETCH = re.compile(alternation(_G.stretch_words))
 _ESTIMATE = re.compile(alternation(w for w in _G.estimate_words if not w.startswith("将")))
 _ESTIMATE_AFTER = re.compile(r"[（(]\s*(?:预计|预估|初步统计)")  # 2699.7亿元(预计数)
+_ESTIMATE_NOTE = re.compile(r"[（(]\s*(?:预计|预估|初步统计)[^)）]{0,4}[)）]")
 _WILL = re.compile(r"将(?:突破|超过|达到|超|达)?$")
 _CUMULATIVE = re.compile(alternation(_G.cumulative_words))
 _THROUGHOUT = re.compile(r"始终|每年|历年")
@@ -140,17 +141,19 @@ def _marked(mark: Mark, section: Section, role: str, period: str | None,
 def flags(where: Where, role: str, before_value: str, after_value: str = "") -> tuple[bool, bool]:
     """(estimated, stretch)."""
     if role == "actual":
-        estimated = bool(_ESTIMATE.search(where.sentence) or _STRETCH.search(where.sentence)
+        sentence = _ESTIMATE_NOTE.sub("", where.sentence)  # a (预计数) note belongs to the value before it
+        estimated = bool(_ESTIMATE.search(sentence) or _STRETCH.search(sentence)
                          or _WILL.search(before_value) or _ESTIMATE_AFTER.match(after_value))
         return estimated, False
-    if role == "target":
-        return False, bool(_STRETCH.search(where.sentence))
+    if role == "target":  # 力争…,产业项目到位资金预期实现300亿元: its own 预期 is no stretch
+        return False, bool(_STRETCH.search(where.sentence)) and not _TARGET.search(where.clause_words)
     return False, False
 
 
 def numeric_fact(indicator: Indicator, written: str, quantity: Quantity, measure: str, where: Where,
                  start: int, before_value: str, after_value: str = "") -> Fact | None:
-    cumulative = quantity.cumulative or bool(_CUMULATIVE.search(where.clause))
+    cumulative = quantity.cumulative or bool(_CUMULATIVE.search(where.clause)) and not (
+        measure == "growth" and _AVERAGE.search(before_value))  # 累计完成…,年均增长15%: an annual average
     role, period, cumulative = role_and_period(where, measure, cumulative)
     if period is None:
         return None

@@ -12,7 +12,8 @@
 first, else the longest catalogue name it contains. Spaces and quotation marks
 are ignored throughout, like the scorer does. A name glued to the one before it
 by a word that is no boundary (招商引资到位固定资产投资) is part of a longer noun:
-neither names its indicator.
+neither names its indicator. A total that a sentence splits (存贷款余额分别达到
+X、Y) names its parts, one value each.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ _CHAR = {"(": "[(（]", ")": "[)）]"}
 # Between two names, what keeps them apart: punctuation, numbers, joiners, verbs, 占/中/的 …
 _APART = re.compile(r"[^\u4e00-\u9fff]|[和及与或占中的为达至比较对在由从向完成实现增降提其并]")
 _GLUE = 2  # at most this many characters of a longer noun between two names
+_SPLIT = re.compile(r"[^。；;！？!?\n]{0,12}?分别")
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Indicator:
     follow: tuple[tuple[str, str], ...] = ()  # (word, related indicator) later in a sentence
     whole_word: bool = False   # generic names (企业数量) that count only as a word of their own
     shared: tuple[str, ...] = ()  # names that stand for this and other indicators (节能减排)
+    split: tuple[str, ...] = ()   # the indicators its names stand for when 分别 follows (存款, 贷款)
 
 
 def normalise(name: str) -> str:
@@ -63,6 +66,7 @@ class _Catalogue:
     pattern: re.Pattern
     by_written: dict[str, tuple[Indicator, ...]]   # names as matched, filled as they are met
     shared: dict[str, tuple[Indicator, ...]]
+    splits: dict[str, tuple[Indicator, ...]]   # standard name -> its parts
 
 
 def _entry(raw: dict) -> Indicator:
@@ -79,6 +83,7 @@ def _entry(raw: dict) -> Indicator:
         follow=tuple((raw.get("follow") or {}).items()),
         whole_word=bool(raw.get("whole_word")),
         shared=tuple(raw.get("shared") or ()),
+        split=tuple(raw.get("split") or ()),
     )
 
 
@@ -103,18 +108,19 @@ def _load() -> _Catalogue:
             if key in by_name:
                 raise SettingsError(f"{CATALOGUE_FILE}: shared name {name} is also a name of {by_name[key].name}")
             shared[key] = (*shared.get(key, ()), entry)
-    standard = {entry.name for entry in entries}
+    standard = {entry.name: entry for entry in entries}
     for entry in entries:
-        for word, related in entry.follow:
+        for related in (*(related for _, related in entry.follow), *entry.split):
             if related not in standard:
-                raise SettingsError(f"{CATALOGUE_FILE}: {entry.name}: follow {word} names unknown {related}")
+                raise SettingsError(f"{CATALOGUE_FILE}: {entry.name}: unknown related indicator {related}")
+    splits = {entry.name: tuple(standard[part] for part in entry.split) for entry in entries if entry.split}
     # Quotation marks may surround any part of a name as written (新增“四上”企业).
     written = [*by_name, *shared]
     firsts = "".join(sorted({_CHAR.get(n[0], re.escape(n[0])).strip("[]") for n in written}))
     pattern = re.compile(f"(?=[{firsts}])"  # a cheap first-character test before the trie
                          + trie_pattern(written, lambda c: (_CHAR.get(c) or re.escape(c)) + "[“”\"]?"))
     by_written = {name: (entry,) for name, entry in by_name.items()} | shared
-    return _Catalogue(entries, by_name, pattern, by_written, shared)
+    return _Catalogue(entries, by_name, pattern, by_written, shared, splits)
 
 
 def indicators() -> tuple[Indicator, ...]:
@@ -154,6 +160,8 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
             while found and found[-1][0] == previous:
                 found.pop()
             continue
+        if entries[0].split and _SPLIT.match(text, match.end()):
+            entries = catalogue.splits[entries[0].name]
         found.extend((match.start(), match.end(), entry) for entry in entries)
     return found
 

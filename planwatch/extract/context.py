@@ -42,6 +42,7 @@ _ACTUAL = re.compile(r"执行情况|完成情况|运行情况|回顾|发展基�
 _REPORTED = re.compile(r"执行情况|完成情况")
 _TARGET = re.compile(r"计划|目标|安排|任务|草案|预期|展望|工作重点|总体要求")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
+_NEXT_FIVE = re.compile(r"今后五年|未来五年|今后5年|未来5年")
 _FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
               "十四五": (2021, 2025), "十五五": (2026, 2030)}
 
@@ -123,6 +124,10 @@ class Sections:
         plan = five_year_span(heading)
         if plan and not self._plan and not years:  # 一、“十三五”时期工作回顾 in a work report
             return self._new(start, role, plan[1], str(plan[1]), plan)
+        if role == "target" and _NEXT_FIVE.search(heading) and not self._plan:  # 今后五年的主要目标
+            first = years[0] if years else (frame.target or (frame.report + 1 if frame.report else None))
+            if first:
+                return self._new(start, role, first + 4, str(first + 4), (first, first + 4))
         if role == current.role and not years and "半年" not in heading and "五年" not in heading:
             return self._new(start, role, current.year, current.period, current.span)
         if role == "actual":
@@ -157,7 +162,8 @@ class Sections:
                                 current.span if current.role == "target" else None),
                       replace(current, start=end)]
         if added:
-            self._sections = sorted([*self._sections, *added], key=lambda s: s.start)
+            # A list that ends at a heading gives way to it: at one offset the heading comes last.
+            self._sections = sorted([*added, *self._sections], key=lambda s: s.start)
             self._starts = [s.start for s in self._sections]
 
     def _list_end(self, text: str, start: int) -> int:

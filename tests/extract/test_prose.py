@@ -346,6 +346,20 @@ MORE_CASES["growth named after the number"] = (GROWTH_AFTER, dict(target_years=[
     ("地方一般公共预算收入", "target", "2024", "growth", "5", "%", "~"),
 ])
 
+NEXT_FIVE_YEARS = (
+    "一、过去五年工作回顾\n五年来,全市地区生产总值年均增长6.5%,2022年达到3200亿元。\n"
+    "二、今后五年的主要目标\n地区生产总值年均增长6%以上,到2027年突破4300亿元。\n"
+    "三、2023年工作安排\n地区生产总值增长6.5%左右。\n"
+)
+MORE_CASES["a new term: five years back, five ahead, this year"] = (
+    NEXT_FIVE_YEARS, dict(doc_type="work_report", report_years=[2022], target_years=[2023]), [
+        ("地区生产总值", "actual", "2018-2022", "growth", "6.5", "%", "="),
+        ("地区生产总值", "actual", "2022", "level", "3200", "亿元", "="),
+        ("地区生产总值", "target", "2023-2027", "growth", "6", "%", ">="),
+        ("地区生产总值", "target", "2027", "level", "4300", "亿元", ">"),
+        ("地区生产总值", "target", "2023", "growth", "6.5", "%", "~"),
+    ])
+
 @pytest.mark.parametrize("case", sorted(MORE_CASES))
 def test_more_phrasings(case):
     text, meta, expected = MORE_CASES[case]

@@ -1,0 +1,46 @@
+"""One fact per identity: which statement is kept when a fact is stated twice."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from planwatch.extract.fact import Fact
+from planwatch.extract.merge import merge
+
+
+def _fact(value, comparator="=", start=0, text=None, department=None) -> Fact:
+    return Fact(indicator="地区生产总值", role="target", period="2025", measure="level",
+                value=None if value is None else Decimal(value), unit=None if value is None else "亿元",
+                comparator=None if value is None else comparator, start=start, end=start + 5, text=text,
+                department=department)
+
+
+CASES = [
+    # first statement          second statement            kept value, comparator, also,   evidence start
+    (_fact("300", "=", 0),      _fact("300", ">=", 10),     ("300", ">=", [], 10)),   # the bound says more
+    (_fact("300", ">=", 0),     _fact("300", "=", 10),      ("300", ">=", [], 0)),
+    (_fact("1500", ">", 0),     _fact("1515", "=", 10),     ("1515", "=", ["1500"], 10)),  # the exact figure
+    (_fact("1080", "=", 0),     _fact("1036", "=", 10),     ("1080", "=", ["1036"], 0)),   # first kept, other in also
+    (_fact(None, text="完成市下达目标"), _fact("80", "=", 10), ("80", "=", [], 10)),      # a number beats words
+]
+
+
+@pytest.mark.parametrize("first, second, kept", CASES)
+def test_the_statement_that_says_most_is_kept(first, second, kept):
+    (fact,) = merge([first, second])
+    value, comparator, also, start = kept
+    assert (fact.value, fact.comparator, fact.also, fact.start) == (
+        Decimal(value), comparator, [Decimal(v) for v in also], start)
+
+
+def test_table_details_survive_whichever_statement_is_kept():
+    (fact,) = merge([_fact("300", ">=", 0), _fact("300", "=", 10, department="区发改局")])
+    assert (fact.comparator, fact.department) == (">=", "区发改局")
+
+
+def test_different_identities_stay_apart_in_text_order():
+    other = Fact(indicator="地区生产总值", role="actual", period="2024", measure="level", value=Decimal(1),
+                 unit="亿元", comparator="=", start=5, end=6)
+    assert [f.start for f in merge([_fact("2", start=20), other])] == [5, 20]

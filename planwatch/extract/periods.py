@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .context import Section, five_year_span, span_text
+from .numbers import parse_number
 
 _MARK = re.compile(
     r"(?=[上下前一二三四第1“\"十规期五过12全今本年比较去])"  # a cheap first-character test before the alternatives
@@ -24,7 +25,7 @@ _MARK = re.compile(
     r"|(?P<years>(?:19|20)\d\d\s*[-—至~～]\s*(?:19|20)\d\d)年"
     r"|(?P<plan_end>规划期末|期末)|(?P<plan_start>规划初期|规划期初)"
     r"|(?P<span_words>五年来|五年间|过去五年)"
-    r"|(?<![0-9])(?P<year>(?:19|20)\d\d)(?:年|年度)(?!均)"
+    r"|(?<![0-9])(?P<year>(?:19|20)\d\d|(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2})(?:年|年度)(?!均)"
     r"|(?P<this_year>全年|今年|本年|年度))"
 )
 _QUARTER = {"一季度": "Q1", "第一季度": "Q1", "二季度": "Q2", "第二季度": "Q2", "三季度": "Q3",
@@ -97,6 +98,6 @@ def period_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark
         kind = next(k for k in ("half", "since", "to_date", "last_year", "quarters", "months", "five", "years", "plan_end", "plan_start",
                                 "span_words", "year", "this_year") if match[k])
         detail = match["last"] if kind == "months" else match["when"] if kind == "five" else None
-        words = match["year"] if kind == "year" else match[kind]
+        words = str(parse_number(match["year"])) if kind == "year" else match[kind]  # 二〇二三年 -> 2023
         marks.append(Mark(match.start(), match.end(), kind, words, detail))
     return marks

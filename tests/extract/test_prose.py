@@ -360,6 +360,12 @@ MORE_CASES["a new term: five years back, five ahead, this year"] = (
         ("地区生产总值", "target", "2023", "growth", "6.5", "%", "~"),
     ])
 
+CHINESE_YEARS = "二、2024年工作安排\n二〇二三年,全区地区生产总值增长5.2%。全年地区生产总值增长6%。\n"
+MORE_CASES["years in Chinese numerals"] = (CHINESE_YEARS, dict(target_years=[2024]), [
+    ("地区生产总值", "actual", "2023", "growth", "5.2", "%", "="),
+    ("地区生产总值", "target", "2024", "growth", "6", "%", "="),
+])
+
 @pytest.mark.parametrize("case", sorted(MORE_CASES))
 def test_more_phrasings(case):
     text, meta, expected = MORE_CASES[case]

@@ -7,7 +7,8 @@ rowspan, and is read once. There is no OCR: a scanned PDF (no text layer),
 one whose fonts have no Unicode map (only `(cid:N)` codes) or one locked by
 a password is refused with a message saying so.
 
-Lines wrapped inside a paragraph are joined again. A line that opens or
+Lines wrapped inside a paragraph are joined again, and a table broken by
+a page end is one table again. A line that opens or
 closes most pages the same way (a running header or
 footer, up to its page number) is page furniture and left out.
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
@@ -39,6 +41,7 @@ _CID = re.compile(r"\(cid:\d+\)")
 # with wide letter spacing, while table columns stand further apart.
 _TEXT = {"x_tolerance_ratio": 0.6}
 _ENDS_SENTENCE = re.compile(r"[。！？：；;!?:]$")
+_WRAP = re.compile(r"(?<=(.))\n(?=(.))")
 _LATIN_GAP = re.compile(r"[A-Za-z0-9][A-Za-z]|[A-Za-z][A-Za-z0-9]")
 
 
@@ -86,14 +89,66 @@ def _read_with_pdfplumber(raw: bytes, path: Path) -> TextBuilder:
             page.close()
     running = _running_lines(pages)
     builder = TextBuilder()
-    for blocks in pages:
-        for block in blocks:
-            if isinstance(block, str):
-                if _shape(block) not in running:
-                    builder.paragraph(block)
-            else:
-                builder.table(block)
+    for block in _joined(pages, running):
+        if isinstance(block, str):
+            builder.paragraph(block)
+        else:
+            builder.table(block)
     return builder
+
+
+def _joined(pages: list[list], running: set[str]) -> list:
+    """The pages' blocks without running lines, tables as rows of cells; a
+    table that opens a page continues the one that closed the page before
+    when its column edges are among that one's (a table broken by the page
+    end, whose part may lack some inner edges), its repeated header dropped."""
+    blocks: list = []
+    for page in pages:
+        kept = [b for b in page if not isinstance(b, str) or _shape(b) not in running]
+        if kept and blocks and isinstance(kept[0], _PageTable) and isinstance(blocks[-1], list) \
+                and blocks[-1][0].continued_by(kept[0]):
+            first = blocks[-1][0]
+            blocks[-1].append(kept[0].without_rows(_repeated(first, kept[0])))
+            kept = kept[1:]
+        blocks += [[b] if isinstance(b, _PageTable) else b for b in kept]
+    return [b if isinstance(b, str) else [row for part in b for row in part.rows(b[0].xs)] for b in blocks]
+
+
+@dataclass(frozen=True)
+class _PageTable:
+    """A ruled table as found on one page: each row's cells (box, text), read
+    once even when merged, and the grid's column and row edges."""
+
+    cells: list[list[tuple[tuple, str]]]
+    xs: list[float]
+    ys: list[float]
+    left: float
+    right: float
+
+    def continued_by(self, other: _PageTable) -> bool:
+        return abs(self.left - other.left) <= 1 and abs(self.right - other.right) <= 1 \
+            and all(any(abs(x - mine) <= 1 for mine in self.xs) for x in other.xs)
+
+    def without_rows(self, count: int) -> _PageTable:
+        return _PageTable(self.cells[count:], self.xs, self.ys, self.left, self.right)
+
+    def rows(self, xs: list[float]) -> list[list[RawCell]]:
+        """Cells in grid order; a cell's spans count the grid edges inside its box."""
+        return [[RawCell(text, max(_edges(xs, box[0], box[2]), 1), max(_edges(self.ys, box[1], box[3]), 1))
+                 for box, text in row] for row in self.cells]
+
+
+def _edges(edges: list[float], low: float, high: float) -> int:
+    return sum(1 for edge in edges if low - 0.5 <= edge < high - 0.5)
+
+
+def _repeated(first: _PageTable, rest: _PageTable) -> int:
+    """How many of the continuation's first rows repeat the table's header."""
+    count = 0
+    while count < min(len(first.cells), len(rest.cells)) - 1 \
+            and [t for _, t in first.cells[count]] == [t for _, t in rest.cells[count]]:
+        count += 1
+    return count
 
 
 def _read_page(page) -> list:
@@ -151,22 +206,18 @@ def _inside(obj: dict, box: tuple) -> bool:
     return box[0] <= middle_x <= box[2] and box[1] <= middle_y <= box[3]
 
 
-def _read_table(table) -> list[list[RawCell]]:
-    """Cells in grid order; a cell's spans count the grid lines inside its box."""
+def _read_table(table) -> _PageTable:
     texts = table.extract(**_TEXT)
-    xs = sorted({round(c[0], 1) for c in table.cells})
-    ys = sorted({round(c[1], 1) for c in table.cells})
-    rows = []
-    for r, row in enumerate(table.rows):
-        cells = []
-        for c, box in enumerate(row.cells):
-            if box is None:
-                continue   # covered by a merged cell read already
-            colspan = sum(1 for x in xs if box[0] - 0.5 <= x < box[2] - 0.5)
-            rowspan = sum(1 for y in ys if box[1] - 0.5 <= y < box[3] - 0.5)
-            cells.append(RawCell(texts[r][c] or "", max(colspan, 1), max(rowspan, 1)))
-        rows.append(cells)
-    return rows
+    cells = [[(box, _cell_lines(texts[r][c] or "")) for c, box in enumerate(row.cells) if box is not None]
+             for r, row in enumerate(table.rows)]     # None: covered by a merged cell read already
+    return _PageTable(cells, sorted({round(c[0], 1) for c in table.cells}), sorted({round(c[1], 1) for c in table.cells}),
+                      table.bbox[0], table.bbox[2])
+
+
+def _cell_lines(text: str) -> str:
+    """A cell's lines wrapped by its width joined again, as paragraph lines are:
+    a space only between Latin words."""
+    return _WRAP.sub(lambda m: " " if _LATIN_GAP.match(m[1] + m[2]) else "", text) if "\n" in text else text
 
 
 def _read_with_pypdf(raw: bytes, path: Path) -> TextBuilder:

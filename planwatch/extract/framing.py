@@ -50,8 +50,10 @@ def framing(text: str, meta: DocumentMeta) -> Framing:
         part = None
     else:
         report, target, part = _from_text(head, dated)
-    # a report is given in the year it reviews or the next; a date of another year is a repost's
-    given = {year for year in (report, target, report and report + 1) if year}
+    # a report is given in the year it reviews or plans; a date of another year is a repost's
+    given = {year for year in (report, target) if year}
+    if report and not target:
+        given.add(report + 1)  # a review given early in the next year
     now = dated[0] if dated and dated[0] in given else target or report
     return Framing(report, target, now, part)
 

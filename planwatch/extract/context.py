@@ -30,9 +30,10 @@ _HEADING = re.compile(
     r"|^[ \t\u3000]*(?P<plain>[^\n。，,;；:：|]{4,30})[ \t\u3000]*$",
     re.M,
 )
-_GOALS = r"(?:预期目标|主要目标|发展目标|目标任务)"
-_INLINE = re.compile(rf"{_GOALS}(?:(?:是|为)?[:：]|(?:是|为)[,，]|[ \t\u3000]*(?=\r?\n))"
-                     r"|(?:预期目标|主要目标)(?:是|为)(?=[^\s,，。:：])")  # not 完成目标任务, (a result)
+_GOALS = r"(?:预期目标|主要目标|发展目标|目标任务|预期指标)"
+_IS = r"(?:建议|确定|安排|拟定|设定)?(?:是|为)"  # 主要预期目标建议为:
+_INLINE = re.compile(rf"{_GOALS}(?:{_IS}?[:：]|{_IS}[,，]|[ \t\u3000]*[】」》)）\]]?[ \t\u3000]*(?=\r?\n))"
+                     rf"|(?:预期目标|主要目标){_IS}(?=[^\s,，。:：])")  # not 完成目标任务, (a result)
 _ITEM_END = re.compile(r"[。！？!?\n]")
 _RESULT = re.compile(r"预计|同比|比上年|较上年|上年同期|实现了|完成了|过去|已经|以来")
 _QUALITATIVE = re.compile(alternation(grammar().qualitative))

@@ -26,9 +26,8 @@ _THIS_YEAR = re.compile(rf"今年\s*[（(]?\s*{_Y}")
 _DATED = re.compile(r"((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*\d{1,2}")
 _TITLE_LINE = re.compile(rf"^[\s—\-《【■]*[^\n。,，;；:：]{{0,20}}?{_Y}[^\n。,，;；:：]{{0,30}}$", re.M)
 _PLANNING = re.compile(r"政府工作|工作报告|工作摘要")
-_PARTS = (("Q1", re.compile(r"一季度|第一季度|1\s*[-—~至]\s*3\s*月")),
-          ("H1", re.compile(r"上半年|1\s*[-—~至]\s*6\s*月")),
-          ("M1-9", re.compile(r"前三季度|1\s*[-—~至]\s*9\s*月")))
+_PARTS = (("Q1", re.compile(r"一季度|第一季度")), ("H1", re.compile(r"上半年")), ("M1-9", re.compile(r"前三季度")))
+_MONTHS = re.compile(r"(?<![0-9])1\s*[-—~至]\s*(1[01]|[2-9])\s*月")  # 1-11月: a release on months 1 to 11
 _RELEASE = re.compile(r"运行|情况|统计|公报|数据")
 _OPENING = re.compile(r"(?<![0-9])((?:19|20)\d\d)\s*年(?![0-9月]|远景|前|底|以前)")
 
@@ -94,5 +93,9 @@ def _dated(head: str) -> tuple[int, int] | None:
 
 
 def part_of(words: str) -> str | None:
-    """Q1, H1 or M1-9 when words (a title, a heading) name part of a year."""
+    """Q1, H1, M1-9 … when words (a title, a heading) name part of a year."""
+    months = _MONTHS.search(words)
+    if months:
+        last = int(months[1])
+        return "Q1" if last == 3 else "H1" if last == 6 else f"M1-{last}"
     return next((name for name, pattern in _PARTS if pattern.search(words)), None)

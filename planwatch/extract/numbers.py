@@ -90,6 +90,8 @@ def _chinese_number(token: str) -> Decimal | None:
     total = section = digit = 0
     for char in token:
         if char in _CN_DIGITS:
+            if digit and _CN_DIGITS[char]:  # 十四五: two digits with no unit between is no number
+                return None
             digit = _CN_DIGITS[char]
         elif char in _CN_SMALL:
             section += (digit or 1) * _CN_SMALL[char]

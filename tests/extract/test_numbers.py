@@ -29,6 +29,12 @@ def test_numbers_are_exact_decimals(token, value):
     assert parse_number(token) == Decimal(value)
 
 
+@pytest.mark.parametrize("token", ["十四五", "一百二三", "三十四五"])
+def test_digits_run_together_are_no_chinese_number(token):
+    # 十四五 names a five-year plan; reading it as 15 would forge a value
+    assert parse_number(token) is None
+
+
 QUANTITIES = [
     # text                 value     unit        comparator upper   cumulative
     ("137亿元",             "137",    "亿元",      "=",  None,  False),

@@ -128,6 +128,13 @@ def test_pipe_rows_with_unit_column_and_estimated_results():
     """)
 
 
+def test_a_cell_holding_two_numbers_forges_no_third():
+    # "6.2 6左右" squeezed would read 6.26; neither reading is safe, so the cell gives nothing
+    facts = got(document(PIPE_TABLE.replace("| 8 | 6.1 |", "| 8 | 6.1 5.9左右 |")))
+    roles = {fact[1] for fact in facts if fact[0] == "社会消费品零售总额"}
+    assert roles == {"target"}
+
+
 def _docx_table(text: str) -> Table:
     """A table as a DOCX loader gives it: colspans kept, offsets into the text."""
     cursor = 0

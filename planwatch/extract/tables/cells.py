@@ -22,6 +22,8 @@ SERIAL = re.compile(r"[(（]?(?:[1-9][0-9]{0,2}|[一二三四五六七八九十]
 YEAR = re.compile(r"(?<![0-9])(?:19[5-9][0-9]|20[0-9]{2})(?![0-9])")
 GROWTH_WORDS = re.compile(r"增长|增速|同步|增幅|下降|降低|提高|提升")
 SPACE = re.compile(r"\s+")
+# Two numbers in one cell ("6.2 6左右"): squeezing the space out would forge a third.
+TWO_NUMBERS = re.compile(r"[0-9][ \t\u3000\r\n]+[0-9]")
 
 
 @cache
@@ -108,8 +110,8 @@ class Value:
 
 @lru_cache(maxsize=8192)
 def read_value(text: str) -> Value | None:
-    """A value cell, or None for an empty cell (-, --, blank)."""
-    if is_empty(text):
+    """A value cell, or None for an empty cell (-, --, blank) or one holding two numbers."""
+    if is_empty(text) or TWO_NUMBERS.search(text):
         return None
     flat = squeeze(text)
     quantity = parse_quantity(flat)

@@ -6,7 +6,8 @@ The metadata (planwatch.documents.metadata) reads titles and headings. News
 reprints, summaries and excerpts often have none, so the text itself is read, most
 telling evidence first: 刚刚过去的2015年 / 2015年工作回顾 (the year reviewed),
 今年(2024年) (the year planned), a title line with a year (酉阳县2025年一季度经济运行情况
-reviews the first quarter; 2018年…政府工作摘要 plans 2018), a dated line (a report
+reviews the first quarter; 2018年…政府工作摘要 reviews 2017 and plans 2018;
+2024年…工作要点 only plans), a dated line (a report
 given in January plans that year, one given in December reviews it), and last a
 year in the opening paragraph. A placeholder (20XX年) is no year: no facts rather
 than wrong ones.
@@ -26,6 +27,7 @@ _THIS_YEAR = re.compile(rf"今年\s*[（(]?\s*{_Y}")
 _DATED = re.compile(r"((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*\d{1,2}")
 _TITLE_LINE = re.compile(rf"^[\s—\-《【■]*[^\n。,，;；:：]{{0,20}}?{_Y}[^\n。,，;；:：]{{0,30}}$", re.M)
 _PLANNING = re.compile(r"政府工作|工作报告|工作摘要")
+_GOALS_ONLY = re.compile(r"要点|工作计划|工作安排|目标任务")
 _PARTS = (("Q1", re.compile(r"一季度|第一季度")), ("H1", re.compile(r"上半年")), ("M1-9", re.compile(r"前三季度")))
 _MONTHS = re.compile(r"(?<![0-9])1\s*[-—~至]\s*(1[01]|[2-9])\s*月")  # 1-11月: a release on months 1 to 11
 _RELEASE = re.compile(r"运行|情况|统计|公报|数据")
@@ -73,6 +75,8 @@ def _from_text(head: str, dated: tuple[int, int] | None) -> tuple[int | None, in
             return year, None, part
         if _PLANNING.search(title[0]):
             return year - 1, year, None
+        if _GOALS_ONLY.search(title[0]):
+            return None, year, None
     if dated:
         year, month = dated
         return (year - 1, year, None) if month <= 6 else (year, year + 1, None)

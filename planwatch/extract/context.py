@@ -6,8 +6,8 @@ A report reviews one period and plans the next; its headings say which is which
 goal ("2024年经济社会发展的主要目标预安排:"), and short unnumbered lines followed
 by prose ("2024年工作安排") and ■ lines, open a section too; so does a list of goals
 ("今年主要预期目标是,…", "主要预期目标为:", a line "2025年…主要预期目标" before its
-bullets), up to where the list ends: a heading, or a sentence that states no
-indicator or reports a result (同比, 比上年, 预计 …).
+bullets), up to where the list ends: a heading, a sentence that reports a result
+(同比, 比上年, 预计 …), or a paragraph that opens with no goal.
 `Sections(document).at(pos)` gives the Section in force at an offset; the
 document's framing (framing.py: metadata, else the text's own year words) is the
 fallback when the headings don't say.
@@ -168,17 +168,19 @@ class Sections:
             self._starts = [s.start for s in self._sections]
 
     def _list_end(self, text: str, start: int) -> int:
-        """Where a list of goals ends: the next heading, or the first sentence after
-        the one it opens in that states no indicator or reports a result."""
+        """Where a list of goals ends: the next heading, a sentence that reports a
+        result, or a paragraph that does not open with a goal (为实现上述目标…)."""
         limit = min(len(text), start + _LIST_CHARS, self._next_heading(start))
-        pos, first = start, True
+        pos, first, new_paragraph = start, True, False
         while pos < limit:
             found = _ITEM_END.search(text, pos, limit)
             end = found.start() if found else limit
             item = text[pos:end]
-            if item.strip() and not first and not _is_goal(item):
-                return pos
-            first = first and not item.strip()
+            if item.strip():
+                if not first and (_RESULT.search(item) or new_paragraph and not _is_goal(item)):
+                    return pos
+                first = new_paragraph = False
+            new_paragraph = new_paragraph or (found is not None and found[0] == "\n")
             pos = end + 1
         return limit
 
@@ -193,8 +195,8 @@ class Sections:
 
 
 def _is_goal(item: str) -> bool:
-    """A sentence of a list of goals: it names an indicator or a qualitative goal, and no result."""
-    return not _RESULT.search(item) and bool(catalogue.mentions(item) or _QUALITATIVE.search(item))
+    """A sentence that states a goal: it names an indicator or a qualitative goal."""
+    return bool(catalogue.mentions(item) or _QUALITATIVE.search(item))
 
 
 def _plan_span(text: str | None) -> tuple[int, int] | None:

@@ -59,17 +59,20 @@ CASES = {
          ("城镇登记失业率", "target", "2019", "level", "4.5", "%", "<=")],
         [("地区生产总值", "actual", "2018", "growth"), ("城镇登记失业率", "actual", "2018", "level")],
     ),
-    "a list of goals runs across sentences until a sentence that states none": (
+    "a list of goals runs across sentences to a result or a paragraph that states none": (
         "刚刚过去的2020年,全市地区生产总值比上年增长3.1%。\n"
         "2021年主要预期目标是:地区生产总值增长6%。城镇新增就业5万人,城镇登记失业率控制在4.5%以内。"
-        "居民消费价格涨幅3%左右。为实现上述目标,要做好以下工作。全市规模以上工业增加值同比增长2%。\n",
+        "全县经济排名前移2位。居民消费价格涨幅3%左右。全市规模以上工业增加值同比增长2%。\n"
+        "为实现上述目标,要做好以下工作。\n"
+        "全市城镇新增就业4.8万人。\n",
         [("地区生产总值", "actual", "2020", "growth", "3.1", "%", "="),
          ("地区生产总值", "target", "2021", "growth", "6", "%", "="),
          ("城镇新增就业", "target", "2021", "level", "5", "万人", "="),
          ("城镇登记失业率", "target", "2021", "level", "4.5", "%", "<="),
          ("居民消费价格指数", "target", "2021", "growth", "3", "%", "~"),
-         ("规模以上工业增加值", "actual", "2020", "growth", "2", "%", "=")],
-        [("城镇新增就业", "actual", "2020", "level"), ("规模以上工业增加值", "target", "2021", "growth")],
+         ("规模以上工业增加值", "actual", "2020", "growth", "2", "%", "="),
+         ("城镇新增就业", "actual", "2020", "level", "4.8", "万人", "=")],
+        [("规模以上工业增加值", "target", "2021", "growth")],
     ),
     "■ headings without a colon and ● bullets": (
         "某省政府工作报告摘要\n"

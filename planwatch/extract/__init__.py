@@ -23,19 +23,21 @@ from .fact import Fact
 from .merge import merge
 from .prose import prose_facts
 from .script import as_written, simplified
-from .tables import extract_tables
+from .tables import extract_tables, read_extents
 
 
 def extract(document: Document) -> list[Fact]:
     """All main-indicator facts of a document (prose and tables), one per identity,
-    in the order they are stated. Facts inside noise spans (spam, page furniture) are dropped."""
+    in the order they are stated. Facts inside noise spans (spam, page furniture) are dropped,
+    and so are sentences read in an indicator table's rendering (the table reader reads it)."""
     shadow = simplified(document)
-    facts = prose_facts(shadow) + extract_tables(shadow)
+    tables = extract_tables(shadow)
+    facts = _outside(prose_facts(shadow), read_extents(shadow, tables)) + tables
     return as_written(merge(_outside(facts, document.noise)), document, shadow)
 
 
 def _outside(facts: list[Fact], noise: list[tuple[int, int]]) -> list[Fact]:
-    """Facts whose evidence overlaps no noise span."""
+    """Facts whose evidence overlaps none of the spans."""
     spans: list[list[int]] = []
     for start, end in sorted(noise):
         if spans and start <= spans[-1][1]:

@@ -7,10 +7,24 @@ reader.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ...documents import Document
 from ..fact import Fact
 from .reader import read_table
-from .recover import recover_tables
+from .recover import extents, recover_tables
+
+
+def read_extents(document: Document, facts: list[Fact]) -> list[tuple[int, int]]:
+    """Where the real tables that gave facts lie in the text: their `|`
+    rendering is read as a table, not as sentences."""
+    starts = sorted(f.start for f in facts)
+    found = []
+    for start, end in extents(document.tables):
+        at = bisect_left(starts, start)
+        if at < len(starts) and starts[at] < end:
+            found.append((start, end))
+    return found
 
 
 def extract_tables(document: Document) -> list[Fact]:
@@ -21,4 +35,4 @@ def extract_tables(document: Document) -> list[Fact]:
     return found
 
 
-__all__ = ["extract_tables", "read_table", "recover_tables"]
+__all__ = ["extract_tables", "read_extents", "read_table", "recover_tables"]

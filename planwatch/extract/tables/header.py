@@ -80,11 +80,16 @@ def is_value_label(text: str) -> bool:
                 or BASELINE.search(text) or GROWTH.search(text) or LEVEL.search(text))
 
 
+def value_labels(header: list[list[Cell]]) -> list[Cell]:
+    """The top header row's labels of value columns, one per group."""
+    return [c for c in header[0] if is_value_label(c.text)] if header else []
+
+
 def groups(header: list[list[Cell]], context: Context) -> list[Group]:
     """The value column groups of a header, left to right."""
     if not header:
         return []
-    tops = [c for c in header[0] if is_value_label(c.text)]
+    tops = value_labels(header)
     subs = [re.sub(r"\s+", "", c.text) for row in header[1:] for c in row if is_value_label(c.text)]
     widths = _widths(tops, subs)
     labelled, cursor = [], 0

@@ -11,6 +11,9 @@
    inferred is checked: a year whose level and growth contradict the year
    before is dropped;
 4. each placed cell becomes a Fact (`facts.cell_fact`).
+
+A real table (from markup: rows filling one grid) with a header skips 3:
+each cell is read in the grid column it stands in (`grid`).
 """
 
 from __future__ import annotations
@@ -22,9 +25,10 @@ from decimal import Decimal
 from ...documents import Document, Table
 from ..fact import Fact
 from . import cells as kinds
+from . import grid
 from .align import RowShape, Slot, align, direct
 from .facts import cell_fact
-from .header import COMPLETION, Column, Context, Group, groups, plan_span, span_text
+from .header import COMPLETION, Column, Context, Group, groups, plan_span, span_text, value_labels
 from .rows import Row, is_name, read_row
 
 TITLE_UNITS = re.compile(r"单位\s*[:：]\s*([^)）]+)")
@@ -45,12 +49,38 @@ def read_table(table: Table, document: Document) -> list[Fact]:
     if first is None:
         return []
     body = [row for row in (read_row(cells) for cells in table.rows[first:]) if row is not None]
+    placed = _grid_facts(table, first, body, context)
+    if placed is not None:
+        return placed
     columns = _columns(groups(table.rows[:first], context), body, context)
     if not columns:
         return []
     found: list[Fact] = []
     for row in body:
         found.extend(_row_facts(row, columns, context))
+    return found
+
+
+def _grid_facts(table: Table, first: int, body: list[Row], context: Context) -> list[Fact] | None:
+    """A real table's facts, each value cell read in the column it stands in;
+    None for a table without a grid or a header to place its cells by."""
+    where = grid.positions(table.rows)
+    header = table.rows[:first]
+    tops = value_labels(header)
+    if where is None or not tops:
+        return None
+    slots = grid.leaf_slots(tops, groups(header, context), where)
+    if not slots:
+        return None
+    held = {where[id(c)] for row in body for c in row.values if not kinds.is_empty(c.text)}
+    slots = grid.lost_base(slots, held, context.span)
+    found = []
+    for row in body:
+        for cell in row.values:
+            value, slot = kinds.read_value(cell.text), grid.slot(cell, slots, where)
+            fact = cell_fact(cell, value, slot, row, context) if value is not None and slot is not None else None
+            if fact is not None:
+                found.append(fact)
     return found
 
 

@@ -59,10 +59,10 @@ def recover_tables(document: Document) -> list[Table]:
             taken = found[1]
     covered = {cell.start for table in tables for row in table.rows for cell in row}
     found = tables + _pipe_tables(text, noise, covered)
-    return [table for table in found if not _inside(table, _extents(document.tables))]
+    return [table for table in found if not _inside(table, extents(document.tables))]
 
 
-def _extents(tables: list[Table]) -> list[tuple[int, int]]:
+def extents(tables: list[Table]) -> list[tuple[int, int]]:
     """Where each real table lies in the text: a loader renders them as `|` rows."""
     extents = []
     for table in tables:

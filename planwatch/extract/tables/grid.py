@@ -1,0 +1,73 @@
+"""Where each value cell of a real table stands: its grid column.
+
+A table from markup keeps its merged cells (colspan, rowspan), so a cell's
+column is known and nothing needs guessing: a year whose 总量 | 增速 pair is
+one merged cell, a blank target column, a base-year column whose label the
+header lost all keep their places. A table recovered from text has no grid:
+its rows differ in width, and it is read by `align` instead.
+"""
+
+from __future__ import annotations
+
+from ...documents import Cell
+from .align import Slot
+from .header import Column, Group
+
+
+def positions(rows: list[list[Cell]]) -> dict[int, int] | None:
+    """The grid column of each cell (by id), rowspans taken into account;
+    None when the rows do not fill one rectangle (no grid to go by)."""
+    taken: set[tuple[int, int]] = set()
+    found: dict[int, int] = {}
+    for r, row in enumerate(rows):
+        column = 0
+        for cell in row:
+            while (r, column) in taken:
+                column += 1
+            found[id(cell)] = column
+            taken.update((r + i, column + j) for i in range(cell.rowspan) for j in range(cell.colspan))
+            column += cell.colspan
+    widths = {max(c for rr, c in taken if rr == r) + 1 for r in range(len(rows)) if any(rr == r for rr, _ in taken)}
+    return found if len(widths) == 1 else None
+
+
+def leaf_slots(tops: list[Cell], found: list[Group], where: dict[int, int]) -> dict[int, Slot] | None:
+    """Each value column's slot by grid column: a top label's leaves lie under
+    it, one per column it spans. None when the labels do not line up with
+    the spans (a header flattened without its colspans)."""
+    slots: dict[int, Slot] = {}
+    for top, group in zip(tops, found, strict=True):
+        if len(group.leaves) not in (1, top.colspan):
+            return None
+        for offset, leaf in enumerate(group.leaves):
+            slots[where[id(top)] + offset] = Slot(leaf, pair=len(group.leaves) > 1)
+    return slots
+
+
+def lost_base(slots: dict[int, Slot], held: set[int], span: tuple[int, int] | None) -> dict[int, Slot]:
+    """The slots with the base year's column where the header left it blank:
+    the one unlabelled column holding values between the plan's columns and
+    the yearly results (2020年 | 年均增长 | (2015) | 2016 …)."""
+    if span is None or any(s.column.role == "baseline" for s in slots.values()):
+        return slots
+    actual = min((p for p, s in slots.items() if s.column.role == "actual"), default=None)
+    target = max((p for p, s in slots.items() if s.column.role == "target" and (actual is None or p < actual)),
+                 default=None)
+    if actual is None or target is None:
+        return slots
+    blank = [p for p in held if target < p < actual and p not in slots]
+    if len(blank) != 1:
+        return slots
+    return {**slots, blank[0]: Slot(Column("baseline", str(span[0] - 1)))}
+
+
+def slot(cell: Cell, slots: dict[int, Slot], where: dict[int, int]) -> Slot | None:
+    """A value cell's slot: its column's, or the pair's it is merged over."""
+    start = where[id(cell)]
+    covered = [slots.get(start + i) for i in range(cell.colspan)]
+    if len(covered) == 1 or covered[0] is None:
+        return covered[0]
+    first = covered[0].column
+    if any(s is None or (s.column.role, s.column.period) != (first.role, first.period) for s in covered):
+        return None
+    return Slot(Column(first.role, first.period, None, first.estimated, first.span), merged=True)

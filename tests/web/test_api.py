@@ -224,3 +224,22 @@ def test_a_region_opens_under_any_form_of_its_name(client):
     by_full_name = client.get(f"/regions/{quote('某某省某某市青山县')}.json").json()
     assert by_full_name["region"]["key"] == "青山县"
     assert by_full_name["rows"] == by_key["rows"]
+
+
+def test_an_upload_over_the_size_limit_is_refused_before_it_is_read(client, monkeypatch):
+    monkeypatch.setenv("PLANWATCH_MAX_FILE_MB", "1")
+    response = client.post("/api/documents", files={"file": ("big.txt", "增长5%。".encode() * 200_000)})
+    assert response.status_code == 400
+    assert response.json()["error"]["details"] == [{"file": "big.txt", "reason": "larger than 1 MiB (PLANWATCH_MAX_FILE_MB)"}]
+
+
+def test_a_new_version_replaces_the_old_one_in_pages_and_search(client):
+    first = "石桥镇2025年工作报告\n\n全年粮食总产量稳定。\n"
+    second = "石桥镇2025年工作报告(修订)\n\n全年蔬菜总产量稳定。\n"
+    old = client.post("/api/documents", files={"file": ("shiqiao-2025.txt", first.encode())}).json()
+    new = client.post("/api/documents", files={"file": ("shiqiao-2025.txt", second.encode())}).json()
+    assert new["document"]["version"] == old["document"]["version"] + 1
+    assert client.get(f"/search.json?q={quote('粮食')}").json()["documents"] == []
+    assert [d["id"] for d in client.get(f"/search.json?q={quote('蔬菜')}").json()["documents"]] == [new["document"]["id"]]
+    region = client.get(f"/regions/{quote('石桥镇')}.json").json()
+    assert old["document"]["id"] not in {d["id"] for d in region["documents"]}

@@ -84,6 +84,7 @@ class Sections:
         self._sections = [self._sections_default, *self._headings(document.text)]
         self._starts = [s.start for s in self._sections]
         self._add_inline(document.text)
+        self._add_results(document.text)
 
     def at(self, pos: int) -> Section:
         return self._sections[bisect_right(self._starts, pos) - 1]
@@ -165,6 +166,24 @@ class Sections:
         if added:
             # A list that ends at a heading gives way to it: at one offset the heading comes last.
             self._sections = sorted([*added, *self._sections], key=lambda s: s.start)
+            self._starts = [s.start for s in self._sections]
+
+    def _add_results(self, text: str) -> None:
+        """A document framed only by the year it plans (no review heading, no year
+        reviewed) still reports results: a sentence with 同比, 比上年, 预计 … in its
+        unheaded part is about the year before."""
+        default = self._sections_default
+        if default.role != "target" or default.span or not default.year:
+            return
+        year, added = default.year - 1, []
+        for match in _RESULT.finditer(text):
+            if self.at(match.start()) is not default or (added and match.start() < added[-1].start):
+                continue
+            head = max(text.rfind(c, 0, match.start()) for c in "。！？\n") + 1
+            found = _ITEM_END.search(text, match.end())
+            added += [self._new(head, "actual", year, str(year)), replace(default, start=found.end() if found else len(text))]
+        if added:
+            self._sections = sorted([*self._sections, *added], key=lambda s: s.start)
             self._starts = [s.start for s in self._sections]
 
     def _list_end(self, text: str, start: int) -> int:

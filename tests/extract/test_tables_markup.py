@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from planwatch.documents import load
+from planwatch.extract import extract
 from planwatch.extract.tables import extract_tables
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>某区2023年国民经济和社会发展计划执行情况</title></head>
@@ -43,3 +44,42 @@ def test_html_table_with_rowspan_and_colspan_header(tmp_path):
     assert len(facts) == len(got)       # the table's `|` rendering in the text is not read again
     for fact in facts:
         assert document.text[fact.start:fact.end].startswith(f"{fact.value:f}".lstrip("-")[:2])
+
+
+GRID_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>某区“十三五”规划实施情况</title></head>
+<body><div class="article"><p>表1 “十三五”主要指标完成情况表（单位：亿元、%）</p>
+<table border="1">
+<tr><td rowspan="2">序号</td><td rowspan="2">指标</td><td rowspan="2">2020年</td><td rowspan="2">年均增长</td>
+<td rowspan="2"></td><td colspan="2">2018</td><td colspan="2">2019</td><td colspan="2">2020</td><td rowspan="2"></td></tr>
+<tr><td>总量</td><td>增速</td><td>总量</td><td>增速</td><td>总量</td><td>增速</td></tr>
+<tr><td colspan="12">经济发展</td></tr>
+<tr><td>1</td><td>地区生产总值</td><td>500</td><td>8%</td><td>340</td><td>430</td><td>8.1%</td><td>460</td><td>7.5%</td><td>480</td><td>4.3%</td><td>区发改局</td></tr>
+<tr><td>2</td><td>森林覆盖率</td><td>30%</td><td></td><td>25%</td><td colspan="2">27%</td><td colspan="2">28%</td><td colspan="2">29%</td><td>区园林局</td></tr>
+</table>
+<p>全区经济平稳运行。</p></div></body></html>
+"""
+
+
+def test_real_table_cells_read_where_they_stand(tmp_path):
+    """A merged 总量|增速 pair, a blank target cell and the base-year column
+    whose label the header lost: each cell read in its own grid column."""
+    path = tmp_path / "plan.html"
+    path.write_text(GRID_PAGE, encoding="utf-8")
+    document = load(path)
+    got = {(f.indicator, f.role, f.period, f.measure, f.value) for f in extract(document)}
+    assert got == {
+        ("地区生产总值", "target", "2020", "level", Decimal("500")),
+        ("地区生产总值", "target", "2016-2020", "growth", Decimal("8")),
+        ("地区生产总值", "baseline", "2015", "level", Decimal("340")),
+        ("地区生产总值", "actual", "2018", "level", Decimal("430")),
+        ("地区生产总值", "actual", "2018", "growth", Decimal("8.1")),
+        ("地区生产总值", "actual", "2019", "level", Decimal("460")),
+        ("地区生产总值", "actual", "2019", "growth", Decimal("7.5")),
+        ("地区生产总值", "actual", "2020", "level", Decimal("480")),
+        ("地区生产总值", "actual", "2020", "growth", Decimal("4.3")),
+        ("森林覆盖率", "target", "2020", "level", Decimal("30")),
+        ("森林覆盖率", "baseline", "2015", "level", Decimal("25")),
+        ("森林覆盖率", "actual", "2018", "level", Decimal("27")),
+        ("森林覆盖率", "actual", "2019", "level", Decimal("28")),
+        ("森林覆盖率", "actual", "2020", "level", Decimal("29")),
+    }

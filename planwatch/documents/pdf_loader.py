@@ -41,6 +41,7 @@ _CID = re.compile(r"\(cid:\d+\)")
 # with wide letter spacing, while table columns stand further apart.
 _TEXT = {"x_tolerance_ratio": 0.6}
 _ENDS_SENTENCE = re.compile(r"[。！？：；;!?:]$")
+_UNBROKEN = re.compile(r"[A-Za-z0-9.%‰+\-]+")
 _WRAP = re.compile(r"(?<=(.))\n(?=(.))")
 _LATIN_GAP = re.compile(r"[A-Za-z0-9][A-Za-z]|[A-Za-z][A-Za-z0-9]")
 
@@ -164,7 +165,9 @@ def _read_page(page) -> list:
 def _paragraphs(lines: list[dict]) -> list[tuple[float, str]]:
     """(top, text) of paragraphs: a line that fills the text width and does not
     end a sentence goes on with the next line when that one starts at the
-    left margin (a wrapped line, not a heading or a table row)."""
+    left margin (a wrapped line, not a heading or a table row). A line is
+    full when the next one's first word would not have fitted on it: a number
+    or Latin word is not broken, so it leaves a gap at the end of the line."""
     if not lines:
         return []
     left, right = min(line["x0"] for line in lines), max(line["x1"] for line in lines)
@@ -172,14 +175,20 @@ def _paragraphs(lines: list[dict]) -> list[tuple[float, str]]:
     previous = None
     for line in lines:
         size = line["bottom"] - line["top"]
-        if previous is not None and previous["x1"] >= right - 2 * size and line["x0"] <= left + size / 2 \
-                and not _ENDS_SENTENCE.search(previous["text"]):
+        if previous is not None and previous["x1"] >= right - 2 * size - _first_word_width(line) \
+                and line["x0"] <= left + size / 2 and not _ENDS_SENTENCE.search(previous["text"]):
             top, text = paragraphs[-1]
             paragraphs[-1] = (top, text + (" " if _LATIN_GAP.match(text[-1] + line["text"][0]) else "") + line["text"])
         else:
             paragraphs.append((line["top"], line["text"]))
         previous = line
     return paragraphs
+
+
+def _first_word_width(line: dict) -> float:
+    """The width of the line's leading unbreakable run (44.7%, GDP), in proportion to its characters."""
+    word = _UNBROKEN.match(line["text"])
+    return (line["x1"] - line["x0"]) * len(word[0]) / len(line["text"]) if word else 0.0
 
 
 def _running_lines(pages: list[list]) -> set[str]:

@@ -237,3 +237,19 @@ def test_pdf_wrapped_lines_joined_into_paragraphs(tmp_path, make):
     document = load(make.write_pdf(tmp_path / "wrapped.pdf", paragraphs))
     assert sentence in document.text                            # one line again
     assert "\n二、2025年主要目标\n地区生产总值增长6%左右。" in document.text   # a heading stays a line
+
+
+def test_pdf_line_broken_before_a_number_joined(tmp_path, make):
+    """A number is never broken, so the line before it ends short of the margin."""
+    sentence = "上半年地方一般公共预算收入同口径同比增长" * 2 + "123456.789%，好于预期。"
+    filler = "全区经济运行总体平稳，" * 12    # lines that fill the text width
+    document = load(make.write_pdf(tmp_path / "number.pdf", [make.TITLE, filler, sentence]))
+    assert sentence in document.text
+
+
+def test_pdf_table_broken_by_the_page_end_is_one_table(tmp_path, make):
+    rows = [["指标", "2024年", "2025年目标"]] + [[f"第{i}项指标", f"{i}.5", f"{i}.8"] for i in range(1, 80)]
+    document = load(make.write_pdf(tmp_path / "long.pdf", make.PARAGRAPHS, make.TableSpec(rows=rows)))
+    assert len(document.tables) == 1
+    assert [c.text for c in document.tables[0].rows[-1]] == rows[-1]
+    assert len(document.tables[0].rows) == len(rows)

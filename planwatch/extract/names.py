@@ -6,7 +6,8 @@ Catalogue names (catalogue.mentions), less those inside `skipped` spans (noise,
 qualitative words such as 高于GDP增速) and those that are a denominator (占GDP比重),
 plus names written short in a coordination: 城镇和农村居民人均可支配收入 names
 城镇居民人均可支配收入 too, PM10和PM2.5浓度均值 names PM10浓度均值; and
-城乡居民人均可支配收入分别… names both the 城镇 and the 农村 indicator; a share
+城乡居民人均可支配收入分别… (or …40000元和20000元,分别…) names both the 城镇 and
+the 农村 indicator; a share
 (X占Y比重) is read whole when the catalogue knows it. A generic
 name (企业数量, marked whole_word in the catalogue) glued to a word before it is skipped.
 """
@@ -24,6 +25,8 @@ _JOINERS = ("和", "、", "及", "与")
 _SHARE_OF = re.compile(r"占[^，,。;；:：\n]{1,20}?的?(?:比重|比例)")
 _WORD_BEFORE = re.compile(r"(?:其中|全区|全市|全县|全省|全镇|各类)$")
 _NOT_NAME = re.compile(r"[\s,，。;；:：、和及与()（）“”\"%]")
+# 城乡…分别, or a pair of values right after the name and 分别 later in its sentence
+_BOTH = re.compile(r"[^。;；\n]{0,12}?分别|[^,，。;；\n]{0,6}?[0-9.]+[万亿]?[元%]?(?:和|、|与)[0-9.]+[^。;；\n]{0,30}?分别")
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,7 @@ def _elided_after(text: str, mention: Mention) -> Mention | None:
 
 
 def _both(text: str, mention: Mention) -> list[Mention]:
-    if not mention.written.startswith("城乡") or "分别" not in text[mention.end:mention.end + 12]:
+    if not mention.written.startswith("城乡") or not _BOTH.match(text, mention.end):
         return [mention]
     rest = mention.written[2:]
     urban, rural = catalogue.get("城镇" + rest), catalogue.get("农村" + rest)

@@ -318,4 +318,5 @@ def make():
     from types import SimpleNamespace
     return SimpleNamespace(html_page=html_page, write_docx=write_docx, write_pdf=write_pdf, TableSpec=TableSpec,
                            html_blocks=html_blocks, docx_blocks=docx_blocks, pdf_blocks=pdf_blocks,
+                           convert=convert, with_table=with_table,
                            TITLE=TITLE, PARAGRAPHS=PARAGRAPHS, INDICATORS=INDICATORS)

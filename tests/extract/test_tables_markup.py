@@ -83,3 +83,16 @@ def test_real_table_cells_read_where_they_stand(tmp_path):
         ("森林覆盖率", "actual", "2019", "level", Decimal("28")),
         ("森林覆盖率", "actual", "2020", "level", Decimal("29")),
     }
+
+
+def test_title_row_across_the_table_is_no_column_label(tmp_path):
+    """Portal tables often open with a row of one cell (the title, 单位): the header is below it."""
+    path = tmp_path / "report.html"
+    page = PAGE.replace("<p>表1 2023年主要指标完成情况</p>\n<table border=\"1\">",
+                        '<table border="1">\n<tr><td colspan="5">表1 2023年主要指标完成情况</td></tr>')
+    assert page != PAGE
+    path.write_text(page, encoding="utf-8")
+    got = {(f.indicator, f.role, f.period, f.measure, f.value) for f in extract_tables(load(path))}
+    assert ("地区生产总值", "actual", "2023", "level", Decimal("1350")) in got
+    assert ("社会消费品零售总额", "target", "2024", "growth", Decimal("8")) in got
+    assert len(got) == 8

@@ -44,10 +44,11 @@ def context_of(table: Table, document: Document) -> Context:
 
 
 def read_table(table: Table, document: Document) -> list[Fact]:
-    context = context_of(table, document)
     first = next((i for i, row in enumerate(table.rows) if _is_data_row(row)), None)
     if first is None:
         return []
+    table, first = _captioned(table, first)
+    context = context_of(table, document)
     body = [row for row in (read_row(cells) for cells in table.rows[first:]) if row is not None]
     placed = _grid_facts(table, first, body, context)
     if placed is not None:
@@ -59,6 +60,18 @@ def read_table(table: Table, document: Document) -> list[Fact]:
     for row in body:
         found.extend(_row_facts(row, columns, context))
     return found
+
+
+def _captioned(table: Table, first: int) -> tuple[Table, int]:
+    """The table without the rows above its header that are one cell across
+    (a title, 单位：亿元): their words join the title, not the column labels."""
+    lines = 0
+    while lines < first and len(table.rows[lines]) == 1:
+        lines += 1
+    if not lines:
+        return table, first
+    title = " ".join([table.title or "", *(row[0].text for row in table.rows[:lines])]).strip()
+    return Table(rows=table.rows[lines:], title=title), first - lines
 
 
 def _grid_facts(table: Table, first: int, body: list[Row], context: Context) -> list[Fact] | None:

@@ -96,3 +96,17 @@ def test_title_row_across_the_table_is_no_column_label(tmp_path):
     assert ("地区生产总值", "actual", "2023", "level", Decimal("1350")) in got
     assert ("社会消费品零售总额", "target", "2024", "growth", Decimal("8")) in got
     assert len(got) == 8
+
+
+def test_role_label_over_year_labels(tmp_path):
+    """规划目标 spanning 2020年 | 年均增长: the top label gives the role, each sub-label its period."""
+    page = GRID_PAGE.replace('<td rowspan="2">2020年</td><td rowspan="2">年均增长</td>', '<td colspan="2">规划目标</td>')
+    page = page.replace("<tr><td>总量</td>", "<tr><td>2020年</td><td>年均增长</td><td>总量</td>", 1)
+    assert page.count("规划目标") == 1 and page.count("年均增长") == 1
+    path = tmp_path / "plan.html"
+    path.write_text(page, encoding="utf-8")
+    got = {(f.indicator, f.role, f.period, f.measure, f.value) for f in extract_tables(load(path))}
+    assert ("地区生产总值", "target", "2020", "level", Decimal("500")) in got
+    assert ("地区生产总值", "target", "2016-2020", "growth", Decimal("8")) in got
+    assert ("地区生产总值", "baseline", "2015", "level", Decimal("340")) in got
+    assert ("森林覆盖率", "actual", "2020", "level", Decimal("29")) in got

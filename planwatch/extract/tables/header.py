@@ -134,6 +134,11 @@ def _resolve(labelled: list[tuple[str, list[str]]], context: Context) -> list[Gr
         if column is None and result and _sub_measure(label):
             before = result[-1].leaves[-1]      # 2023年完成 | 增长(%): the growth of that year
             column = Column(before.role, before.period, _sub_measure(label), before.estimated, before.span)
+        if column is None and subs:
+            # 规划目标 over 2020年 | 年均增长: the top gives the role, each sub-label its period
+            leaves = tuple(_column(label + sub, index < first, series, context) or UNREAD for sub in subs)
+            result.append(Group(leaves))
+            continue
         if column is None:
             column = UNREAD     # kept, so that the cells after it stay in their columns
         if subs:

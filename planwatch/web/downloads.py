@@ -62,7 +62,7 @@ def to_xlsx(tables: list[dict], t) -> bytes:
     book = Workbook()
     book.remove(book.active)
     for table in tables:
-        sheet = book.create_sheet(_sheet_title(table))
+        sheet = book.create_sheet(_sheet_title(t(table["name"])) or table["name"][:31])
         sheet.append([t(key) for key in table["columns"]])
         for row in table["rows"]:
             sheet.append([cell(row.get(key)) for key in table["columns"]])
@@ -71,9 +71,9 @@ def to_xlsx(tables: list[dict], t) -> bytes:
     return out.getvalue()
 
 
-def _sheet_title(table: dict) -> str:
-    title = table.get("title") or table["name"]
-    return "".join(ch for ch in title if ch not in "[]:*?/\\")[:31] or table["name"][:31]
+def _sheet_title(title: str) -> str:
+    """What Excel accepts as a sheet name: 31 characters, none of []:*?/\\."""
+    return "".join(ch for ch in title if ch not in "[]:*?/\\")[:31]
 
 
 def _attachment(body: bytes, media_type: str, filename: str) -> Response:

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection
 
 from ..store.regions import region_key
 from . import charts, queries
+from .grids import grid
 from .verdicts import evaluated
 
 HOME_REGIONS = 300
@@ -82,7 +83,8 @@ def region(conn: Connection, name: str, indicator: str | None, measure: str | No
         "chart": {"indicator": chart_row["indicator"] if chart_row else None,
                   "measure": chart_row["measure"] if chart_row else None,
                   "option": _chart(chart_facts, {key: _fullest(documents) or key}, t)},
-        "tables": [_table("facts", FACT_TABLE_COLUMNS, facts),
+        "tables": [grid("indicator_table", ["indicator", "measure", "unit"], rows, periods, t),
+                   _table("facts", FACT_TABLE_COLUMNS, facts),
                    _table("documents", ["id", "name", "title", "doc_type", "date", "fact_count"], documents)],
         "filename": f"planwatch-{key}",
     }
@@ -97,15 +99,18 @@ def indicator(conn: Connection, name: str, measure: str | None, region_keys: lis
         conn, name, measure, CHART_REGIONS)
     facts = queries.indicator_facts(conn, name, measure, keys)
     names = queries.region_names(conn, keys)
+    series = _series_table(facts)
+    periods = sorted({f["period"] for f in facts}, key=lambda p: (len(p) != 4, p))
     return {
         "indicator": name,
         "measure": measure,
         "measures": measures,
         "regions": [{"key": k, "name": names.get(k, k)} for k in keys],
         "chart": {"option": _chart(facts, names, t)},
-        "series": _series_table(facts),
-        "periods": sorted({f["period"] for f in facts}, key=lambda p: (len(p) != 4, p)),
-        "tables": [_table("facts", FACT_TABLE_COLUMNS, facts)],
+        "series": series,
+        "periods": periods,
+        "tables": [grid("regions_compared", ["region"], series, periods, t),
+                   _table("facts", FACT_TABLE_COLUMNS, facts)],
         "filename": f"planwatch-{name}-{measure}",
     }
 

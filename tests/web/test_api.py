@@ -78,7 +78,8 @@ def test_indicator_compares_regions_and_can_be_narrowed(client):
     names = {s["name"] for s in view["chart"]["option"]["series"]}
     assert {"青山县 完成", "青山县 目标", "河湾区 完成"} <= names
     one = client.get(f"/indicators/{quote('地区生产总值')}.json?region={quote('河湾区')}").json()
-    assert {f["region_key"] for f in one["tables"][0]["rows"]} == {"河湾区"}
+    facts = next(table for table in one["tables"] if table["name"] == "facts")
+    assert {f["region_key"] for f in facts["rows"]} == {"河湾区"}
     assert client.get(f"/indicators/{quote('地区生产总值')}.json?measure=level").json()["measure"] == "level"
 
 
@@ -136,11 +137,11 @@ def test_downloads_are_the_tables_shown(client):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:4] == ["指标", "类别", "时期", "口径"]
     assert ["地区生产总值", "actual", "2023", "growth", "5.2"] in [r[:5] for r in rows]
-    english = client.get(f"/regions/{quote('青山县')}.csv?lang=en").content.decode("utf-8-sig")
+    english = client.get(f"/regions/{quote('青山县')}.csv?table=facts&lang=en").content.decode("utf-8-sig")
     assert english.startswith("Indicator,Role,Period,Measure")
-    book = load_workbook(io.BytesIO(client.get(f"/regions/{quote('青山县')}.xlsx").content))
-    assert book.sheetnames == ["facts", "documents"]
-    assert book["facts"].max_row == len(rows)
+    book = load_workbook(io.BytesIO(client.get(f"/regions/{quote('青山县')}.xlsx?lang=zh").content))
+    assert book.sheetnames == ["主要指标目标与完成情况", "指标数据", "文件"]
+    assert book["指标数据"].max_row == len(rows)
     missing = client.get(f"/regions/{quote('青山县')}.csv?table=nothing")
     assert missing.status_code == 404 and "facts" in missing.text
 
@@ -243,3 +244,14 @@ def test_a_new_version_replaces_the_old_one_in_pages_and_search(client):
     assert [d["id"] for d in client.get(f"/search.json?q={quote('蔬菜')}").json()["documents"]] == [new["document"]["id"]]
     region = client.get(f"/regions/{quote('石桥镇')}.json").json()
     assert old["document"]["id"] not in {d["id"] for d in region["documents"]}
+
+
+def test_the_year_tables_shown_download_as_they_read(client):
+    rows = list(csv.reader(io.StringIO(
+        client.get(f"/regions/{quote('河湾区')}.csv?table=indicator_table").content.decode("utf-8-sig"))))
+    assert rows == [["指标", "口径", "单位", "2023", "2024"],
+                    ["地区生产总值", "增速", "%", "完成 4.8%", "目标 约5.5%[未完成]；完成 5%"]]
+    compared = client.get(f"/indicators/{quote('地方一般公共预算收入')}.csv?table=regions_compared&region={quote('青山县')}")
+    table = list(csv.reader(io.StringIO(compared.content.decode("utf-8-sig"))))
+    assert table[0] == ["地区", "2023", "2024", "2025"]
+    assert table[1] == ["青山县", "完成 3.1%", "目标 ≥5%；完成 4.1%", "目标 4–5%"]

@@ -30,7 +30,9 @@ def read_extents(document: Document, facts: list[Fact]) -> list[tuple[int, int]]
 def extract_tables(document: Document) -> list[Fact]:
     """Facts from every indicator table of the document, in table order."""
     found: list[Fact] = []
-    for table in [*document.tables, *recover_tables(document)]:
+    for table in document.tables:
+        found.extend(read_table(table, document, real=True))
+    for table in recover_tables(document):
         found.extend(read_table(table, document))
     return found
 

@@ -3,32 +3,51 @@
 A table from markup keeps its merged cells (colspan, rowspan), so a cell's
 column is known and nothing needs guessing: a year whose 总量 | 增速 pair is
 one merged cell, a blank target column, a base-year column whose label the
-header lost all keep their places. A table recovered from text has no grid:
-its rows differ in width, and it is read by `align` instead.
+header lost all keep their places. A table recovered from text has no grid,
+and a real table's row that falls short of the grid lost a cell: those rows
+are read by `align` instead.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from ...documents import Cell
 from .align import Slot
 from .header import Column, Group
 
 
-def positions(rows: list[list[Cell]]) -> dict[int, int] | None:
-    """The grid column of each cell (by id), rowspans taken into account;
-    None when the rows do not fill one rectangle (no grid to go by)."""
+@dataclass(frozen=True)
+class Grid:
+    """Each cell's grid column (by id), and how far each row fills the grid."""
+
+    where: dict[int, int]
+    filled: list[int]
+
+    def fills(self, row: int) -> bool:
+        """A row that reaches the grid's width: its cells stand in their columns.
+        A row that falls short lost a cell somewhere (sloppy markup) and is
+        aligned like a flattened one."""
+        return self.filled[row] == max(self.filled)
+
+
+def positions(rows: list[list[Cell]]) -> Grid:
+    """The grid column of each cell, rowspans taken into account."""
     taken: set[tuple[int, int]] = set()
-    found: dict[int, int] = {}
+    where: dict[int, int] = {}
     for r, row in enumerate(rows):
         column = 0
         for cell in row:
             while (r, column) in taken:
                 column += 1
-            found[id(cell)] = column
+            where[id(cell)] = column
             taken.update((r + i, column + j) for i in range(cell.rowspan) for j in range(cell.colspan))
             column += cell.colspan
-    widths = {max(c for rr, c in taken if rr == r) + 1 for r in range(len(rows)) if any(rr == r for rr, _ in taken)}
-    return found if len(widths) == 1 else None
+    filled = [0] * len(rows)
+    for r, c in taken:
+        if r < len(rows):
+            filled[r] = max(filled[r], c + 1)
+    return Grid(where, filled)
 
 
 def leaf_slots(tops: list[Cell], found: list[Group], where: dict[int, int]) -> dict[int, Slot] | None:

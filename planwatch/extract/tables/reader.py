@@ -12,8 +12,8 @@
    before is dropped;
 4. each placed cell becomes a Fact (`facts.cell_fact`).
 
-A real table (from markup: rows filling one grid) with a header skips 3:
-each cell is read in the grid column it stands in (`grid`).
+A real table (from markup) with a header skips 3 for each row that fills its
+grid: each cell is read in the grid column it stands in (`grid`).
 """
 
 from __future__ import annotations
@@ -43,22 +43,23 @@ def context_of(table: Table, document: Document) -> Context:
                    indicators="指标" in title)
 
 
-def read_table(table: Table, document: Document) -> list[Fact]:
+def read_table(table: Table, document: Document, real: bool = False) -> list[Fact]:
+    """The facts of one table; `real`: from markup, its cells in a grid."""
     first = next((i for i, row in enumerate(table.rows) if _is_data_row(row)), None)
     if first is None:
         return []
     table, first = _captioned(table, first)
     context = context_of(table, document)
-    body = [row for row in (read_row(cells) for cells in table.rows[first:]) if row is not None]
-    placed = _grid_facts(table, first, body, context)
-    if placed is not None:
-        return placed
-    columns = _columns(groups(table.rows[:first], context), body, context)
-    if not columns:
-        return []
+    body = [(index, row) for index, row in enumerate((read_row(cells) for cells in table.rows[first:]), first)
+            if row is not None]
+    columns = _columns(groups(table.rows[:first], context), [row for _, row in body], context)
+    placed = _placed(table, first, [row for _, row in body], context) if real else None
     found: list[Fact] = []
-    for row in body:
-        found.extend(_row_facts(row, columns, context))
+    for index, row in body:
+        if placed is not None and placed[0].fills(index):
+            found.extend(_grid_facts(row, placed, context))
+        elif columns:
+            found.extend(_row_facts(row, columns, context))
     return found
 
 
@@ -74,26 +75,30 @@ def _captioned(table: Table, first: int) -> tuple[Table, int]:
     return Table(rows=table.rows[lines:], title=title), first - lines
 
 
-def _grid_facts(table: Table, first: int, body: list[Row], context: Context) -> list[Fact] | None:
-    """A real table's facts, each value cell read in the column it stands in;
-    None for a table without a grid or a header to place its cells by."""
-    where = grid.positions(table.rows)
+def _placed(table: Table, first: int, body: list[Row], context: Context) -> tuple[grid.Grid, dict] | None:
+    """A real table's grid and the slot of each value column, by grid column;
+    None when its header gives no columns to place cells by."""
     header = table.rows[:first]
     tops = value_labels(header)
-    if where is None or not tops:
+    if not tops:
         return None
-    slots = grid.leaf_slots(tops, groups(header, context), where)
+    cells = grid.positions(table.rows)
+    slots = grid.leaf_slots(tops, groups(header, context), cells.where)
     if not slots:
         return None
-    held = {where[id(c)] for row in body for c in row.values if not kinds.is_empty(c.text)}
-    slots = grid.lost_base(slots, held, context.span)
+    held = {cells.where[id(c)] for row in body for c in row.values if not kinds.is_empty(c.text)}
+    return cells, grid.lost_base(slots, held, context.span)
+
+
+def _grid_facts(row: Row, placed: tuple[grid.Grid, dict], context: Context) -> list[Fact]:
+    """A row's facts, each value cell read in the column it stands in."""
+    cells, slots = placed
     found = []
-    for row in body:
-        for cell in row.values:
-            value, slot = kinds.read_value(cell.text), grid.slot(cell, slots, where)
-            fact = cell_fact(cell, value, slot, row, context) if value is not None and slot is not None else None
-            if fact is not None:
-                found.append(fact)
+    for cell in row.values:
+        value, slot = kinds.read_value(cell.text), grid.slot(cell, slots, cells.where)
+        fact = cell_fact(cell, value, slot, row, context) if value is not None and slot is not None else None
+        if fact is not None:
+            found.append(fact)
     return found
 
 

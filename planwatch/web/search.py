@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 WORD = re.compile(r"^\w+$")
 BATCH = 50
+POOL = 500
 
 _SQLITE_SCHEMA = ("CREATE VIRTUAL TABLE IF NOT EXISTS search_documents "
                   "USING fts5(words, tokenize='unicode61')",)
@@ -106,26 +107,31 @@ class SearchIndex:
                          {"id": doc_id, "w": joined})
 
     def documents(self, query: str, limit: int) -> list[int]:
-        """Ids of current documents matching every query word, best first."""
+        """Ids of current documents matching every query word, best first. A common
+        word matches most documents: only the newest POOL hits are ranked, which
+        costs little and rarely buries the best match."""
         terms = query_terms(query)
         if not terms:
             return []
         self.refresh()
+        if self.postgres:
+            sql, expression = _PG_SEARCH, " & ".join(_pg_term(t) for t in terms)
+        else:
+            sql, expression = _SQLITE_SEARCH, " AND ".join(_fts_term(t) for t in terms)
         with self.engine.connect() as conn:
-            if self.postgres:
-                expression = " & ".join(_pg_term(t) for t in terms)
-                rows = conn.execute(text(
-                    "SELECT s.doc_id FROM search_documents s JOIN documents d ON d.id = s.doc_id "
-                    "WHERE s.words @@ to_tsquery('simple', :q) AND NOT d.superseded "
-                    "ORDER BY ts_rank(s.words, to_tsquery('simple', :q)) DESC, s.doc_id DESC LIMIT :n"),
-                    {"q": expression, "n": limit})
-            else:
-                expression = " AND ".join(_fts_term(t) for t in terms)
-                rows = conn.execute(text(
-                    "SELECT s.rowid FROM search_documents s JOIN documents d ON d.id = s.rowid "
-                    "WHERE search_documents MATCH :q AND d.superseded = 0 "
-                    "ORDER BY bm25(search_documents), s.rowid DESC LIMIT :n"), {"q": expression, "n": limit})
+            rows = conn.execute(text(sql), {"q": expression, "pool": POOL, "n": limit})
             return [row[0] for row in rows]
+
+
+_SQLITE_SEARCH = (
+    "SELECT h.id FROM (SELECT rowid AS id, bm25(search_documents) AS score FROM search_documents "
+    "WHERE search_documents MATCH :q ORDER BY rowid DESC LIMIT :pool) h "
+    "JOIN documents d ON d.id = h.id WHERE d.superseded = 0 ORDER BY h.score, h.id DESC LIMIT :n")
+_PG_SEARCH = (
+    "SELECT s.doc_id FROM (SELECT doc_id FROM search_documents WHERE words @@ to_tsquery('simple', :q) "
+    "ORDER BY doc_id DESC LIMIT :pool) h JOIN search_documents s ON s.doc_id = h.doc_id "
+    "JOIN documents d ON d.id = s.doc_id WHERE NOT d.superseded "
+    "ORDER BY ts_rank(s.words, to_tsquery('simple', :q)) DESC, s.doc_id DESC LIMIT :n")
 
 
 def _fts_term(term: list[str]) -> str:

@@ -110,3 +110,16 @@ def test_role_label_over_year_labels(tmp_path):
     assert ("地区生产总值", "target", "2016-2020", "growth", Decimal("8")) in got
     assert ("地区生产总值", "baseline", "2015", "level", Decimal("340")) in got
     assert ("森林覆盖率", "actual", "2020", "level", Decimal("29")) in got
+
+
+def test_real_row_short_of_the_grid_is_aligned(tmp_path):
+    """Sloppy markup drops a cell (here the blank 年均增长 of a rate row): the row no
+    longer reaches the grid's width and is aligned like a flattened row."""
+    page = GRID_PAGE.replace("<td>30%</td><td></td><td>25%</td>", "<td>30%</td><td>25%</td>")
+    assert page != GRID_PAGE
+    path = tmp_path / "plan.html"
+    path.write_text(page, encoding="utf-8")
+    got = {(f.indicator, f.role, f.period, f.measure, f.value) for f in extract_tables(load(path))}
+    assert {("森林覆盖率", "target", "2020", "level", Decimal("30")),
+            ("森林覆盖率", "baseline", "2015", "level", Decimal("25")),
+            ("森林覆盖率", "actual", "2020", "level", Decimal("29"))} <= got

@@ -90,3 +90,17 @@ def slot(cell: Cell, slots: dict[int, Slot], where: dict[int, int]) -> Slot | No
     if any(s is None or (s.column.role, s.column.period) != (first.role, first.period) for s in covered):
         return None
     return Slot(Column(first.role, first.period, None, first.estimated, first.span), merged=True)
+
+
+def as_groups(slots: dict[int, Slot]) -> list[Group]:
+    """The value columns left to right as groups (a pair's two leaves together),
+    for aligning a row that does not fill the grid."""
+    found: list[list[Column]] = []
+    for position in sorted(slots):
+        slot, last = slots[position], found[-1][-1] if found else None
+        if slot.pair and last is not None and (last.role, last.period) == (slot.column.role, slot.column.period) \
+                and position - 1 in slots and slots[position - 1].pair:
+            found[-1].append(slot.column)
+        else:
+            found.append([slot.column])
+    return [Group(tuple(leaves)) for leaves in found]

@@ -52,8 +52,9 @@ def read_table(table: Table, document: Document, real: bool = False) -> list[Fac
     context = context_of(table, document)
     body = [(index, row) for index, row in enumerate((read_row(cells) for cells in table.rows[first:]), first)
             if row is not None]
-    columns = _columns(groups(table.rows[:first], context), [row for _, row in body], context)
     placed = _placed(table, first, [row for _, row in body], context) if real else None
+    columns = grid.as_groups(placed[1]) if placed is not None else \
+        _columns(groups(table.rows[:first], context), [row for _, row in body], context)
     found: list[Fact] = []
     for index, row in body:
         if placed is not None and placed[0].fills(index):

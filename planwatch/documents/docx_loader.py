@@ -4,7 +4,8 @@ properties' title as a metadata hint.
 python-docx repeats a merged cell in every grid position it covers (its
 issue #232), so tables are read from the XML: `gridSpan` gives the colspan,
 `vMerge` continuation cells are skipped and counted into the first cell's
-rowspan. Each merged cell is read once.
+rowspan. Each merged cell is read once; grid columns a row skips at its
+start (`gridBefore`) are one empty cell.
 
 Limits (checked on the ZIP directory before anything is decompressed):
 at most 5,000 members and 256 MiB uncompressed in all, so a ZIP bomb is
@@ -87,7 +88,8 @@ def _read_table(tbl) -> list[list[RawCell]]:
     grid = [_grid_row(tr) for tr in tbl.iterchildren(qn("w:tr"))]
     rows = []
     for r, row in enumerate(grid):
-        cells = []
+        # a row that starts further right (w:gridBefore) keeps its cells in their grid columns
+        cells = [RawCell("", row[0][0])] if row and row[0][0] > 0 else []
         for column, span, merge, tc in row:
             if merge == "continue":
                 continue

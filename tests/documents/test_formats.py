@@ -3,6 +3,7 @@ merged cells read once, furniture gone, metadata from the container."""
 
 from __future__ import annotations
 
+import docx
 import pypdf
 import pytest
 
@@ -253,3 +254,22 @@ def test_pdf_table_broken_by_the_page_end_is_one_table(tmp_path, make):
     assert len(document.tables) == 1
     assert [c.text for c in document.tables[0].rows[-1]] == rows[-1]
     assert len(document.tables[0].rows) == len(rows)
+
+
+def test_docx_row_starting_right_keeps_its_columns(tmp_path, make):
+    """w:gridBefore: Word skips grid columns at a row's start instead of writing empty cells."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    path = make.write_docx(tmp_path / "skip.docx", make.PARAGRAPHS, make.INDICATORS)
+    document = docx.Document(path)
+    row = document.tables[0].rows[3]._tr
+    row.remove(row.findall(qn("w:tc"))[0])
+    before = OxmlElement("w:gridBefore")
+    before.set(qn("w:val"), "1")
+    properties = OxmlElement("w:trPr")
+    properties.append(before)
+    row.insert(0, properties)
+    document.save(path)
+    cells = load(path).tables[0].rows[3]
+    assert [(c.text, c.colspan) for c in cells] == [("", 1), ("12.4", 1), ("12.9", 1), ("13.5", 1)]

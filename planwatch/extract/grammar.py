@@ -34,6 +34,7 @@ class Grammar:
     down: tuple[str, ...]
     positive_growth: tuple[str, ...]
     negative_growth: tuple[str, ...]
+    flat_growth: tuple[str, ...]
     target_words: tuple[str, ...]
     stretch_words: tuple[str, ...]
     estimate_words: tuple[str, ...]
@@ -92,6 +93,7 @@ def grammar() -> Grammar:
         down=tuple(raw["growth"]["down"]),
         positive_growth=tuple(raw["positive_growth"]),
         negative_growth=tuple(raw["negative_growth"]),
+        flat_growth=tuple(raw["flat_growth"]),
         target_words=tuple(raw["target_words"]),
         stretch_words=tuple(raw["stretch_words"]),
         estimate_words=tuple(raw["estimate_words"]),

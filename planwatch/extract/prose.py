@@ -39,9 +39,9 @@ from .statement import VERB, Where, measure_of, numeric_fact, text_fact
 _CLAUSE_END = re.compile(r"[。！？!?\n;；:：,，|]")  # | joins table cells: each is its own statement
 _CHAIN_BREAK = re.compile(r"[。！？!?\n;；:：,，、|]")
 _G = grammar()
-_QUALITATIVE = re.compile(alternation(_G.qualitative + _G.positive_growth + _G.negative_growth))
+_QUALITATIVE = re.compile(alternation(_G.qualitative + _G.positive_growth + _G.negative_growth + _G.flat_growth))
 _VERBS = alternation(_G.up + _G.down)
-_CONTINUE = re.compile(rf"^\s*(?:同比|同口径|比上年末|较上年末|比上年|较上年|年均|全年|分别)*(?:{_VERBS})")
+_CONTINUE = re.compile(rf"^\s*(?:同比|同口径|比上年末|较上年末|比上年|较上年|比年初|较年初|年均|全年|分别)*(?:{_VERBS})")
 _CARRY = re.compile(r"^[\s—-]*(?:预计|有望|力争|争取|全年|上半年|下半年|今年|年内|前三季度|可|将|已|共|累计|同比|同口径"
                     r"|年初|年度|预期目标|预期|目标|计划)*"
                     rf"(?:完成|实现|达到|达|为|{_VERBS})?")
@@ -59,6 +59,7 @@ _LABEL_HEAD = re.compile(r"[\s—\-·•]*(?:[0-9一二三四五六七八九十]
 _LABEL_END = re.compile(r"\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]")
 _PROGRESS = re.compile(r"(?:完成|占|达到)[^,，;；。]{0,8}(?:目标|计划|任务)的")
 _RESPECTIVELY = re.compile(rf"[,，;；、]\s*分别(?:{_VERBS}|为|达到|达)")
+_EACH = re.compile(r"\s*(?:均|都)")  # 规模以上工业增加值、固定资产投资均增长12%: each name
 _LIST_GAP = re.compile(r"\s*(?:和|、|及|与|,|，)\s*")
 _TO = re.compile(rf"(?:{_VERBS}|跃升|跃居|增至|升至|降至)?[至到为]")
 _HEAD_JUNK = " \t\u3000—-“”\"'"
@@ -73,6 +74,19 @@ _WRAPPED_LINE = 20  # chars: shorter lines (table cells, headings) always end wh
 def prose_facts(document: Document) -> list[Fact]:
     """Facts stated in the document's sentences, in text order (duplicates kept)."""
     return _Reader(document).facts()
+
+
+def _averages(kept: Fact, fact: Fact) -> bool:
+    """比2015年增长45%,年均增长7.7%: over one span, the average growth is the fact."""
+    return kept.identity == fact.identity and kept.cumulative and not fact.cumulative
+
+
+def _bounded_alike(quantities: list[Quantity]) -> list[Quantity]:
+    """分别增长7%和8%左右: a bound word after the last value of a list bounds each value."""
+    last = quantities[-1]
+    if last.comparator == "=" or last.upper is not None or any(q.comparator != "=" for q in quantities[:-1]):
+        return quantities
+    return [replace(q, comparator=last.comparator) for q in quantities[:-1]] + [last]
 
 
 def _boundaries(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
@@ -237,7 +251,8 @@ class _Reader:
         if len(group) > 1 and "分别" in self.text[start:end]:
             facts = self._respectively(group, quantities, start, evidence)
         elif quantities:
-            facts = self._chain(group[-1], quantities, start, evidence)
+            each = group if len(group) > 1 and _EACH.match(self.text, start) else group[-1:]
+            facts = [fact for mention in each for fact in self._chain(mention, quantities, start, evidence)]
         qual = self._qual_in(start, end)
         if qual is not None:
             own_clause = self._prev(self.clause_ends, qual[0]) if _CLAUSE_END.search(self.text, start, qual[0]) else None
@@ -277,7 +292,9 @@ class _Reader:
                 continue  # 能耗五年累计下降14%: "五年" is no value of this indicator; look further
             if fact is not None and fresh is not None and facts and fact.identity == facts[0].identity:
                 facts[:1] = self._from_value(facts[0])
-            if fact is not None and all(f.identity != fact.identity for f in facts):
+            if fact is not None and facts and _averages(facts[-1], fact):
+                facts[-1] = fact
+            elif fact is not None and all(f.identity != fact.identity for f in facts):
                 facts.append(fact)
             pos = quantity.end
         return facts
@@ -326,7 +343,7 @@ class _Reader:
                 break
             if pos != start and not self._continues(between, first=False):
                 break
-            for mention, quantity in zip(group, quantities):
+            for mention, quantity in zip(group, _bounded_alike(quantities[:size])):
                 fact = self._numeric(mention, quantity, evidence, between)
                 if fact is not None:
                     facts.append(fact)
@@ -381,7 +398,7 @@ class _Reader:
         else:
             chosen = [m for m in marks if m.start >= clause_start or (
                 m.start >= sentence_start and self._clause_head(m.start))]
-            chosen = chosen or [m for m in marks if m.is_span]
+            chosen = chosen or [m for m in marks if m.is_span and m.kind != "since"]  # 比2015年 is its sentence's
         return Where(
             section=self.sections.at(value_start),
             sentence=text[sentence_start:value_start],

@@ -31,6 +31,8 @@ _ESTIMATE_NOTE = re.compile(r"[（(]\s*(?:预计|预估|初步统计)[^)）]{0,4
 _WILL = re.compile(r"将(?:突破|超过|达到|超|达)?$")
 _CUMULATIVE = re.compile(alternation(_G.cumulative_words))
 _THROUGHOUT = re.compile(r"始终|每年|历年")
+_SIGNS = {**dict.fromkeys(_G.positive_growth, ">"), **dict.fromkeys(_G.negative_growth, "<"),
+          **dict.fromkeys(_G.flat_growth, "=")}
 _AVERAGE = re.compile(r"年均|平均")
 
 _DENSITY = re.compile(r"微克|毫克|μg|ug/|mg/")
@@ -165,15 +167,15 @@ def numeric_fact(indicator: Indicator, written: str, quantity: Quantity, measure
 
 
 def text_fact(indicator: Indicator, written: str, words: str, where: Where, start: int, end: int) -> Fact | None:
-    """A qualitative statement (与经济增长基本同步, 完成市下达目标), or 正增长/负增长 (growth >/< 0)."""
+    """A qualitative statement (与经济增长基本同步, 完成市下达目标), or 正增长/负增长/持平 (growth >/</= 0)."""
     measure = "level" if words == "全覆盖" else "growth"
     role, period, _ = role_and_period(where, measure, False)
     if period is None:
         return None
     estimated, stretch = flags(where, role, "")
-    if words in _G.positive_growth or words in _G.negative_growth:  # 正增长: growth > 0
+    if words in _SIGNS:  # 正增长: growth > 0
         return Fact(indicator=indicator.name, role=role, period=period, measure="growth", value=Decimal(0),
-                    unit="%", comparator=">" if words in _G.positive_growth else "<", start=start, end=end,
+                    unit="%", comparator=_SIGNS[words], start=start, end=end,
                     estimated=estimated, stretch=stretch, name_as_written=written)
     # 与/和经济增长基本同步 -> 经济增长基本同步: the conjunction varies, the statement does not
     return Fact(indicator=indicator.name, role=role, period=period, measure=measure, value=None, unit=None,

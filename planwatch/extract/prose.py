@@ -268,7 +268,7 @@ class _Reader:
         return [q for q in find_quantities(self.text, start, end) if q.start >= start]
 
     def _chain(self, mention: Mention, quantities: list[Quantity], start: int, evidence: int) -> list[Fact]:
-        facts, pos, fresh = [], start, None
+        facts, pos, fresh, progress = [], start, None, False
         for quantity in quantities:
             between = self.text[pos:quantity.start]
             if pos != start and (_TO.fullmatch(between) or _YEAR.search(between)) or _YEAR_CLAUSE.search(between):
@@ -285,9 +285,14 @@ class _Reader:
                     facts.append(fact)
                 pos = quantity.end
                 continue
+            elif between == "的" and quantity.unit == "%" and facts and facts[-1].role == "target":
+                pos, progress = quantity.end, True  # 完成年计划710亿元的89.4%: progress; a result follows
+                continue
             elif not self._continues(between, first=not facts and pos == start):
                 break
-            fact = self._numeric(mention, quantity, evidence, between, fresh)
+            cut = max(between.rfind(","), between.rfind("，"))
+            own = pos + cut + 1 if progress and cut >= 0 else None  # …,增长2.0%: its own clause, not the plan's
+            fact = self._numeric(mention, quantity, evidence, between, fresh, clause_from=own)
             if fact is None and not facts:
                 continue  # 能耗五年累计下降14%: "五年" is no value of this indicator; look further
             if fact is not None and fresh is not None and facts and fact.identity == facts[0].identity:

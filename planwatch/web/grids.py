@@ -9,18 +9,21 @@ from decimal import Decimal
 SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "~": "约", "=": ""}
 
 
-def number(value: Decimal) -> str:
-    return format(value.normalize(), "f")
+def number(value: Decimal | int | float) -> str:
+    """As stated: 5.0 stays 5, 1E+2 is 100 (evaluate's to_dict gives JSON numbers, the store Decimals)."""
+    return format(Decimal(str(value)).normalize(), "f")
+
+
+def value_text(fact: dict) -> str:
+    if fact["value"] is None:
+        return fact["text"] or ""
+    if fact.get("upper") is not None:
+        return f"{number(fact['value'])}–{number(fact['upper'])}{fact['unit'] or ''}"
+    return f"{SYMBOLS.get(fact['comparator'], '')}{number(fact['value'])}{fact['unit'] or ''}"
 
 
 def fact_text(fact: dict, t) -> str:
-    if fact["value"] is None:
-        shown = fact["text"] or ""
-    elif fact["upper"] is not None:
-        shown = f"{number(fact['value'])}–{number(fact['upper'])}{fact['unit'] or ''}"
-    else:
-        shown = f"{SYMBOLS.get(fact['comparator'], '')}{number(fact['value'])}{fact['unit'] or ''}"
-    words = f"{t(fact['role'])} {shown}"
+    words = f"{t(fact['role'])} {value_text(fact)}"
     if fact["estimated"]:
         words += f"({t('estimated')})"
     if fact.get("status"):
@@ -39,3 +42,17 @@ def grid(name: str, heads: list[str], rows: list[dict], periods: list[str], t) -
             record[period] = "；".join(fact_text(f, t) for f in facts)
         flat.append(record)
     return {"name": name, "columns": heads + periods, "rows": flat}
+
+
+def verdict_table(name: str, verdicts: list[dict], t) -> dict:
+    rows = [{"indicator": v["indicator"], "period": v["period"], "measure": t(v["measure"]),
+             "target": value_text(v["target"]),
+             "actual": "；".join(f"{r['period']} {value_text(r)}" for r in v["results"][:1]),
+             "status": t(f"status_{v['status']}"), "reason": v["reason"]} for v in verdicts]
+    return {"name": name, "columns": ["indicator", "period", "measure", "target", "actual", "status", "reason"],
+            "rows": rows}
+
+
+def findings_table(findings: list[dict]) -> dict:
+    rows = [{k: f[k] for k in ("label", "indicator", "period", "message")} for f in findings]
+    return {"name": "warnings", "columns": ["label", "indicator", "period", "message"], "rows": rows}

@@ -26,7 +26,7 @@ def _t(request: Request):
 
 @router.get("/", summary="首页:地区、文件、数量与提示")
 def home(request: Request, conn=Depends(connection)):
-    return respond(request, "home.html", views.home(conn))
+    return respond(request, "home.html", views.home(conn, _t(request)))
 
 
 @router.get("/regions/{key}", summary="地区:指标×年份的目标与完成情况")

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 
 from ..store.regions import region_key
 from . import charts, queries
-from .grids import grid
+from .grids import findings_table, grid, verdict_table
 from .verdicts import evaluated
 
 HOME_REGIONS = 300
@@ -27,7 +27,7 @@ FACT_TABLE_COLUMNS = ["indicator", "role", "period", "measure", "value", "upper"
                       "start", "end", "id", "document_id"]
 
 
-def home(conn: Connection) -> dict:
+def home(conn: Connection, t) -> dict:
     regions = queries.regions(conn, HOME_REGIONS)
     documents = queries.latest_documents(conn, HOME_DOCUMENTS)
     latest = _latest_region(conn, documents)
@@ -39,7 +39,8 @@ def home(conn: Connection) -> dict:
         **latest,
         "tables": [_table("regions", ["key", "name", "documents", "facts", "latest"], regions),
                    _table("documents", ["id", "name", "title", "region", "doc_type", "date", "fact_count"],
-                          documents)],
+                          documents),
+                   verdict_table("latest_verdicts", latest["verdicts"], t), findings_table(latest["findings"])],
         "filename": "planwatch",
     }
 
@@ -84,6 +85,7 @@ def region(conn: Connection, name: str, indicator: str | None, measure: str | No
                   "measure": chart_row["measure"] if chart_row else None,
                   "option": _chart(chart_facts, {key: _fullest(documents) or key}, t)},
         "tables": [grid("indicator_table", ["indicator", "measure", "unit"], rows, periods, t),
+                   findings_table(judged["findings"]),
                    _table("facts", FACT_TABLE_COLUMNS, facts),
                    _table("documents", ["id", "name", "title", "doc_type", "date", "fact_count"], documents)],
         "filename": f"planwatch-{key}",

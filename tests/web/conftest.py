@@ -119,7 +119,7 @@ def documents() -> list[tuple[Document, list[Fact]]]:
           _growth(h, "2024年地区生产总值增长5.0%", "actual", "2024", "5.0"),
           _growth(h, "5.5%左右的预期目标", "target", "2024", "5.5", comparator="~")]),
         (_document("shiqiao-2024.html", x, title="石桥镇<b>2024</b>年工作报告", region="石桥镇",
-                   doc_type="work_report", date="2025-02-01"),
+                   doc_type="work_report", date="2024-06-01"),
          [_growth(x, "地区生产总值增长4.2%", "actual", "2024", "4.2")]),
     ]
 

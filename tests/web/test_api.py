@@ -20,9 +20,14 @@ ERROR_KEYS = {"status", "title", "message"}
 
 def test_home_counts_what_was_stored(client):
     view = client.get("/.json").json()
+    assert view["latest_region"] == {"key": "河湾区", "name": "河湾区"}
+    verdicts = next(t for t in view["tables"] if t["name"] == "latest_verdicts")["rows"]
+    assert [{k: v for k, v in row.items() if k != "reason"} for row in verdicts] == [
+        {"indicator": "地区生产总值", "period": "2024", "measure": "增速", "target": "约5.5%", "actual": "2024 5%",
+         "status": "未完成"}]
     assert view["counts"] == {"documents": 5, "facts": 21, "regions": 3}
     assert {r["key"] for r in view["regions"]} == {"青山县", "河湾区", "石桥镇"}
-    assert view["documents"][0]["name"] == "shiqiao-2024.html"   # latest date first
+    assert view["documents"][0]["name"] == "hewan-2024.txt"   # latest date first
 
 
 def test_every_page_has_a_json_twin_by_suffix_or_accept_header(client, ids):
@@ -140,7 +145,7 @@ def test_downloads_are_the_tables_shown(client):
     english = client.get(f"/regions/{quote('青山县')}.csv?table=facts&lang=en").content.decode("utf-8-sig")
     assert english.startswith("Indicator,Role,Period,Measure")
     book = load_workbook(io.BytesIO(client.get(f"/regions/{quote('青山县')}.xlsx?lang=zh").content))
-    assert book.sheetnames == ["主要指标目标与完成情况", "指标数据", "文件"]
+    assert book.sheetnames == ["主要指标目标与完成情况", "提示与问题", "指标数据", "文件"]
     assert book["指标数据"].max_row == len(rows)
     missing = client.get(f"/regions/{quote('青山县')}.csv?table=nothing")
     assert missing.status_code == 404 and "facts" in missing.text

@@ -47,7 +47,7 @@ _CARRY = re.compile(r"^[\s—-]*(?:预计|有望|力争|争取|全年|上半年|
                     rf"(?:完成|实现|达到|达|为|{_VERBS})?")
 _REPORTED = re.compile(r"[,，;；、](?P<clause>\s*(?:全年)?(?:预计|实际|初步统计)?(?:全年)?(?:完成|实现))[^,，;；、]{0,6}$")
 _GROWTH_AFTER = re.compile(r"的?(?:增长|增速|增幅|涨幅)")  # 实现6%以上的增长
-_GROWTH_NAME = re.compile(r"(?:涨幅|增幅|增速|增长率|增长)$")  # 居民消费价格涨幅3%
+_GROWTH_NAME = re.compile(r"(?:涨幅|增幅|增速|增长率|增长|价格指数)$")  # 居民消费价格涨幅3%
 _YEAR_CLAUSE = re.compile(r"[,，;；]\s*(?:19|20)\d\d年(?:末|底)?(?:全[省市县区])?(?:达到|达|为|突破|增至|实现|完成)$")
 _SHARE = re.compile(r"比重|占比|比例|份额|贡献率|之比")
 _YEAR = re.compile(r"(?:19|20)\d\d年")
@@ -59,6 +59,9 @@ _LABEL_HEAD = re.compile(r"[\s—\-·•]*(?:[0-9一二三四五六七八九十]
 _LABEL_END = re.compile(r"\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]")
 _PROGRESS = re.compile(r"(?:完成|占|达到)[^,，;；。]{0,8}(?:目标|计划|任务)的")
 _RESPECTIVELY = re.compile(rf"[,，;；、]\s*分别(?:{_VERBS}|为|达到|达)")
+# …X元,农村…Y元,同比增长8.5%和13%: a growth verb before two values joined by 和 shares them out too
+_PAIRED = re.compile(rf"[,，;；]\s*(?:同比|比上年|较上年)?(?:{_VERBS})$")
+_PAIR_GAP = re.compile(r"\s*(?:和|、|与)\s*")
 _EACH = re.compile(r"\s*(?:均|都)")  # 规模以上工业增加值、固定资产投资均增长12%: each name
 _LIST_GAP = re.compile(r"\s*(?:和|、|及|与|,|，)\s*")
 _TO = re.compile(rf"(?:{_VERBS}|跃升|跃居|增至|升至|降至)?[至到为]")
@@ -273,7 +276,8 @@ class _Reader:
             between = self.text[pos:quantity.start]
             if pos != start and (_TO.fullmatch(between) or _YEAR.search(between)) or _YEAR_CLAUSE.search(between):
                 fresh = pos  # 由554亿元增长至830亿元, …,2022年达到5.2万亿元: the value has its own period
-            elif pos != start and _RESPECTIVELY.search(between):
+            elif pos != start and (_RESPECTIVELY.search(between) or _PAIRED.search(between)
+                                   and self._paired(quantities, quantity)):
                 return facts + self._shared(mention, quantities[quantities.index(quantity):], between, evidence)
             elif pos != start and _PROGRESS.search(between):
                 break  # ,完成年度目标的98%: progress against the target, no value of the indicator
@@ -303,6 +307,12 @@ class _Reader:
                 facts.append(fact)
             pos = quantity.end
         return facts
+
+    def _paired(self, quantities: list[Quantity], quantity: Quantity) -> bool:
+        """The value is the first of two joined by 和 (8.5%和13%)."""
+        index = quantities.index(quantity)
+        return index + 1 < len(quantities) and bool(
+            _PAIR_GAP.fullmatch(self.text, quantity.end, quantities[index + 1].start))
 
     def _shared(self, mention: Mention, quantities: list[Quantity], between: str, evidence: int) -> list[Fact]:
         """城镇居民…42118元、农村居民…19876元,分别增长4.8%、7.2%: the values go to the

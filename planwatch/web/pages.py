@@ -35,7 +35,7 @@ def region(request: Request, key: str, indicator: str | None = None, measure: st
     return respond(request, "region.html", views.region(conn, key, indicator, measure, _t(request)))
 
 
-@router.get("/indicators/{name}", summary="指标:各地区目标与完成的时间序列")
+@router.get("/indicators/{name:path}", summary="指标:各地区目标与完成的时间序列")
 def indicator(request: Request, name: str, measure: str | None = None,
               region: list[str] = Query(default=[]), conn=Depends(connection)):
     return respond(request, "indicator.html", views.indicator(conn, name, measure, region, _t(request)))

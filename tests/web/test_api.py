@@ -160,7 +160,8 @@ def test_language_switch_is_remembered(client):
 
 def test_openapi_and_docs_need_no_outside_host(client):
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/regions/{key}", "/indicators/{name}", "/documents/{doc_id}", "/search", "/api/documents"} <= set(paths)
+    assert {"/regions/{key}", "/indicators/{name}", "/documents/{doc_id}", "/search", "/api/documents",
+            "/regions/{key}/report/{period}"} <= set(paths)
     docs = client.get("/docs").text
     assert "/vendor/swagger-ui-bundle.js" in docs and "http" not in docs
     assert client.get("/vendor/swagger-ui-bundle.js").status_code == 200

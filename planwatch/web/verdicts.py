@@ -34,6 +34,17 @@ def record(row: dict) -> Record:
                   row["region_key"], row["doc_type"], row["doc_date"])
 
 
+def target_statuses(rows: list[dict]) -> dict[int, dict]:
+    """Fact id of each judged target -> its status, label and reason (verdicts only: cheap)."""
+    link = _linker(rows)
+    judged = {}
+    for verdict in evaluate.verdicts([record(r) for r in rows]):
+        item = verdict.to_dict()
+        link(item["target"])
+        judged[item["target"]["fact_id"]] = {k: item[k] for k in ("status", "label", "reason")}
+    return judged
+
+
 def evaluated(rows: list[dict], text_of) -> dict:
     """{"verdicts", "plans", "findings"} as evaluate's to_dict() gives them; every
     shown value and evidence also carries `fact_id`, the fact a click opens."""

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 from ..store.regions import region_key
 from . import charts, queries
 from .grids import findings_table, grid, verdict_table
-from .verdicts import evaluated
+from .verdicts import evaluated, target_statuses
 
 HOME_REGIONS = 300
 HOME_DOCUMENTS = 20
@@ -101,7 +101,7 @@ def indicator(conn: Connection, name: str, measure: str | None, region_keys: lis
         conn, name, measure, CHART_REGIONS)
     facts = queries.indicator_facts(conn, name, measure, keys)
     names = queries.region_names(conn, keys)
-    series = _series_table(facts)
+    series = _series_table(facts, target_statuses(facts))
     periods = sorted({f["period"] for f in facts}, key=lambda p: (len(p) != 4, p))
     return {
         "indicator": name,
@@ -192,10 +192,14 @@ def _chart(facts: list[dict], names: dict[str, str], t) -> dict:
     return charts.time_series(points, t, unit)
 
 
-def _series_table(facts: list[dict]) -> list[dict]:
-    """Region by period, one line per region: what the chart shows, as a table."""
+def _series_table(facts: list[dict], statuses: dict[int, dict]) -> list[dict]:
+    """Region by period, one line per region: what the chart shows, as a table;
+    targets carry their verdict, judged on this indicator's facts of the region."""
     by_region: dict[str, dict] = {}
     for fact in facts:
         row = by_region.setdefault(fact["region_key"], {"region": fact["region"], "cells": defaultdict(list)})
-        row["cells"][fact["period"]].append(_brief(fact))
+        brief = _brief(fact)
+        if fact["role"] == "target":
+            brief |= statuses.get(fact["id"]) or _status(None)
+        row["cells"][fact["period"]].append(brief)
     return [{"region_key": k, "region": v["region"], "cells": dict(v["cells"])} for k, v in by_region.items()]

@@ -260,4 +260,4 @@ def test_the_year_tables_shown_download_as_they_read(client):
     compared = client.get(f"/indicators/{quote('地方一般公共预算收入')}.csv?table=regions_compared&region={quote('青山县')}")
     table = list(csv.reader(io.StringIO(compared.content.decode("utf-8-sig"))))
     assert table[0] == ["地区", "2023", "2024", "2025"]
-    assert table[1] == ["青山县", "完成 3.1%", "目标 ≥5%；完成 4.1%", "目标 4–5%"]
+    assert table[1] == ["青山县", "完成 3.1%", "目标 ≥5%[未完成]；完成 4.1%", "目标 4–5%[待核实]"]

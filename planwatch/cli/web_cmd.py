@@ -5,8 +5,9 @@ from __future__ import annotations
 import typer
 import uvicorn
 
+from ..errors import PlanwatchError
 from . import app
-from .store_cmd import DB_OPTION, _open
+from .store_cmd import DB_OPTION, _fail, _open
 
 
 @app.command("serve")
@@ -19,4 +20,8 @@ def serve_command(
     from ..web import create_app   # FastAPI and the templates load only for this command
 
     with _open(db) as store:
-        uvicorn.run(create_app(store), host=host, port=port, log_level="info")
+        try:
+            dashboard = create_app(store)
+        except PlanwatchError as exc:
+            _fail(exc)
+        uvicorn.run(dashboard, host=host, port=port, log_level="info")

@@ -13,7 +13,9 @@ same names in planwatch/store/models.py this module can go.
 from __future__ import annotations
 
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import SQLAlchemyError
 
+from ..errors import StoreError
 from ..store.engine import writer
 
 INDICES = (
@@ -23,6 +25,9 @@ INDICES = (
 
 
 def ensure_indices(engine: Engine) -> None:
-    with writer(engine).begin() as conn:
-        for statement in INDICES:
-            conn.execute(text(statement))
+    try:
+        with writer(engine).begin() as conn:
+            for statement in INDICES:
+                conn.execute(text(statement))
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot add the dashboard's indices: {getattr(exc, 'orig', None) or exc}") from exc

@@ -116,6 +116,26 @@ def test_untrusted_text_is_escaped_and_scripts_are_forbidden(client, ids):
     csp = response.headers["content-security-policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
     assert client.get(f"/documents/{ids['shiqiao-2024.html']}.json").json()["document"]["text"].count(HOSTILE) == 1
+    found = client.get(f"/search?q={quote('点此查看')}").text   # the passage around the hit is text too
+    assert "&lt;a href=&#34;javascript:alert(2)&#34;&gt;" in found and "<a href=\"javascript:" not in found
+
+
+def test_an_unexpected_failure_is_a_500_in_the_same_envelope(store, ids):
+    app = create_app(store)
+    with app.state.engine.begin() as conn:
+        conn.exec_driver_sql("ALTER TABLE facts RENAME TO facts_moved")
+    try:
+        with TestClient(app, raise_server_exceptions=False) as broken:
+            response = broken.get(f"/regions/{quote('青山县')}.json")
+            page = broken.get(f"/regions/{quote('青山县')}")
+    finally:
+        with app.state.engine.begin() as conn:
+            conn.exec_driver_sql("ALTER TABLE facts_moved RENAME TO facts")
+        app.state.engine.dispose()
+    assert response.status_code == 500
+    assert response.json() == {"ok": False, "error": {"status": 500, "title": "Internal Server Error",
+                                                      "message": "服务器内部错误,已记录日志"}}
+    assert page.status_code == 500 and "服务器内部错误" in page.text and "Traceback" not in page.text
 
 
 def test_search_finds_documents_indicators_and_facts_in_chinese(client):

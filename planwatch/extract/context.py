@@ -38,6 +38,7 @@ _NUMBERED = "一二三四五六七八九十第(（■◆"
 _ITEM_END = re.compile(r"[。！？!?\n]")
 _RESULT = re.compile(r"预计|同比|比上年|较上年|上年同期|实现了|完成了|过去|已经|以来")
 _QUALITATIVE = re.compile(alternation(grammar().qualitative))
+_GOAL_WORDS = re.compile(alternation(grammar().target_words))
 _LIST_CHARS = 3000  # a list of goals is never longer
 _PROSE_LINE = re.compile(r"[ \t\u3000\n]*[^\n]{40}")
 _ACTUAL = re.compile(r"执行情况|完成情况|运行情况|回顾|发展基础|主要成就|发展成就|主要成绩|成绩单|工作总结|取得的成[绩就]|过去[一五]年")
@@ -188,7 +189,10 @@ class Sections:
                 continue
             head = max(text.rfind(c, 0, match.start()) for c in "。！？\n") + 1
             found = _ITEM_END.search(text, match.end())
-            added += [self._new(head, "actual", year, str(year)), replace(default, start=found.end() if found else len(text))]
+            end = found.end() if found else len(text)
+            if _GOAL_WORDS.search(text, head, end):
+                continue  # 力争全年…同比增长8%: a goal
+            added += [self._new(head, "actual", year, str(year)), replace(default, start=end)]
         if added:
             self._sections = sorted([*self._sections, *added], key=lambda s: s.start)
             self._starts = [s.start for s in self._sections]

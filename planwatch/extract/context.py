@@ -149,9 +149,6 @@ class Sections:
             return self._new(start, role, year, f"{year}{part}" if year else None)
         if self._plan and not years:
             return self._new(start, role, self._plan[1], str(self._plan[1]), self._plan)
-        if "五年" in heading and frame.target and not years:  # 二、今后五年的奋斗目标
-            span = (frame.target, frame.target + 4)
-            return self._new(start, role, span[1], str(span[1]), span)
         year = years[0] if years else (frame.target or frame.report)
         return self._new(start, role, year, str(year) if year else None)
 

@@ -68,6 +68,22 @@ def _from_text(head: str, dated: tuple[int, int] | None) -> tuple[int | None, in
     if this_year:
         year = int(this_year[1])
         return year - 1, year, None
+    titled = _from_title(head)
+    if titled:
+        return titled
+    if dated:
+        year, month = dated
+        return (year - 1, year, None) if month <= 6 else (year, year + 1, None)
+    opening = _OPENING.search(head[:head.find("。") + 1 or len(head)])
+    if opening:
+        year = int(opening[1])
+        return year, year + 1, None
+    return None, None, None
+
+
+def _from_title(head: str) -> tuple[int | None, int | None, str | None] | None:
+    """A title line with a year: a release reviews it, a work report plans it (and
+    reviews the year before), a plan of work only plans it."""
     for title in _TITLE_LINE.finditer(head[:200]):
         year = int(title[1])
         part = part_of(title[0])
@@ -77,14 +93,7 @@ def _from_text(head: str, dated: tuple[int, int] | None) -> tuple[int | None, in
             return year - 1, year, None
         if _GOALS_ONLY.search(title[0]):
             return None, year, None
-    if dated:
-        year, month = dated
-        return (year - 1, year, None) if month <= 6 else (year, year + 1, None)
-    opening = _OPENING.search(head[:head.find("。") + 1 or len(head)])
-    if opening:
-        year = int(opening[1])
-        return year, year + 1, None
-    return None, None, None
+    return None
 
 
 def _dated(head: str) -> tuple[int, int] | None:

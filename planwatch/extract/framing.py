@@ -71,6 +71,9 @@ def _from_text(head: str, dated: tuple[int, int] | None) -> tuple[int | None, in
     titled = _from_title(head)
     if titled:
         return titled
+    part = part_of(head[:head.find("\n")]) if "\n" in head else None
+    if dated and part:  # 一季度全县经济运行情况, dated 2025-04-20
+        return dated[0], None, part
     if dated:
         year, month = dated
         return (year - 1, year, None) if month <= 6 else (year, year + 1, None)

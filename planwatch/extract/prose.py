@@ -267,8 +267,14 @@ class _Reader:
         return facts
 
     def _quantities(self, start: int, end: int) -> list[Quantity]:
-        """Quantities inside one slot; found slot by slot, as names are far fewer than numbers."""
-        return [q for q in find_quantities(self.text, start, end) if q.start >= start]
+        """Quantities inside one slot; found slot by slot, as names are far fewer than numbers.
+        A slot's line breaks are wrapped lines (PDF text), so a number may span one (17\n772元)."""
+        if "\n" not in self.text[start:end]:
+            return [q for q in find_quantities(self.text, start, end) if q.start >= start]
+        kept = [i for i in range(start, end) if self.text[i] not in "\r\n"]
+        found = find_quantities("".join(self.text[i] for i in kept))
+        return [replace(q, start=kept[q.start], end=kept[q.end - 1] + 1, number_start=kept[q.number_start])
+                for q in found]
 
     def _chain(self, mention: Mention, quantities: list[Quantity], start: int, evidence: int) -> list[Fact]:
         facts, pos, fresh, progress = [], start, None, False

@@ -70,7 +70,7 @@ _HARD_LINE_END = "。！？!?:：;；|\n \t\u3000"
 _PARAGRAPH_START = "\n\r \t\u3000—-·•(（第一二三四五六七八九十|"
 _HEADING_START = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十0-9]+[章节篇条]"
                             r"|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．](?![0-9])|——)")
-_COMMA = re.compile("[,，、]")
+_COMMA = re.compile("[,，、。;；]")  # prose punctuation: the line is no title or heading
 _WRAPPED_LINE = 20  # chars: shorter lines (table cells, headings) always end where they end
 
 

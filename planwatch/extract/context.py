@@ -34,7 +34,6 @@ _GOALS = r"(?:预期目标|主要目标|发展目标|目标任务|预期指标)"
 _IS = r"(?:建议|确定|安排|拟定|设定)?(?:是|为|如下)"  # 主要预期目标建议为: 目标如下:
 _INLINE = re.compile(rf"{_GOALS}(?:{_IS}?[:：]|{_IS}[,，]|[ \t\u3000]*[】」》)）\]]?[ \t\u3000]*(?=\r?\n))"
                      rf"|(?:预期目标|主要目标){_IS}(?=[^\s,，。:：])")  # not 完成目标任务, (a result)
-_NUMBERED = "一二三四五六七八九十第(（■◆"
 _ITEM_END = re.compile(r"[。！？!?\n]")
 _RESULT = re.compile(r"预计|同比|比上年|较上年|上年同期|实现了|完成了|过去|已经|以来")
 _QUALITATIVE = re.compile(alternation(grammar().qualitative))
@@ -110,10 +109,7 @@ class Sections:
         for match in _HEADING.finditer(text):
             if match["plain"] and not (_YEAR.search(match["plain"]) and _PROSE_LINE.match(text, match.end())):
                 continue  # a short line is a heading only when it names a year and prose follows
-            heading = match[0].strip()
-            if heading[-1] in ":：" and heading[0] not in _NUMBERED and _INLINE.search(heading):
-                continue  # 主要预期目标如下: heads a list of goals, which ends where the list does
-            section = self._section(match.start(), heading, current)
+            section = self._section(match.start(), match[0].strip(), current)
             if section is not None:
                 current = section
                 yield section

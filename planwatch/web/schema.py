@@ -18,16 +18,25 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import StoreError
 from ..store.engine import writer
 
-INDICES = (
-    "CREATE INDEX IF NOT EXISTS ix_documents_region_current ON documents (region_key, superseded, date)",
-    "CREATE INDEX IF NOT EXISTS ix_facts_indicator_measure ON facts (indicator, measure, document_id)",
-)
+INDICES = {
+    "ix_documents_region_current": "documents (region_key, superseded, date)",
+    "ix_facts_indicator_measure": "facts (indicator, measure, document_id)",
+}
 
 
 def ensure_indices(engine: Engine) -> None:
     try:
         with writer(engine).begin() as conn:
-            for statement in INDICES:
-                conn.execute(text(statement))
+            for name, columns in INDICES.items():
+                conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {columns}"))
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot add the dashboard's indices: {getattr(exc, 'orig', None) or exc}") from exc
+
+
+def drop_own_schema(engine: Engine) -> None:
+    """Remove what the dashboard added (these indices, the search index), leaving the
+    schema the store's migrations made: for a database shared by tests of other stages."""
+    with writer(engine).begin() as conn:
+        for name in INDICES:
+            conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+        conn.execute(text("DROP TABLE IF EXISTS search_documents"))

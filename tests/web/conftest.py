@@ -17,6 +17,7 @@ import pytest
 from planwatch.documents import Document, DocumentMeta
 from planwatch.extract import Fact
 from planwatch.web import create_app
+from planwatch.web.schema import drop_own_schema
 
 warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
 from fastapi.testclient import TestClient  # noqa: E402
@@ -139,9 +140,17 @@ def ids(store) -> dict[str, int]:
 
 
 @pytest.fixture
-def client(store, ids) -> TestClient:
-    # Uploads are for localhost only: the test client speaks from 127.0.0.1.
+def app(store, ids):
+    """The app over the filled store; afterwards the database is left with the store's
+    schema only (PostgreSQL's test database is shared by every stage's tests)."""
     app = create_app(store)
+    yield app
+    drop_own_schema(app.state.engine)
+    app.state.engine.dispose()
+
+
+@pytest.fixture
+def client(app) -> TestClient:
+    # Uploads are for localhost only: the test client speaks from 127.0.0.1.
     with TestClient(app, client=("127.0.0.1", 50000)) as test_client:
         yield test_client
-    app.state.engine.dispose()

@@ -11,8 +11,6 @@ from urllib.parse import quote
 import pytest
 from openpyxl import load_workbook
 
-from planwatch.web import create_app
-
 from .conftest import HOSTILE, TestClient
 
 ERROR_KEYS = {"status", "title", "message"}
@@ -120,8 +118,7 @@ def test_untrusted_text_is_escaped_and_scripts_are_forbidden(client, ids):
     assert "&lt;a href=&#34;javascript:alert(2)&#34;&gt;" in found and "<a href=\"javascript:" not in found
 
 
-def test_an_unexpected_failure_is_a_500_in_the_same_envelope(store, ids):
-    app = create_app(store)
+def test_an_unexpected_failure_is_a_500_in_the_same_envelope(app):
     with app.state.engine.begin() as conn:
         conn.exec_driver_sql("ALTER TABLE facts RENAME TO facts_moved")
     try:
@@ -131,7 +128,6 @@ def test_an_unexpected_failure_is_a_500_in_the_same_envelope(store, ids):
     finally:
         with app.state.engine.begin() as conn:
             conn.exec_driver_sql("ALTER TABLE facts_moved RENAME TO facts")
-        app.state.engine.dispose()
     assert response.status_code == 500
     assert response.json() == {"ok": False, "error": {"status": 500, "title": "Internal Server Error",
                                                       "message": "服务器内部错误,已记录日志"}}
@@ -216,10 +212,10 @@ def test_a_bad_upload_is_a_400_naming_the_file_and_reason(client, name, content,
     assert error["details"] == [{"file": name, "reason": error["message"][len(name) + 2:]}]
 
 
-def test_upload_form_redirects_to_the_document_and_refuses_other_hosts(client, store):
+def test_upload_form_redirects_to_the_document_and_refuses_other_hosts(client, app):
     response = client.post("/upload", files={"file": ("h1.txt", UPLOAD.encode())}, follow_redirects=False)
     assert response.status_code == 303 and re.fullmatch(r"/documents/\d+", response.headers["location"])
-    with TestClient(create_app(store), client=("203.0.113.9", 1234)) as remote:
+    with TestClient(app, client=("203.0.113.9", 1234)) as remote:
         refused = remote.post("/api/documents", files={"file": ("x.txt", b"abc")})
     assert refused.status_code == 403 and refused.json()["error"]["status"] == 403
 

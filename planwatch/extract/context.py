@@ -160,7 +160,8 @@ class Sections:
             current = self.at(match.start())
             end = self._list_end(text, match.end())
             years = [int(y) for y in _YEAR.findall(words)]
-            year = years[0] if years else (current.year if current.role == "target" else self._next_year(current))
+            own = current.role == "target" or "年初" in words  # 年初确定的主要预期目标: the year under review
+            year = years[0] if years else (current.year if own else self._next_year(current))
             added += [self._new(match.end(), "target", year, str(year) if year else None,
                                 current.span if current.role == "target" else None),
                       replace(current, start=end)]

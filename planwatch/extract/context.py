@@ -35,6 +35,7 @@ _IS = r"(?:建议|确定|安排|拟定|设定)?(?:是|为|如下)"  # 主要预�
 _INLINE = re.compile(rf"{_GOALS}(?:{_IS}?[:：]|{_IS}[,，]|[ \t\u3000]*[】」》)）\]]?[ \t\u3000]*(?=\r?\n))"
                      rf"|(?:预期目标|主要目标){_IS}(?=[^\s,，。:：])")  # not 完成目标任务, (a result)
 _ITEM_END = re.compile(r"[。！？!?\n]")
+_DONE = re.compile(r"完成|实现|超额|达到")
 _RESULT = re.compile(r"预计|同比|比上年|较上年|上年同期|实现了|完成了|过去|已经|以来")
 _QUALITATIVE = re.compile(alternation(grammar().qualitative))
 _GOAL_WORDS = re.compile(alternation(grammar().target_words))
@@ -157,6 +158,8 @@ class Sections:
             if not text[match.end():match.end() + 2].strip() and match.start() - head > 40:
                 continue  # a long line that ends in 目标 is prose, not the head of a list
             words = text[head:match.end()]
+            if _DONE.search(words):
+                continue  # 圆满完成全年目标任务: a result, not goals
             current = self.at(match.start())
             end = self._list_end(text, match.end())
             years = [int(y) for y in _YEAR.findall(words)]

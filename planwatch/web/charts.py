@@ -19,11 +19,22 @@ def year_of(period: str) -> int | None:
     return int(period) if period.isdigit() and len(period) == 4 else None
 
 
+def span_of(fact: dict) -> tuple[int, int] | None:
+    """The years of a plan's average-growth target (2021-2025 增长6%左右), drawn as a
+    dashed line across them; cumulative changes and other spans stay in the tables."""
+    first, dash, last = fact["period"].partition("-")
+    if (fact["role"] != "target" or fact["measure"] != "growth" or fact["cumulative"]
+            or fact["value"] is None or not (dash and year_of(first) and year_of(last))):
+        return None
+    return int(first), int(last)
+
+
 def time_series(points: list[dict], t, unit: str | None) -> dict:
-    """points: {region, period, role, value, upper, comparator, estimated}; only yearly
-    periods with a value are drawn (spans and quarters stay in the tables)."""
-    drawn = [p for p in points if p["value"] is not None and year_of(p["period"])]
-    years = sorted({year_of(p["period"]) for p in drawn})
+    """points: {region, period, role, measure, value, upper, comparator, estimated, cumulative};
+    yearly periods and plan-span growth targets are drawn (quarters stay in the tables)."""
+    drawn = [p for p in points if p["value"] is not None and (year_of(p["period"]) or span_of(p))]
+    years = sorted({year_of(p["period"]) for p in drawn if year_of(p["period"])}
+                   | {y for p in drawn if (span := span_of(p)) for y in range(span[0], span[1] + 1)})
     by_region: dict[str, list[dict]] = defaultdict(list)
     for p in drawn:
         by_region[p["region"]].append(p)
@@ -45,8 +56,13 @@ def time_series(points: list[dict], t, unit: str | None) -> dict:
 def _region_series(region: str, pts: list[dict], years: list[int], color: str, t) -> list[dict]:
     index = {y: i for i, y in enumerate(years)}
     actual: list = [None] * len(years)
-    targets, ranges = [], []
+    targets, ranges, spans = [], [], []
     for p in pts:
+        if span := span_of(p):
+            spans.append({"name": f"{region} {t('plan_target')}", "type": "line", "symbol": "none",
+                          "lineStyle": {"type": "dashed", "color": color}, "itemStyle": {"color": color},
+                          "data": [[index[y], p["value"]] for y in range(span[0], span[1] + 1)]})
+            continue
         x = index[year_of(p["period"])]
         if p["role"] in ("actual", "baseline"):
             point = {"value": p["value"]}
@@ -68,4 +84,4 @@ def _region_series(region: str, pts: list[dict], years: list[int], color: str, t
                        "itemStyle": {"color": color, "color0": color, "borderColor": color,
                                      "borderColor0": color, "opacity": 0.35},
                        "data": ranges, "encode": {"x": 0, "y": [1, 2, 3, 4]}})
-    return series
+    return series + spans

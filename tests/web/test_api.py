@@ -277,3 +277,14 @@ def test_the_year_tables_shown_download_as_they_read(client):
     table = list(csv.reader(io.StringIO(compared.content.decode("utf-8-sig"))))
     assert table[0] == ["地区", "2023", "2024", "2025"]
     assert table[1] == ["青山县", "完成 3.1%", "目标 ≥5%[未完成]；完成 4.1%", "目标 4–5%[待核实]"]
+
+
+def test_a_plan_average_growth_target_is_a_dashed_line_across_its_years(client):
+    view = client.get(f"/indicators/{quote('地区生产总值')}.json?region={quote('青山县')}").json()
+    option = view["chart"]["option"]
+    assert option["xAxis"]["data"] == ["2021", "2022", "2023", "2024", "2025"]
+    plan = [s for s in option["series"] if s["name"] == "青山县 规划年均目标"]
+    assert plan == [{"name": "青山县 规划年均目标", "type": "line", "symbol": "none",
+                     "lineStyle": {"type": "dashed", "color": plan[0]["lineStyle"]["color"]},
+                     "itemStyle": {"color": plan[0]["lineStyle"]["color"]},
+                     "data": [[0, 6], [1, 6], [2, 6], [3, 6], [4, 6]]}]

@@ -101,7 +101,7 @@ def indicator(conn: Connection, name: str, measure: str | None, region_keys: lis
         conn, name, measure, CHART_REGIONS)
     facts = queries.indicator_facts(conn, name, measure, keys)
     names = queries.region_names(conn, keys)
-    series = _series_table(facts, target_statuses(facts))
+    series = _series_table(facts, target_statuses(facts), names)
     periods = sorted({f["period"] for f in facts}, key=lambda p: (len(p) != 4, p))
     return {
         "indicator": name,
@@ -192,12 +192,13 @@ def _chart(facts: list[dict], names: dict[str, str], t) -> dict:
     return charts.time_series(points, t, unit)
 
 
-def _series_table(facts: list[dict], statuses: dict[int, dict]) -> list[dict]:
+def _series_table(facts: list[dict], statuses: dict[int, dict], names: dict[str, str]) -> list[dict]:
     """Region by period, one line per region: what the chart shows, as a table;
     targets carry their verdict, judged on this indicator's facts of the region."""
     by_region: dict[str, dict] = {}
     for fact in facts:
-        row = by_region.setdefault(fact["region_key"], {"region": fact["region"], "cells": defaultdict(list)})
+        key = fact["region_key"]
+        row = by_region.setdefault(key, {"region": names.get(key, fact["region"]), "cells": defaultdict(list)})
         brief = _brief(fact)
         if fact["role"] == "target":
             brief |= statuses.get(fact["id"]) or _status(None)

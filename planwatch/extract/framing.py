@@ -53,8 +53,8 @@ def framing(text: str, meta: DocumentMeta) -> Framing:
         report, target, part = _from_text(head, dated)
     # a report is given in the year it reviews or plans; a date of another year is a repost's
     given = {year for year in (report, target) if year}
-    if report and not target:
-        given.add(report + 1)  # a review given early in the next year
+    if report and not target and meta.doc_type != "communique":
+        given.add(report + 1)  # a review given early in the next year (a communique's 今年 is its year)
     now = dated[0] if dated and dated[0] in given else target or report
     return Framing(report, target, now, part)
 

@@ -73,7 +73,7 @@ class Mark:
             return (str(section.span[1]) if section.span else None), None
         if self.kind == "plan_start":
             return (str(section.span[0] - 1) if section.span else None), "baseline"
-        if self.kind == "this_year" and self.words in ("今年", "本年") and section.now:
+        if self.kind == "this_year" and self.words == "今年" and section.now:
             return str(section.now), None  # the year it was written: a January report's 今年 is the plan year
         if year is None:
             return None, None

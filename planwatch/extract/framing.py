@@ -56,6 +56,8 @@ def framing(text: str, meta: DocumentMeta) -> Framing:
     if report and not target and meta.doc_type != "communique":
         given.add(report + 1)  # a review given early in the next year (a communique's 今年 is its year)
     now = dated[0] if dated and dated[0] in given else target or report
+    if not dated and meta.doc_type == "annual_report":
+        now = None  # given in December or January: 今年 is the section's year
     return Framing(report, target, now, part)
 
 

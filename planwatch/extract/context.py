@@ -37,6 +37,8 @@ _INLINE = re.compile(rf"{_GOALS}(?:{_IS}?[:：]|{_IS}[,，]|[ \t\u3000]*[】」�
 _ITEM_END = re.compile(r"[。！？!?\n]")
 _DONE = re.compile(r"完成|实现|超额|达到")
 _RESULT = re.compile(r"预计|同比|比上年|较上年|上年同期|实现了|完成了|过去|已经|以来")
+# what ends a list of goals: a result (goals too may say 比上年增长7%)
+_RESUMED = re.compile(r"预计|同比|上年同期|实现了|完成了|过去|去年|已经|以来")
 _QUALITATIVE = re.compile(alternation(grammar().qualitative))
 _GOAL_WORDS = re.compile(alternation(grammar().target_words))
 _LIST_CHARS = 3000  # a list of goals is never longer
@@ -204,7 +206,7 @@ class Sections:
             end = found.start() if found else limit
             item = text[pos:end]
             if item.strip():
-                if not first and (_RESULT.search(item) or new_paragraph and not _is_goal(item)):
+                if not first and (_RESUMED.search(item) or new_paragraph and not _is_goal(item)):
                     return pos
                 first = new_paragraph = False
             new_paragraph = new_paragraph or (found is not None and found[0] == "\n")

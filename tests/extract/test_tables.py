@@ -1,5 +1,6 @@
-"""Indicator tables to facts: flattened one cell per line, `|` rows, and a
-Table as a DOCX loader builds it. Expected facts are written as tables."""
+"""Indicator tables to facts: flattened one cell per line, `|` rows, rows of
+cells separated by spaces or tabs, and a Table as a DOCX loader builds it.
+Expected facts are written as tables."""
 
 from __future__ import annotations
 
@@ -349,3 +350,131 @@ PROJECT_TABLE = flattened([
 
 def test_a_headerless_table_not_titled_as_indicators_gives_nothing():
     assert extract_tables(document(PROJECT_TABLE)) == []
+
+
+VERDICT = """表1 “十三五”规划主要指标完成情况
+| 指标 | 单位 | 2020年目标 | 2020年完成 | 完成情况 |
+| 地区生产总值 | 亿元 | 900 | 912.4 | 超额完成 |
+| 社会消费品零售总额 | 亿元 | 420 | 388 | 未完成 |
+| 城镇登记失业率 | % | <4 | 2.9 | 完成 |
+"""
+
+
+def test_a_verdict_column_is_the_rows_assessment_not_a_value():
+    doc = document(VERDICT)
+    assert got(doc) == expected("""
+        地区生产总值 | target | 2020 | level | 900 | 亿元 | = | |
+        地区生产总值 | actual | 2020 | level | 912.4 | 亿元 | = | |
+        社会消费品零售总额 | target | 2020 | level | 420 | 亿元 | = | |
+        社会消费品零售总额 | actual | 2020 | level | 388 | 亿元 | = | |
+        城镇登记失业率 | target | 2020 | level | 4 | % | < | |
+        城镇登记失业率 | actual | 2020 | level | 2.9 | % | = | |
+    """)
+    verdicts = {(f.indicator, f.role): f.assessment for f in extract_tables(doc)}
+    assert verdicts[("社会消费品零售总额", "target")] == "未完成"
+    assert verdicts[("地区生产总值", "target")] == "超额完成"
+    assert verdicts[("地区生产总值", "actual")] is None
+
+
+def test_a_yes_no_verdict_column():
+    text = VERDICT.replace("完成情况 |", "是否完成 |").replace("超额完成", "是").replace("未完成", "否")
+    verdicts = {f.indicator: f.assessment for f in extract_tables(document(text)) if f.role == "target"}
+    assert verdicts == {"地区生产总值": "是", "社会消费品零售总额": "否", "城镇登记失业率": "完成"}
+
+
+SPACED = """第三章 发展目标
+表2 某县“十四五”时期主要指标
+序号 指标 单位 2020 年 2025 年 年均增长 属性
+1 地区生产总值 亿元 260 370 7 左右 预期性
+2 一般公共预算收入 亿元 18.2 - 6以上 预期性
+3 常住人口城镇化率 % 55.1 60 [4.9] 预期性
+4 单位地区生产总值能源消耗降低(%) - - [14] 约束性
+5 城镇调查失业率 % — <5.5 — 预期性
+全县将围绕上述目标,推进高质量发展。
+"""
+
+
+def test_rows_of_cells_separated_by_spaces_under_a_title():
+    assert got(document(SPACED)) == expected("""
+        地区生产总值 | baseline | 2020 | level | 260 | 亿元 | = | |
+        地区生产总值 | target | 2025 | level | 370 | 亿元 | = | |
+        地区生产总值 | target | 2021-2025 | growth | 7 | % | ~ | |
+        地方一般公共预算收入 | baseline | 2020 | level | 18.2 | 亿元 | = | |
+        地方一般公共预算收入 | target | 2021-2025 | growth | 6 | % | >= | |
+        常住人口城镇化率 | baseline | 2020 | level | 55.1 | % | = | |
+        常住人口城镇化率 | target | 2025 | level | 60 | % | = | |
+        常住人口城镇化率 | target | 2021-2025 | change | 4.9 | 百分点 | = | | cumulative
+        单位地区生产总值能源消耗 | target | 2021-2025 | growth | -14 | % | = | | cumulative
+        城镇调查失业率 | target | 2025 | level | 5.5 | % | < | |
+    """)
+
+
+def test_spaced_cells_keep_their_offsets_and_rejoin_split_words():
+    doc = document(SPACED)
+    [table] = recover_tables(doc)
+    assert [c.text for c in table.rows[0]] == ["序号", "指标", "单位", "2020 年", "2025 年", "年均增长", "属性"]
+    gdp = table.rows[1]
+    assert [c.text for c in gdp] == ["1", "地区生产总值", "亿元", "260", "370", "7 左右", "预期性"]
+    assert all(doc.text[c.start:c.end] == c.text for row in table.rows for c in row)
+
+
+TABBED = ("某区“十三五”规划主要指标完成情况\n"
+          "序号\t指标名称\t2020年目标值\t2020年预计值\t完成情况\n"
+          "1\t人均地区生产总值(元)\t90000\t93120\t完成\n"
+          "2\t全社会固定资产投资(亿元)\t350\t301\t难以完成\n"
+          "3\t研究与试验发展经费投入强度(%)\t2.5\t2.2\t未完成\n")
+
+
+def test_tab_separated_completion_rows_with_estimated_results():
+    doc = document(TABBED)
+    assert got(doc) == expected("""
+        人均地区生产总值 | target | 2020 | level | 90000 | 元 | = | |
+        人均地区生产总值 | actual | 2020 | level | 93120 | 元 | = | | estimated
+        全社会固定资产投资 | target | 2020 | level | 350 | 亿元 | = | |
+        全社会固定资产投资 | actual | 2020 | level | 301 | 亿元 | = | | estimated
+        研究与试验发展经费投入强度 | target | 2020 | level | 2.5 | % | = | |
+        研究与试验发展经费投入强度 | actual | 2020 | level | 2.2 | % | = | | estimated
+    """)
+    assert {f.assessment for f in extract_tables(doc) if f.role == "target"} == {"完成", "难以完成", "未完成"}
+
+
+HEADER_ONLY = """某县国民经济和社会发展第十四个五年规划纲要
+指标  单位  2020年  2025年  年均增长  属性
+地区生产总值  亿元  150  210  7  预期性
+社会消费品零售总额  亿元  60  84  7  预期性
+"""
+
+
+def test_a_spaced_header_line_starts_a_table_without_a_title():
+    assert got(document(HEADER_ONLY)) == expected("""
+        地区生产总值 | baseline | 2020 | level | 150 | 亿元 | = | |
+        地区生产总值 | target | 2025 | level | 210 | 亿元 | = | |
+        地区生产总值 | target | 2021-2025 | growth | 7 | % | = | |
+        社会消费品零售总额 | baseline | 2020 | level | 60 | 亿元 | = | |
+        社会消费品零售总额 | target | 2025 | level | 84 | 亿元 | = | |
+        社会消费品零售总额 | target | 2021-2025 | growth | 7 | % | = | |
+    """)
+
+
+def test_one_cell_per_line_under_a_bare_header():
+    lines = ["指标", "单位", "2020年", "2025年", "年均增长", "属性",
+             "地区生产总值", "亿元", "150", "210", "7", "预期性",
+             "社会消费品零售总额", "亿元", "60", "84", "7", "预期性"]
+    single = "某县国民经济和社会发展第十四个五年规划纲要\n" + "\n".join(lines) + "\n"
+    blank = "某县国民经济和社会发展第十四个五年规划纲要\n\n" + flattened(lines)
+    want = got(document(HEADER_ONLY))
+    assert got(document(single)) == want
+    assert got(document(blank)) == want
+
+
+def test_spaced_prose_after_a_title_is_not_a_table():
+    text = ("二、主要指标完成情况\n"
+            "2023 年 全区 地区生产总值 增长 6.1%\n"
+            "一般公共预算收入 增长 4.2% 高于 预期\n"
+            "2024 年 将 继续 推进 各项 工作\n")
+    assert recover_tables(document(text)) == []
+
+
+def test_a_header_word_opening_a_sentence_starts_no_table():
+    text = "指标 体系不断完善,全年地区生产总值 2025 亿元。\n项目 建设有序推进 2024 年新开工 30 个。\n"
+    assert recover_tables(document(text)) == []

@@ -13,7 +13,8 @@ from ..numbers import UNIT, Quantity, parse_quantity
 EMPTY = re.compile(r"[\s\-—–－/／、…]*|无|暂无|—+|--+")
 ATTRIBUTE = re.compile(r"(?:预期性|约束性)(?:指标)?")
 # The plan's own verdict on a target, in completion tables.
-ASSESSMENT = re.compile(r"(?:难以|可以|能够|不能|无法|基本|已经?|提前|超额|未)?完成|未达标|达标|已实现|难以实现")
+ASSESSMENT = re.compile(r"(?:(?:难以|可以|能够|不能|无法|基本|已经?|提前|超额|未|预计)?(?:完成|实现|达到)(?:目标)?"
+                        r"|(?:未|基本)?达标|(?:好于|符合|低于|未达|达到)预期|[是否√×✓✗])")
 # A responsible unit ends with the word for an office; several may be joined by 、.
 DEPARTMENT = re.compile(
     r"(?:[\u4e00-\u9fff（）()]{2,24}(?:局|处|委|办|中心|分局|院|所|站|队|部|会|区|街道|公司|集团|办公室|管委会|政府)[、，,]?)+")

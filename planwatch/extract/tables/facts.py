@@ -40,7 +40,8 @@ def cell_fact(cell: Cell, value: kinds.Value, slot: Slot, row: Row, context: Con
     elif quantity is not None and quantity.cumulative:
         cumulative = True
         period = span_text(context.span) if context.span and not column.span else period
-        measure = "level" if row.flow else "change"
+        # [ ] over a span: a flow's total, a rate's change in points, a named growth's (降低[14]) cumulative %
+        measure = "level" if row.flow else "growth" if row.growth_named else "change"
     if quantity is not None and measure == "growth":
         quantity = _signed_growth(cell, value, row)
         unit = "%"

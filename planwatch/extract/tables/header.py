@@ -22,12 +22,14 @@ PLAN_NUMBER = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五"
                "十四五": (2021, 2025), "十五五": (2026, 2030)}
 PLAN = re.compile("|".join(PLAN_NUMBER))
 TARGET = re.compile(r"目标|规划|预期|计划")
-ACTUAL = re.compile(r"完成|实际|实绩|执行|实现")
+ACTUAL = re.compile(r"完成|实际|实绩|执行|实现|预计")
 BASELINE = re.compile(r"基数|基期|基准|基础|现状")
 GROWTH = re.compile(r"年均|增速|增长|增幅")
-LEVEL = re.compile(r"总量|绝对值|数值|总额|规模")
+LEVEL = re.compile(r"总量|绝对值|绝对数|绝对额|数值|总额|规模")
+# The plan's own verdict on a row (完成 / 未完成 …), read into `assessment`, not a value column.
+VERDICT = r"(?:完成|执行|实施|达标|进展)情况(?:评[估价])?|是否(?:完成|达标|实现)|(?:完成)?评[估价](?:结果)?"
 NOT_VALUE = re.compile(
-    r"序号|指标(?:名称)?|名称|项目|(?:计量)?单位|(?:指标)?属性|性质|(?:责任|牵头|主责)(?:单位|部门)|备注|类别|完成情况评[估价]|评价")
+    r"序号|指标(?:名称)?|名称|项目|(?:计量)?单位|(?:指标)?属性|性质|(?:责任|牵头|主责)(?:单位|部门)|备注|类别|" + VERDICT)
 COMPLETION = re.compile(r"完成情况|执行情况|实施情况|完成表")
 
 

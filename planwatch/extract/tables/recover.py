@@ -4,12 +4,15 @@
 The result is the same `Table`/`Cell` a loader builds from markup, with cell
 offsets into `Document.text`, so one reader interprets both:
 
-1. find a title (`表1:…主要指标…(单位:…)`, `2023年主要指标完成情况`) or a run of
-   `|` lines, and collect the short lines after it as cells, skipping noise;
-2. join a cell that was wrapped over several lines;
-3. cut the cells into rows: at row numbers (1, 2, 3 …) when the table has
-   them, else at each indicator name; the cells before the first row are the
-   header, split where the sub-labels (总量/增速 …) begin.
+1. find a title (`表1:…主要指标…(单位:…)`, `2023年主要指标完成情况`), a header
+   line (`指标` alone, or `指标 单位 2020年 …` with a year, 单位 or 属性) or a
+   run of `|` lines, and collect the lines after it, skipping noise;
+2. lines of cells joined by `|`, or by spaces or tabs (a header line and at
+   least two rows of one cell count), are rows as they stand;
+3. otherwise the lines are cells, one per line: join a cell that was wrapped
+   over several lines, and cut the cells into rows: at row numbers (1, 2, 3 …)
+   when the table has them, else at each indicator name; the cells before
+   the first row are the header, split where the sub-labels (总量/增速 …) begin.
 """
 
 from __future__ import annotations
@@ -36,6 +39,17 @@ SUB_LABEL = re.compile(r"(?:总量|绝对值|数值|总额|规模|增速|增长|
 # A header label stands whole: a year, or a column word (指标, 单位, 年均, 属性 …).
 HEADER_LABEL = re.compile(r"^(?:序号|类别|指标(?:名称)?|名称|项目|(?:计量)?单位|(?:指标)?属性|性质|责任(?:单位|部门)|备注)$"
                           r"|(?:19|20)[0-9]{2}年|年均|累计")
+# A header line: its first cell names the row labels (序号, 指标 …), alone on
+# its line (one cell per line) or followed by more cells on the line.
+HEADER_START = re.compile(r"(?:序号|类别|指标(?:名称)?|项目)(?=[ \t\u3000]*\r?\n|[ \t\u3000]+[^ \t\u3000\r\n])")
+HEADER_WORDS = re.compile(r"(?:19|20)[0-9]{2}|单位|属性")
+GAP = re.compile(r"[ \t\u3000]+")
+SPACED_CELL = re.compile(r"[^ \t\u3000]+")
+TAB_CELL = re.compile(r"[^\t]+")
+PROSE_MARK = re.compile(r"[,，:：]")
+# Words a spaced row splits off the cell they belong to: `2020 年目标`, `7 左右`, `2020年完成 (预计)`.
+ATTACHED = re.compile(r"[(（][^()（）]*[)）]|左右|以上|以下|以内")
+MIN_ROWS = 2
 HEADER_WORD = re.compile(r"指标|名称|单位|属性|序号|备注|目标|完成|基数|总量|绝对值|增速|增长|年均|累计|规划|预期|计划|实际|情况|责任|部门|类别|序列")
 
 
@@ -50,16 +64,32 @@ def recover_tables(document: Document) -> list[Table]:
     """Tables flattened into document.text, in the order they appear."""
     text, noise = document.text, _Noise(document.noise)
     tables, taken = [], -1
-    for title in TITLE.finditer(text):
-        if title.start() < taken:
+    for at, start, title in _anchors(text):
+        if at < taken:
             continue
-        found = _read_after(text, title.end(), noise, title[1].strip())
+        found = _read_after(text, start, noise, title)
         if found is not None:
             tables.append(found[0])
             taken = found[1]
     covered = {cell.start for table in tables for row in table.rows for cell in row}
     found = tables + _pipe_tables(text, noise, covered)
     return [table for table in found if not _inside(table, extents(document.tables))]
+
+
+def _anchors(text: str):
+    """(where, read from, title) of each place a table may begin, in text
+    order: a title line, and a header line (read from its own start, the
+    short line before it as its title)."""
+    found = [(m.start(), m.end(), m[1].strip()) for m in TITLE.finditer(text)]
+    for match in HEADER_START.finditer(text):
+        line = text.rfind("\n", 0, match.start()) + 1
+        if text[line:match.start()].strip(" \t\u3000"):
+            continue
+        end = text.find("\n", match.end())
+        rest = text[match.end():end if end >= 0 else len(text)]
+        if not rest.strip() or HEADER_WORDS.search(rest):
+            found.append((line, line, _title_before(text, line)))
+    return sorted(found, key=lambda anchor: anchor[0])
 
 
 def extents(tables: list[Table]) -> list[tuple[int, int]]:
@@ -114,7 +144,7 @@ def _read_after(text: str, start: int, noise: _Noise, title: str) -> tuple[Table
     """The table in the short lines after a title, and where it ends."""
     lines, end = [], start
     for words, lo in _physical_lines(text, start, noise):
-        if len(words) > MAX_CELL and "|" not in words or SENTENCE.search(words):
+        if len(words) > MAX_CELL and "|" not in words and len(_spaced(words, lo)) < 3 or SENTENCE.search(words):
             break
         lines.append((words, lo))
         end = lo + len(words)
@@ -129,6 +159,9 @@ def _rows_of(lines: list[tuple[str, int]]) -> list[list[Cell]] | None:
               for words, lo in lines]
     if sum(len(piece) >= 3 for piece in pieces) >= 2:
         return [[_cell(c) for c in piece] for piece in pieces if any(c.text for c in piece)]
+    spaced = [_spaced(words, lo) for words, lo in lines]
+    if _spaced_table(spaced):
+        return [[_cell(c) for c in piece] for piece in spaced]
     cells = [cell for piece in pieces for cell in piece]
     return _rows(_join_wrapped(cells)) if len(cells) >= MIN_CELLS else None
 
@@ -148,6 +181,42 @@ def _split_pipes(words: str, at: int) -> list[_Line]:
         lo = at + offset + (piece.find(stripped) if stripped else 0)
         cells.append(_Line(stripped, lo, lo + len(stripped), len(stripped)))
     return [c for c in cells if not re.fullmatch(r":?-{3,}:?", c.text)]
+
+
+def _spaced(words: str, at: int) -> list[_Line]:
+    """The cells of one line whose cells are separated by tabs, else by
+    spaces; a word split off its cell (`2020 年目标`, `7 左右`) rejoins it.
+    A line that reads as prose (commas, colons) is one cell."""
+    if PROSE_MARK.search(words) or not GAP.search(words):
+        return [_Line(words, at, at + len(words), len(words))]
+    cells: list[_Line] = []
+    for match in (TAB_CELL if "\t" in words else SPACED_CELL).finditer(words):
+        piece = match[0].strip(" \u3000")
+        if not piece:
+            continue
+        lo = at + match.start() + match[0].index(piece)
+        if cells and _attached(cells[-1].text, piece):
+            last = cells[-1]
+            cells[-1] = _Line(words[last.start - at:lo - at + len(piece)], last.start, lo + len(piece), 0)
+        else:
+            cells.append(_Line(piece, lo, lo + len(piece), len(piece)))
+    return cells
+
+
+def _attached(before: str, piece: str) -> bool:
+    if piece.startswith("年"):
+        return kinds.YEAR.search(before[-4:]) is not None
+    return ATTACHED.fullmatch(piece) is not None
+
+
+def _spaced_table(spaced: list[list[_Line]]) -> bool:
+    """Rows of spaced cells: a header line, then at least two rows of one
+    cell count (the header's, or one more: a row number the header lacks)."""
+    wide = [len(cells) for cells in spaced if len(cells) >= 3]
+    if len(wide) < 1 + MIN_ROWS:
+        return False
+    header, rows = wide[0], wide[1:]
+    return any(rows.count(count) >= MIN_ROWS for count in (header, header + 1))
 
 
 @lru_cache(maxsize=8192)

@@ -34,6 +34,7 @@ _GOALS = r"(?:预期目标|主要目标|发展目标|目标任务|预期指标)"
 _IS = r"(?:建议|确定|安排|拟定|设定)?(?:是|为|如下)"  # 主要预期目标建议为: 目标如下:
 _INLINE = re.compile(rf"{_GOALS}(?:{_IS}?[:：]|{_IS}[,，]|[ \t\u3000]*[】」》)）\]]?[ \t\u3000]*(?=\r?\n))"
                      rf"|(?:预期目标|主要目标){_IS}(?=[^\s,，。:：])")  # not 完成目标任务, (a result)
+_NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节篇]|[■◆]")  # not a title line
 _ITEM_END = re.compile(r"[。！？!?\n]")
 _DONE = re.compile(r"完成|实现|超额|达到")
 _RESULT = re.compile(r"预计|同比|比上年|较上年|上年同期|实现了|完成了|过去|已经|以来")
@@ -120,13 +121,16 @@ class Sections:
     def _section(self, start: int, heading: str, current: Section) -> Section | None:
         meta, frame = self._meta, self._framing
         topic = heading[0] in "(（"  # (二)夯实发展基础: a topic heading; only 完成情况 makes it a review
+        years = [int(y) for y in _YEAR.findall(heading)]
         if (_REPORTED if topic else _ACTUAL).search(heading):
             role = "actual"
         elif _TARGET.search(heading) and not topic:
             role = "target"
+        elif _NUMBERED.match(heading) and years and years[0] in (frame.report, frame.target) \
+                and frame.report != frame.target:
+            role = "actual" if years[0] == frame.report else "target"  # 二、2022年主要工作: its year says which
         else:
             return None
-        years = [int(y) for y in _YEAR.findall(heading)]
         plan = five_year_span(heading)
         if plan and not self._plan and not years:  # 一、“十三五”时期工作回顾 in a work report
             return self._new(start, role, plan[1], str(plan[1]), plan)

@@ -7,20 +7,22 @@ from __future__ import annotations
 import hashlib
 from decimal import Decimal
 
-from planwatch.documents import Cell, Document, Table
+from planwatch.documents import Cell, Document, DocumentMeta, Table, detect_meta
 from planwatch.extract.tables import extract_tables, recover_tables
 
 SPAM = "大佬们都在玩{精选官网网址: www.example.Co }值得信任的品牌平台!"
 
 
-def document(text: str, tables: list[Table] | None = None) -> Document:
+def document(text: str, tables: list[Table] | None = None, titled: bool = False) -> Document:
+    """`titled`: the metadata its first line gives (a 纲要's span, a 公报's year), as a loader reads it."""
     noise = []
     at = text.find(SPAM)
     while at >= 0:
         noise.append((at, at + len(SPAM)))
         at = text.find(SPAM, at + 1)
+    meta = detect_meta(text, "fixture.txt") if titled else DocumentMeta()
     return Document(name="fixture.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
-                    encoding="utf-8", noise=noise, tables=tables or [])
+                    encoding="utf-8", noise=noise, tables=tables or [], meta=meta)
 
 
 def flattened(lines: list[str]) -> str:
@@ -478,3 +480,90 @@ def test_spaced_prose_after_a_title_is_not_a_table():
 def test_a_header_word_opening_a_sentence_starts_no_table():
     text = "指标 体系不断完善,全年地区生产总值 2025 亿元。\n项目 建设有序推进 2024 年新开工 30 个。\n"
     assert recover_tables(document(text)) == []
+
+
+REVIEW = """某市国民经济和社会发展第十四个五年规划纲要
+表1 “十三五”规划主要指标完成情况
+| 指标 | 单位 | 2015年 | 规划目标 2020年 | 年均增长 | 2020年完成 (预计) | 完成情况 |
+| 地区生产总值 | 亿元 | 480 | 700 | 8% | 688 | 基本完成 |
+| 一般公共预算收入 | 亿元 | 36 | 52 | 7.5% | 47 | 未完成 |
+"""
+
+REVIEW_FACTS = """
+    地区生产总值 | baseline | 2015 | level | 480 | 亿元 | = | |
+    地区生产总值 | target | 2020 | level | 700 | 亿元 | = | |
+    地区生产总值 | target | 2016-2020 | growth | 8 | % | = | |
+    地区生产总值 | actual | 2020 | level | 688 | 亿元 | = | | estimated
+    地方一般公共预算收入 | baseline | 2015 | level | 36 | 亿元 | = | |
+    地方一般公共预算收入 | target | 2020 | level | 52 | 亿元 | = | |
+    地方一般公共预算收入 | target | 2016-2020 | growth | 7.5 | % | = | |
+    地方一般公共预算收入 | actual | 2020 | level | 47 | 亿元 | = | | estimated
+"""
+
+
+def test_review_table_target_growth_and_estimated_results():
+    assert got(document(REVIEW)) == expected(REVIEW_FACTS)
+
+
+def test_review_table_spaced_with_its_group_label_on_the_header_line():
+    # no plan named in the title: the header's own years (2015 … 2020) beat the 纲要's 2021-2025
+    text = REVIEW.replace("“十三五”规划", "").replace(" | ", " ").replace("| ", "").replace(" |", "")
+    assert "\n指标 单位 2015年 规划目标 2020年 年均增长 2020年完成 (预计) 完成情况\n" in text
+    assert got(document(text, titled=True)) == expected(REVIEW_FACTS)
+
+
+def test_bare_target_and_result_labels_are_for_the_plans_end_year():
+    text = REVIEW.replace("规划目标 2020年", "规划目标").replace("2020年完成 (预计)", "实际完成")
+    assert got(document(text)) == expected(REVIEW_FACTS.replace(" estimated", ""))
+
+
+def test_a_group_label_spanning_target_and_growth_in_a_real_table():
+    text = "指标\t2015年\t规划目标\t2020年完成\n2020年\t年均增长\n地区生产总值(亿元)\t480\t700\t8%\t688\n"
+    cursor = 0
+
+    def cell(words: str, colspan: int = 1, rowspan: int = 1) -> Cell:
+        nonlocal cursor
+        start = text.index(words, cursor)
+        cursor = start + len(words)
+        return Cell(words, start, cursor, colspan=colspan, rowspan=rowspan)
+
+    table = Table(title="表1 “十三五”主要指标完成情况", rows=[
+        [cell("指标", rowspan=2), cell("2015年", rowspan=2), cell("规划目标", colspan=2), cell("2020年完成", rowspan=2)],
+        [cell("2020年"), cell("年均增长")],
+        [cell("地区生产总值(亿元)"), cell("480"), cell("700"), cell("8%"), cell("688")],
+    ])
+    assert got(document(text, tables=[table])) == expected("""
+        地区生产总值 | baseline | 2015 | level | 480 | 亿元 | = | |
+        地区生产总值 | target | 2020 | level | 700 | 亿元 | = | |
+        地区生产总值 | target | 2016-2020 | growth | 8 | % | = | |
+        地区生产总值 | actual | 2020 | level | 688 | 亿元 | = | |
+    """)
+
+
+COMMUNIQUE = """2023年某县国民经济和社会发展统计公报
+一、综合
+表1 主要经济指标
+| 指标 | 单位 | 绝对数 | 比上年增长% |
+| 地区生产总值 | 亿元 | 312.5 | 5.6 |
+| 社会消费品零售总额 | 亿元 | 120.3 | -1.2 |
+| 城镇居民人均可支配收入 | 元 | 41230 | 4.8 |
+"""
+
+COMMUNIQUE_FACTS = """
+    地区生产总值 | actual | 2023 | level | 312.5 | 亿元 | = | |
+    地区生产总值 | actual | 2023 | growth | 5.6 | % | = | |
+    社会消费品零售总额 | actual | 2023 | level | 120.3 | 亿元 | = | |
+    社会消费品零售总额 | actual | 2023 | growth | -1.2 | % | = | |
+    城镇居民人均可支配收入 | actual | 2023 | level | 41230 | 元 | = | |
+    城镇居民人均可支配收入 | actual | 2023 | growth | 4.8 | % | = | |
+"""
+
+
+def test_communique_table_of_amounts_and_growth_for_the_year_reported():
+    assert got(document(COMMUNIQUE, titled=True)) == expected(COMMUNIQUE_FACTS)
+
+
+def test_communique_table_spaced_and_dated_by_its_title():
+    text = COMMUNIQUE.replace("| ", "").replace(" |", "").replace("表1 主要经济指标", "表1 2023年主要经济指标")
+    text = text.replace("2023年某县国民经济和社会发展统计公报\n", "")
+    assert got(document(text)) == expected(COMMUNIQUE_FACTS)

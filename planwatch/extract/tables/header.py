@@ -58,6 +58,7 @@ class Context:
     completion: bool               # a table of results against a plan
     units: tuple[str, ...]         # units listed in the title
     indicators: bool = False       # the title calls it an indicator table (主要指标)
+    year: int | None = None        # the one year the table reports on (a communique's 绝对数 | 比上年增长)
 
 
 def plan_span(text: str | None) -> tuple[int, int] | None:
@@ -98,16 +99,38 @@ def groups(header: list[list[Cell]], context: Context) -> list[Group]:
     for top, width in zip(tops, widths):
         labelled.append((re.sub(r"\s+", "", top.text), subs[cursor:cursor + width] if width > 1 else []))
         cursor += width if width > 1 else 0
-    if context.span is None:
-        context = replace(context, span=_span_of_years(labelled))
     return _resolve(labelled, context)
 
 
-def _span_of_years(labelled: list[tuple[str, list[str]]]) -> tuple[int, int] | None:
+def header_span(header: list[list[Cell]]) -> tuple[int, int] | None:
     """A five-year plan's span from its header: the base year and the year five later (2020年, 2025年)."""
-    years = {int(y) for label, _ in labelled for y in YEAR.findall(label)}
+    years = {int(y) for row in header for c in row for y in YEAR.findall(c.text)}
     found = [(year + 1, year + 5) for year in sorted(years) if year + 5 in years]
     return found[0] if len(found) == 1 else None
+
+
+def with_group_label(header: list[list[Cell]]) -> list[list[Cell]] | None:
+    """The header with a bare role label joined to the year label after it,
+    as one column (规划目标 over 2020年, written on one line); None when it
+    has no such pair."""
+    top = header[0]
+    for index, (cell, after) in enumerate(zip(top, top[1:])):
+        label, next_label = re.sub(r"\s+", "", cell.text), re.sub(r"\s+", "", after.text)
+        if _bare_role(label) and YEAR.search(next_label) and _role_words(next_label) is None:
+            joined = Cell(label + next_label, cell.start, after.end)
+            return [top[:index] + [joined] + top[index + 2:], *header[1:]]
+    return None
+
+
+def _bare_role(label: str) -> bool:
+    return _role_words(label) in ("target", "actual") and not YEAR.search(label) and not GROWTH.search(label)
+
+
+def _role_words(label: str) -> str | None:
+    for role, words in (("baseline", BASELINE), ("target", TARGET), ("actual", ACTUAL)):
+        if words.search(label):
+            return role
+    return None
 
 
 def _widths(tops: list[Cell], subs: list[str]) -> list[int]:
@@ -136,9 +159,11 @@ def _resolve(labelled: list[tuple[str, list[str]]], context: Context) -> list[Gr
         if column is None and result and _sub_measure(label):
             before = result[-1].leaves[-1]      # 2023年完成 | 增长(%): the growth of that year
             column = Column(before.role, before.period, _sub_measure(label), before.estimated, before.span)
-        if column is None and subs:
+        if column is None and context.year is not None and _sub_measure(label) and not re.search(r"年均|累计", label):
+            column = Column("actual", str(context.year), _sub_measure(label))     # 绝对数 | 比上年增长
+        if subs and (column is None or not YEAR.search(label)):
             # 规划目标 over 2020年 | 年均增长: the top gives the role, each sub-label its period
-            leaves = tuple(_column(label + sub, index < first, series, context) or UNREAD for sub in subs)
+            leaves = tuple(_measured(_column(label + sub, index < first, series, context), sub) for sub in subs)
             result.append(Group(leaves))
             continue
         if column is None:
@@ -150,6 +175,13 @@ def _resolve(labelled: list[tuple[str, list[str]]], context: Context) -> list[Gr
             leaves = (column,)
         result.append(Group(leaves))
     return result
+
+
+def _measured(column: Column | None, sub: str) -> Column:
+    """A sub-label's column, its measure from the sub-label (总量, 增速) where its own gives none."""
+    if column is None:
+        return UNREAD
+    return column if column.measure is not None else replace(column, measure=_sub_measure(sub))
 
 
 def _sub_measure(label: str) -> str | None:
@@ -183,6 +215,8 @@ def _column(label: str, before_series: bool, series: set[int], context: Context)
     growth = "growth" if re.search(r"年均|累计", label) else None
     if span is not None and (len(years) != 1 or growth):
         return Column(_role(label, None, series, context, span_label=True), span_text(span), growth, estimated, True)
+    if not years and span is None and context.span is not None and _bare_role(label):
+        return Column(_role_words(label), str(context.span[1]), None, estimated)    # 规划目标, 实际完成: the end year
     if len(years) != 1:
         return None
     year = years[0]
@@ -193,12 +227,9 @@ def _column(label: str, before_series: bool, series: set[int], context: Context)
 
 
 def _role(label: str, year: int | None, series: set[int], context: Context, span_label: bool) -> str:
-    if BASELINE.search(label):
-        return "baseline"
-    if TARGET.search(label):
-        return "target"
-    if ACTUAL.search(label):
-        return "actual"
+    said = _role_words(label)
+    if said is not None:
+        return said
     if span_label:
         return "target"
     start, end = context.span or (None, None)

@@ -28,19 +28,33 @@ from . import cells as kinds
 from . import grid
 from .align import RowShape, Slot, align, direct
 from .facts import cell_fact
-from .header import COMPLETION, Column, Context, Group, groups, plan_span, span_text, value_labels
+from .header import (COMPLETION, YEAR, Column, Context, Group, groups, header_span, plan_span, span_text,
+                     value_labels, with_group_label)
 from .rows import Row, is_name, read_row
 
 TITLE_UNITS = re.compile(r"单位\s*[:：]\s*([^)）]+)")
 
 
-def context_of(table: Table, document: Document) -> Context:
+def context_of(table: Table, document: Document, header: list[list] = ()) -> Context:
+    """What the title, the header and the document say about the table: the
+    plan's span (the title's, else the header's own years, else the document's),
+    and the one year it reports on."""
     title = table.title or ""
-    span = plan_span(title) or plan_span(document.meta.plan_span)
+    span = plan_span(title) or header_span(header) or plan_span(document.meta.plan_span)
     units = TITLE_UNITS.search(title)
     listed = tuple(kinds.unit_of(u) for u in re.split(r"[、,，/\s]+", units[1]) if u) if units else ()
     return Context(span=span, completion=COMPLETION.search(title) is not None, units=listed,
-                   indicators="指标" in title)
+                   indicators="指标" in title, year=_year(title, span, document))
+
+
+def _year(title: str, span: tuple[int, int] | None, document: Document) -> int | None:
+    """The year a table without yearly columns reports on: the one its title
+    names, else the one the document reports on."""
+    years = set(YEAR.findall(title))
+    if len(years) == 1 and span is None:
+        return int(years.pop())
+    reported = document.meta.report_years
+    return reported[0] if len(reported) == 1 else None
 
 
 def read_table(table: Table, document: Document, real: bool = False) -> list[Fact]:
@@ -49,12 +63,12 @@ def read_table(table: Table, document: Document, real: bool = False) -> list[Fac
     if first is None:
         return []
     table, first = _captioned(table, first)
-    context = context_of(table, document)
+    context = context_of(table, document, table.rows[:first])
     body = [(index, row) for index, row in enumerate((read_row(cells) for cells in table.rows[first:]), first)
             if row is not None]
     placed = _placed(table, first, [row for _, row in body], context) if real else None
     columns = grid.as_groups(placed[1]) if placed is not None else \
-        _columns(groups(table.rows[:first], context), [row for _, row in body], context)
+        _columns(table.rows[:first], [row for _, row in body], context)
     found: list[Fact] = []
     for index, row in body:
         if placed is not None and placed[0].fills(index):
@@ -109,8 +123,10 @@ def _is_data_row(cells) -> bool:
                                or kinds.is_qualitative(c.text) for c in cells if c is not names[0])
 
 
-def _columns(found: list[Group], body: list[Row], context: Context) -> list[Group]:
-    """The header's groups, completed where the rows show what it lost."""
+def _columns(header: list[list], body: list[Row], context: Context) -> list[Group]:
+    """The header's groups, completed where the rows show what it lost or
+    where one label is a group's (规划目标 2020年 on one line)."""
+    found = groups(header, context)
     counts = Counter(len(row.values) for row in body)
     if not counts:
         return found
@@ -118,6 +134,9 @@ def _columns(found: list[Group], body: list[Row], context: Context) -> list[Grou
     if not found:
         return _plan_layout(usual, context) if context.indicators else []
     leaves = sum(len(g.leaves) for g in found)
+    joined = with_group_label(header) if usual == leaves - 1 else None
+    if joined is not None:
+        return groups(joined, context)
     widest = max(counts)
     if widest == leaves + 1 and counts[widest] >= 2 and context.span and not any(
             g.leaves[0].role == "baseline" for g in found):

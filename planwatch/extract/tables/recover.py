@@ -211,12 +211,13 @@ def _attached(before: str, piece: str) -> bool:
 
 def _spaced_table(spaced: list[list[_Line]]) -> bool:
     """Rows of spaced cells: a header line, then at least two rows of one
-    cell count (the header's, or one more: a row number the header lacks)."""
+    cell count (the header's; one more: a row number the header lacks; one
+    less: a group label over two columns, 规划目标 2020年)."""
     wide = [len(cells) for cells in spaced if len(cells) >= 3]
     if len(wide) < 1 + MIN_ROWS:
         return False
     header, rows = wide[0], wide[1:]
-    return any(rows.count(count) >= MIN_ROWS for count in (header, header + 1))
+    return any(rows.count(count) >= MIN_ROWS for count in (header - 1, header, header + 1))
 
 
 @lru_cache(maxsize=8192)

@@ -33,6 +33,8 @@ _CUMULATIVE = re.compile(alternation(_G.cumulative_words))
 _THROUGHOUT = re.compile(r"始终|每年|历年")
 _SIGNS = {**dict.fromkeys(_G.positive_growth, ">"), **dict.fromkeys(_G.negative_growth, "<"),
           **dict.fromkeys(_G.flat_growth, "=")}
+_CLAUSE_BREAK = re.compile(r"[,，;；:：]")
+_OPENS = re.compile(r"[\s—]*(?:全年|今年|年内|明年)?")  # what may stand before an opening 力争
 _AVERAGE = re.compile(r"年均|平均")
 
 _DENSITY = re.compile(r"微克|毫克|μg|ug/|mg/")
@@ -148,8 +150,17 @@ def flags(where: Where, role: str, before_value: str, after_value: str = "") -> 
                          or _WILL.search(before_value) or _ESTIMATE_AFTER.match(after_value))
         return estimated, False
     if role == "target":  # 力争…,产业项目到位资金预期实现300亿元: its own 预期 is no stretch
-        return False, bool(_STRETCH.search(where.sentence)) and not _TARGET.search(where.clause_words)
+        return False, _stretched(where) and not _TARGET.search(where.clause_words)
     return False, False
+
+
+def _stretched(where: Where) -> bool:
+    """力争 in the value's clause, or opening an earlier clause of its sentence (力争2024年底…,
+    其中…); one after a name (进出口总额力争增长8%,城镇新增就业…) is that name's alone."""
+    if _STRETCH.search(where.clause):
+        return True
+    return any(_OPENS.fullmatch(_CLAUSE_BREAK.split(where.sentence[:m.start()])[-1])
+               for m in _STRETCH.finditer(where.sentence))
 
 
 def numeric_fact(indicator: Indicator, written: str, quantity: Quantity, measure: str, where: Where,

@@ -469,6 +469,14 @@ def _expected(row: tuple) -> tuple:
     return (*row[:4], value, *row[5:])
 
 
+def test_a_stretch_word_after_a_name_is_that_name_s_alone(tmp_path):
+    text = ("2013年某省人民政府工作报告\n"
+            "今年主要预期目标是,进出口总额力争增长8%左右,城镇新增就业100万人。"
+            "力争全年社会消费品零售总额增长12%,其中网上零售额增长20%。\n")
+    stretch = {f.indicator: f.stretch for f in extract(_load(tmp_path, text))}
+    assert stretch == {"进出口总额": True, "城镇新增就业": False, "社会消费品零售总额": True}
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_other_regions_documents_give_the_facts_a_reader_takes(case, tmp_path):
     text, expected, unwanted = CASES[case]

@@ -45,7 +45,7 @@ def got(doc: Document) -> set[tuple]:
     for fact in facts:   # evidence: the cell's words, exactly
         assert doc.text[fact.start:fact.end].strip(), fact
         if fact.value is not None:
-            assert f"{abs(fact.value):f}".split(".")[0] in doc.text[fact.start:fact.end], fact
+            assert f"{abs(fact.value):f}".split(".")[0] in doc.text[fact.start:fact.end].replace(",", ""), fact
     return {(f.indicator, f.role, f.period, f.measure, f.value.normalize() if f.value is not None else None,
              f.unit, f.comparator, f.text, _flags(f)) for f in facts}
 
@@ -567,3 +567,33 @@ def test_communique_table_spaced_and_dated_by_its_title():
     text = COMMUNIQUE.replace("| ", "").replace(" |", "").replace("表1 主要经济指标", "表1 2023年主要经济指标")
     text = text.replace("2023年某县国民经济和社会发展统计公报\n", "")
     assert got(document(text)) == expected(COMMUNIQUE_FACTS)
+
+
+TWO_LEVEL_SPACED = """表1 2023年主要指标完成情况
+指标 单位 2023年完成情况 2024年目标
+总量 增速
+地区生产总值 亿元 1,350.2 6.2% 6.5%左右
+城镇调查失业率 % 5.1 - 5.5以内
+"""
+
+
+def test_spaced_two_level_header_pairs_the_results_not_the_target():
+    assert got(document(TWO_LEVEL_SPACED)) == expected("""
+        地区生产总值 | actual | 2023 | level | 1350.2 | 亿元 | = | |
+        地区生产总值 | actual | 2023 | growth | 6.2 | % | = | |
+        地区生产总值 | target | 2024 | growth | 6.5 | % | ~ | |
+        城镇调查失业率 | actual | 2023 | level | 5.1 | % | = | |
+        城镇调查失业率 | target | 2024 | level | 5.5 | % | <= | |
+    """)
+
+
+def test_ideographic_spaces_and_a_category_line_between_rows():
+    text = ("表1\u3000某县“十四五”主要指标\n指标\u3000单位\u30002020年\u30002025年\u3000年均增长\u3000属性\n经济发展\n"
+            "地区生产总值\u3000亿元\u3000200\u3000280\u30007\u3000预期性\n"
+            "城镇新增就业\u3000万人\u3000-\u3000-\u3000【2.5】\u3000预期性\n")
+    assert got(document(text)) == expected("""
+        地区生产总值 | baseline | 2020 | level | 200 | 亿元 | = | |
+        地区生产总值 | target | 2025 | level | 280 | 亿元 | = | |
+        地区生产总值 | target | 2021-2025 | growth | 7 | % | = | |
+        城镇新增就业 | target | 2021-2025 | level | 2.5 | 万人 | = | | cumulative
+    """)

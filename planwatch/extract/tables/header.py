@@ -134,14 +134,21 @@ def _role_words(label: str) -> str | None:
 
 
 def _widths(tops: list[Cell], subs: list[str]) -> list[int]:
-    """Leaves under each top label: its colspan, else sub-labels right-aligned."""
+    """Leaves under each top label: its colspan, else sub-labels under the
+    last run of labels that are not targets (a year's results are split into
+    总量 | 增速, a target seldom is: 2023年完成情况 | 2024年目标 over 总量 | 增速)."""
     if any(c.colspan > 1 for c in tops):
         return [c.colspan for c in tops]
     unit = _repeating_unit(subs)
     if not unit or len(subs) // unit > len(tops):
         return [1] * len(tops)
     paired = len(subs) // unit
-    return [1] * (len(tops) - paired) + [unit] * paired
+    end = len(tops)
+    while end > paired and _role_words(re.sub(r"\s+", "", tops[end - 1].text)) == "target":
+        end -= 1
+    if any(_role_words(re.sub(r"\s+", "", c.text)) == "target" for c in tops[end - paired:end]):
+        end = len(tops)
+    return [1] * (end - paired) + [unit] * paired + [1] * (len(tops) - end)
 
 
 def _repeating_unit(subs: list[str]) -> int:

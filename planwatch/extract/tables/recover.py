@@ -46,7 +46,7 @@ HEADER_WORDS = re.compile(r"(?:19|20)[0-9]{2}|单位|属性")
 GAP = re.compile(r"[ \t\u3000]+")
 SPACED_CELL = re.compile(r"[^ \t\u3000]+")
 TAB_CELL = re.compile(r"[^\t]+")
-PROSE_MARK = re.compile(r"[,，:：]")
+PROSE_MARK = re.compile(r"[，:：]|,(?![0-9]{3})")     # not the comma of 1,350.2
 # Words a spaced row splits off the cell they belong to: `2020 年目标`, `7 左右`, `2020年完成 (预计)`.
 ATTACHED = re.compile(r"[(（][^()（）]*[)）]|左右|以上|以下|以内")
 MIN_ROWS = 2

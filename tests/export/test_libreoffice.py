@@ -1,0 +1,42 @@
+"""The report files survive LibreOffice: a plan office prints them or turns them into PDF.
+
+LibreOffice comes from Debian's packages (scripts/setup --test); in CI these tests must run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from planwatch.export import report, write
+
+SOFFICE = shutil.which("soffice")
+pytestmark = pytest.mark.skipif(SOFFICE is None and os.environ.get("CI") != "true",
+                                reason="LibreOffice is not installed (scripts/setup --test installs it)")
+
+
+def _to_pdf(path: Path) -> Path:
+    assert SOFFICE, "CI=true but LibreOffice is missing: run scripts/setup --test"
+    profile = path.parent / "lo-profile"   # a fresh profile: no state shared with another run
+    result = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(path.parent), str(path)],
+        capture_output=True, text=True, timeout=180)
+    pdf = path.with_suffix(".pdf")
+    assert result.returncode == 0 and pdf.exists(), result.stderr
+    return pdf
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_report_converts_to_pdf_with_its_rows(filled, tmp_path, fmt):
+    path = tmp_path / f"report.{fmt}"
+    write(report(filled, "青山区", "2023"), fmt, path)
+    with pdfplumber.open(_to_pdf(path)) as pdf:
+        text = "".join(page.extract_text() or "" for page in pdf.pages)
+    text = "".join(text.split())   # narrow columns wrap long names: compare without white space
+    for words in ("青山区2023年主要指标完成情况表", "地区生产总值", "超额完成", "未完成"):
+        assert words in text

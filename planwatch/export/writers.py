@@ -97,11 +97,22 @@ def write_xlsx(table: ReportTable, stream: BinaryIO) -> None:
         sheet.merge_cells(start_row=n, start_column=1, end_row=n, end_column=width)
         sheet.cell(n, 1).alignment = Alignment(wrap_text=True, vertical="top")
         sheet.row_dimensions[n].height = 30
-    for i, column in enumerate(table.columns, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = _WIDE.get(column.key, 12 if i > 1 else 6)
+    widths = [_WIDE.get(column.key, 12 if i > 1 else 6) for i, column in enumerate(table.columns, start=1)]
+    for i, width_chars in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width_chars
+    for row_no, row in enumerate(table.rows, start=4):
+        # Spreadsheet programs do not all fit a wrapped row's height on open: set it.
+        lines = max(_lines(str(row.get(c.key, "")), w) for c, w in zip(table.columns, widths))
+        sheet.row_dimensions[row_no].height = 14 * lines + 4
     sheet.freeze_panes = "C4"           # the header and the indicator names stay in view
     _print_setup(sheet)
     book.save(stream)
+
+
+def _lines(text: str, width_chars: float) -> int:
+    """How many lines a wrapped cell needs; a Chinese character is two characters wide."""
+    wide = sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+    return max(1, -(-wide // max(1, int(width_chars) - 1)))
 
 
 def _print_setup(sheet) -> None:

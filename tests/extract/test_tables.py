@@ -597,3 +597,15 @@ def test_ideographic_spaces_and_a_category_line_between_rows():
         地区生产总值 | target | 2021-2025 | growth | 7 | % | = | |
         城镇新增就业 | target | 2021-2025 | level | 2.5 | 万人 | = | | cumulative
     """)
+
+
+def test_a_row_number_written_into_the_name_cell():
+    text = ("表3 主要指标\n| 指标 | 2023年完成 | 2024年目标 |\n| 1.地区生产总值(亿元) | 410 | 440 |\n"
+            "| 2、一般公共预算收入(亿元) | 30.5 | 32 |\n")
+    facts = extract_tables(document(text))
+    assert {(f.indicator, f.role, f.value, f.name_as_written) for f in facts} == {
+        ("地区生产总值", "actual", Decimal("410"), "地区生产总值"),
+        ("地区生产总值", "target", Decimal("440"), "地区生产总值"),
+        ("地方一般公共预算收入", "actual", Decimal("30.5"), "一般公共预算收入"),
+        ("地方一般公共预算收入", "target", Decimal("32"), "一般公共预算收入"),
+    }

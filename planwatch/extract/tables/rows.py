@@ -18,6 +18,8 @@ RATE_NAME = re.compile(r"(?:率|比重|占比|比例|强度)$")
 NAME_UNIT = re.compile(r"[(（]([^()（）]{1,8})[)）]$")
 SHARE_SUFFIX = re.compile(r"(?:占比|比重|比例|强度)$")
 FLOW_NAME = re.compile(r"新增|累计|新建|净增")
+# A row number written into the name cell (1.地区生产总值, 2、…), not part of the name.
+SERIAL_PREFIX = re.compile(r"^[ \t]*[0-9]{1,3}[.、．](?![0-9])")
 # Words that open a statement about a value (与经济增长同步, 高于GDP增速), not a name.
 STATEMENT = re.compile(r"\s*(?:与|同|高于|低于|不低于|不高于|完成|保持|确保|力争|预计|实现|达到)")
 
@@ -35,7 +37,7 @@ class Row:
 
     @cached_property
     def written(self) -> str:
-        return kinds.squeeze(NAME_UNIT.sub("", self.name.text))
+        return kinds.squeeze(NAME_UNIT.sub("", SERIAL_PREFIX.sub("", self.name.text)))
 
     @cached_property
     def standard(self) -> str:
@@ -66,6 +68,7 @@ class Row:
 @lru_cache(maxsize=8192)
 def is_name(text: str) -> bool:
     """An indicator's name: a catalogue name in words, not a value or a statement."""
+    text = SERIAL_PREFIX.sub("", text)
     if not text.strip() or kinds.is_year_label(text) or kinds.is_qualitative(text) or STATEMENT.match(text):
         return False
     value = kinds.read_value(text)

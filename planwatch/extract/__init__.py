@@ -20,6 +20,7 @@ Parts, each usable alone:
 from bisect import bisect_left
 
 from ..documents import Document
+from . import catalogue
 from .fact import Fact
 from .merge import merge
 from .prose import prose_facts
@@ -29,11 +30,12 @@ from .tables import extract_tables, read_extents
 
 def extract(document: Document) -> list[Fact]:
     """All main-indicator facts of a document (prose and tables), one per identity,
-    in the order they are stated. Facts inside noise spans (spam, page furniture) are dropped,
+    in the order they are stated; ordinary quantities the catalogue reads (main: false) are not emitted. Facts inside noise spans (spam, page furniture) are dropped,
     and so are sentences read in an indicator table's rendering (the table reader reads it)."""
     shadow = simplified(document)
     tables = extract_tables(shadow)
     facts = _outside(prose_facts(shadow), read_extents(shadow, tables)) + tables
+    facts = [fact for fact in facts if catalogue.is_main(fact.indicator)]
     return as_written(merge(_outside(facts, document.noise)), document, shadow)
 
 

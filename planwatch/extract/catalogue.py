@@ -7,6 +7,7 @@
     catalogue.mentions(text, start, end)         -> [(start, end, Indicator)], every name in text
                                                     (a shared name such as 节能减排 once per indicator)
     catalogue.indicators()                       -> all entries, in file order
+    catalogue.is_main("工业增加值")               -> False: catalogued, but not a main indicator
 
 `lookup` takes the name as written in a table row or a heading: an exact name
 first, else the longest catalogue name it contains. Spaces and quotation marks
@@ -52,6 +53,7 @@ class Indicator:
     whole_word: bool = False   # generic names (企业数量) that count only as a word of their own
     shared: tuple[str, ...] = ()  # names that stand for this and other indicators (节能减排)
     split: tuple[str, ...] = ()   # the indicators its names stand for when 分别 follows (存款, 贷款)
+    main: bool = True          # false: read (so its name is not taken for another) but not emitted
 
 
 def normalise(name: str) -> str:
@@ -84,6 +86,7 @@ def _entry(raw: dict) -> Indicator:
         whole_word=bool(raw.get("whole_word")),
         shared=tuple(raw.get("shared") or ()),
         split=tuple(raw.get("split") or ()),
+        main=raw.get("main", True) is not False,
     )
 
 
@@ -130,6 +133,12 @@ def indicators() -> tuple[Indicator, ...]:
 def get(name: str) -> Indicator | None:
     """The entry whose standard name or synonym is exactly `name`."""
     return _load().by_name.get(normalise(name))
+
+
+def is_main(name: str) -> bool:
+    """Whether a standard name is a main indicator (not an ordinary quantity kept for reading)."""
+    entry = _load().by_name.get(normalise(name))
+    return entry is None or entry.main
 
 
 def lookup(name: str) -> Indicator | None:

@@ -28,3 +28,16 @@ def test_any_arrangement_reads_without_error(title, words, separator):
         assert 0 <= fact.start < fact.end <= len(text)
         assert fact.role in ("target", "actual", "baseline") and fact.measure in ("level", "growth", "change")
         assert (fact.value is None) == (fact.text is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(WORDS[:2] + ["指标 单位 2020年 2025年 年均增长 属性", "序号\t指标名称\t2020年目标\t2020年完成\t完成情况"]),
+       st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8), max_size=12),
+       st.sampled_from([" ", "  ", "\t", "\u3000"]))
+def test_any_rows_of_spaced_cells_read_without_error(title, rows, separator):
+    text = "\n".join([title, *(separator.join(row) for row in rows)]) + "\n"
+    document = Document(name="fuzz.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), encoding="utf-8")
+    for fact in extract_tables(document):
+        assert 0 <= fact.start < fact.end <= len(text)
+        assert text[fact.start:fact.end].strip()
+        assert (fact.value is None) == (fact.text is not None)

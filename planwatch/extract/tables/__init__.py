@@ -1,6 +1,8 @@
 """Indicator tables to facts: real tables from markup (`Document.tables`) and
-tables recovered from text (one cell per line, `|`-joined rows), read by one
-reader.
+tables recovered from text (one cell per line, rows of cells joined by `|` or
+separated by spaces or tabs), read by one reader: plan outlines (base, target,
+span growth), completion and review tables (targets, results, 预计 estimates,
+the plan's verdict as `assessment`) and communique tables (绝对数 | 比上年增长).
 
     extract_tables(document) -> list[Fact]
 """

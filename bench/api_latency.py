@@ -8,8 +8,8 @@ gets them) and their JSON twins; prints p50/p95 in milliseconds.
 
     .venv/bin/python bench/api_latency.py [--regions 3000] [--years 10] [--db URL] [--requests 200]
 
-Target: p95 < 50 ms for region and indicator pages. On PostgreSQL the load
-ends with ANALYZE (see build()).
+Target: p95 < 50 ms for region and indicator pages. The load ends with the
+planner statistics an ingest leaves (Store.update_statistics).
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from pathlib import Path
 from urllib.parse import quote
 
 import httpx
-from sqlalchemy import text
 
 from planwatch.store import Store
 from planwatch.store.engine import open_engine
@@ -72,12 +71,9 @@ def build(url: str, regions: int, years: int) -> int:
             conn.execute(D.insert(), docs)
             conn.execute(F.insert(), facts)
             total += len(facts)
-    if engine.dialect.name == "postgresql":
-        # Planner statistics, as autovacuum would gather after a load (it is off on some
-        # servers, this one included): without them PostgreSQL scans all facts for a region.
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text("ANALYZE"))
     engine.dispose()
+    with Store(url) as store:   # planner statistics, as an ingest leaves them
+        store.update_statistics()
     return total
 
 

@@ -32,6 +32,8 @@ def ingest(store: Store, paths: Iterable[Path | str], on_progress: Progress | No
         _count(report, step)
         if on_progress is not None:
             on_progress(step)
+    if report.documents or report.versions or report.refreshed:
+        store.update_statistics()
     return report
 
 

@@ -46,10 +46,11 @@ class Base(DeclarativeBase):
 class DocumentRow(Base):
     __tablename__ = "documents"
     __table_args__ = (
-        UniqueConstraint("name", "version", name="uq_documents_name_version"),
+        UniqueConstraint("name", "region_key", "version", name="uq_documents_name_region_version"),
         Index("ix_documents_sha256", "sha256"),
         Index("ix_documents_region_key", "region_key"),
         Index("ix_documents_current", "superseded", "name"),
+        Index("ix_documents_region_current", "region_key", "superseded", "date"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -83,6 +84,7 @@ class FactRow(Base):
     __table_args__ = (
         Index("ix_facts_document", "document_id"),
         Index("ix_facts_identity", "indicator", "period", "role"),
+        Index("ix_facts_indicator_measure", "indicator", "measure", "document_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -12,12 +12,10 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from ..store import Store
-from ..store.engine import open_engine
 from . import errors, render, vendor
 from .highlight import fact_pieces
 from .pages import router
 from .reports import router as reports_router
-from .schema import ensure_indices
 from .search import SearchIndex
 from .security import SecurityHeaders
 
@@ -28,9 +26,8 @@ def create_app(store: Store) -> FastAPI:
     app = FastAPI(title="planwatch", summary="地方规划主要指标:文件、指标数据、目标与完成情况",
                   docs_url=None, redoc_url=None)   # /docs is ours: Swagger UI from node_modules, no CDN
     app.state.store = store
-    app.state.engine = open_engine(store.url)
+    app.state.engine = store.engine
     app.state.search = SearchIndex(app.state.engine)
-    ensure_indices(app.state.engine)
     app.include_router(router)
     app.include_router(reports_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

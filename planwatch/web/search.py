@@ -70,6 +70,13 @@ class SearchIndex:
             for statement in _PG_SCHEMA if self.postgres else _SQLITE_SCHEMA:
                 conn.execute(text(statement))
 
+    def drop(self) -> None:
+        """Remove the index (it is rebuilt on the next search): leaves the database with
+        the store's schema only."""
+        with writer(self.engine).begin() as conn:
+            conn.execute(text("DROP TABLE IF EXISTS search_documents"))
+        self._seen = None
+
     def refresh(self) -> int:
         """Index the current documents not yet indexed; how many were added."""
         with self.engine.connect() as conn:

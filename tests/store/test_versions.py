@@ -73,3 +73,12 @@ def test_stored_content_is_found_by_its_hash(store, document, facts):
     assert store.find_content(document.sha256) is None
     stored, _ = store.add_document(document, facts)
     assert store.find_content(document.sha256).id == stored.id
+
+
+def test_two_regions_files_of_one_name_are_two_documents(store, make_document):
+    qingshi = make_document(name="政府工作报告.txt", text="青石县政府工作报告 增长5.0%", region="江北省青石县")
+    baihe = make_document(name="政府工作报告.txt", text="白河县政府工作报告 增长6.0%", region="江北省白河县")
+    first, _ = store.add_document(qingshi, [])
+    second, added = store.add_document(baihe, [])
+    assert added and (first.version, second.version) == (1, 1)
+    assert sorted(d.region for d in store.documents()) == ["江北省白河县", "江北省青石县"]

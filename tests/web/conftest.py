@@ -17,7 +17,6 @@ import pytest
 from planwatch.documents import Document, DocumentMeta
 from planwatch.extract import Fact
 from planwatch.web import create_app
-from planwatch.web.schema import drop_own_schema
 
 warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
 from fastapi.testclient import TestClient  # noqa: E402
@@ -145,8 +144,7 @@ def app(store, ids):
     schema only (PostgreSQL's test database is shared by every stage's tests)."""
     app = create_app(store)
     yield app
-    drop_own_schema(app.state.engine)
-    app.state.engine.dispose()
+    app.state.search.drop()
 
 
 @pytest.fixture

@@ -609,3 +609,22 @@ def test_a_row_number_written_into_the_name_cell():
         ("地方一般公共预算收入", "actual", Decimal("30.5"), "一般公共预算收入"),
         ("地方一般公共预算收入", "target", Decimal("32"), "一般公共预算收入"),
     }
+
+
+def test_a_target_column_in_percent_holds_growth_in_rows_of_amounts():
+    text = """某县2023年政府工作报告
+序号 指标 单位 2022年完成 增长(%) 2023年目标(%)
+1 地区生产总值 亿元 300 4.5 6左右
+2 全社会固定资产投资 亿元 120 -2.1 8
+3 城镇调查失业率 % 5.1 - 5.5以内
+"""
+    assert got(document(text)) == expected("""
+        地区生产总值 | actual | 2022 | level | 300 | 亿元 | = | |
+        地区生产总值 | actual | 2022 | growth | 4.5 | % | = | |
+        地区生产总值 | target | 2023 | growth | 6 | % | ~ | |
+        全社会固定资产投资 | actual | 2022 | level | 120 | 亿元 | = | |
+        全社会固定资产投资 | actual | 2022 | growth | -2.1 | % | = | |
+        全社会固定资产投资 | target | 2023 | growth | 8 | % | = | |
+        城镇调查失业率 | actual | 2022 | level | 5.1 | % | = | |
+        城镇调查失业率 | target | 2023 | level | 5.5 | % | <= | |
+    """)

@@ -83,6 +83,8 @@ def _measure(value: kinds.Value, slot: Slot, row: Row) -> str | None:
         return "growth"
     if column.measure is not None:
         return column.measure
+    if column.rates and value.quantity is not None and not row.rate and abs(value.quantity.value) < 100:
+        return "growth"     # 6 under 2023年目标(%) in a row of 亿元; but 365 there is the level
     if value.quantity is None:
         return _text_measure(value, column.span, row)
     if column.span:

@@ -43,6 +43,7 @@ class Column:
     measure: str | None = None   # level | growth; None: the cell decides
     estimated: bool = False
     span: bool = False           # a multi-year period (年均增长, 累计)
+    rates: bool = False          # the label says its values are rates (2023年目标(%), 预期目标(增速))
 
 
 UNREAD = Column("", "")     # a value column whose meaning the header does not give
@@ -233,7 +234,7 @@ def _column(label: str, before_series: bool, series: set[int], context: Context)
     role = _role(label, year, series, context, span_label=False)
     if role == "actual" and before_series and year in series:
         role = "target"     # the plan's end year, stated before the yearly results
-    return Column(role, str(year), None, estimated)
+    return Column(role, str(year), None, estimated, rates=re.search("[%％]", label) is not None or _sub_measure(label) == "growth")
 
 
 def _role(label: str, year: int | None, series: set[int], context: Context, span_label: bool) -> str:

@@ -66,6 +66,7 @@ _EACH = re.compile(r"\s*(?:均|都)")  # 规模以上工业增加值、固定资
 _LIST_GAP = re.compile(r"\s*(?:和|、|及|与|,|，)\s*")
 _TO = re.compile(rf"(?:{_VERBS}|跃升|跃居|增至|升至|降至)?[至到为]")
 _HEAD_JUNK = " \t\u3000—-“”\"'"
+_MARK_LEAD = re.compile(r"(?:预计|力争|争取)?(?:到|至|截至|截止|在|于)?")  # 到2025年, opens its clause too
 _HARD_LINE_END = "。！？!?:：;；|\n \t\u3000"
 _PARAGRAPH_START = "\n\r \t\u3000—-·•(（第一二三四五六七八九十|"
 _HEADING_START = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十0-9]+[章节篇条]"
@@ -227,6 +228,9 @@ class _Reader:
         first = self._first_item(start, slot_end)
         if first is None or not _CARRY.fullmatch(self.text[start:first]):
             return []
+        qual = self._qual_in(start, slot_end)
+        if qual is not None and qual[0] <= first and following < self._next(self.slot_ends, start):
+            return []  # ;完成国家下达的节能减排…任务: the words are the names' after them
         carried = Mention(start, start, mention.indicator, mention.written)
         return self._slot([carried], start, slot_end, start)
 
@@ -437,8 +441,8 @@ class _Reader:
         return text[start:end]
 
     def _clause_head(self, pos: int) -> bool:
-        """A mark that opens its clause ("1-6月份,", "前三季度空气…") scopes what follows."""
-        return not self.text[self._prev(self.clause_ends, pos):pos].strip(_HEAD_JUNK)
+        """A mark that opens its clause ("1-6月份,", "前三季度空气…", "到2025年,") scopes what follows."""
+        return bool(_MARK_LEAD.fullmatch(self.text[self._prev(self.clause_ends, pos):pos].strip(_HEAD_JUNK)))
 
     def _bullet_target(self, line_start: int, value_start: int) -> bool:
         """In "——目标:预计完成…" the part before the colon is the target."""

@@ -159,9 +159,10 @@ def _rows_of(lines: list[tuple[str, int]]) -> list[list[Cell]] | None:
               for words, lo in lines]
     if sum(len(piece) >= 3 for piece in pieces) >= 2:
         return [[_cell(c) for c in piece] for piece in pieces if any(c.text for c in piece)]
-    spaced = [_spaced(words, lo) for words, lo in lines]
-    if _spaced_table(spaced):
-        return [[_cell(c) for c in piece] for piece in spaced]
+    if sum(GAP.search(words) is not None for words, _ in lines) > MIN_ROWS:   # cheap: most tables have no spaced lines
+        spaced = [_spaced(words, lo) for words, lo in lines]
+        if _spaced_table(spaced):
+            return [[_cell(c) for c in piece] for piece in spaced]
     cells = [cell for piece in pieces for cell in piece]
     return _rows(_join_wrapped(cells)) if len(cells) >= MIN_CELLS else None
 

@@ -628,3 +628,9 @@ def test_a_target_column_in_percent_holds_growth_in_rows_of_amounts():
         城镇调查失业率 | actual | 2022 | level | 5.1 | % | = | |
         城镇调查失业率 | target | 2023 | level | 5.5 | % | <= | |
     """)
+
+
+def test_a_progress_column_is_not_the_indicators_result():
+    text = REVIEW.replace("2020年完成 (预计) | 完成情况", "实际完成 | 完成进度(%)").replace("基本完成", "98.3").replace("未完成", "90.4")
+    facts = got(document(text))
+    assert expected(REVIEW_FACTS.replace(" estimated", "")) == facts

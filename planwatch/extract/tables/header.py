@@ -33,6 +33,7 @@ LEVEL = re.compile(r"总量|绝对值|绝对数|绝对额|数值|总额|规模")
 VERDICT = r"(?:完成|执行|实施|达标|进展)情况(?:评[估价])?|是否(?:完成|达标|实现)|(?:完成)?评[估价](?:结果)?"
 NOT_VALUE = re.compile(
     r"序号|指标(?:名称)?|名称|项目|(?:计量)?单位|(?:指标)?属性|性质|(?:责任|牵头|主责)(?:单位|部门)|备注|类别|" + VERDICT)
+PROGRESS = re.compile(r"进度|率|比例|程度|百分比")
 COMPLETION = re.compile(r"完成情况|执行情况|实施情况|完成表")
 
 
@@ -127,7 +128,9 @@ def with_group_label(header: list[list[Cell]]) -> list[list[Cell]] | None:
 
 
 def _bare_role(label: str) -> bool:
-    return _role_words(label) in ("target", "actual") and not YEAR.search(label) and not GROWTH.search(label)
+    """规划目标, 实际完成: a role and nothing else (完成进度, 完成率 measure the plan, not the indicator)."""
+    return (_role_words(label) in ("target", "actual") and not YEAR.search(label) and not GROWTH.search(label)
+            and PROGRESS.search(label) is None)
 
 
 def _role_words(label: str) -> str | None:

@@ -8,6 +8,7 @@ import hashlib
 from decimal import Decimal
 
 from planwatch.documents import Cell, Document, DocumentMeta, Table, detect_meta
+from planwatch.extract import extract
 from planwatch.extract.tables import extract_tables, recover_tables
 
 SPAM = "大佬们都在玩{精选官网网址: www.example.Co }值得信任的品牌平台!"
@@ -634,3 +635,17 @@ def test_a_progress_column_is_not_the_indicators_result():
     text = REVIEW.replace("2020年完成 (预计) | 完成情况", "实际完成 | 完成进度(%)").replace("基本完成", "98.3").replace("未完成", "90.4")
     facts = got(document(text))
     assert expected(REVIEW_FACTS.replace(" estimated", "")) == facts
+
+
+def test_a_spaced_row_is_read_as_a_table_not_as_a_sentence():
+    text = ("表1 某县“十四五”主要指标\n指标 2020年 2025年 年均增长 属性\n地区生产总值 200亿元 280亿元 7% 预期性\n"
+            "城镇居民人均可支配收入 30000元 42000元 7% 预期性\n")
+    facts = {(f.indicator, f.role, f.period, f.measure, f.value) for f in extract(document(text))}
+    assert facts == {
+        ("地区生产总值", "baseline", "2020", "level", Decimal("200")),
+        ("地区生产总值", "target", "2025", "level", Decimal("280")),
+        ("地区生产总值", "target", "2021-2025", "growth", Decimal("7")),
+        ("城镇居民人均可支配收入", "baseline", "2020", "level", Decimal("30000")),
+        ("城镇居民人均可支配收入", "target", "2025", "level", Decimal("42000")),
+        ("城镇居民人均可支配收入", "target", "2021-2025", "growth", Decimal("7")),
+    }

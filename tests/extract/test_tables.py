@@ -649,3 +649,11 @@ def test_a_spaced_row_is_read_as_a_table_not_as_a_sentence():
         ("城镇居民人均可支配收入", "target", "2025", "level", Decimal("42000")),
         ("城镇居民人均可支配收入", "target", "2021-2025", "growth", Decimal("7")),
     }
+
+
+def test_a_header_note_on_a_line_of_its_own_belongs_to_the_label_above():
+    text = flattened(["表1 “十三五”规划主要指标完成情况", "指标", "单位", "2015年", "规划目标", "年均增长", "2020年完成",
+                      "(预计)", "完成情况",
+                      "地区生产总值", "亿元", "480", "700", "8%", "688", "基本完成",
+                      "一般公共预算收入", "亿元", "36", "52", "7.5%", "47", "未完成"])
+    assert got(document(text)) == expected(REVIEW_FACTS)

@@ -50,6 +50,7 @@ PROSE_MARK = re.compile(r"[，:：]|,(?![0-9]{3})")     # not the comma of 1,350
 # Words a spaced row splits off the cell they belong to: `2020 年目标`, `7 左右`, `2020年完成 (预计)`.
 ATTACHED = re.compile(r"[(（][^()（）]*[)）]|左右|以上|以下|以内")
 MIN_ROWS = 2
+LABEL_NOTE = re.compile(r"[(（](?:预计(?:数|值)?|%|％)[)）]")
 HEADER_WORD = re.compile(r"指标|名称|单位|属性|序号|备注|目标|完成|基数|总量|绝对值|增速|增长|年均|累计|规划|预期|计划|实际|情况|责任|部门|类别|序列")
 
 
@@ -245,6 +246,8 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
 
 
 def _continues(last: _Line, line: _Line) -> bool:
+    if LABEL_NOTE.fullmatch(line.text) and kinds.YEAR.search(last.text):
+        return True     # 2020年完成 ⏎ (预计): one label
     if not last.text or len(last.text) > 8 or len(line.text) > last.width or not line.text:
         return False
     if _complete(last.text) or is_name(last.text):

@@ -5,6 +5,7 @@
     catalogue.lookup("外贸进出口总额")            -> Indicator(name="进出口总额", ...)
     catalogue.lookup("开工建设道路")              -> None
     catalogue.mentions(text, start, end)         -> [(start, end, Indicator)], every name in text
+    catalogue.mentions(text, spaced=True)        -> the same, names with spaces inside (全 员劳动生产率)
                                                     (a shared name such as 节能减排 once per indicator)
     catalogue.indicators()                       -> all entries, in file order
     catalogue.is_main("工业增加值")               -> False: catalogued, but not a main indicator
@@ -66,6 +67,7 @@ class _Catalogue:
     entries: tuple[Indicator, ...]
     by_name: dict[str, Indicator]
     pattern: re.Pattern
+    spaced: re.Pattern   # the same, with a space allowed between characters (PDF text: 人 均 GDP)
     by_written: dict[str, tuple[Indicator, ...]]   # names as matched, filled as they are met
     shared: dict[str, tuple[Indicator, ...]]
     splits: dict[str, tuple[Indicator, ...]]   # standard name -> its parts
@@ -122,8 +124,9 @@ def _load() -> _Catalogue:
     firsts = "".join(sorted({_CHAR.get(n[0], re.escape(n[0])).strip("[]") for n in written}))
     pattern = re.compile(f"(?=[{firsts}])"  # a cheap first-character test before the trie
                          + trie_pattern(written, lambda c: (_CHAR.get(c) or re.escape(c)) + "[“”\"]?"))
+    spaced = re.compile(pattern.pattern.replace('[“”"]?', '[“”" ]?'))
     by_written = {name: (entry,) for name, entry in by_name.items()} | shared
-    return _Catalogue(entries, by_name, pattern, by_written, shared, splits)
+    return _Catalogue(entries, by_name, pattern, spaced, by_written, shared, splits)
 
 
 def indicators() -> tuple[Indicator, ...]:
@@ -154,12 +157,15 @@ def lookup(name: str) -> Indicator | None:
     return None if best is None else catalogue.by_name[normalise(best[0])]
 
 
-def mentions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Indicator]]:
-    """Every catalogue name in text[start:end], leftmost-longest, as (start, end, Indicator)."""
+def mentions(text: str, start: int = 0, end: int | None = None,
+             spaced: bool = False) -> list[tuple[int, int, Indicator]]:
+    """Every catalogue name in text[start:end], leftmost-longest, as (start, end, Indicator);
+    `spaced` text (a PDF's, with spaces between characters) may hold spaces inside a name."""
     catalogue = _load()
     by_written = catalogue.by_written
     found: list[tuple[int, int, Indicator]] = []
-    for match in catalogue.pattern.finditer(text, start, len(text) if end is None else end):
+    pattern = catalogue.spaced if spaced else catalogue.pattern
+    for match in pattern.finditer(text, start, len(text) if end is None else end):
         written = match[0]
         entries = by_written.get(written)
         if entries is None:

@@ -48,6 +48,7 @@ _ACTUAL = re.compile(r"执行情况|完成情况|运行情况|回顾|发展基�
 _REPORTED = re.compile(r"执行情况|完成情况")
 _TARGET = re.compile(r"计划|目标|安排|任务|草案|预期|展望|工作重点|总体要求|以下[^\n]{0,6}工作")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
+_SPAN = re.compile(r"((?:19|20)\d\d)年?\s*[-—至~～到]\s*((?:19|20)\d\d)年")
 _NEXT_FIVE = re.compile(r"今后五年|未来五年|今后5年|未来5年")
 _FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
               "十四五": (2021, 2025), "十五五": (2026, 2030)}
@@ -111,8 +112,9 @@ class Sections:
     def _headings(self, text: str):
         current = self._sections_default
         for match in _HEADING.finditer(text):
-            if match["plain"] and not (_YEAR.search(match["plain"]) and _PROSE_LINE.match(text, match.end())):
-                continue  # a short line is a heading only when it names a year and prose follows
+            if match["plain"] and not ((_YEAR.search(match["plain"]) or five_year_span(match["plain"]))
+                                       and _PROSE_LINE.match(text, match.end())):
+                continue  # a short line is a heading only when it names a year (or 十三五) and prose follows
             section = self._section(match.start(), match[0].strip(), current)
             if section is not None:
                 current = section
@@ -131,8 +133,8 @@ class Sections:
             role = "actual" if years[0] == frame.report else "target"  # 二、2022年主要工作: its year says which
         else:
             return None
-        plan = five_year_span(heading)
-        if plan and not self._plan and not years:  # 一、“十三五”时期工作回顾 in a work report
+        plan = five_year_span(heading) or _years_span(heading)
+        if plan and (not years or set(years) == set(plan)):  # 一、“十三五”时期工作回顾; “十四五”时期(2021年至2025年)的目标:
             return self._new(start, role, plan[1], str(plan[1]), plan)
         if role == "target" and _NEXT_FIVE.search(heading) and not self._plan:  # 今后五年的主要目标
             first = years[0] if years else (frame.target or (frame.report + 1 if frame.report else None))
@@ -171,8 +173,11 @@ class Sections:
             years = [int(y) for y in _YEAR.findall(words)]
             own = current.role == "target" or "年初" in words  # 年初确定的主要预期目标: the year under review
             year = years[0] if years else (current.year if own else self._next_year(current))
-            added += [self._new(match.end(), "target", year, str(year) if year else None,
-                                current.span if current.role == "target" else None),
+            span = current.span if current.role == "target" else None
+            plan = five_year_span(words) or _years_span(words)
+            if plan:  # “十四五”时期(2021年至2025年)的主要目标: the plan's goals
+                year, span = plan[1], plan
+            added += [self._new(match.end(), "target", year, str(year) if year else None, span),
                       replace(current, start=end)]
         if added:
             # A list that ends at a heading gives way to it: at one offset the heading comes last.
@@ -230,6 +235,12 @@ class Sections:
 def _is_goal(item: str) -> bool:
     """A sentence that states a goal: it names an indicator or a qualitative goal."""
     return bool(catalogue.mentions(item) or _QUALITATIVE.search(item))
+
+
+def _years_span(words: str) -> tuple[int, int] | None:
+    """2021年至2025年, 2021-2025年: a span of years named in a line."""
+    found = _SPAN.search(words)
+    return (int(found[1]), int(found[2])) if found else None
 
 
 def _plan_span(text: str | None) -> tuple[int, int] | None:

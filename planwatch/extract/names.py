@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from . import catalogue
 from .catalogue import Indicator
 
+_SPACED = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
 _JOINERS = ("和", "、", "及", "与")
 _SHARE_OF = re.compile(r"占[^，,。;；:：\n]{1,20}?的?(?:比重|比例)")
 _WORD_BEFORE = re.compile(r"(?:其中|全区|全市|全县|全省|全镇|各类)$")
@@ -37,10 +38,15 @@ class Mention:
     written: str
 
 
+def is_spaced(text: str) -> bool:
+    """PDF text with spaces between Chinese characters, at least one per 200 characters."""
+    return len(_SPACED.findall(text)) * 200 >= len(text) > 0
+
+
 def find_mentions(text: str, skipped: list[tuple[int, int]]) -> list[Mention]:
     """Every usable name in text, in order; `skipped` is a sorted list of spans."""
     found: list[Mention] = []
-    for start, end, indicator in catalogue.mentions(text):
+    for start, end, indicator in catalogue.mentions(text, spaced=is_spaced(text)):
         if _inside(skipped, start) or (start > 0 and text[start - 1] == "占") or _glued(text, start, indicator):
             continue
         mention = _share(text, Mention(start, end, indicator, text[start:end]))

@@ -89,11 +89,20 @@ def measure_of(indicator: Indicator, quantity: Quantity, verb: re.Match | None,
         if not indicator.rate:
             return None
         return "change", signed(quantity) if down else quantity
-    if quantity.unit is None or (indicator.unit and family(indicator.unit) != family(quantity.unit)):
+    if quantity.unit is None or (indicator.unit and family(indicator.unit) != family(quantity.unit)) \
+            or not _scale_fits(indicator.unit, quantity.unit):
         return None
     if verb is not None and not verb["to"]:
         return "change", signed(quantity) if down else quantity
     return "level", quantity
+
+
+def _scale_fits(usual: str | None, unit: str) -> bool:
+    """A total in 亿元 is never stated in bare 元, nor a per-head amount in 亿元
+    (人 均 GDP 51281元 split by a PDF is not GDP)."""
+    if usual is None or family(usual) != "money":
+        return True
+    return not (usual.endswith("亿元") and unit == "元" or usual == "元" and "亿" in unit)
 
 
 def role_and_period(where: Where, measure: str, cumulative: bool) -> tuple[str, str | None, bool]:
@@ -109,9 +118,8 @@ def role_and_period(where: Where, measure: str, cumulative: bool) -> tuple[str, 
     span = section.span
     if mark is not None:
         role, period, span = _marked(mark, section, role, period, span)
-    if span is None and measure == "growth" and section.span and period == str(section.span[1]) \
-            and _AVERAGE.search(where.clause):
-        span = section.span  # 2020年…,年均增长7.8%: an average over the plan's years
+    if span is None and measure == "growth" and period and _AVERAGE.search(where.clause):
+        span = _averaged_over(period, section)  # 2020年…,年均增长7.8%: an average over the plan's years
     if span is not None and (mark is None or mark.is_span or measure == "growth"):
         if measure != "level" or cumulative or _THROUGHOUT.search(where.clause):
             period = span_text(span)
@@ -119,6 +127,16 @@ def role_and_period(where: Where, measure: str, cumulative: bool) -> tuple[str, 
         else:
             period = str(span[1])  # a level at the end of a span
     return role, period, cumulative
+
+
+def _averaged_over(period: str, section: Section) -> tuple[int, int] | None:
+    """The years an average growth stated with one year covers: the section's plan
+    when the year ends it, else the five-year plan that year closes (2020: 2016-2020)."""
+    if section.span and period == str(section.span[1]):
+        return section.span
+    if period.isdigit() and int(period) % 5 == 0:
+        return int(period) - 4, int(period)
+    return None
 
 
 def _marked(mark: Mark, section: Section, role: str, period: str | None,
@@ -134,6 +152,8 @@ def _marked(mark: Mark, section: Section, role: str, period: str | None,
             role = "target"
         elif role == "target" and year < section.year and not span:
             role = "actual"
+    if role == "target" and span and marked and int(marked.split("-")[-1][:4]) < span[0]:
+        role = "actual"  # 2020年… or “十三五”期间… in a plan for 2021-2025: before the plan began
     if mark.is_span and marked and "-" in marked:
         first, last = marked.split("-")
         span = (int(first), int(last))

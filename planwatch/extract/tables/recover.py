@@ -29,8 +29,8 @@ from .rows import is_name
 TITLE = re.compile(
     r"^[ \t\u3000]*((?:附?表\s*[0-9０-９一二三四五六七八九十]+[^\n]{0,80})|(?:[^\n。;；]{0,40}主要(?:经济社会发展)?指标[^\n。;；]{0,30}))[ \t\u3000]*$",
     re.M)
+TITLE_HINT = re.compile(r"表\s*[0-9０-９一二三四五六七八九十]|主要(?:经济社会发展)?指标")
 LINE = re.compile(r"[^\n]*\n?")
-PIPE_LINE = re.compile(r"^[^\n|]*\|[^\n]*$", re.M)
 SENTENCE = re.compile(r"[。;；!！?？]|^(?:备注|注|说明|资料来源)\s*[:：0-9１-９]|^第[一二三四五六七八九十0-9]+[章节]"
                       r"|^[(（][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、")
 MAX_CELL = 40          # longer lines are prose: the table has ended
@@ -81,7 +81,7 @@ def _anchors(text: str):
     """(where, read from, title) of each place a table may begin, in text
     order: a title line, and a header line (read from its own start, the
     short line before it as its title)."""
-    found = [(m.start(), m.end(), m[1].strip()) for m in TITLE.finditer(text)]
+    found = [(m.start(), m.end(), m[1].strip()) for m in _titles(text)]
     for match in HEADER_START.finditer(text):
         line = text.rfind("\n", 0, match.start()) + 1
         if text[line:match.start()].strip(" \t\u3000"):
@@ -91,6 +91,32 @@ def _anchors(text: str):
         if not rest.strip() or HEADER_WORDS.search(rest):
             found.append((line, line, _title_before(text, line)))
     return sorted(found, key=lambda anchor: anchor[0])
+
+
+def _titles(text: str):
+    """Title lines, each found from the words it must hold (a literal search is
+    far cheaper than trying the title pattern at every line)."""
+    done = -1
+    for hint in TITLE_HINT.finditer(text):
+        if hint.start() < done:
+            continue
+        line = text.rfind("\n", 0, hint.start()) + 1
+        done = text.find("\n", hint.end())
+        done = len(text) if done < 0 else done
+        title = TITLE.match(text, line, done)
+        if title is not None:
+            yield title
+
+
+def _pipe_lines(text: str):
+    """(start, end) of each line holding a `|`."""
+    at = text.find("|")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        yield start, end
+        at = text.find("|", end)
 
 
 def extents(tables: list[Table]) -> list[tuple[int, int]]:
@@ -326,25 +352,25 @@ def _header_rows(lines: list[_Line]) -> list[list[Cell]]:
 def _pipe_tables(text: str, noise: _Noise, covered: set[int]) -> list[Table]:
     """Runs of lines holding `|`-joined cells that no title introduced."""
     tables, run = [], []
-    for match in PIPE_LINE.finditer(text):
-        if run and text.count("\n", run[-1].end(), match.start()) > 2:
+    for start, end in _pipe_lines(text):
+        if run and text.count("\n", run[-1][1], start) > 2:
             tables.extend(_pipe_table(text, run, noise, covered))
             run = []
-        run.append(match)
+        run.append((start, end))
     tables.extend(_pipe_table(text, run, noise, covered))
     return tables
 
 
-def _pipe_table(text: str, run: list[re.Match], noise: _Noise, covered: set[int]) -> list[Table]:
+def _pipe_table(text: str, run: list[tuple[int, int]], noise: _Noise, covered: set[int]) -> list[Table]:
     lines = []
-    for match in run:
-        end = noise.clip(match.start(), match.end())
-        if end > match.start():
-            lines.append((text[match.start():end], match.start()))
+    for start, end in run:
+        end = noise.clip(start, end)
+        if end > start:
+            lines.append((text[start:end], start))
     if len(lines) < 2 or any(lo in covered for _, lo in lines):
         return []
     rows = _rows_of(lines)
-    return [] if rows is None else [Table(rows=rows, title=_title_before(text, run[0].start()))]
+    return [] if rows is None else [Table(rows=rows, title=_title_before(text, run[0][0]))]
 
 
 def _title_before(text: str, start: int) -> str | None:

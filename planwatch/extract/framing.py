@@ -40,6 +40,7 @@ class Framing:
     target: int | None   # the year it sets goals for
     now: int | None      # the year "今年" means: when it was written
     part: str | None     # Q1 | H1 | M1-9: a release on part of the report year
+    written: int | None = None  # the year of its date line
 
 
 def framing(text: str, meta: DocumentMeta) -> Framing:
@@ -58,7 +59,7 @@ def framing(text: str, meta: DocumentMeta) -> Framing:
     now = dated[0] if dated and dated[0] in given else target or report
     if not dated and meta.doc_type == "annual_report":
         now = None  # given in December or January: 今年 is the section's year
-    return Framing(report, target, now, part)
+    return Framing(report, target, now, part, dated[0] if dated else None)
 
 
 def _from_text(head: str, dated: tuple[int, int] | None) -> tuple[int | None, int | None, str | None]:

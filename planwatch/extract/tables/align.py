@@ -43,6 +43,7 @@ def direct(groups: list[Group]) -> list[Slot]:
 
 def align(values: list[Value | None], groups: list[Group], shape: RowShape) -> list[list[Slot | None]]:
     """The best layouts of `values` over `groups` (one Slot per value)."""
+    choices = [[(size, _slots(group, size)) for size in sorted({0, 1, len(group.leaves)})] for group in groups]
 
     @cache
     def best(gi: int, ci: int) -> tuple[int, tuple[tuple[Slot | None, ...], ...]]:
@@ -50,11 +51,9 @@ def align(values: list[Value | None], groups: list[Group], shape: RowShape) -> l
             return (0, ((),)) if ci == len(values) else (HARD * 10, ())
         options = []
         group = groups[gi]
-        sizes = {0, 1, len(group.leaves)}
-        for size in sizes:
+        for size, slots in choices[gi]:
             if ci + size > len(values):
                 continue
-            slots = _slots(group, size)
             cost = (_drop_cost(group) if size == 0 else 0) + sum(_cost(values[ci + k], slot, shape) for k, slot in enumerate(slots))
             rest_cost, rests = best(gi + 1, ci + size)
             if rests:

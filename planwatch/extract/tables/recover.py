@@ -49,6 +49,7 @@ TAB_CELL = re.compile(r"[^\t]+")
 PROSE_MARK = re.compile(r"[，:：]|,(?![0-9]{3})")     # not the comma of 1,350.2
 # Words a spaced row splits off the cell they belong to: `2020 年目标`, `7 左右`, `2020年完成 (预计)`.
 ATTACHED = re.compile(r"[(（][^()（）]*[)）]|左右|以上|以下|以内")
+COMPARATOR = re.compile(r"[<>≤≥＜＞]=?")       # `> 6`: the sign and its number are one cell
 MIN_ROWS = 2
 LABEL_NOTE = re.compile(r"[(（](?:预计(?:数|值)?|%|％)[)）]")
 HEADER_WORD = re.compile(r"指标|名称|单位|属性|序号|备注|目标|完成|基数|总量|绝对值|增速|增长|年均|累计|规划|预期|计划|实际|情况|责任|部门|类别|序列")
@@ -234,7 +235,9 @@ def _spaced(words: str, at: int) -> list[_Line]:
 def _attached(before: str, piece: str) -> bool:
     if piece.startswith("年"):
         return kinds.YEAR.search(before[-4:]) is not None
-    return ATTACHED.fullmatch(piece) is not None
+    if piece in ("%", "％"):
+        return before[-1].isdigit()       # `7 %`; but `城镇调查失业率 %` is a name and its unit
+    return ATTACHED.fullmatch(piece) is not None or COMPARATOR.fullmatch(before) is not None
 
 
 def _spaced_table(spaced: list[list[_Line]]) -> bool:

@@ -7,9 +7,11 @@ reprints, summaries and excerpts often have none, so the text itself is read, mo
 telling evidence first: 刚刚过去的2015年 / 2015年工作回顾 (the year reviewed),
 今年(2024年) (the year planned), a title line with a year (酉阳县2025年一季度经济运行情况
 reviews the first quarter; 2018年…政府工作摘要 reviews 2017 and plans 2018;
-2024年…工作要点 only plans), a dated line (a report
-given in January plans that year, one given in December reviews it), and last a
-year in the opening paragraph. A placeholder (20XX年) is no year: no facts rather
+2024年…工作要点 only plans), a dated line (2016-04-28 or 28.04.2016: a report
+given in January plans that year, one given in December reviews it; a release on
+运行/数据 reviews the year it is dated in, a January one the year before), and last a
+year in the opening sentence, or, after a session lead without its year (1月21日,…
+人民代表大会第四次会议开幕), the first year the head reports on. A placeholder (20XX年) is no year: no facts rather
 than wrong ones.
 """
 
@@ -24,7 +26,9 @@ _HEAD = 600
 _Y = r"((?:19|20)\d\d)\s*年"
 _REVIEWED = re.compile(rf"(?:刚刚|即将)?过去的{_Y}|回顾了?{_Y}|{_Y}(?:政府|全[县市区省])?工作回顾")
 _THIS_YEAR = re.compile(rf"今年\s*[（(]?\s*{_Y}")
-_DATED = re.compile(r"((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*\d{1,2}")
+_DATED = re.compile(r"((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*\d{1,2}"
+                    r"|(?<![\d.])\d{1,2}\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")  # 28.04.2016
+_MEETING = re.compile(r"人民代表大会[^。\n]{0,12}次会议")  # 1月21日,…第四次会议开幕: a report's session
 _TITLE_LINE = re.compile(rf"^[\s—\-《【■]*[^\n。,，;；:：]{{0,20}}?{_Y}[^\n。,，;；:：]{{0,30}}$", re.M)
 _PLANNING = re.compile(r"政府工作|工作报告|工作摘要")
 _GOALS_ONLY = re.compile(r"要点|工作计划|工作安排|目标任务")
@@ -75,12 +79,14 @@ def _from_text(head: str, dated: tuple[int, int] | None) -> tuple[int | None, in
     if titled:
         return titled
     part = part_of(head[:head.find("\n")]) if "\n" in head else None
-    if dated and part:  # 一季度全县经济运行情况, dated 2025-04-20
-        return dated[0], None, part
+    if dated and (part or _RELEASE.search(head[:head.find("\n") + 1])):  # 一季度全县经济运行情况, dated 2025-04-20
+        return (dated[0] if part or dated[1] > 3 else dated[0] - 1), None, part  # a January release: last year
     if dated:
         year, month = dated
         return (year - 1, year, None) if month <= 6 else (year, year + 1, None)
     opening = _OPENING.search(head[:head.find("。") + 1 or len(head)])
+    if not opening and _MEETING.search(head[:head.find("。") + 1 or len(head)]):
+        opening = _OPENING.search(head)  # a session lead without its year: the first year it reports
     if opening:
         year = int(opening[1])
         return year, year + 1, None
@@ -105,9 +111,9 @@ def _from_title(head: str) -> tuple[int | None, int | None, str | None] | None:
 def _dated(head: str) -> tuple[int, int] | None:
     """(year, month) of the first full date in the head: when the document was given."""
     for match in _DATED.finditer(head):
-        month = int(match[2])
+        year, month = (int(match[1]), int(match[2])) if match[1] else (int(match[4]), int(match[3]))
         if 1 <= month <= 12:
-            return int(match[1]), month
+            return year, month
     return None
 
 

@@ -25,6 +25,7 @@ _MARK = re.compile(
     r"|(?P<years>(?:19|20)\d\d\s*[-—至~～]\s*(?:19|20)\d\d)年"
     r"|(?P<plan_end>规划期末|期末)|(?P<plan_start>规划初期|规划期初)"
     r"|(?P<span_words>五年来|五年间|过去五年)"
+    r"|(?<![0-9])(?P<year_part>(?:19|20)\d\d) ?年(?P<part>上半年|前三季度|前两季度|第?[一二三四]季度)"
     r"|(?<![0-9])(?P<year>(?:19|20)\d\d|(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2}) ?(?:年|年度)(?!均)"
     r"|(?P<this_year>全年|今年|本年|年度))"
 )
@@ -36,7 +37,7 @@ _QUARTER = {"一季度": "Q1", "第一季度": "Q1", "二季度": "Q2", "第二�
 class Mark:
     start: int
     end: int
-    kind: str      # half | since | to_date | last_year | quarters | months | five | years | plan_end | plan_start | span_words | year | this_year
+    kind: str      # half | since | year_part | to_date | last_year | quarters | months | five | years | plan_end | plan_start | span_words | year | this_year
     words: str
     detail: str | None = None
 
@@ -45,6 +46,8 @@ class Mark:
         year = section.year
         if self.kind == "year":
             return self.words, None
+        if self.kind == "year_part":  # 2016年一季度
+            return f"{self.words}{_QUARTER.get(self.detail, 'H1')}", None
         if self.kind == "last_year":  # 去年… in a plan for the coming year: the year before it, a result
             if section.role != "target" or section.year is None or section.span:
                 return None, None
@@ -96,8 +99,8 @@ def period_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark
     marks = []
     for match in _MARK.finditer(text, start, len(text) if end is None else end):
         kind = next(k for k in ("half", "since", "to_date", "last_year", "quarters", "months", "five", "years", "plan_end", "plan_start",
-                                "span_words", "year", "this_year") if match[k])
-        detail = match["last"] if kind == "months" else match["when"] if kind == "five" else None
+                                "span_words", "year_part", "year", "this_year") if match[k])
+        detail = {"months": match["last"], "five": match["when"], "year_part": match["part"]}.get(kind)
         words = str(parse_number(match["year"])) if kind == "year" else match[kind]  # 二〇二三年 -> 2023
         marks.append(Mark(match.start(), match.end(), kind, words, detail))
     return marks

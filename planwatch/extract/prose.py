@@ -41,7 +41,7 @@ _CHAIN_BREAK = re.compile(r"[。！？!?\n;；:：,，、|]")
 _G = grammar()
 _QUALITATIVE = re.compile(alternation(_G.qualitative + _G.positive_growth + _G.negative_growth + _G.flat_growth))
 _VERBS = alternation(_G.up + _G.down)
-_CONTINUE = re.compile(rf"^\s*(?:同比|同口径|比上年末|较上年末|比上年|较上年|比年初|较年初|年均|全年|分别)*(?:{_VERBS})")
+_CONTINUE = re.compile(rf"^\s*(?:同比|同口径|比上年同期|较上年同期|比上年末|较上年末|比上年|较上年|比年初|较年初|年均|全年|分别)*(?:{_VERBS})")
 _CARRY = re.compile(r"^[\s—-]*(?:预计|有望|力争|争取|全年|上半年|下半年|今年|年内|前三季度|可|将|已|共|累计|同比|同口径"
                     r"|年初|年度|预期目标|预期|目标|计划)*"
                     rf"(?:完成|实现|达到|达|为|{_VERBS})?")

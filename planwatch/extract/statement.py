@@ -146,7 +146,7 @@ def _marked(mark: Mark, section: Section, role: str, period: str | None,
     marked, override = mark.resolve(section)
     role = override or role
     period = marked or period
-    if mark.kind == "year" and section.year:
+    if mark.kind in ("year", "year_part") and section.year:
         year = int(mark.words)
         if role == "actual" and year > section.year:
             role = "target"

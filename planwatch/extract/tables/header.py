@@ -3,13 +3,14 @@
 A header may have two levels (2016 … 2020 over 总量 | 增速; 2023年完成情况
 over 绝对值 | 增速). Without colspans (a flattened table) the sub-labels sit
 under the last groups that are not targets, because the first groups (2020年,
-年均增长) span both header rows. Labels without a role word are read against the plan span and
-the kind of table: in a completion table the run of yearly columns holds
-results and the end year before it the target; in a plan outline the year
-before the span is the base and its end year the target. A label with a
-role word but no year (规划目标, 实际完成) is for the plan's end year; one with
-a measure word only (绝对数, 比上年增长) is the result of the year the table
-reports on. A verdict column (完成情况, 是否完成, 评价) holds no values.
+年均增长) span both header rows. Labels without a role word are read against
+the plan span and the kind of table: in a completion table the run of yearly
+columns holds results and the end year before it the target; in a plan
+outline the year before the span is the base and its end year the target.
+A label with a role word but no year (规划目标, 实际完成) is for the plan's
+end year; one with a measure word only (绝对数, 比上年增长) is the result of
+the year the table reports on. A verdict column (完成情况, 是否完成, 评价)
+holds no values.
 """
 
 from __future__ import annotations
@@ -237,7 +238,8 @@ def _column(label: str, before_series: bool, series: set[int], context: Context)
     role = _role(label, year, series, context, span_label=False)
     if role == "actual" and before_series and year in series:
         role = "target"     # the plan's end year, stated before the yearly results
-    return Column(role, str(year), None, estimated, rates=re.search("[%％]", label) is not None or _sub_measure(label) == "growth")
+    rates = re.search("[%％]", label) is not None or _sub_measure(label) == "growth"
+    return Column(role, str(year), None, estimated, rates=rates)
 
 
 def _role(label: str, year: int | None, series: set[int], context: Context, span_label: bool) -> str:

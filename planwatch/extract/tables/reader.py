@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from decimal import Decimal
 
-from ...documents import Document, Table
+from ...documents import Cell, Document, Table
 from ..fact import Fact
 from . import cells as kinds
 from . import grid
@@ -35,7 +35,7 @@ from .rows import Row, is_name, read_row
 TITLE_UNITS = re.compile(r"单位\s*[:：]\s*([^)）]+)")
 
 
-def context_of(table: Table, document: Document, header: list[list] = ()) -> Context:
+def context_of(table: Table, document: Document, header: list[list[Cell]]) -> Context:
     """What the title, the header and the document say about the table: the
     plan's span (the title's, else the header's own years, else the document's),
     and the one year it reports on."""
@@ -123,7 +123,7 @@ def _is_data_row(cells) -> bool:
                                or kinds.is_qualitative(c.text) for c in cells if c is not names[0])
 
 
-def _columns(header: list[list], body: list[Row], context: Context) -> list[Group]:
+def _columns(header: list[list[Cell]], body: list[Row], context: Context) -> list[Group]:
     """The header's groups, completed where the rows show what it lost or
     where one label is a group's (规划目标 2020年 on one line)."""
     found = groups(header, context)

@@ -663,3 +663,15 @@ def test_a_header_note_on_a_line_of_its_own_belongs_to_the_label_above():
                       "地区生产总值", "亿元", "480", "700", "8%", "688", "基本完成",
                       "一般公共预算收入", "亿元", "36", "52", "7.5%", "47", "未完成"])
     assert got(document(text)) == expected(REVIEW_FACTS)
+
+
+def test_spaced_completion_table_with_a_two_line_header():
+    text = """表1:“十三五”规划主要指标完成情况表(单位:亿元、亿美元、%)
+2020年 年均增长 2018 2019 2020
+总量 增速 总量 增速 总量 增速
+1 地区生产总值 >600 >8% 420 480 7.5% 520 7% 560 6.8% 可以完成 区发改局
+2 实际利用外资 3 10% 1.8 2.1 12% 2.4 11% 2.5 4% 难以完成 区商务局
+3 文化创意产业产值 90 12% 50 60 10% 66 95 1% 难以完成 区文旅局
+4 高新技术产业增加值占比 40% 30% 33% 35% 38% 可以完成 区科技局
+"""
+    assert got(document(text)) == got(document(COMPLETION_TABLE))

@@ -242,13 +242,13 @@ def _attached(before: str, piece: str) -> bool:
 
 def _spaced_table(spaced: list[list[_Line]]) -> bool:
     """Rows of spaced cells: a header line, then at least two rows of one
-    cell count (the header's; one more: a row number the header lacks; one
-    less: a group label over two columns, 规划目标 2020年)."""
+    cell count, no fewer than the header's less one (a group label over two
+    columns, 规划目标 2020年); more when the header has a second line (总量 增速)."""
     wide = [len(cells) for cells in spaced if len(cells) >= 3]
     if len(wide) < 1 + MIN_ROWS:
         return False
     header, rows = wide[0], wide[1:]
-    return any(rows.count(count) >= MIN_ROWS for count in (header - 1, header, header + 1))
+    return any(rows.count(count) >= MIN_ROWS for count in set(rows) if count >= header - 1)
 
 
 @lru_cache(maxsize=8192)

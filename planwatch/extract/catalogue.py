@@ -67,7 +67,7 @@ class _Catalogue:
     entries: tuple[Indicator, ...]
     by_name: dict[str, Indicator]
     pattern: re.Pattern
-    spaced: re.Pattern   # the same, with a space allowed between characters (PDF text: 人 均 GDP)
+    spaced: re.Pattern   # the same, with a space or line break between characters (PDF text: 人 均 GDP)
     by_written: dict[str, tuple[Indicator, ...]]   # names as matched, filled as they are met
     shared: dict[str, tuple[Indicator, ...]]
     splits: dict[str, tuple[Indicator, ...]]   # standard name -> its parts
@@ -124,7 +124,7 @@ def _load() -> _Catalogue:
     firsts = "".join(sorted({_CHAR.get(n[0], re.escape(n[0])).strip("[]") for n in written}))
     pattern = re.compile(f"(?=[{firsts}])"  # a cheap first-character test before the trie
                          + trie_pattern(written, lambda c: (_CHAR.get(c) or re.escape(c)) + "[“”\"]?"))
-    spaced = re.compile(pattern.pattern.replace('[“”"]?', '[“”" ]?'))
+    spaced = re.compile(pattern.pattern.replace('[“”"]?', '[“”" \n]?'))
     by_written = {name: (entry,) for name, entry in by_name.items()} | shared
     return _Catalogue(entries, by_name, pattern, spaced, by_written, shared, splits)
 
@@ -160,7 +160,8 @@ def lookup(name: str) -> Indicator | None:
 def mentions(text: str, start: int = 0, end: int | None = None,
              spaced: bool = False) -> list[tuple[int, int, Indicator]]:
     """Every catalogue name in text[start:end], leftmost-longest, as (start, end, Indicator);
-    `spaced` text (a PDF's, with spaces between characters) may hold spaces inside a name."""
+    `spaced` text (a PDF's: spaces between characters, lines wrapped mid-word) may hold a
+    space or a line break inside a name."""
     catalogue = _load()
     by_written = catalogue.by_written
     found: list[tuple[int, int, Indicator]] = []

@@ -22,6 +22,7 @@ from . import catalogue
 from .catalogue import Indicator
 
 _SPACED = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
+_WRAPPED = re.compile(r"[^\n]{30}[\u4e00-\u9fff]\n[\u4e00-\u9fff]")
 _JOINERS = ("和", "、", "及", "与")
 _SHARE_OF = re.compile(r"占[^，,。;；:：\n]{1,20}?的?(?:比重|比例)")
 _WORD_BEFORE = re.compile(r"(?:其中|全区|全市|全县|全省|全镇|各类)$")
@@ -39,8 +40,9 @@ class Mention:
 
 
 def is_spaced(text: str) -> bool:
-    """PDF text with spaces between Chinese characters, at least one per 200 characters."""
-    return len(_SPACED.findall(text)) * 200 >= len(text) > 0
+    """PDF text: spaces between Chinese characters, at least one per 200 characters, or
+    long lines wrapped between two characters of a word, at least one per 1000."""
+    return len(_SPACED.findall(text)) * 200 >= len(text) > 0 or len(_WRAPPED.findall(text)) * 1000 >= len(text) > 0
 
 
 def find_mentions(text: str, skipped: list[tuple[int, int]]) -> list[Mention]:

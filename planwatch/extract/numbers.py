@@ -35,6 +35,7 @@ _CN_BIG = {"万": 10**4, "亿": 10**8}
 ARABIC = r"(?:(?<=GDP)|(?<![0-9０-９.．A-Za-zＡ-Ｚａ-ｚ]))[-+−－]?[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
 CHINESE = r"[零〇○一二两三四五六七八九十百千]+(?:[万亿][零〇○一二两三四五六七八九十百千]+)*"
 NUMBER = f"(?:{ARABIC}|{CHINESE})"
+_CN_DECIMAL = r"[零〇○一二两三四五六七八九十]+(?:点[零〇○一二三四五六七八九]+)?"
 
 # Units as stated; a scale prefix (万, 亿, 万亿) is part of the unit.
 _BASE_UNITS = [
@@ -117,7 +118,8 @@ def _build_pattern() -> re.Pattern:
     return re.compile(
         "(?=[0-9０-９+\\-−－零〇○一二两三四五六七八九十百千" + _OPEN + "])"  # cheap first-character test
         f"(?P<open>[{_OPEN}])?"
-        f"(?P<num>{ARABIC}|{CHINESE}(?=(?:{alternation(g.inside)})?{UNIT}))"
+        f"(?:(?P<per>百分之|千分之)(?P<pnum>{ARABIC}|{_CN_DECIMAL})"  # 千分之四点五: 4.5‰
+        f"|(?P<num>{ARABIC}|{CHINESE}(?=(?:{alternation(g.inside)})?{UNIT})))"
         f"(?P<inside>{alternation(g.inside)})?"
         f"(?:[ \u00a0]?(?P<unit>{UNIT}))?"  # 100 万方, 62 %: a space may come before the unit
         f"(?:\\s?(?:{_DASH})\\s?(?P<num2>{NUMBER})(?P<unit2>{UNIT}))?"
@@ -139,6 +141,8 @@ def _is_year(match: re.Match, value: Decimal) -> bool:
 
 
 def _quantity(match: re.Match, text: str) -> Quantity | None:
+    if match["per"]:
+        return _per(match, text)
     value = parse_number(match["num"])
     if value is None or _is_year(match, value):
         return None
@@ -171,6 +175,22 @@ def _quantity(match: re.Match, text: str) -> Quantity | None:
         end=match.end(),
         number_start=match.start("num"),
     )
+
+
+def _per(match: re.Match, text: str) -> Quantity | None:
+    """百分之三 (3%), 千分之四点五 (4.5‰), with the comparator words around it."""
+    whole, _, decimals = match["pnum"].partition("点")
+    value = parse_number(whole)
+    if value is None or any(c not in _CN_DIGITS for c in decimals):
+        return None
+    if decimals:
+        value += Decimal("0." + "".join(str(_CN_DIGITS[c]) for c in decimals))
+    g = _GRAMMAR
+    start = match.start()
+    before = _BEFORE.search(text, max(0, start - 6), start) if start and text[start - 1] in _BEFORE_LAST else None
+    comparator = g.after[match["after"]] if match["after"] else g.before[before[0]] if before else "="
+    return Quantity(value=value, unit="%" if match["per"] == "百分之" else "‰", comparator=comparator,
+                    start=before.start() if before else start, end=match.end(), number_start=match.start("pnum"))
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:

@@ -675,3 +675,20 @@ def test_spaced_completion_table_with_a_two_line_header():
 4 高新技术产业增加值占比 40% 30% 33% 35% 38% 可以完成 区科技局
 """
     assert got(document(text)) == got(document(COMPLETION_TABLE))
+
+
+def test_labels_without_years_in_a_plan_outline():
+    text = """某县国民经济和社会发展第十四个五年规划纲要
+表2 主要指标
+| 指标 | 单位 | 基期值 | 目标值 | 年均增长 | 属性 |
+| 地区生产总值 | 亿元 | 150 | 210 | 7 | 预期性 |
+| 常住人口城镇化率 | % | 52 | 57 | [5] | 预期性 |
+"""
+    assert got(document(text, titled=True)) == expected("""
+        地区生产总值 | baseline | 2020 | level | 150 | 亿元 | = | |
+        地区生产总值 | target | 2025 | level | 210 | 亿元 | = | |
+        地区生产总值 | target | 2021-2025 | growth | 7 | % | = | |
+        常住人口城镇化率 | baseline | 2020 | level | 52 | % | = | |
+        常住人口城镇化率 | target | 2025 | level | 57 | % | = | |
+        常住人口城镇化率 | target | 2021-2025 | change | 5 | 百分点 | = | | cumulative
+    """)

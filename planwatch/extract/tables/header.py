@@ -7,10 +7,10 @@ under the last groups that are not targets, because the first groups (2020年,
 the plan span and the kind of table: in a completion table the run of yearly
 columns holds results and the end year before it the target; in a plan
 outline the year before the span is the base and its end year the target.
-A label with a role word but no year (规划目标, 实际完成) is for the plan's
-end year; one with a measure word only (绝对数, 比上年增长) is the result of
-the year the table reports on. A verdict column (完成情况, 是否完成, 评价)
-holds no values.
+A label with a role word but no year is for the year before the plan's span
+(基期值) or for its end year (规划目标, 实际完成); one with a measure word
+only (绝对数, 比上年增长) is the result of the year the table reports on.
+A verdict column (完成情况, 是否完成, 评价) holds no values.
 """
 
 from __future__ import annotations
@@ -129,8 +129,8 @@ def with_group_label(header: list[list[Cell]]) -> list[list[Cell]] | None:
 
 
 def _bare_role(label: str) -> bool:
-    """规划目标, 实际完成: a role and nothing else (完成进度, 完成率 measure the plan, not the indicator)."""
-    return (_role_words(label) in ("target", "actual") and not YEAR.search(label) and not GROWTH.search(label)
+    """基期值, 规划目标, 实际完成: a role and nothing else (完成进度, 完成率 measure the plan, not the indicator)."""
+    return (_role_words(label) is not None and not YEAR.search(label) and not GROWTH.search(label)
             and PROGRESS.search(label) is None)
 
 
@@ -231,7 +231,9 @@ def _column(label: str, before_series: bool, series: set[int], context: Context)
     if span is not None and (len(years) != 1 or growth):
         return Column(_role(label, None, series, context, span_label=True), span_text(span), growth, estimated, True)
     if not years and span is None and context.span is not None and _bare_role(label):
-        return Column(_role_words(label), str(context.span[1]), None, estimated)    # 规划目标, 实际完成: the end year
+        # 基期值: the year before the span; 规划目标, 实际完成: its end year
+        role = _role_words(label)
+        return Column(role, str(context.span[0] - 1 if role == "baseline" else context.span[1]), None, estimated)
     if len(years) != 1:
         return None
     year = years[0]

@@ -553,6 +553,14 @@ CASES = {
          ("社会消费品零售总额", "actual", "2020", "growth", "3.5", "%", "=")],
         [],
     ),
+    "a long adjustment between a name and its growth": (
+        "2020年某县人民政府工作报告\n"
+        "一、2019年工作回顾\n"
+        "预计全县生产总值剔除某某公司停产改造等不可比因素增长7.1%,固定资产投资增长9%。\n",
+        [("地区生产总值", "actual", "2019", "growth", "7.1", "%", "="),
+         ("全社会固定资产投资", "actual", "2019", "growth", "9", "%", "=")],
+        [],
+    ),
     "a heading that reports goals met is a review": (
         "2024年某省政府工作报告摘要\n"
         "■ 2023年目标任务圆满完成\n"

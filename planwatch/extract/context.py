@@ -32,7 +32,7 @@ _HEADING = re.compile(
 )
 _GOALS = r"(?:预期目标|主要目标|发展目标|目标任务|预期指标)"
 _IS = r"(?:建议|确定|安排|拟定|设定)?(?:是|为|如下)"  # 主要预期目标建议为: 目标如下:
-_INLINE = re.compile(rf"{_GOALS}(?:{_IS}?[:：]|{_IS}[,，]|[ \t\u3000]*[】」》)）\]]?[ \t\u3000]*(?=\r?\n))"
+_INLINE = re.compile(rf"{_GOALS}(?:{_IS}?[:：]|{_IS}[,，]|[。;；]\s*其中[,，:：]|[ \t\u3000]*[】」》)）\]]?[ \t\u3000]*(?=\r?\n))"
                      rf"|(?:预期目标|主要目标){_IS}(?=[^\s,，。:：])")  # not 完成目标任务, (a result)
 _NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节篇]|[■◆]")  # not a title line
 _ITEM_END = re.compile(r"[。！？!?\n]")
@@ -182,7 +182,7 @@ class Sections:
             end = self._list_end(text, match.end())
             years = [int(y) for y in _YEAR.findall(words)]
             own = current.role == "target" or "年初" in words  # 年初确定的主要预期目标: the year under review
-            year = years[0] if years else (current.year if own else self._next_year(current))
+            year = years[-1] if years else (current.year if own else self._next_year(current))  # the nearest
             span = current.span if current.role == "target" else None
             plan = five_year_span(words) or _years_span(words)
             if plan:  # “十四五”时期(2021年至2025年)的主要目标: the plan's goals

@@ -465,6 +465,11 @@ def test_a_spaced_header_line_starts_a_table_without_a_title():
     """)
 
 
+def test_a_header_line_opened_by_its_category_column():
+    text = HEADER_ONLY.replace("指标  单位", "领域  指标  单位").replace("地区生产总值  亿元", "经济发展  地区生产总值  亿元")
+    assert got(document(text)) == got(document(HEADER_ONLY))
+
+
 def test_one_cell_per_line_under_a_bare_header():
     lines = ["指标", "单位", "2020年", "2025年", "年均增长", "属性",
              "地区生产总值", "亿元", "150", "210", "7", "预期性",

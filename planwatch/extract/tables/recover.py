@@ -41,7 +41,7 @@ HEADER_LABEL = re.compile(r"^(?:序号|类别|指标(?:名称)?|名称|项目|(?
                           r"|(?:19|20)[0-9]{2}年|年均|累计")
 # A header line: its first cell names the row labels (序号, 指标 …), alone on
 # its line (one cell per line) or followed by more cells on the line.
-HEADER_START = re.compile(r"(?:序号|类别|指标(?:名称)?|项目)(?=[ \t\u3000]*\r?\n|[ \t\u3000]+[^ \t\u3000\r\n])")
+HEADER_START = re.compile(r"(?:序号|类别|领域|维度|指标(?:名称)?|项目)(?=[ \t\u3000]*\r?\n|[ \t\u3000]+[^ \t\u3000\r\n])")
 HEADER_WORDS = re.compile(r"(?:19|20)[0-9]{2}|单位|属性")
 GAP = re.compile(r"[ \t\u3000]+")
 SPACED_CELL = re.compile(r"[^ \t\u3000]+")
@@ -241,14 +241,17 @@ def _attached(before: str, piece: str) -> bool:
 
 
 def _spaced_table(spaced: list[list[_Line]]) -> bool:
-    """Rows of spaced cells: a header line, then at least two rows of one
-    cell count, no fewer than the header's less one (a group label over two
-    columns, 规划目标 2020年); more when the header has a second line (总量 增速)."""
-    wide = [len(cells) for cells in spaced if len(cells) >= 3]
-    if len(wide) < 1 + MIN_ROWS:
+    """Rows of spaced cells: a header line, then at least two rows of no
+    fewer cells than the header's less one (a group label over two columns,
+    规划目标 2020年), more when the header has a second line (总量 增速). The
+    rows have one cell count, or differ (a category cell only on a group's
+    first row) under a header line of column labels (指标, 单位, 2020年 …)."""
+    wide = [cells for cells in spaced if len(cells) >= 3]
+    if len(wide) <= MIN_ROWS:
         return False
-    header, rows = wide[0], wide[1:]
-    return any(rows.count(count) >= MIN_ROWS for count in set(rows) if count >= header - 1)
+    counts = [len(cells) for cells in wide[1:] if len(cells) >= len(wide[0]) - 1]
+    labels = sum(HEADER_LABEL.search(cell.text) is not None for cell in wide[0])
+    return any(counts.count(count) >= MIN_ROWS for count in set(counts)) or labels >= 2 and len(counts) >= MIN_ROWS
 
 
 @lru_cache(maxsize=8192)

@@ -9,7 +9,7 @@ telling evidence first: 刚刚过去的2015年 / 2015年工作回顾 (the year r
 reviews the first quarter; 2018年…政府工作摘要 reviews 2017 and plans 2018;
 2024年…工作要点 only plans), a dated line (2016-04-28 or 28.04.2016: a report
 given in January plans that year, one given in December reviews it; a release on
-运行/数据 reviews the year it is dated in, a January one the year before), and last a
+运行/数据 dated after March reviews the year it is dated in), and last a
 year in the opening sentence, or, after a session lead without its year (1月21日,…
 人民代表大会第四次会议开幕), the first year the head reports on. A placeholder (20XX年) is no year: no facts rather
 than wrong ones.
@@ -79,8 +79,9 @@ def _from_text(head: str, dated: tuple[int, int] | None) -> tuple[int | None, in
     if titled:
         return titled
     part = part_of(head[:head.find("\n")]) if "\n" in head else None
-    if dated and (part or _RELEASE.search(head[:head.find("\n") + 1])):  # 一季度全县经济运行情况, dated 2025-04-20
-        return (dated[0] if part or dated[1] > 3 else dated[0] - 1), None, part  # a January release: last year
+    title = head[:head.find("\n") + 1]
+    if dated and (part or dated[1] > 3 and _RELEASE.search(title) and not _PLANNING.search(title)):
+        return dated[0], None, part  # 一季度全县经济运行情况 or 经济运行数据, dated 2025-04-20
     if dated:
         year, month = dated
         return (year - 1, year, None) if month <= 6 else (year, year + 1, None)

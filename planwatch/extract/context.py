@@ -8,6 +8,8 @@ by prose ("2024年工作安排") and ■ lines, open a section too; so does a li
 ("今年主要预期目标是,…", "主要预期目标为:", a line "2025年…主要预期目标" before its
 bullets), up to where the list ends: a heading, a sentence that reports a result
 (同比, 比上年, 预计 …), or a paragraph that opens with no goal.
+A five-year plan's document plans its span, unless it reports how the plan went
+(a title with 实施情况 or 完成31项, a date as the plan ends): then its results.
 `Sections(document).at(pos)` gives the Section in force at an offset; the
 document's framing (framing.py: metadata, else the text's own year words) is the
 fallback when the headings don't say.

@@ -1,6 +1,6 @@
 """The years a document is about, also when its title does not say.
 
-    framing(text, meta) -> Framing(report, target, now, part)
+    framing(text, meta) -> Framing(report, target, now, part, written)
 
 The metadata (planwatch.documents.metadata) reads titles and headings. News
 reprints, summaries and excerpts often have none, so the text itself is read, most
@@ -11,8 +11,8 @@ reviews the first quarter; 2018年…政府工作摘要 reviews 2017 and plans 2
 given in January plans that year, one given in December reviews it; a release on
 运行/数据 dated after March reviews the year it is dated in), and last a
 year in the opening sentence, or, after a session lead without its year (1月21日,…
-人民代表大会第四次会议开幕), the first year the head reports on. A placeholder (20XX年) is no year: no facts rather
-than wrong ones.
+人民代表大会第四次会议开幕), the first year the head reports on. A placeholder
+(20XX年) is no year: no facts rather than wrong ones.
 """
 
 from __future__ import annotations

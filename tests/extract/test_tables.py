@@ -34,7 +34,7 @@ def flattened(lines: list[str]) -> str:
 def expected(table: str) -> set[tuple]:
     """Rows of `indicator | role | period | measure | value | unit | comparator | text | flags`."""
     facts = set()
-    for line in table.strip().splitlines():
+    for line in filter(str.strip, table.splitlines()):
         indicator, role, period, measure, value, unit, comparator, text, flags = (p.strip() for p in line.split("|"))
         facts.add((indicator, role, period, measure, Decimal(value) if value else None, unit or None,
                    comparator or None, text or None, flags))
@@ -696,4 +696,13 @@ def test_labels_without_years_in_a_plan_outline():
         常住人口城镇化率 | baseline | 2020 | level | 52 | % | = | |
         常住人口城镇化率 | target | 2025 | level | 57 | % | = | |
         常住人口城镇化率 | target | 2021-2025 | change | 5 | 百分点 | = | | cumulative
+    """)
+
+
+def test_span_growth_after_the_results_is_achieved_growth():
+    text = REVIEW.replace("2020年完成 (预计) | 完成情况", "2020年完成 (预计) | 年均增长 | 完成情况") \
+        .replace("688 | 基本完成", "688 | 7.5% | 基本完成").replace("47 | 未完成", "47 | 5.5% | 未完成")
+    assert got(document(text)) == expected(REVIEW_FACTS + """
+        地区生产总值 | actual | 2016-2020 | growth | 7.5 | % | = | | estimated
+        地方一般公共预算收入 | actual | 2016-2020 | growth | 5.5 | % | = | | estimated
     """)

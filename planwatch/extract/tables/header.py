@@ -174,6 +174,10 @@ def _resolve(labelled: list[tuple[str, list[str]]], context: Context) -> list[Gr
         if column is None and result and _sub_measure(label):
             before = result[-1].leaves[-1]      # 2023年完成 | 增长(%): the growth of that year
             column = Column(before.role, before.period, _sub_measure(label), before.estimated, before.span)
+        if column is not None and column.span and result and result[-1].leaves[-1].role == "actual" \
+                and _role_words(label) is None:
+            before = result[-1].leaves[-1]      # 2020年完成 | 年均增长: the growth achieved over the span
+            column = replace(column, role="actual", estimated=before.estimated)
         if column is None and context.year is not None and _sub_measure(label) and not re.search(r"年均|累计", label):
             column = Column("actual", str(context.year), _sub_measure(label))     # 绝对数 | 比上年增长
         if subs and (column is None or not YEAR.search(label)):

@@ -71,6 +71,8 @@ class Mark:
                 return str(span[0] - 1), "baseline"
             return span_text(span), None
         if self.kind == "span_words":
+            if section.span and section.role == "target" and self.words != "五年间":
+                return span_text((section.span[0] - 5, section.span[0] - 1)), "actual"  # a plan's 过去五年: the last plan
             return (span_text(section.span) if section.span else None), None
         if self.kind == "plan_end":
             return (str(section.span[1]) if section.span else None), None

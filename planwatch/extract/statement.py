@@ -203,6 +203,9 @@ def text_fact(indicator: Indicator, written: str, words: str, where: Where, star
     role, period, _ = role_and_period(where, measure, False)
     if period is None:
         return None
+    span = where.section.span
+    if measure == "growth" and span and period == str(span[1]):
+        period = span_text(span)  # 到2025年,居民收入与经济增长同步: over the plan's years
     estimated, stretch = flags(where, role, "")
     if words in _SIGNS:  # 正增长: growth > 0
         return Fact(indicator=indicator.name, role=role, period=period, measure="growth", value=Decimal(0),

@@ -582,6 +582,15 @@ CASES = {
          ("地区生产总值", "target", "2021-2025", "growth", "7", "%", "=")],
         [],
     ),
+    "a plan's 到2025年 clauses: levels at the end year, qualitative growth over the plan": (
+        "某市发布“十四五”规划纲要\n"
+        "2021-05-20 09:00:00\n"
+        "《纲要》提出,到2025年,地区生产总值达到2万亿元;森林覆盖率提高到42%。到2025年,居民收入增长与经济增长基本同步。\n",
+        [("地区生产总值", "target", "2025", "level", "2", "万亿元", "="),
+         ("森林覆盖率", "target", "2025", "level", "42", "%", "="),
+         ("居民人均可支配收入", "target", "2021-2025", "growth", "经济增长基本同步", None, None)],
+        [("地区生产总值", "target", "2021", "level"), ("森林覆盖率", "actual", "2020", "level")],
+    ),
     "a heading that reports goals met is a review": (
         "2024年某省政府工作报告摘要\n"
         "■ 2023年目标任务圆满完成\n"

@@ -47,7 +47,8 @@ _GOAL_WORDS = re.compile(alternation(grammar().target_words))
 _LIST_CHARS = 3000  # a list of goals is never longer
 _PROSE_LINE = re.compile(r"[ \t\u3000\n]*[^\n]{40}")
 _ACTUAL = re.compile(r"执行情况|完成情况|运行情况|回顾|发展基础|主要成就|发展成就|主要成绩|成绩单|工作总结|取得的成[绩就]|过去[一五]年|圆满完成|超额完成|顺利完成")
-_PLAN_REVIEW = re.compile(r"执行情况|实施情况|完成情况|完成\d+项|评估|收官|回顾|成就")
+_PLAN_REVIEW = re.compile(r"执行情况|实施情况|完成情况|(?:预计|基本|全面|顺利)?完成\d+项|预计完成|评估|收官|回顾|成就")
+_PLAN_ITSELF = re.compile(r"国民经济和社会发展第[一二三四五六七八九十]+个五年规划")  # the plan's own title
 _REPORTED = re.compile(r"执行情况|完成情况")
 _TARGET = re.compile(r"计划|目标|安排|任务|草案|预期|展望|工作重点|总体要求|以下[^\n]{0,6}工作")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
@@ -115,11 +116,12 @@ class Sections:
 
     def _reviews_plan(self, text: str) -> bool:
         """A report on a plan rather than the plan: its title says how it went (纲要实施情况,
-        预计完成31项指标), or it was written as the plan ended."""
+        预计完成31项指标), or, not titled as the plan itself (a repost of it may be dated
+        any time), it was written as the plan ended."""
         written = self._framing.written
         title = text[:200].split("\n", 1)[0]
-        return bool(_PLAN_REVIEW.search(title)) \
-            or written is not None and self._plan[1] <= written <= self._plan[1] + 1
+        return bool(_PLAN_REVIEW.search(title)) or not _PLAN_ITSELF.search(title) \
+            and written is not None and self._plan[1] <= written <= self._plan[1] + 1
 
     def _headings(self, text: str):
         current = self._sections_default

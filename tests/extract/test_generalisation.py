@@ -591,6 +591,14 @@ CASES = {
          ("居民人均可支配收入", "target", "2021-2025", "growth", "经济增长基本同步", None, None)],
         [("地区生产总值", "target", "2021", "level"), ("森林覆盖率", "actual", "2020", "level")],
     ),
+    "the plan itself, reposted in its last year, still plans": (
+        "某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n"
+        "发布时间:2025-03-01\n"
+        "到2025年,地区生产总值达到700亿元,年均增长7%。\n",
+        [("地区生产总值", "target", "2025", "level", "700", "亿元", "="),
+         ("地区生产总值", "target", "2021-2025", "growth", "7", "%", "=")],
+        [("地区生产总值", "actual", "2025", "level")],
+    ),
     "a heading that reports goals met is a review": (
         "2024年某省政府工作报告摘要\n"
         "■ 2023年目标任务圆满完成\n"

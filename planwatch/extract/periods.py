@@ -15,7 +15,7 @@ from .numbers import parse_number
 
 _MARK = re.compile(
     r"(?=[上下前一二三四第1“\"十规期五过12全今本年比较去是])"  # a cheap first-character test before the alternatives
-    r"(?:(?P<half>上半年|下半年)"
+    r"(?:(?P<half>(?:今年|本年)?上半年|下半年)"  # 今年上半年: one mark, the half of the year 今年 means
     r"|(?:比|较|是(?=(?:19|20)\d\d ?年的[0-9.]+倍))(?P<since>(?:19|20)\d\d) ?年(?:末|底)?"  # 是2015年的1.5倍: a base
     r"|(?P<to_date>今年以来|年初以来|本年以来)"
     r"|(?<![比较同与])(?P<last_year>去年|上年)(?!同期|末|底|基础|以来)"
@@ -80,10 +80,12 @@ class Mark:
             return (str(section.span[0] - 1) if section.span else None), "baseline"
         if self.kind == "this_year" and self.words == "今年" and section.now:
             return str(section.now), None  # the year it was written: a January report's 今年 is the plan year
+        if self.kind == "half" and self.words[0] in "今本" and section.now:
+            year = section.now
         if year is None:
             return None, None
         if self.kind == "half":
-            return f"{year}{'H1' if self.words == '上半年' else 'H2'}", None
+            return f"{year}{'H1' if self.words.endswith('上半年') else 'H2'}", None
         if self.kind == "quarters":
             return f"{year}{_QUARTER[self.words]}", None
         if self.kind == "months":

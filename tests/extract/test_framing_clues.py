@@ -1,0 +1,32 @@
+"""A document's framing needs strong evidence; the words closest to a sentence
+(its own year, 今年上半年, 实现/同比) beat a passing mention elsewhere. Invented
+sentences in the shapes of real releases; rows as in test_generalisation."""
+
+from __future__ import annotations
+
+import pytest
+
+from planwatch.extract import extract
+
+from .test_generalisation import _expected, _load, _row
+
+CASES = {
+    "a half year named by 今年 under a dated release line": (
+        "某县人大常委会听取年中经济情况通报\n"
+        "发布时间:2023-08-20\n"
+        "今年上半年,全县实现地区生产总值120亿元,增长6.5%;完成固定资产投资40亿元,增长5%。\n",
+        [("地区生产总值", "actual", "2023H1", "level", "120", "亿元", "="),
+         ("地区生产总值", "actual", "2023H1", "growth", "6.5", "%", "="),
+         ("全社会固定资产投资", "actual", "2023H1", "growth", "5", "%", "=")],
+        [("地区生产总值", "actual", "2023", "level")],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_nearest_evidence_frames_a_fact(case, tmp_path):
+    text, expected, unwanted = CASES[case]
+    facts = extract(_load(tmp_path, text))
+    got = {_row(f) for f in facts}
+    assert [row for row in map(_expected, expected) if row not in got] == []
+    assert [f.identity for f in facts if f.identity in set(unwanted)] == []

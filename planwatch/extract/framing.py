@@ -18,9 +18,9 @@ year in the opening sentence, or, after a session lead without its year (1月21�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..documents import DocumentMeta
+from ..documents import Document, DocumentMeta
 
 _HEAD = 600
 _Y = r"((?:19|20)\d\d)\s*年"
@@ -35,6 +35,8 @@ _GOALS_ONLY = re.compile(r"要点|工作计划|工作安排|目标任务")
 _PARTS = (("Q1", re.compile(r"一季度|第一季度")), ("H1", re.compile(r"上半年")), ("M1-9", re.compile(r"前三季度")))
 _MONTHS = re.compile(r"(?<![0-9])1\s*[-—~至]\s*(1[01]|[2-9])\s*月")  # 1-11月: a release on months 1 to 11
 _RELEASE = re.compile(r"运行|情况|统计|公报|数据")
+_PLAN_NAME = re.compile(r"规划|纲要")
+_HEAD_LINE = re.compile(r"^[^\n。，,；;]{2,80}$", re.M)  # a title line, not a sentence
 _OPENING = re.compile(r"(?<![0-9])((?:19|20)\d\d)\s*年(?![0-9月]|远景|前|底|以前)")
 
 
@@ -45,6 +47,16 @@ class Framing:
     now: int | None      # the year "今年" means: when it was written
     part: str | None     # Q1 | H1 | M1-9: a release on part of the report year
     written: int | None = None  # the year of its date line
+
+
+def without_passing_plan(document: Document) -> Document:
+    """A five-year plan is a plan by its title; a communique that opens 2024年,是实现
+    "十四五"规划目标任务关键的一年 only mentions one: read it as if nothing were known."""
+    meta = document.meta
+    if meta.doc_type != "plan_outline" or _PLAN_NAME.search(meta.title or "") \
+            or any(_PLAN_NAME.search(line) for line in _HEAD_LINE.findall(document.text[:_HEAD])):
+        return document
+    return replace(document, meta=replace(meta, doc_type="other", report_years=[], target_years=[], plan_span=None))
 
 
 def framing(text: str, meta: DocumentMeta) -> Framing:

@@ -14,6 +14,7 @@ Writes are short (extraction happens before), so serialising them costs little.
 
 from __future__ import annotations
 
+import time
 import zlib
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
@@ -103,17 +104,38 @@ def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration; a no-op (one read) when it is there."""
     config = Config(ALEMBIC_INI)
     head = ScriptDirectory.from_config(config).get_current_head()
-    try:
-        with engine.connect() as conn:
-            if MigrationContext.configure(conn).get_current_revision() == head:
-                return
-        with writer(engine).connect() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
-            if MigrationContext.configure(conn).get_current_revision() != head:
-                config.attributes["connection"] = conn
-                command.upgrade(config, "head")
-            conn.commit()
-    except SQLAlchemyError as exc:
-        reason = getattr(exc, "orig", None) or exc
-        raise StoreError(f"cannot open database {engine.url.render_as_string(hide_password=True)}: {reason}") from exc
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            _upgrade(engine, config, head)
+            return
+        except OperationalError as exc:
+            # Processes opening one new SQLite file at once can meet "database is locked"
+            # where SQLite does not wait (switching the file to WAL): wait as busy_timeout would.
+            if not _locked(engine, exc) or time.monotonic() > deadline:
+                raise _cannot_open(engine, exc) from exc
+            time.sleep(0.05)
+        except SQLAlchemyError as exc:
+            raise _cannot_open(engine, exc) from exc
+
+
+def _upgrade(engine: Engine, config: Config, head: str) -> None:
+    with engine.connect() as conn:
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return
+    with writer(engine).connect() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+        if MigrationContext.configure(conn).get_current_revision() != head:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+        conn.commit()
+
+
+def _locked(engine: Engine, exc: OperationalError) -> bool:
+    return engine.dialect.name == "sqlite" and "database is locked" in str(exc.orig)
+
+
+def _cannot_open(engine: Engine, exc: SQLAlchemyError) -> StoreError:
+    reason = getattr(exc, "orig", None) or exc
+    return StoreError(f"cannot open database {engine.url.render_as_string(hide_password=True)}: {reason}")

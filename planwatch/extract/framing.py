@@ -52,10 +52,10 @@ class Framing:
 def without_passing_plan(document: Document) -> Document:
     """A five-year plan is a plan by its title; a communique that opens 2024年,是实现
     "十四五"规划目标任务关键的一年 only mentions one: read it as if nothing were known."""
-    meta = document.meta
-    if meta.doc_type != "plan_outline" or _PLAN_NAME.search(meta.title or "") \
-            or any(_PLAN_NAME.search(line) for line in _HEAD_LINE.findall(document.text[:_HEAD])):
-        return document
+    meta, head = document.meta, document.text[:_HEAD]
+    if meta.doc_type != "plan_outline" or _PLAN_NAME.search(meta.title or "") or not _PLAN_NAME.search(head) \
+            or any(_PLAN_NAME.search(line) for line in _HEAD_LINE.findall(head)):
+        return document  # named in a title, or known from elsewhere (no mention to misread)
     return replace(document, meta=replace(meta, doc_type="other", report_years=[], target_years=[], plan_span=None))
 
 

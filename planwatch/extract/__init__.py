@@ -22,7 +22,7 @@ from bisect import bisect_left
 from ..documents import Document
 from . import catalogue
 from .fact import Fact
-from .framing import without_passing_plan
+from .framing import reframed
 from .merge import merge
 from .prose import prose_facts
 from .script import as_written, simplified
@@ -33,7 +33,7 @@ def extract(document: Document) -> list[Fact]:
     """All main-indicator facts of a document (prose and tables), one per identity,
     in the order they are stated; ordinary quantities the catalogue reads (main: false) are not emitted. Facts inside noise spans (spam, page furniture) are dropped,
     and so are sentences read in an indicator table's rendering (the table reader reads it)."""
-    shadow = without_passing_plan(simplified(document))
+    shadow = reframed(simplified(document))
     tables = extract_tables(shadow)
     facts = _outside(prose_facts(shadow), read_extents(shadow, tables)) + tables
     facts = [fact for fact in facts if catalogue.is_main(fact.indicator)]

@@ -32,11 +32,12 @@ _MEETING = re.compile(r"人民代表大会[^。\n]{0,12}次会议")  # 1月21日
 _TITLE_LINE = re.compile(rf"^[\s—\-《【■]*[^\n。,，;；:：]{{0,20}}?{_Y}[^\n。,，;；:：]{{0,30}}$", re.M)
 _PLANNING = re.compile(r"政府工作|工作报告|工作摘要")
 _GOALS_ONLY = re.compile(r"要点|工作计划|工作安排|目标任务")
-_PARTS = (("Q1", re.compile(r"一季度|第一季度")), ("H1", re.compile(r"上半年")), ("M1-9", re.compile(r"前三季度")))
+_PARTS = (("Q1", re.compile(r"一季度|第一季度")), ("H1", re.compile(r"上半年|(?<![下多近全])半年(?!以[上来])")), ("M1-9", re.compile(r"前三季度")))
 _MONTHS = re.compile(r"(?<![0-9])1\s*[-—~至]\s*(1[01]|[2-9])\s*月")  # 1-11月: a release on months 1 to 11
 _RELEASE = re.compile(r"运行|情况|统计|公报|数据")
 _PLAN_NAME = re.compile(r"规划|纲要")
 _HEAD_LINE = re.compile(r"^[^\n。，,；;]{2,80}$", re.M)  # a title line, not a sentence
+_WORK_TITLE = re.compile(rf"{_Y}[^。]*?(?:(?P<done>(?:全面|圆满|顺利|超额)完成|完成情况)|(?P<goals>目标任务分解|目标分解))")
 _OPENING = re.compile(r"(?<![0-9])((?:19|20)\d\d)\s*年(?![0-9月]|远景|前|底|以前)")
 
 
@@ -49,14 +50,20 @@ class Framing:
     written: int | None = None  # the year of its date line
 
 
-def without_passing_plan(document: Document) -> Document:
-    """A five-year plan is a plan by its title; a communique that opens 2024年,是实现
-    "十四五"规划目标任务关键的一年 only mentions one: read it as if nothing were known."""
+def reframed(document: Document) -> Document:
+    """The metadata's years, checked against the title's own words."""
     meta, head = document.meta, document.text[:_HEAD]
-    if meta.doc_type != "plan_outline" or _PLAN_NAME.search(meta.title or "") or not _PLAN_NAME.search(head) \
-            or any(_PLAN_NAME.search(line) for line in _HEAD_LINE.findall(head)):
-        return document  # named in a title, or known from elsewhere (no mention to misread)
-    return replace(document, meta=replace(meta, doc_type="other", report_years=[], target_years=[], plan_span=None))
+    if meta.doc_type == "plan_outline" and not _PLAN_NAME.search(meta.title or "") and _PLAN_NAME.search(head) \
+            and not any(_PLAN_NAME.search(line) for line in _HEAD_LINE.findall(head)):
+        # a communique that opens 2024年,是实现"十四五"规划目标任务关键的一年 only mentions a plan
+        return replace(document, meta=replace(meta, doc_type="other", report_years=[], target_years=[], plan_span=None))
+    if meta.doc_type == "work_report":
+        titled = next(filter(None, map(_WORK_TITLE.search, _HEAD_LINE.findall(head[:200]))), None)
+        if titled and titled["done"]:  # 政府工作报告摘要:2021年…全面完成, …目标任务半年完成情况: its results
+            return replace(document, meta=replace(meta, report_years=[int(titled[1])], target_years=[]))
+        if titled and titled["goals"]:  # 2022年…政府工作报告…预期目标任务分解表: its goals only
+            return replace(document, meta=replace(meta, report_years=[], target_years=[int(titled[1])]))
+    return document
 
 
 def framing(text: str, meta: DocumentMeta) -> Framing:

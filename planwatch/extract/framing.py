@@ -119,13 +119,19 @@ def _from_title(head: str) -> tuple[int | None, int | None, str | None] | None:
     for title in _TITLE_LINE.finditer(head[:200]):
         year = int(title[1])
         part = part_of(title[0])
-        if part or _RELEASE.search(title[0]):
+        if part or _RELEASE.search(title[0]) or _RELEASE.search(_next_line(head, title.end())):  # …发展⏎统计公报
             return year, None, part
         if _PLANNING.search(title[0]):
             return year - 1, year, None
         if _GOALS_ONLY.search(title[0]):
             return None, year, None
     return None
+
+
+def _next_line(head: str, end: int) -> str:
+    """The next non-empty line when it is short and no sentence: a title's second half."""
+    line = head[end:end + 80].lstrip().split("\n", 1)[0]
+    return line if len(line) <= 20 and not re.search(r"[。，,；;]", line) else ""
 
 
 def _dated(head: str) -> tuple[int, int] | None:

@@ -55,6 +55,7 @@ _JOINERS = ("", "和", "、", "及", "与", "以及", "和“", "、“")
 _BULLET = re.compile(r"[ \t\u3000]*——")
 _AFTER_COLON = re.compile(r"[ \t\u3000]*(?:预计|实际|完成|实现|全年完成)")
 _GAP = 12
+_LEVEL_AFTER = re.compile(r"\s*(?:达到|达)\s*")
 _ADJUSTED = re.compile(r"(?:剔除|扣除|除去)[^,，。;；:：]{0,30}?(?:因素|影响)后?")  # …剔除某矿停产等不可比因素增长7.8%
 _LABEL_HEAD = re.compile(r"[\s—\-·•]*(?:[0-9一二三四五六七八九十]+[、.．]|[（(][0-9一二三四五六七八九十]+[)）])?[\s—\-]*")
 _LABEL_END = re.compile(r"\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]")
@@ -357,7 +358,9 @@ class _Reader:
             between = _ADJUSTED.sub("", between)
             return len(between) <= _GAP and not _CLAUSE_END.search(between) and not _SHARE.search(between)
         breaks = list(_CHAIN_BREAK.finditer(between))
-        return bool(breaks) and bool(_CONTINUE.match(between[breaks[-1].end():]))
+        if not breaks:
+            return bool(_LEVEL_AFTER.fullmatch(between))  # 增长10%达90亿元: the level after its growth
+        return bool(_CONTINUE.match(between[breaks[-1].end():]))
 
     def _respectively(self, group: list[Mention], quantities: list[Quantity], start: int,
                       evidence: int) -> list[Fact]:

@@ -31,7 +31,8 @@ CASES = {
     "a work report summary titled with the year it completed": (
         "某区政府工作报告摘要:2022年 全区各项目标任务圆满完成\n"
         "据初步统计,全区地区生产总值增长7%达150亿元,一般公共预算收入增长4%。\n",
-        [("地区生产总值", "actual", "2022", "growth", "7", "%", "=")],
+        [("地区生产总值", "actual", "2022", "growth", "7", "%", "="),
+         ("地区生产总值", "actual", "2022", "level", "150", "亿元", "=")],
         [("地区生产总值", "actual", "2021", "growth")],
     ),
     "a half year report on a work report's goals": (

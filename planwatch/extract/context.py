@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from ..documents import Document
 from . import catalogue
-from .framing import framing, part_of
+from .framing import five_year_span, framing, part_of
 from .grammar import alternation, grammar
 
 _HEADING = re.compile(
@@ -54,8 +54,6 @@ _TARGET = re.compile(r"计划|目标|安排|任务|草案|预期|展望|工作�
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _SPAN = re.compile(r"((?:19|20)\d\d)年?\s*[-—至~～到]\s*((?:19|20)\d\d)年")
 _NEXT_FIVE = re.compile(r"今后五年|未来五年|今后5年|未来5年")
-_FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
-              "十四五": (2021, 2025), "十五五": (2026, 2030)}
 
 
 @dataclass(frozen=True)
@@ -73,14 +71,6 @@ class Section:
 
 def span_text(span: tuple[int, int]) -> str:
     return f"{span[0]}-{span[1]}"
-
-
-def five_year_span(words: str) -> tuple[int, int] | None:
-    """十三五 -> (2016, 2020)."""
-    for name, span in _FIVE_YEAR.items():
-        if name in words:
-            return span
-    return None
 
 
 class Sections:

@@ -41,6 +41,10 @@ _WORK_TITLE = re.compile(rf"{_Y}[^。]*?(?:(?P<done>(?:全面|圆满|顺利|超�
 _OPENING = re.compile(r"(?<![0-9])((?:19|20)\d\d)\s*年(?![0-9月]|远景|前|底|以前)")
 
 
+_FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
+              "十四五": (2021, 2025), "十五五": (2026, 2030)}
+
+
 @dataclass(frozen=True)
 class Framing:
     report: int | None   # the year whose results it reports
@@ -57,6 +61,8 @@ def reframed(document: Document) -> Document:
             and not any(_PLAN_NAME.search(line) for line in _HEAD_LINE.findall(head)):
         # a communique that opens 2024年,是实现"十四五"规划目标任务关键的一年 only mentions a plan
         return replace(document, meta=replace(meta, doc_type="other", report_years=[], target_years=[], plan_span=None))
+    if meta.doc_type == "plan_outline":
+        return _titled_plan(document)
     if meta.doc_type == "work_report":
         titled = next(filter(None, map(_WORK_TITLE.search, _HEAD_LINE.findall(head[:200]))), None)
         if titled and titled["done"]:  # 政府工作报告摘要:2021年…全面完成, …目标任务半年完成情况: its results
@@ -64,6 +70,26 @@ def reframed(document: Document) -> Document:
         if titled and titled["goals"]:  # 2022年…政府工作报告…预期目标任务分解表: its goals only
             return replace(document, meta=replace(meta, report_years=[], target_years=[int(titled[1])]))
     return document
+
+
+def _titled_plan(document: Document) -> Document:
+    """The plan its title names (十四五规划纲要), not the last one its review mentions."""
+    meta = document.meta
+    title = next((line for line in _HEAD_LINE.findall(document.text[:_HEAD]) if _PLAN_NAME.search(line)), "")
+    span = five_year_span(title)
+    if span is None or meta.plan_span == f"{span[0]}-{span[1]}":
+        return document
+    return replace(document, meta=replace(meta, plan_span=f"{span[0]}-{span[1]}",
+                                          target_years=list(range(span[0], span[1] + 1)),
+                                          report_years=list(range(span[0] - 5, span[0]))))
+
+
+def five_year_span(words: str) -> tuple[int, int] | None:
+    """十三五 -> (2016, 2020)."""
+    for name, span in _FIVE_YEAR.items():
+        if name in words:
+            return span
+    return None
 
 
 def framing(text: str, meta: DocumentMeta) -> Framing:

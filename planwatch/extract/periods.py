@@ -16,7 +16,7 @@ from .numbers import parse_number
 _MARK = re.compile(
     r"(?=[上下前一二三四第1“\"十规期五过12全今本年比较去是])"  # a cheap first-character test before the alternatives
     r"(?:(?P<half>(?:今年|本年)?上半年|下半年)"  # 今年上半年: one mark, the half of the year 今年 means
-    r"|(?:比|较|是(?=(?:19|20)\d\d ?年的[0-9.]+倍))(?P<since>(?:19|20)\d\d) ?年(?:末|底)?"  # 是2015年的1.5倍: a base
+    r"|(?:比|较|是(?=(?:19|20)\d\d ?年的[0-9.]+倍)) ?(?P<since>(?:19|20)\d\d) ?年(?:末|底)?"  # 是2015年的1.5倍: a base
     r"|(?P<to_date>今年以来|年初以来|本年以来)"
     r"|(?<![比较同与])(?P<last_year>去年|上年)(?!同期|末|底|基础|以来)"
     r"|(?P<quarters>前三季度|前两季度|一季度|二季度|三季度|四季度|第[一二三四]季度)"

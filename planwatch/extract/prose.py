@@ -434,9 +434,17 @@ class _Reader:
             sentence=text[sentence_start:value_start],
             clause=text[clause_start:value_start],
             clause_words=self._without_name(mention, clause_start, value_start),
-            marks=tuple(chosen[-1:]),
+            marks=self._with_until(chosen[-1:], marks, sentence_start),
             bullet_target=self._bullet_target(line_start, value_start),
         )
+
+    @staticmethod
+    def _with_until(chosen: list, marks: list, sentence_start: int) -> tuple:
+        """到2020年底,…,同比2015年增长60%: a growth since a year keeps the sentence's year it runs to."""
+        if not chosen or chosen[0].kind != "since":
+            return tuple(chosen)
+        years = [m for m in marks if m.start >= sentence_start and m.kind == "year"]
+        return (*years[-1:], *chosen)
 
     def _without_name(self, mention: Mention, start: int, end: int) -> str:
         """The clause's words other than the name (人均预期寿命 holds 预期, not a target word)."""

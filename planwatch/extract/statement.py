@@ -11,7 +11,7 @@ estimated / stretch / cumulative.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .catalogue import Indicator
@@ -117,7 +117,9 @@ def role_and_period(where: Where, measure: str, cumulative: bool) -> tuple[str, 
     mark = where.marks[-1] if where.marks else None
     span = section.span
     if mark is not None:
-        role, period, span = _marked(mark, section, role, period, span)
+        ended = _since_until(where.marks)
+        local = replace(section, span=None, year=ended) if ended else section
+        role, period, span = _marked(mark, local, role, period, span)
     if span is None and measure == "growth" and period and _AVERAGE.search(where.clause):
         span = _averaged_over(period, section)  # 2020年…,年均增长7.8%: an average over the plan's years
     if span is not None and (mark is None or mark.is_span or measure == "growth"):
@@ -127,6 +129,16 @@ def role_and_period(where: Where, measure: str, cumulative: bool) -> tuple[str, 
         else:
             period = str(span[1])  # a level at the end of a span
     return role, period, cumulative
+
+
+def _since_until(marks: list[Mark]) -> int | None:
+    """到2020年底,…同比2015年增长60%: a growth since a year up to the year the
+    sentence named before it, not to the section's."""
+    since = marks[-1]
+    if since.kind != "since":
+        return None
+    years = [int(m.words) for m in marks[:-1] if m.kind == "year" and int(m.words) > int(since.words)]
+    return years[-1] if years else None
 
 
 def _averaged_over(period: str, section: Section) -> tuple[int, int] | None:

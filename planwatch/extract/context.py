@@ -86,6 +86,11 @@ class Sections:
         self._add_inline(document.text)
         self._add_results(document.text)
 
+    @property
+    def plan(self) -> tuple[int, int] | None:
+        """The span of the five-year plan the document is, if it is one."""
+        return self._plan
+
     def at(self, pos: int) -> Section:
         return self._sections[bisect_right(self._starts, pos) - 1]
 

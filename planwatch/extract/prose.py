@@ -346,11 +346,13 @@ class _Reader:
         return facts
 
     def _from_value(self, fact: Fact) -> list[Fact]:
-        """The X of "由X增长到Y": a plan's baseline in a five-year review, else dropped."""
+        """The X of "由X增长到Y": a plan's baseline in a five-year review, a result of the
+        year before the span in a report's review of its past five years; else dropped."""
         section = self.sections.at(fact.start)
         if section.span is None:
             return []
-        return [replace(fact, role="baseline", period=str(section.span[0] - 1))]
+        role = "baseline" if section.role == "target" or self.sections.plan else "actual"
+        return [replace(fact, role=role, period=str(section.span[0] - 1))]
 
     def _continues(self, between: str, first: bool) -> bool:
         between = _unwrap(between)

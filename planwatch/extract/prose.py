@@ -55,6 +55,7 @@ _JOINERS = ("", "和", "、", "及", "与", "以及", "和“", "、“")
 _BULLET = re.compile(r"[ \t\u3000]*——")
 _AFTER_COLON = re.compile(r"[ \t\u3000]*(?:预计|实际|完成|实现|全年完成)")
 _GAP = 12
+_THEN_EXACT = re.compile(r"[^,，;；。\d]{0,4}[,，]\s*(?:达到|达|为)\s*")
 _LEVEL_AFTER = re.compile(r"\s*(?:达到|达)\s*")
 _ADJUSTED = re.compile(r"(?:剔除|扣除|除去)[^,，。;；:：]{0,30}?(?:因素|影响)后?")  # …剔除某矿停产等不可比因素增长7.8%
 _LABEL_HEAD = re.compile(r"[\s—\-·•]*(?:[0-9一二三四五六七八九十]+[、.．]|[（(][0-9一二三四五六七八九十]+[)）])?[\s—\-]*")
@@ -285,8 +286,12 @@ class _Reader:
     def _chain(self, mention: Mention, quantities: list[Quantity], start: int, evidence: int) -> list[Fact]:
         facts, pos, fresh, progress = [], start, None, False
         for quantity in quantities:
+            if self.text[quantity.start - 1:quantity.start] == "第":
+                continue  # 居全省第4位: a rank, no value; what follows still continues
             between = self.text[pos:quantity.start]
-            if pos != start and (_TO.fullmatch(between) or _YEAR.search(between)) or _YEAR_CLAUSE.search(between):
+            if facts and facts[-1].comparator == ">" and _THEN_EXACT.fullmatch(between):
+                facts.pop()  # 突破200亿大关,达到210亿元: the exact value stated after its threshold
+            elif pos != start and (_TO.fullmatch(between) or _YEAR.search(between)) or _YEAR_CLAUSE.search(between):
                 fresh = pos  # 由554亿元增长至830亿元, …,2022年达到5.2万亿元: the value has its own period
             elif pos != start and (_RESPECTIVELY.search(between) or _PAIRED.search(between)
                                    and self._paired(quantities, quantity)):

@@ -56,6 +56,7 @@ _BULLET = re.compile(r"[ \t\u3000]*——")
 _AFTER_COLON = re.compile(r"[ \t\u3000]*(?:预计|实际|完成|实现|全年完成)")
 _GAP = 12
 _THEN_EXACT = re.compile(r"[^,，;；。\d]{0,4}[,，]\s*(?:达到|达|为)\s*")
+_CONVERTED = re.compile(r"汇率|折合|折算")
 _LEVEL_AFTER = re.compile(r"\s*(?:达到|达)\s*")
 _ADJUSTED = re.compile(r"(?:剔除|扣除|除去)[^,，。;；:：]{0,30}?(?:因素|影响)后?")  # …剔除某矿停产等不可比因素增长7.8%
 _LABEL_HEAD = re.compile(r"[\s—\-·•]*(?:[0-9一二三四五六七八九十]+[、.．]|[（(][0-9一二三四五六七八九十]+[)）])?[\s—\-]*")
@@ -289,6 +290,8 @@ class _Reader:
             if self.text[quantity.start - 1:quantity.start] == "第":
                 continue  # 居全省第4位: a rank, no value; what follows still continues
             between = self.text[pos:quantity.start]
+            if facts and _CONVERTED.search(between):
+                break  # 38000元,按年平均汇率计算为5600美元: the same value in another currency
             if facts and facts[-1].comparator == ">" and _THEN_EXACT.fullmatch(between):
                 facts.pop()  # 突破200亿大关,达到210亿元: the exact value stated after its threshold
             elif pos != start and (_TO.fullmatch(between) or _YEAR.search(between)) or _YEAR_CLAUSE.search(between):

@@ -395,7 +395,8 @@ class _Reader:
         between = _unwrap(between)
         verbs = [v for v in VERB.finditer(between) if v.end() >= len(between) - 3]
         growth = growth or bool(_GROWTH_NAME.search(mention.written) or _GROWTH_AFTER.match(self.text, quantity.end))
-        measured = measure_of(mention.indicator, quantity, verbs[-1] if verbs else None, growth)
+        measured = measure_of(mention.indicator, quantity, verbs[-1] if verbs else None, growth,
+                              index=mention.written.endswith("指数") and not between.strip())
         if measured is None:
             return None
         measure, quantity = measured

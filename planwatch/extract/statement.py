@@ -71,11 +71,14 @@ class Where:
 
 
 def measure_of(indicator: Indicator, quantity: Quantity, verb: re.Match | None,
-               growth_implied: bool = False) -> tuple[str, Quantity] | None:
+               growth_implied: bool = False, index: bool = False) -> tuple[str, Quantity] | None:
     """(measure, signed quantity), or None when the quantity cannot be this indicator's.
 
     A % of a plain indicator is growth only when a verb says so, or the name does
-    (居民消费价格涨幅), or the statement goes on from a growth (目标增长6.5%,预计完成6.0%)."""
+    (居民消费价格涨幅), or the statement goes on from a growth (目标增长6.5%,预计完成6.0%).
+    A bare number after a name written as an index (居民消费价格指数101.5) is the index's level."""
+    if index and quantity.unit is None and verb is None:
+        return "level", quantity
     down = verb is not None and verb[0].rstrip("至到") in _G.down
     if quantity.unit == "%":
         if indicator.rate:  # 优良率达到85% is a level; 城镇化率提高1.2% leaves unsaid whether points or growth

@@ -4,6 +4,8 @@ sentences in the shapes of real releases; rows as in test_generalisation."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from planwatch.extract import extract
@@ -108,3 +110,9 @@ def test_the_nearest_evidence_frames_a_fact(case, tmp_path):
     got = {_row(f) for f in facts}
     assert [row for row in map(_expected, expected) if row not in got] == []
     assert [f.identity for f in facts if f.identity in set(unwanted)] == []
+
+
+def test_a_price_index_written_as_an_index_is_its_level(tmp_path):
+    text = "2023年某区上半年经济运行情况\n上半年,全区居民消费价格指数102.1,地区生产总值75亿元,增长5%。\n"
+    got = {(f.indicator, f.period, f.measure, f.value, f.unit) for f in extract(_load(tmp_path, text))}
+    assert ("居民消费价格指数", "2023H1", "level", Decimal("102.1"), None) in got

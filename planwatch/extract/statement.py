@@ -57,6 +57,9 @@ def family(unit: str | None) -> str | None:
     return unit
 
 
+_GOAL_AFTER = re.compile(r"\s*(?:预期)?目标(?!任务)")
+
+
 @dataclass(frozen=True)
 class Where:
     """What surrounds a statement: its section, the words of its sentence up to the
@@ -205,6 +208,8 @@ def numeric_fact(indicator: Indicator, written: str, quantity: Quantity, measure
     role, period, cumulative = role_and_period(where, measure, cumulative)
     if period is None:
         return None
+    if role == "actual" and _GOAL_AFTER.match(after_value):
+        role = "target"  # 预计实现…增长6.5%左右目标: the value names the goal
     estimated, stretch = flags(where, role, before_value, after_value)
     unit = "%" if measure == "growth" else quantity.unit
     return Fact(indicator=indicator.name, role=role, period=period, measure=measure, value=quantity.value,

@@ -6,7 +6,8 @@ Parts, each usable alone:
     numbers     exact quantities (Decimal), comparators, ranges, signed growth
     grammar     the target grammar words of planwatch/data/grammar.yaml
     catalogue   indicator names as written -> standard indicators (planwatch/data/indicators.yaml)
-    framing     the years a document reports on and plans, also from its text when the title is silent
+    framing     the years a document reports on and plans, also from its text when the title is silent;
+                the metadata's guess checked against the title (a passing 十四五 makes no plan)
     context     sections of a document: role and period their headings and lists of goals give
     periods     period words in a sentence (上半年, 前三季度, "十三五"期间 ...)
     names       indicator names in a text, with names written short in a coordination

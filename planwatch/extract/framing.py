@@ -13,6 +13,12 @@ given in January plans that year, one given in December reviews it; a release on
 year in the opening sentence, or, after a session lead without its year (1月21日,…
 人民代表大会第四次会议开幕), the first year the head reports on. A placeholder
 (20XX年) is no year: no facts rather than wrong ones.
+
+    reframed(document) -> Document
+
+The metadata's guess, checked against the title: a plan only when a title line
+names one (not a communique's passing 十四五规划), the plan the title names, and a
+work report's year as its title states it (…全面完成, …半年完成情况, …目标任务分解表).
 """
 
 from __future__ import annotations

@@ -27,8 +27,8 @@ _JOINERS = ("和", "、", "及", "与")
 _SHARE_OF = re.compile(r"占[^，,。;；:：\n]{1,20}?的?(?:比重|比例)")
 _WORD_BEFORE = re.compile(r"(?:其中|全区|全市|全县|全省|全镇|各类)$")
 _NOT_NAME = re.compile(r"[\s,，。;；:：、和及与()（）“”\"%]")
-# 城乡…分别, or a pair of values right after the name and 分别 later in its sentence
-_BOTH = re.compile(r"[^。;；\n]{0,12}?分别|[^,，。;；\n]{0,6}?[0-9.]+[万亿]?[元%]?(?:和|、|与)[0-9.]+[^。;；\n]{0,30}?分别")
+# 城乡…均 (one value for both), 城乡…分别, or a pair of values right after the name and 分别 later in its sentence
+_BOTH = re.compile(r"均|[^。;；\n]{0,12}?分别|[^,，。;；\n]{0,6}?[0-9.]+[万亿]?[元%]?(?:和|、|与)[0-9.]+[^。;；\n]{0,30}?分别")
 
 
 @dataclass(frozen=True)

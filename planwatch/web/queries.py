@@ -25,7 +25,8 @@ FACT_COLUMNS = (F.c.id, F.c.document_id, F.c.indicator, F.c.role, F.c.period, F.
                 F.c.cumulative, F.c.attribute, F.c.assessment, F.c.name_as_written,
                 F.c.evidence_start.label("start"), F.c.evidence_end.label("end"))
 FACT_CONTEXT = (D.c.name.label("doc_name"), D.c.title.label("doc_title"), D.c.region,
-                D.c.region_key, D.c.doc_type, D.c.date.label("doc_date"))
+                D.c.region_key, D.c.doc_type, D.c.date.label("doc_date"),
+                D.c.version.label("doc_version"), F.c.extractor_version)
 
 
 def _dicts(conn: Connection, query) -> list[dict]:

@@ -1,37 +1,25 @@
 """planwatch.evaluate's verdicts, five-year plans and findings for the rows the pages read.
 
-evaluate takes StoredFact-like records; the pages read plain rows (queries.py),
-so each row becomes a light record here rather than a second database read.
+evaluate takes StoredFacts; the pages read plain rows (queries.py), so each row
+becomes a StoredFact here rather than a second database read.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .. import evaluate
 from ..extract.fact import Fact
+from ..store import StoredFact
 
 FACT_FIELDS = ("indicator", "role", "period", "measure", "value", "unit", "comparator", "start", "end",
                "text", "upper", "estimated", "stretch", "cumulative", "attribute", "assessment",
                "name_as_written")
 
 
-@dataclass(frozen=True)
-class Record:
-    fact: Fact
-    document_id: int
-    doc_name: str
-    doc_title: str | None
-    region: str | None
-    region_key: str | None
-    doc_type: str | None
-    doc_date: str | None
-
-
-def record(row: dict) -> Record:
+def record(row: dict) -> StoredFact:
     fact = Fact(**{k: row[k] for k in FACT_FIELDS})
-    return Record(fact, row["document_id"], row["doc_name"], row["doc_title"], row["region"],
-                  row["region_key"], row["doc_type"], row["doc_date"])
+    return StoredFact(row["id"], fact, row["document_id"], row["doc_name"], row["doc_title"], row["region"],
+                      row["region_key"], row["doc_type"], row["doc_date"], row["doc_version"],
+                      row["extractor_version"])
 
 
 def target_statuses(rows: list[dict]) -> dict[int, dict]:

@@ -1,27 +1,17 @@
 """What evaluation returns: plain dataclasses with `to_dict()` for the CLI, web and exports.
 
-Inputs are StoredFact-like records: anything with `fact` (planwatch.extract.Fact),
-`document_id`, `doc_name`, `doc_title`, `region`, `region_key`, `doc_type`, `doc_date`.
+Inputs are StoredFacts (planwatch.store): a fact with its document's context.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Protocol
 
 from ..extract.fact import Fact, number_json
+from ..store import StoredFact
 
-
-class Record(Protocol):
-    fact: Fact
-    document_id: int
-    doc_name: str
-    doc_title: str | None
-    region: str | None
-    region_key: str | None
-    doc_type: str | None
-    doc_date: str | None
+Record = StoredFact
 
 
 def region_of(record: Record) -> str:

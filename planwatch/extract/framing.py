@@ -151,7 +151,7 @@ def _from_title(head: str) -> tuple[int | None, int | None, str | None] | None:
     for title in _TITLE_LINE.finditer(head[:200]):
         year = int(title[1])
         part = part_of(title[0])
-        if part or _RELEASE.search(title[0]) or _RELEASE.search(_next_line(head, title.end())):  # …发展⏎统计公报
+        if part or _RELEASE.search(title[0]) or _RELEASE.search(_title_rest(head, title.end())):  # …发展⏎统计公报
             return year, None, part
         if _PLANNING.search(title[0]):
             return year - 1, year, None
@@ -160,10 +160,15 @@ def _from_title(head: str) -> tuple[int | None, int | None, str | None] | None:
     return None
 
 
-def _next_line(head: str, end: int) -> str:
-    """The next non-empty line when it is short and no sentence: a title's second half."""
-    line = head[end:end + 80].lstrip().split("\n", 1)[0]
-    return line if len(line) <= 20 and not re.search(r"[。，,；;]", line) else ""
+def _title_rest(head: str, end: int, lines: int = 2) -> str:
+    """The next short lines that are no sentence: the rest of a title broken over
+    lines (2023年某区⏎(某新区)⏎国民经济和社会发展统计公报)."""
+    rest = []
+    for line in filter(None, (line.strip() for line in head[end:end + 200].split("\n"))):
+        if len(rest) == lines or len(line) > 20 or re.search(r"[。，,；;]", line):
+            break
+        rest.append(line)
+    return "".join(rest)
 
 
 def _dated(head: str) -> tuple[int, int] | None:

@@ -58,6 +58,13 @@ CASES = {
          ("服务业增加值", "actual", "2021", "growth", "8", "%", "=")],
         [("服务业增加值", "actual", "2022", "growth")],
     ),
+    "a communique's title over three lines (a parenthesis between), then a later date": (
+        "2022年某市某区\n(某新区核心区)\n国民经济和社会发展统计公报\n某区统计局\n2023年7月1日\n"
+        "全年实现地区生产总值120.5亿元,比上年增长4.2%。\n",
+        [("地区生产总值", "actual", "2022", "level", "120.5", "亿元", "="),
+         ("地区生产总值", "actual", "2022", "growth", "4.2", "%", "=")],
+        [("地区生产总值", "actual", "2023", "level")],
+    ),
     "the last plan's review inside a five-year plan's outline": (
         "某县国民经济和社会发展十四五规划纲要\n"
         "第一节 发展基础\n"

@@ -706,3 +706,29 @@ def test_span_growth_after_the_results_is_achieved_growth():
         地区生产总值 | actual | 2016-2020 | growth | 7.5 | % | = | | estimated
         地方一般公共预算收入 | actual | 2016-2020 | growth | 5.5 | % | = | | estimated
     """)
+
+
+ONE_YEAR_TABLE = """表一  2025年某市主要目标完成情况
+指标名称
+属性
+全年目标
+全年完成
+全市生产总值
+预期性
+增长6%左右
+增长6.2%
+地方一般公共预算收入
+预期性
+增长4%
+增长1.5%
+"""
+
+
+def test_one_year_table_with_bare_target_and_result_columns_after_an_attribute():
+    # 全年目标 | 全年完成 take the title's year; 属性 before the values is the row's attribute
+    assert got(document(ONE_YEAR_TABLE)) == expected("""
+        地区生产总值 | target | 2025 | growth | 6 | % | ~ | |
+        地区生产总值 | actual | 2025 | growth | 6.2 | % | = | |
+        地方一般公共预算收入 | target | 2025 | growth | 4 | % | = | |
+        地方一般公共预算收入 | actual | 2025 | growth | 1.5 | % | = | |
+    """)

@@ -238,6 +238,9 @@ def _column(label: str, before_series: bool, series: set[int], context: Context)
         # 基期值: the year before the span; 规划目标, 实际完成: its end year
         role = _role_words(label)
         return Column(role, str(context.span[0] - 1 if role == "baseline" else context.span[1]), None, estimated)
+    if not years and span is None and context.span is None and context.year is not None and _bare_role(label):
+        # 全年目标 | 全年完成 under a title naming one year: that year's target and result
+        return Column(_role_words(label), str(context.year), None, estimated)
     if len(years) != 1:
         return None
     year = years[0]

@@ -38,6 +38,7 @@ MIN_CELLS = 8
 SUB_LABEL = re.compile(r"(?:总量|绝对值|数值|总额|规模|增速|增长|增幅|增长率|比上年增长|同比增长|[(（]%[)）])")
 # A header label stands whole: a year, or a column word (指标, 单位, 年均, 属性 …).
 HEADER_LABEL = re.compile(r"^(?:序号|类别|指标(?:名称)?|名称|项目|(?:计量)?单位|(?:指标)?属性|性质|责任(?:单位|部门)|备注)$"
+                          r"|^(?:全年|年度|规划|预期|计划)?目标值?$|^(?:全年|实际|预计)?完成(?:值|情况)?$"
                           r"|(?:19|20)[0-9]{2}年|年均|累计")
 # A header line: its first cell names the row labels (序号, 指标 …), alone on
 # its line (one cell per line) or followed by more cells on the line.

@@ -87,6 +87,9 @@ def read_row(row: list[Cell]) -> Row | None:
     unit = kinds.unit_of(in_name[1]) if in_name and kinds.is_unit(in_name[1]) else None
     if rest and kinds.is_unit(rest[0].text):
         unit, rest = kinds.unit_of(rest[0].text), rest[1:]
+    leading = None
+    if rest and kinds.is_attribute(rest[0].text):   # 属性 standing before the values
+        leading, rest = kinds.squeeze(rest[0].text), rest[1:]
     last = max((i for i, c in enumerate(rest) if not kinds.is_empty(c.text) and not _describes(c.text)), default=-1)
     first_trailer = next((i for i, c in enumerate(rest) if i > last and _describes(c.text)), len(rest))
     trailers = [c.text for c in rest[last + 1:] if _describes(c.text)]
@@ -96,7 +99,7 @@ def read_row(row: list[Cell]) -> Row | None:
         unit=unit,
         values=rest[:last + 1],
         trailing_empty=first_trailer - (last + 1),
-        attribute=next((kinds.squeeze(t) for t in trailers if kinds.is_attribute(t)), None),
+        attribute=leading or next((kinds.squeeze(t) for t in trailers if kinds.is_attribute(t)), None),
         department="、".join(kinds.squeeze(t) for t in trailers if kinds.is_department(t)) or None,
         assessment=next((kinds.squeeze(t) for t in trailers if kinds.is_assessment(t)), None),
     )

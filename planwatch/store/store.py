@@ -64,9 +64,8 @@ class Store:
         """Refresh the query planner's statistics after a batch: without them PostgreSQL
         (autovacuum may be off) scans every fact for one region's page."""
         statement = "ANALYZE" if self._engine.dialect.name == "postgresql" else "PRAGMA optimize"
-        with self._engine.connect() as conn:
+        with writer(self._engine).begin() as conn:   # SQLite: optimize may write, so take the write lock first
             conn.execute(text(statement))
-            conn.commit()
 
     def close(self) -> None:
         self._engine.dispose()

@@ -28,8 +28,13 @@ import secrets
 
 import psycopg
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from planwatch.store import Store
+
+# Hypothesis keeps no example database in the working directory (tests write only to tmp).
+hypothesis_settings.register_profile("planwatch", database=None)
+hypothesis_settings.load_profile("planwatch")
 
 PG_SERVER = "host=127.0.0.1 port=5432 user=postgres"
 PG_TABLES = "facts, documents, indicators"

@@ -30,7 +30,11 @@ def load(path: Path | str) -> Document:
 
     Raises a DocumentError subclass that names the file and the reason."""
     path = Path(path)
-    raw = read_bytes(path)
+    return load_bytes(path, read_bytes(path))
+
+
+def load_bytes(path: Path, raw: bytes) -> Document:
+    """The Document of a file's bytes already read (by `read_bytes`): errors name `path`."""
     kind = sniff(raw, path)
     loaded = _LOADERS[kind](raw, path)
     if not loaded.text.strip():

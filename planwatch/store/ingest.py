@@ -9,8 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..documents import load
-from ..documents.loaders import read_bytes
+from ..documents.loaders import load_bytes, read_bytes
 from ..errors import DocumentError, PlanwatchError
 from .records import IngestReport, IngestStep
 from .walk import files_under
@@ -40,9 +39,10 @@ def ingest(store: Store, paths: Iterable[Path | str], on_progress: Progress | No
 def _ingest_file(store: Store, path: Path, done: int, total: int, reextract: bool) -> IngestStep:
     try:
         # Content already stored is known by its hash alone: no decoding, no extraction.
-        if not reextract and store.find_content(hashlib.sha256(read_bytes(path)).hexdigest()):
+        raw = read_bytes(path)   # read once: the hash check, then the loaders
+        if not reextract and store.find_content(hashlib.sha256(raw).hexdigest()):
             return IngestStep(str(path), "unchanged", done, total)
-        document = load(path)
+        document = load_bytes(path, raw)
         refreshed = store.refresh(document) if reextract else None
         if refreshed is not None:
             return IngestStep(str(path), "refreshed", done, total, facts=refreshed.fact_count)

@@ -4,8 +4,6 @@ export's own CSV, XLSX and DOCX files (merged two-level headers, print setup).""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -45,8 +43,6 @@ def report(request: Request, key: str, period: str, conn=Depends(connection)):
 
 
 def _file(table: export.ReportTable, fmt: str) -> Response:
-    with tempfile.TemporaryDirectory(prefix="planwatch-report-") as folder:
-        path = export.write(table, fmt, Path(folder) / f"report.{fmt}")
-        body = path.read_bytes()
+    body = export.render(table, fmt)
     name = quote(f"{table.title}.{fmt}")
     return Response(body, media_type=MEDIA[fmt], headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"})

@@ -54,11 +54,11 @@ def split_region(region: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def region_key(region: str) -> str:
+def region_key(region: str | None) -> str | None:
     """One key per region however fully it is named:
-    湖北省武汉市洪山区, 武汉市洪山区 and 洪山区 all give 洪山区."""
-    parts = split_region(_GOVERNMENT.sub("", region.strip()))
-    return parts[-1] if parts else ""
+    湖北省武汉市洪山区, 武汉市洪山区 and 洪山区 all give 洪山区; no region, no key."""
+    parts = split_region(_GOVERNMENT.sub("", region.strip())) if region else []
+    return parts[-1] if parts else None
 
 
 def region_level(region: str) -> str | None:

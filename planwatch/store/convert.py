@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from decimal import Decimal
 
-from ..documents import Document
+from ..documents import Document, region_key
 from ..extract.fact import Fact
 from .models import DocumentRow, FactRow
 from .records import StoredDocument, StoredFact
-from .regions import region_key
 
 
 def document_row(document: Document, version: int, fact_count: int) -> DocumentRow:

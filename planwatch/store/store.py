@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker, undefer
 
 from .. import __version__, settings
-from ..documents import Document
+from ..documents import Document, region_key
 from ..errors import StoreError
 from ..extract import Fact, extract
 from . import catalogue
@@ -29,7 +29,6 @@ from .engine import hold_write_lock, migrate, open_engine, writer
 from .ingest import Progress, ingest
 from .models import DocumentRow, FactRow, IndicatorRow
 from .records import IngestReport, StoredDocument, StoredFact, StoredIndicator
-from .regions import region_key
 
 EXTRACTOR_VERSION = __version__
 

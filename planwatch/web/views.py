@@ -12,7 +12,7 @@ from functools import cache, partial
 from fastapi import HTTPException
 from sqlalchemy.engine import Connection
 
-from ..store.regions import region_key
+from ..documents import region_key
 from . import charts, queries
 from .grids import findings_table, grid, verdict_table
 from .verdicts import evaluated, target_statuses

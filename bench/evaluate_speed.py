@@ -17,7 +17,7 @@ import time
 from decimal import Decimal
 
 from planwatch.evaluate import findings, plans, verdicts
-from planwatch.extract.fact import Fact
+from planwatch.model import Fact
 from planwatch.store import StoredFact
 
 INDICATORS = [f"指标{i}" for i in range(20)]

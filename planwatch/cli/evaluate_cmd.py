@@ -31,23 +31,6 @@ def _fail(exc: PlanwatchError):
     raise typer.Exit(1)
 
 
-def verdict_record(verdict: Verdict) -> dict:
-    """The JSON Lines record of a verdict: the target and each result with its source."""
-    record = verdict.to_dict()
-    record["target"] = _slim(record["target"])
-    record["results"] = [_slim(r) for r in record["results"]]
-    if record["stretch_target"] is not None:
-        record["stretch_target"] = _slim(record["stretch_target"])
-    return record
-
-
-def _slim(shown: dict) -> dict:
-    source = shown["source"]
-    shown["source"] = {"document": source["document"], "document_id": source["document_id"],
-                       "start": source["start"], "end": source["end"]}
-    return shown
-
-
 def _verdict_row(verdict: Verdict) -> dict:
     return {"region": verdict.region, "indicator": verdict.indicator, "period": verdict.period,
             "measure": verdict.measure, "label": verdict.label, "target": describe(verdict.target),
@@ -80,7 +63,7 @@ def evaluate_command(
     except PlanwatchError as exc:
         _fail(exc)
     if fmt is Format.jsonl:
-        emit((verdict_record(v) for v in found), fmt)
+        emit((v.to_dict() for v in found), fmt)
     else:
         emit((_verdict_row(v) for v in found), fmt, VERDICT_COLUMNS)
 

@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..errors import PlanwatchError
-from ..extract.fact import MEASURES, ROLES
+from ..model import MEASURES, ROLES
 from ..store import IngestReport, IngestStep, Store
 from . import app
 from .output import Format, emit

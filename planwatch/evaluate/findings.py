@@ -19,7 +19,6 @@ from . import wording
 from ..extract.grammar import grammar
 from .link import Index, earliest_first
 from .model import Evidence, Finding, Record, Source, region_names, region_of
-from .periods import parse
 from .rules import average_growth
 from .units import convert
 from .vocabulary import is_rate, threshold
@@ -137,8 +136,8 @@ def _plan_checks(records: list[Record], index: Index) -> list[Finding]:
     found = []
     for record in records:
         f = record.fact
-        period = parse(f.period)
-        if f.role != "target" or f.value is None or period is None or not period.is_span:
+        period = f.period
+        if f.role != "target" or f.value is None or not period.is_span:
             continue
         base = _in_doc(index, record, str(period.first - 1), "baseline") or index.level_at(
             region_of(record), f.indicator, period.first - 1)
@@ -200,8 +199,8 @@ def _growth_vs_levels(records: list[Record]) -> list[Finding]:
     growths: list[Record] = []
     for record in records:
         f = record.fact
-        period = parse(f.period)
-        if f.value is None or period is None or not period.is_year or f.role == "target":
+        period = f.period
+        if f.value is None or not period.is_year or f.role == "target":
             continue
         if f.measure == "level" and not is_rate(f.indicator, f.unit):
             levels.setdefault((record.document_id, f.indicator, period.first), record)

@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from .model import Record, region_of
-from .periods import parse
 
 
 def document_dates(records: Iterable[Record]) -> dict[int, str]:
@@ -22,7 +21,7 @@ def document_dates(records: Iterable[Record]) -> dict[int, str]:
     for record in records:
         if record.doc_date:
             dates[record.document_id] = record.doc_date
-        elif record.fact.role == "actual" and (period := parse(record.fact.period)) is not None:
+        elif record.fact.role == "actual" and (period := record.fact.period):
             reported[record.document_id] = max(reported.get(record.document_id, period.last), period.last)
     for doc_id, year in reported.items():
         dates.setdefault(doc_id, str(year + 1))
@@ -52,7 +51,7 @@ class Index:
             f = record.fact
             self._by_indicator[(region, f.indicator)].append(record)
             self._exact[(region, f.indicator, f.role, f.period, f.measure)].append(record)
-            if record.fact.role == "actual" and (period := parse(record.fact.period)) is not None:
+            if record.fact.role == "actual" and (period := record.fact.period):
                 self._latest[region] = max(self._latest.get(region, period.last), period.last)
         for key, versions in self._exact.items():      # sorted once, read many times
             self._exact[key] = best_first(versions, self.dates)
@@ -69,9 +68,9 @@ class Index:
         (and of two ending together, 前三季度 before 三季度 alone)."""
         found = [r for r in self._by_indicator.get((region, indicator), ())
                  if r.fact.role == "actual" and r.fact.measure == measure and r.fact.value is not None
-                 and (p := parse(r.fact.period)) is not None and p.is_part and p.first == year]
+                 and r.fact.period.is_part and r.fact.period.first == year]
         ordered = best_first(found, self.dates)
-        return sorted(ordered, key=lambda r: (parse(r.fact.period).months[1], parse(r.fact.period).share), reverse=True)
+        return sorted(ordered, key=lambda r: (r.fact.period.months[1], r.fact.period.share), reverse=True)
 
     def level_at(self, region: str, indicator: str, year: int) -> Record | None:
         """The best stated level of one year: a result, else a plan's base value."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..extract.fact import Fact, number_json
+from ..model import Period, number_json
 from ..store import StoredFact
 
 Record = StoredFact
@@ -33,8 +33,9 @@ def region_names(records: list[Record]) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Source:
-    """Where a fact was stated: the document and the evidence span in its text."""
+    """Where a fact was stated: the stored fact, its document and the evidence span in its text."""
 
+    fact_id: int
     document_id: int
     doc_name: str
     doc_title: str | None
@@ -45,19 +46,20 @@ class Source:
 
     @classmethod
     def of(cls, record: Record) -> Source:
-        return cls(record.document_id, record.doc_name, record.doc_title, record.doc_type,
+        return cls(record.id, record.document_id, record.doc_name, record.doc_title, record.doc_type,
                    record.doc_date, record.fact.start, record.fact.end)
 
     def to_dict(self) -> dict:
-        return {"document": self.doc_name, "document_id": self.document_id, "title": self.doc_title,
-                "doc_type": self.doc_type, "date": self.doc_date, "start": self.start, "end": self.end}
+        return {"fact_id": self.fact_id, "document": self.doc_name, "document_id": self.document_id,
+                "title": self.doc_title, "doc_type": self.doc_type, "date": self.doc_date,
+                "start": self.start, "end": self.end}
 
 
 @dataclass(frozen=True)
 class Shown:
     """One stated value (a target or a result) as a verdict shows it."""
 
-    period: str
+    period: Period
     measure: str
     value: Decimal | None
     unit: str | None
@@ -137,7 +139,7 @@ class Evidence:
 
     value: Decimal | None
     unit: str | None
-    period: str
+    period: Period
     role: str
     source: Source
 

@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..extract.fact import number_json
+from ..model import number_json
 from .link import Index
 from .model import Record, Shown, Source, Verdict, region_names, region_of
-from .periods import parse
+from ..model import Period
 from .rules import average_growth
 from .units import convert
 from .verdicts import verdicts as all_verdicts
@@ -104,8 +104,8 @@ def plans(records: Iterable[Record], verdicts: list[Verdict] | None = None) -> l
     by_document: dict[int, list[Record]] = defaultdict(list)
     for record in records:
         by_document[record.document_id].append(record)
-        period = parse(record.fact.period)
-        if record.fact.role == "target" and period is not None and period.is_span:
+        period = record.fact.period
+        if record.fact.role == "target" and period.is_span:
             groups[(region_of(record), record.fact.period)].append(record)
     names = region_names(records)
     found = []
@@ -131,7 +131,7 @@ def _indicators(plan_records: list[Record], span: str) -> list[str]:
 
 def _belongs(record: Record, span: str) -> bool:
     """A fact of the plan's own table: its base, its end-year target, its span target."""
-    period = parse(span)
+    period = Period(span)
     f = record.fact
     return ((f.role == "target" and f.period in (span, str(period.last)))
             or (f.role == "baseline" and f.period == str(period.first - 1)))
@@ -149,7 +149,7 @@ def _pick(plan_records: list[Record], indicator: str, role: str, period: str,
 
 def _indicator(index: Index, by_key: dict, region: str, span: str, indicator: str,
                plan_records: list[Record]) -> PlanIndicator:
-    period = parse(span)
+    period = Period(span)
     base = (_pick(plan_records, indicator, "baseline", str(period.first - 1))
             or index.level_at(region, indicator, period.first - 1))
     end = _pick(plan_records, indicator, "target", str(period.last))

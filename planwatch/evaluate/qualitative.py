@@ -9,7 +9,7 @@ from . import wording
 from .judge import PROGRESS
 from .model import Record, Shown
 from .outcome import Context, Outcome, unknown
-from .periods import parse
+from ..model import Period
 from .vocabulary import vocabulary
 
 
@@ -33,7 +33,7 @@ def _growth_results(ctx: Context, indicator: str, period: str) -> tuple[list[Rec
     found = index.numeric(ctx.region, indicator, period, "growth")
     if found:
         return found, False
-    parsed = parse(period)
+    parsed = Period.parse(period)
     if parsed is not None and parsed.is_year:
         parts = index.parts(ctx.region, indicator, parsed.first, "growth")
         return parts, bool(parts)
@@ -82,8 +82,8 @@ def _stated(ctx: Context, target: Record) -> Outcome:
     """A result that says in words whether the target was reached."""
     index = ctx.index
     periods = [target.fact.period]
-    parsed = parse(target.fact.period)
-    if parsed is not None and parsed.is_span:
+    parsed = target.fact.period
+    if parsed.is_span:
         periods.append(str(parsed.last))
     words = [r for p in periods for r in index.facts(ctx.region, ctx.indicator, "actual", p, target.fact.measure)
              if r.fact.text]

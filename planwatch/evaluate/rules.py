@@ -11,7 +11,6 @@ from .judge import DOWN, PROGRESS, UP, Goal, judge
 from .link import Index
 from .model import Achieved, Record, Shown
 from .outcome import Context, Outcome, unknown
-from .periods import parse
 from .units import convert
 from .vocabulary import is_rate
 
@@ -34,7 +33,7 @@ def year_outcome(ctx: Context, target: Record) -> Outcome:
     results = index.numeric(ctx.region, ctx.indicator, f.period, f.measure)
     if results:
         return final_outcome(ctx, target, results)
-    period = parse(f.period)
+    period = f.period
     if not period.is_year:      # a target for a part of a year: only that part's result counts
         return unknown("暂无该期结果")
     year = period.first
@@ -74,7 +73,7 @@ def part_outcome(ctx: Context, target: Record, parts: list[Record]) -> Outcome:
     """A part of the year against the full-year target."""
     best = parts[0]
     f = target.fact
-    period = parse(best.fact.period)
+    period = best.fact.period
     value = value_in(best, target)
     if value is None:
         return unknown(f"进度数据单位（{best.fact.unit}）与目标单位（{f.unit}）不可比", parts)
@@ -130,7 +129,7 @@ def _base_before(index: Index, ctx: Context, target: Record, year: int) -> Recor
     the same document (another document's base belongs to another plan)."""
     bases = [r for r in index.of(ctx.region, ctx.indicator)
              if r.fact.role == "baseline" and r.fact.measure == "level" and r.fact.value is not None
-             and (p := parse(r.fact.period)) is not None and p.is_year and p.first < year]
+             and r.fact.period.is_year and r.fact.period.first < year]
     same_doc = [r for r in bases if r.document_id == target.document_id]   # the plan's own table
     return max(same_doc, key=lambda r: int(r.fact.period)) if same_doc else None
 

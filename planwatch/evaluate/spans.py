@@ -11,14 +11,15 @@ from .judge import PROGRESS, judge
 from .link import Index
 from .model import Achieved, Record, Shown
 from .outcome import Context, Outcome, unknown
-from .periods import Period, parse, span_label
+from ..model import Period
+from .periods import span_label
 from .rules import average_growth, goal_of, value_in
 from .units import convert
 
 
 def span_outcome(ctx: Context, target: Record) -> Outcome:
     f = target.fact
-    span = parse(f.period)
+    span = f.period
     if f.measure == "growth":
         return _growth(ctx, target, span)
     if f.measure == "change":

@@ -12,8 +12,7 @@ from . import wording
 from .judge import BAD, GOOD, judge
 from .link import Index, earliest_first
 from .model import Record, Shown, Verdict, region_names, region_of
-from .outcome import Context, Outcome, unknown
-from .periods import parse
+from .outcome import Context, Outcome
 from .qualitative import text_outcome
 from .rules import goal_of, value_in, year_outcome
 from .spans import span_outcome
@@ -64,11 +63,9 @@ def _pick(targets: list[Record], dates: dict[int, str]) -> tuple[Record, Record 
 
 def _route(ctx: Context, target: Record) -> Outcome:
     f = target.fact
-    period = parse(f.period)
+    period = f.period
     if f.value is None:
         return text_outcome(ctx, target)
-    if period is None:
-        return unknown(f"无法识别的时期“{f.period}”")
     if period.is_span:
         return span_outcome(ctx, target)
     return year_outcome(ctx, target)

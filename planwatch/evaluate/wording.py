@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from .model import Shown
-from .periods import parse, part_label
+from .periods import part_label
 
 _BEFORE = {">": "超过", "<": "低于"}
 _AFTER = {">=": "以上", "<=": "以内", "~": "左右"}
@@ -75,7 +75,6 @@ def gap(measure: str, unit: str | None, got: Decimal, wanted: Decimal) -> str:
 
 def result_words(shown: Shown) -> str:
     """实际/预计 + the value, with its period when it is a part of a year."""
-    parsed = parse(shown.period)
-    when = part_label(shown.period) if parsed is not None and parsed.is_part else ""
+    when = part_label(shown.period) if shown.period.is_part else ""
     kind = "预计" if shown.estimated else "实际"
     return f"{when}{kind}{describe(shown)}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..evaluate.model import Record
-from ..evaluate.periods import parse
+from ..model import Period
 from .plan_table import plan_table
 from .table import Column, ReportTable, annual_table
 from .writers import FORMATS, render, write
@@ -20,7 +20,7 @@ __all__ = ["FORMATS", "Column", "ReportTable", "annual_table", "plan_table", "re
 
 def report_table(records: Iterable[Record], region: str, period: str) -> ReportTable:
     """The completion table of a year, or a five-year plan's progress table for a span."""
-    parsed = parse(period)
+    parsed = Period.parse(period)
     if parsed is not None and parsed.is_span:
         return plan_table(records, region, period)
     return annual_table(records, region, period)

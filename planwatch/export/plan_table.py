@@ -10,7 +10,7 @@ from ..documents.regions import region_key
 from ..errors import EvaluationError
 from ..evaluate import Plan, PlanIndicator, plans
 from ..evaluate.model import Record, region_of
-from ..evaluate.periods import parse
+from ..model import Period
 from ..evaluate.wording import describe, rounded
 from .table import Column, ReportTable
 
@@ -22,7 +22,7 @@ def plan_table(records: Iterable[Record], region: str, span: str) -> ReportTable
     if not found:
         raise EvaluationError(f"{region}没有{span}年的规划目标，无法生成规划进展表")
     plan = found[0]
-    period = parse(span)
+    period = Period(span)
     years = list(range(period.first, period.last + 1))
     columns = [
         Column("no", "序号"), Column("indicator", "指标名称"), Column("unit", "单位"), Column("attribute", "属性"),

@@ -11,7 +11,8 @@ from ..documents.regions import region_key
 from ..evaluate import Verdict, verdicts
 from ..evaluate.link import Index
 from ..evaluate.model import Record, Shown, region_of
-from ..evaluate.periods import parse, part_label
+from ..evaluate.periods import part_label
+from ..model import Period
 from ..evaluate.wording import describe
 from ..errors import EvaluationError
 
@@ -114,7 +115,7 @@ def _result(index: Index, key: str, indicator: str, period: str, measure: str) -
     """The best stated result, else the latest part of the year, marked as such."""
     found = index.numeric(key, indicator, period, measure)
     prefix = ""
-    if not found and (parsed := parse(period)) is not None and parsed.is_year:
+    if not found and (parsed := Period.parse(period)) is not None and parsed.is_year:
         found = index.parts(key, indicator, parsed.first, measure)
         prefix = part_label(found[0].fact.period) if found else ""
     if not found:

@@ -22,7 +22,7 @@ from bisect import bisect_left
 
 from ..documents import Document
 from . import catalogue
-from .fact import Fact
+from ..model import Fact
 from .framing import reframed
 from .merge import merge
 from .prose import prose_facts

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .fact import Fact
+from ..model import Fact
 
 _DETAILS = ("attribute", "department", "assessment")
 

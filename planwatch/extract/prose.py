@@ -29,7 +29,7 @@ from dataclasses import replace
 from ..documents import Document
 from . import catalogue
 from .context import Sections
-from .fact import Fact
+from ..model import Fact
 from .grammar import alternation, grammar
 from .numbers import Quantity, find_quantities
 from .names import Mention, find_mentions

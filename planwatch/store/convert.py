@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timezone
 from decimal import Decimal
 
 from ..documents import Document, region_key
-from ..extract.fact import Fact
-from .models import DocumentRow, FactRow
+from ..model import FIELDS, Basis, Fact
+from .models import FACT_FIELD_COLUMNS, DocumentRow, FactRow
 from .records import StoredDocument, StoredFact
 
 
@@ -32,37 +33,47 @@ def read_fields(document: Document) -> dict:
 
 def fact_values(fact: Fact, document_id: int, extractor_version: str) -> dict:
     """A facts row as a dict, for one bulk INSERT of a document's facts."""
-    return dict(
-        document_id=document_id, indicator=fact.indicator, role=fact.role, period=fact.period,
-        measure=fact.measure, value=fact.value, upper=fact.upper, also=[str(v) for v in fact.also],
-        unit=fact.unit, comparator=fact.comparator, text=fact.text, estimated=fact.estimated,
-        stretch=fact.stretch, cumulative=fact.cumulative, attribute=fact.attribute,
-        department=fact.department, assessment=fact.assessment, name_as_written=fact.name_as_written,
-        evidence_start=fact.start, evidence_end=fact.end, extractor_version=extractor_version,
-    )
+    values = {name: _stored(getattr(fact, name)) for name in FIELDS}
+    return dict(values, document_id=document_id, extractor_version=extractor_version)
 
 
-# What facts() selects: every facts column and its document's context, as plain rows.
-FACT_QUERY_COLUMNS = (*FactRow.__table__.columns, DocumentRow.name.label("doc_name"),
-                      DocumentRow.title.label("doc_title"), DocumentRow.region, DocumentRow.region_key,
-                      DocumentRow.doc_type, DocumentRow.date.label("doc_date"),
-                      DocumentRow.version.label("doc_version"))
+def _stored(value):
+    """Decimals in JSON lists as exact strings, a Basis as its object; the rest as it is."""
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    if isinstance(value, Basis):
+        return value.to_dict()
+    return value
 
 
-def stored_fact(row) -> StoredFact:
-    """A row of FACT_QUERY_COLUMNS as a StoredFact."""
-    fact = Fact(
-        indicator=row.indicator, role=row.role, period=row.period, measure=row.measure,
-        value=row.value, unit=row.unit, comparator=row.comparator, start=row.evidence_start,
-        end=row.evidence_end, text=row.text, upper=row.upper, estimated=row.estimated,
-        stretch=row.stretch, cumulative=row.cumulative, attribute=row.attribute,
-        department=row.department, assessment=row.assessment,
-        also=[Decimal(v) for v in row.also], name_as_written=row.name_as_written,
-    )
+_LOADERS = {"also": lambda stored: [Decimal(v) for v in stored],
+            "role_basis": Basis.from_dict, "period_basis": Basis.from_dict}
+
+
+def fact(row: Mapping) -> Fact:
+    """A row of FACT_COLUMNS (or FACT_QUERY_COLUMNS) as a Fact."""
+    return Fact(**{name: _LOADERS.get(name, _same)(row[name]) for name in FIELDS})
+
+
+def _same(value):
+    return value
+
+
+# Every field of a fact, labelled by its field name (the offsets' columns are evidence_start/_end).
+FACT_COLUMNS = (FactRow.id, FactRow.document_id, *(c.label(c.key) for c in FACT_FIELD_COLUMNS),
+                FactRow.extractor_version)
+# ... and its document's context: what a StoredFact holds.
+FACT_QUERY_COLUMNS = (*FACT_COLUMNS, DocumentRow.name.label("doc_name"), DocumentRow.title.label("doc_title"),
+                      DocumentRow.region, DocumentRow.region_key, DocumentRow.doc_type,
+                      DocumentRow.date.label("doc_date"), DocumentRow.version.label("doc_version"))
+
+
+def stored_fact(row: Mapping) -> StoredFact:
+    """A row of FACT_QUERY_COLUMNS (a mapping) as a StoredFact."""
     return StoredFact(
-        id=row.id, fact=fact, document_id=row.document_id, doc_name=row.doc_name, doc_title=row.doc_title,
-        region=row.region, region_key=row.region_key, doc_type=row.doc_type, doc_date=row.doc_date,
-        doc_version=row.doc_version, extractor_version=row.extractor_version,
+        id=row["id"], fact=fact(row), document_id=row["document_id"], doc_name=row["doc_name"],
+        doc_title=row["doc_title"], region=row["region"], region_key=row["region_key"], doc_type=row["doc_type"],
+        doc_date=row["doc_date"], doc_version=row["doc_version"], extractor_version=row["extractor_version"],
     )
 
 

@@ -1,4 +1,5 @@
-"""The tables: documents (every version kept), their facts, and the indicator catalogue.
+"""The tables: documents (every version kept), their facts (a column per field of
+planwatch.model.Fact), and the indicator catalogue.
 
 Values are exact decimals everywhere: NUMERIC in PostgreSQL; in SQLite, whose
 NUMERIC affinity would turn them into 8-byte floats, the decimal's text.
@@ -8,10 +9,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from types import UnionType
+from typing import Literal, Union, get_args, get_origin, get_type_hints
 
-from sqlalchemy import (JSON, Boolean, DateTime, ForeignKey, Index, Integer, LargeBinary, Numeric,
-                        String, Text, TypeDecorator, UniqueConstraint)
+from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary,
+                        Numeric, String, Table, Text, TypeDecorator, UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from ..model import FIELDS, Basis, Fact, Period
 
 
 class ExactDecimal(TypeDecorator):
@@ -79,36 +84,35 @@ class DocumentRow(Base):
     facts: Mapped[list[FactRow]] = relationship(back_populates="document", order_by="FactRow.id")
 
 
+# How a Fact field is stored, by its type: the facts table is derived from the model's fields.
+_COLUMN_TYPES = {Decimal: ExactDecimal, bool: Boolean, int: Integer, float: Float, str: Text, Period: Text,
+                 list: JSON, Basis: JSON}
+_COLUMN_NAMES = {"start": "evidence_start", "end": "evidence_end"}   # "end" is an SQL keyword
+
+
+def _fact_column(name: str, hint) -> Column:
+    nullable = get_origin(hint) in (Union, UnionType)
+    kind = next(k for k in get_args(hint) if k is not type(None)) if nullable else hint
+    kind = get_origin(kind) or kind
+    column_type = String(16) if kind is Literal else _COLUMN_TYPES[kind]   # a code: role, measure, comparator
+    return Column(_COLUMN_NAMES.get(name, name), column_type, key=name, nullable=nullable)
+
+
+_HINTS = get_type_hints(Fact)
+FACT_FIELD_COLUMNS = tuple(_fact_column(name, _HINTS[name]) for name in FIELDS)
+
+
 class FactRow(Base):
-    __tablename__ = "facts"
-    __table_args__ = (
+    __table__ = Table(
+        "facts", Base.metadata,
+        Column("id", Integer, primary_key=True),
+        Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+        *FACT_FIELD_COLUMNS,
+        Column("extractor_version", String(40), nullable=False),
         Index("ix_facts_document", "document_id"),
         Index("ix_facts_identity", "indicator", "period", "role"),
         Index("ix_facts_indicator_measure", "indicator", "measure", "document_id"),
     )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    indicator: Mapped[str] = mapped_column(Text)
-    role: Mapped[str] = mapped_column(String(16))
-    period: Mapped[str] = mapped_column(Text)
-    measure: Mapped[str] = mapped_column(String(16))
-    value: Mapped[Decimal | None] = mapped_column(ExactDecimal)
-    upper: Mapped[Decimal | None] = mapped_column(ExactDecimal)
-    also: Mapped[list] = mapped_column(JSON)          # decimals as strings, exact
-    unit: Mapped[str | None] = mapped_column(Text)
-    comparator: Mapped[str | None] = mapped_column(String(2))
-    text: Mapped[str | None] = mapped_column(Text)
-    estimated: Mapped[bool] = mapped_column(Boolean)
-    stretch: Mapped[bool] = mapped_column(Boolean)
-    cumulative: Mapped[bool] = mapped_column(Boolean)
-    attribute: Mapped[str | None] = mapped_column(Text)
-    department: Mapped[str | None] = mapped_column(Text)
-    assessment: Mapped[str | None] = mapped_column(Text)
-    name_as_written: Mapped[str | None] = mapped_column(Text)
-    evidence_start: Mapped[int] = mapped_column(Integer)
-    evidence_end: Mapped[int] = mapped_column(Integer)
-    extractor_version: Mapped[str] = mapped_column(String(40))
 
     document: Mapped[DocumentRow] = relationship(back_populates="facts")
 

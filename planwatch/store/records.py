@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..extract.fact import Fact
+from ..model import Fact
 
 
 @dataclass(frozen=True)

@@ -204,7 +204,7 @@ class Store:
         if document_id is None and not include_superseded:
             query = query.where(DocumentRow.superseded.is_(False))
         with self._reader() as session:
-            return [stored_fact(row) for row in session.execute(query)]
+            return [stored_fact(row._mapping) for row in session.execute(query)]
 
     @_database_errors
     def regions(self) -> list[str]:

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 
+from ..model import Measure, Role
 from . import i18n, results, vendor, views
 from .render import json_response, page_context, respond, templates
 from .security import require_localhost
@@ -44,6 +45,14 @@ def indicator(request: Request, name: str, measure: str | None = None,
 @router.get("/documents/{doc_id}", summary="文件:全文,标出每条指标数据")
 def document(request: Request, doc_id: int, conn=Depends(connection)):
     return respond(request, "document.html", views.document(conn, doc_id))
+
+
+@router.get("/facts", summary="指标数据(JSON):按地区、指标、时期、角色、口径筛选,与 planwatch facts 的输出相同")
+def facts(request: Request, region: str | None = None, indicator: str | None = None, period: str | None = None,
+          role: Role | None = None, measure: Measure | None = None):
+    found = request.app.state.store.facts(region=region, indicator=indicator, period=period, role=role,
+                                          measure=measure)
+    return json_response({"facts": [fact.to_dict() for fact in found]})
 
 
 @router.get("/search", summary="全文搜索文件与指标数据")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.engine import Connection
 
+from ..store.convert import FACT_COLUMNS, FACT_QUERY_COLUMNS
 from ..store.models import DocumentRow, FactRow, IndicatorRow
 
 D = DocumentRow.__table__
@@ -20,13 +21,6 @@ I = IndicatorRow.__table__
 CURRENT = D.c.superseded.is_(False)
 DOC_COLUMNS = (D.c.id, D.c.name, D.c.title, D.c.region, D.c.region_key, D.c.doc_type, D.c.date,
                D.c.plan_span, D.c.fact_count)
-FACT_COLUMNS = (F.c.id, F.c.document_id, F.c.indicator, F.c.role, F.c.period, F.c.measure, F.c.value,
-                F.c.upper, F.c.unit, F.c.comparator, F.c.text, F.c.estimated, F.c.stretch,
-                F.c.cumulative, F.c.attribute, F.c.assessment, F.c.name_as_written,
-                F.c.evidence_start.label("start"), F.c.evidence_end.label("end"))
-FACT_CONTEXT = (D.c.name.label("doc_name"), D.c.title.label("doc_title"), D.c.region,
-                D.c.region_key, D.c.doc_type, D.c.date.label("doc_date"),
-                D.c.version.label("doc_version"), F.c.extractor_version)
 
 
 def _dicts(conn: Connection, query) -> list[dict]:
@@ -60,7 +54,7 @@ def indicator_catalogue(conn: Connection) -> list[dict]:
 
 
 def region_facts(conn: Connection, region_key: str) -> list[dict]:
-    query = (select(*FACT_COLUMNS, *FACT_CONTEXT).select_from(D.join(F, F.c.document_id == D.c.id))
+    query = (select(*FACT_QUERY_COLUMNS).select_from(D.join(F, F.c.document_id == D.c.id))
              .where(D.c.region_key == region_key, CURRENT).order_by(F.c.indicator, F.c.period, F.c.id))
     return _dicts(conn, query)
 
@@ -77,7 +71,7 @@ def document_text(conn: Connection, doc_id: int) -> str | None:
 
 def document_facts(conn: Connection, doc_id: int) -> list[dict]:
     return _dicts(conn, select(*FACT_COLUMNS).where(F.c.document_id == doc_id)
-                  .order_by(F.c.evidence_start, F.c.id))
+                  .order_by(F.c.start, F.c.id))
 
 
 def indicator_measures(conn: Connection, indicator: str) -> list[str]:
@@ -101,7 +95,7 @@ def indicator_regions(conn: Connection, indicator: str, measure: str, limit: int
 def indicator_facts(conn: Connection, indicator: str, measure: str, region_keys: list[str]) -> list[dict]:
     # The regions' documents first (few), then their facts: never all facts of a common indicator.
     documents = select(D.c.id).where(D.c.region_key.in_(region_keys), CURRENT)
-    query = (select(*FACT_COLUMNS, *FACT_CONTEXT).select_from(D.join(F, F.c.document_id == D.c.id))
+    query = (select(*FACT_QUERY_COLUMNS).select_from(D.join(F, F.c.document_id == D.c.id))
              .where(F.c.document_id.in_(documents), F.c.indicator == indicator, F.c.measure == measure)
              .order_by(D.c.region_key, F.c.period, F.c.id))
     return _dicts(conn, query)

@@ -17,7 +17,7 @@ from fastapi import HTTPException, Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
-from ..extract.fact import number_json
+from ..model import number_json
 from . import downloads, i18n
 
 SUFFIXES = ("json", "csv", "xlsx", "docx")

@@ -12,11 +12,11 @@ from sqlalchemy.engine import Connection
 
 from .. import export
 from ..errors import EvaluationError
+from ..store.convert import stored_fact
 from . import queries
 from .downloads import XLSX
 from .pages import connection
 from .render import requested_format, respond
-from .verdicts import record
 
 router = APIRouter()
 MEDIA = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX,
@@ -28,7 +28,7 @@ def report_table(conn: Connection, key: str, period: str) -> export.ReportTable:
     if not rows:
         raise HTTPException(404, f"没有地区 {key} 的文件")
     try:
-        return export.report_table([record(r) for r in rows], key, period)
+        return export.report_table([stored_fact(r) for r in rows], key, period)
     except EvaluationError as exc:
         raise HTTPException(404, str(exc)) from None
 

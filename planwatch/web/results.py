@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from . import queries
-from .queries import CURRENT, D, F, FACT_COLUMNS, FACT_CONTEXT
+from .queries import CURRENT, D, F, FACT_QUERY_COLUMNS
 from .search import SearchIndex, query_terms
 
 DOCUMENTS = 20
@@ -78,7 +78,7 @@ def _positions(window: str, words: list[str]) -> set[tuple[int, int]]:
 
 
 def _facts(conn: Connection, indicators: list[str], region_keys: list[str]) -> list[dict]:
-    query = (select(*FACT_COLUMNS, *FACT_CONTEXT).select_from(F.join(D, F.c.document_id == D.c.id))
+    query = (select(*FACT_QUERY_COLUMNS).select_from(F.join(D, F.c.document_id == D.c.id))
              .where(F.c.indicator.in_(indicators), CURRENT))
     if region_keys:
         query = query.where(D.c.region_key.in_(region_keys))

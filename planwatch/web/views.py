@@ -70,7 +70,7 @@ def region(conn: Connection, name: str, indicator: str | None, measure: str | No
     if not documents:
         raise HTTPException(404, f"没有地区 {key} 的文件")
     judged = evaluated(facts, _texts(conn))
-    rows, periods = _matrix(facts, {v["target"]["fact_id"]: v for v in judged["verdicts"]})
+    rows, periods = _matrix(facts, {v["target"]["source"]["fact_id"]: v for v in judged["verdicts"]})
     chart_row = _chart_row(rows, indicator, measure)
     chart_facts = [f for f in facts if chart_row and (f["indicator"], f["measure"]) == chart_row["key"]]
     return {

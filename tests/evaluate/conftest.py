@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from planwatch.extract.fact import Fact
+from planwatch.model import Fact
 from planwatch.store import StoredFact
 
 _ids = itertools.count(1)

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from planwatch.documents import load
-from planwatch.extract.fact import Fact
+from planwatch.model import Fact
 
 REPORT = """青山区2023年国民经济和社会发展计划执行情况的报告
 ——地区生产总值预期目标增长6%：预计全年增长6.2%。

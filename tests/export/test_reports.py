@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from planwatch.errors import EvaluationError
 from planwatch.export import annual_table, render, report, write
-from planwatch.extract.fact import Fact
+from planwatch.model import Fact
 from planwatch.store import StoredFact
 
 # indicator, target, level, growth, status

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from planwatch.extract.fact import Fact
+from planwatch.model import Fact
 from planwatch.extract.merge import merge
 
 

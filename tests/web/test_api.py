@@ -55,7 +55,7 @@ def test_region_shows_plan_progress_and_verdicts_of_its_five_year_plan(client):
     assert [p["span"] for p in view["plans"]] == ["2021-2025"]
     gdp_2024 = next(v for v in view["verdicts"] if v["indicator"] == "地区生产总值" and v["period"] == "2024")
     assert gdp_2024["status"] in ("met", "exceeded")
-    assert gdp_2024["target"]["fact_id"] is not None
+    assert gdp_2024["target"]["source"]["fact_id"] is not None
 
 
 def test_unknown_region_is_a_404_in_the_one_error_envelope(client):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ...documents import Document
-from ..fact import Fact
+from ...model import Fact
 from .reader import read_table
 from .recover import extents, recover_tables
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ...documents import Cell
 from ..catalogue import Indicator
-from ..fact import Fact
+from ...model import Fact
 from ..numbers import parse_growth, signed
 from . import cells as kinds
 from .align import Slot

@@ -23,7 +23,7 @@ from collections import Counter
 from decimal import Decimal
 
 from ...documents import Cell, Document, Table
-from ..fact import Fact
+from ...model import Fact
 from . import cells as kinds
 from . import grid
 from .align import RowShape, Slot, align, direct

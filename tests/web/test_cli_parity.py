@@ -1,0 +1,71 @@
+"""The dashboard's JSON says what the CLI says: the same facts, verdicts, findings and
+report tables for the seeds, through one fact schema (planwatch.model)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from typer.testing import CliRunner
+
+from planwatch.cli import app as cli
+
+SEEDS = Path(__file__).resolve().parents[2] / "../shared/seeds"
+pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repository")
+REGIONS = ("武昌区", "洪山区")
+
+
+@pytest.fixture
+def seeded(store, database_url):
+    from fastapi.testclient import TestClient
+
+    from planwatch.web import create_app
+
+    store.ingest([SEEDS])
+    with TestClient(create_app(store)) as client:
+        yield client, database_url
+
+
+def _cli(database_url: str, *args: str) -> list[dict]:
+    result = CliRunner().invoke(cli, [*args, "--db", database_url, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.output.splitlines() if line.strip()]
+
+
+def _canonical(records: list[dict]) -> list[str]:
+    return sorted(json.dumps(r, ensure_ascii=False, sort_keys=True) for r in records)
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_region_page_verdicts_and_findings_are_the_cli_records(seeded, region):
+    client, url = seeded
+    page = client.get(f"/regions/{quote(region)}.json").json()
+    assert page["verdicts"] and _canonical(page["verdicts"]) == _canonical(_cli(url, "evaluate", "--region", region))
+    assert _canonical(page["findings"]) == _canonical(_cli(url, "findings", "--region", region))
+
+
+def test_dashboard_shows_every_finding_the_cli_gives(seeded):
+    client, url = seeded
+    shown = sum(len(client.get(f"/regions/{quote(r)}.json").json()["findings"]) for r in REGIONS)
+    assert shown == len(_cli(url, "findings")) == 18
+
+
+@pytest.mark.parametrize("query", [{"region": "武昌区"}, {"region": "洪山区", "role": "target", "period": "2021-2025"}])
+def test_facts_json_is_the_cli_facts(seeded, query):
+    client, url = seeded
+    web = client.get("/facts", params=query).json()["facts"]
+    options = [part for key, value in query.items() for part in (f"--{key}", value)]
+    assert web and web == _cli(url, "facts", *options)
+    assert any(fact.get("department") for fact in web) or query["region"] == "武昌区"
+
+
+def test_report_download_is_the_cli_report(seeded, tmp_path):
+    client, url = seeded
+    output = tmp_path / "report.csv"
+    result = CliRunner().invoke(cli, ["report", "--db", url, "--region", "武昌区", "--period", "2023",
+                                      "--format", "csv", "--output", str(output)])
+    assert result.exit_code == 0, result.output
+    download = client.get(f"/regions/{quote('武昌区')}/report/2023.csv")
+    assert download.status_code == 200 and download.content == output.read_bytes()

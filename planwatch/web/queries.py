@@ -8,6 +8,8 @@ Only current document versions count.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.engine import Connection
 
@@ -25,6 +27,14 @@ DOC_COLUMNS = (D.c.id, D.c.name, D.c.title, D.c.region, D.c.region_key, D.c.doc_
 
 def _dicts(conn: Connection, query) -> list[dict]:
     return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def facts(conn: Connection, query) -> list[dict]:
+    """Fact rows as plain dicts, their `also` values exact decimals as in every other record."""
+    rows = _dicts(conn, query)
+    for row in rows:
+        row["also"] = [Decimal(v) for v in row["also"]]
+    return rows
 
 
 def counts(conn: Connection) -> dict:
@@ -56,7 +66,7 @@ def indicator_catalogue(conn: Connection) -> list[dict]:
 def region_facts(conn: Connection, region_key: str) -> list[dict]:
     query = (select(*FACT_QUERY_COLUMNS).select_from(D.join(F, F.c.document_id == D.c.id))
              .where(D.c.region_key == region_key, CURRENT).order_by(F.c.indicator, F.c.period, F.c.id))
-    return _dicts(conn, query)
+    return facts(conn, query)
 
 
 def document(conn: Connection, doc_id: int) -> dict | None:
@@ -70,8 +80,7 @@ def document_text(conn: Connection, doc_id: int) -> str | None:
 
 
 def document_facts(conn: Connection, doc_id: int) -> list[dict]:
-    return _dicts(conn, select(*FACT_COLUMNS).where(F.c.document_id == doc_id)
-                  .order_by(F.c.start, F.c.id))
+    return facts(conn, select(*FACT_COLUMNS).where(F.c.document_id == doc_id).order_by(F.c.start, F.c.id))
 
 
 def indicator_measures(conn: Connection, indicator: str) -> list[str]:
@@ -98,7 +107,7 @@ def indicator_facts(conn: Connection, indicator: str, measure: str, region_keys:
     query = (select(*FACT_QUERY_COLUMNS).select_from(D.join(F, F.c.document_id == D.c.id))
              .where(F.c.document_id.in_(documents), F.c.indicator == indicator, F.c.measure == measure)
              .order_by(D.c.region_key, F.c.period, F.c.id))
-    return _dicts(conn, query)
+    return facts(conn, query)
 
 
 def region_names(conn: Connection, keys: list[str]) -> dict[str, str]:

@@ -83,4 +83,4 @@ def _facts(conn: Connection, indicators: list[str], region_keys: list[str]) -> l
     if region_keys:
         query = query.where(D.c.region_key.in_(region_keys))
     query = query.order_by(F.c.document_id.desc(), F.c.id).limit(FACTS)   # latest stored first, on the index
-    return [dict(row._mapping) for row in conn.execute(query)]
+    return queries.facts(conn, query)

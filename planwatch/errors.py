@@ -11,6 +11,9 @@
     │   └── DecodeError            bytes that no supported encoding decodes
     │       └── MixedEncoding      the encoding changes partway through the file
     ├── StoreError                 the database refused an operation
+    │   └── NoDatabase             a read found no database where it looked (none is created)
+    ├── QueryError                 what was asked for is malformed (a period "abc")
+    │   └── NotStored              ... or names what is not stored (a region no document is of)
     └── EvaluationError            a report or verdict cannot be produced
 """
 
@@ -65,6 +68,18 @@ class MixedEncoding(DecodeError):
 
 
 class StoreError(PlanwatchError):
+    pass
+
+
+class NoDatabase(StoreError):
+    pass
+
+
+class QueryError(PlanwatchError):
+    pass
+
+
+class NotStored(QueryError):
     pass
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from .errors import SettingsError
 
@@ -24,8 +25,13 @@ class Setting:
         return f"PLANWATCH_{self.name.upper()}"
 
 
+def _data_home() -> Path:
+    """Where planwatch keeps its SQLite file by default, wherever it is run from (XDG)."""
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "planwatch"
+
+
 SETTINGS = (
-    Setting("database_url", "sqlite:///planwatch.db",
+    Setting("database_url", f"sqlite:///{_data_home() / 'planwatch.db'}",
             "Where facts are stored: an SQLite file (default) or postgresql://user@host:port/db."),
     Setting("max_file_mb", "64",
             "Files larger than this many MiB are refused before they are read."),

@@ -11,8 +11,11 @@ import logging
 
 import typer
 
+from .. import settings
+
 app = typer.Typer(
-    help="planwatch: development-plan documents to indicator facts with evidence.",
+    help="planwatch: development-plan documents to indicator facts with evidence. "
+         f"Database: {settings.get('database_url')} unless --db or PLANWATCH_DATABASE_URL says otherwise.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

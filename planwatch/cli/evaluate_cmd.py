@@ -6,29 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
-from ..errors import PlanwatchError
-from ..evaluate import Finding, Verdict, check, evaluate, plan_progress
+from ..evaluate import Finding, Plan, Verdict, check, evaluate, plan_progress
 from ..evaluate.wording import describe, rounded
 from ..export import FORMATS, report, write
-from ..store import Store
 from . import app
+from .common import DB_OPTION, FORMAT_OPTION, REGION_OPTION, err, open_store
 from .output import Format, emit
 
-_err = Console(stderr=True, soft_wrap=True)
-
-DB_OPTION = typer.Option(None, "--db", help="Database URL (default: PLANWATCH_DATABASE_URL, else sqlite:///planwatch.db).")
-FORMAT_OPTION = typer.Option(Format.jsonl, "--format", "-f", help="jsonl, csv or table.")
-REGION_OPTION = typer.Option(None, "--region", help="Only this region (e.g. 洪山区).")
 VERDICT_COLUMNS = ("region", "indicator", "period", "measure", "label", "target", "result", "reason")
 FINDING_COLUMNS = ("region", "indicator", "period", "label", "message", "sources")
-
-
-def _fail(exc: PlanwatchError):
-    _err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
-    raise typer.Exit(1)
+PLAN_COLUMNS = ("region", "span", "indicator", "attribute", "unit", "baseline", "target", "required", "achieved",
+                "label", "warning", "reason")
 
 
 def _verdict_row(verdict: Verdict) -> dict:
@@ -50,6 +39,19 @@ def _finding_row(finding: Finding) -> dict:
     return record
 
 
+def _plan_rows(plan: Plan) -> list[dict]:
+    def growth(value, unit: str) -> str:
+        return "" if value is None else f"{rounded(value)}{unit}"
+
+    return [{"region": plan.region, "span": plan.span, "indicator": item.indicator, "attribute": item.attribute,
+             "unit": item.unit, "baseline": describe(item.baseline) if item.baseline else "",
+             "target": "；".join(describe(t) for t in (item.target_level, item.target_growth) if t),
+             "required": growth(item.required_growth, item.growth_unit),
+             "achieved": growth(item.achieved_growth, item.growth_unit), "label": item.label,
+             "warning": "预警" if item.warning else "", "reason": item.reason}
+            for item in plan.indicators]
+
+
 @app.command("evaluate")
 def evaluate_command(
     db: str | None = DB_OPTION, region: str | None = REGION_OPTION,
@@ -57,11 +59,8 @@ def evaluate_command(
     fmt: Format = FORMAT_OPTION,
 ):
     """Judge each stored target against the stored results of its region: status, label and reason."""
-    try:
-        with Store(db) as store:
-            found = evaluate(store, region=region, period=period)
-    except PlanwatchError as exc:
-        _fail(exc)
+    with open_store(db) as store:
+        found = evaluate(store, region=region, period=period)
     if fmt is Format.jsonl:
         emit((v.to_dict() for v in found), fmt)
     else:
@@ -71,11 +70,8 @@ def evaluate_command(
 @app.command("findings")
 def findings_command(db: str | None = DB_OPTION, region: str | None = REGION_OPTION, fmt: Format = FORMAT_OPTION):
     """Consistency findings: two values for one fact, a cumulative \\[x] against its levels, growth against levels, restatements."""
-    try:
-        with Store(db) as store:
-            found = check(store, region=region)
-    except PlanwatchError as exc:
-        _fail(exc)
+    with open_store(db) as store:
+        found = check(store, region=region)
     if fmt is Format.jsonl:
         emit((f.to_dict() for f in found), fmt)
     else:
@@ -86,14 +82,16 @@ def findings_command(db: str | None = DB_OPTION, region: str | None = REGION_OPT
 def plans_command(
     db: str | None = DB_OPTION, region: str | None = REGION_OPTION,
     span: str | None = typer.Option(None, "--span", help="Only this plan period, e.g. 2021-2025."),
+    fmt: Format = FORMAT_OPTION,
 ):
-    """Five-year plans as JSON Lines: per indicator base, targets, progress, required vs achieved growth, 预警."""
-    try:
-        with Store(db) as store:
-            found = plan_progress(store, region=region, span=span)
-    except PlanwatchError as exc:
-        _fail(exc)
-    emit((p.to_dict() for p in found), Format.jsonl)
+    """Five-year plans: per indicator base, targets, progress, required vs achieved growth, 预警
+    (jsonl: a plan a line; csv and table: an indicator a row)."""
+    with open_store(db) as store:
+        found = plan_progress(store, region=region, span=span)
+    if fmt is Format.jsonl:
+        emit((p.to_dict() for p in found), fmt)
+    else:
+        emit((row for plan in found for row in _plan_rows(plan)), fmt, PLAN_COLUMNS)
 
 
 @app.command("report")
@@ -105,10 +103,7 @@ def report_command(
     db: str | None = DB_OPTION,
 ):
     """Write 主要指标完成情况表 of a year, or a five-year plan's progress table, as XLSX, DOCX or CSV."""
-    try:
-        with Store(db) as store:
-            table = report(store, region, period)
+    with open_store(db) as store:
+        table = report(store, region, period)
         write(table, fmt, output)
-    except PlanwatchError as exc:
-        _fail(exc)
-    _err.print(f"{table.title}：{len(table.rows)}个指标 → {output}", highlight=False)
+    err.print(f"{table.title}：{len(table.rows)}个指标 → {output}", highlight=False)

@@ -6,40 +6,24 @@ import enum
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..errors import PlanwatchError
 from ..model import MEASURES, ROLES
-from ..store import IngestReport, IngestStep, Store
+from ..store import IngestReport, IngestStep
 from . import app
+from .common import DB_OPTION, FORMAT_OPTION, REGION_OPTION, err, open_store
 from .output import Format, emit
 
 # Choices from the fact contract, so a misspelt role is refused instead of matching nothing.
 Role = enum.Enum("Role", {name: name for name in ROLES}, type=str)
 Measure = enum.Enum("Measure", {name: name for name in MEASURES}, type=str)
 
-_err = Console(stderr=True, soft_wrap=True)   # an error stays one line, however long
-
-DB_OPTION = typer.Option(None, "--db", help="Database URL (default: PLANWATCH_DATABASE_URL, else sqlite:///planwatch.db).")
-FORMAT_OPTION = typer.Option(Format.jsonl, "--format", "-f", help="jsonl, csv or table.")
 FACT_COLUMNS = ("doc", "region", "indicator", "role", "period", "measure", "value", "upper", "unit",
                 "comparator", "text", "estimated", "stretch", "cumulative", "start", "end")
 FACT_TABLE_COLUMNS = ("doc", "indicator", "role", "period", "measure", "comparator", "value", "upper", "unit", "text")
 DOCUMENT_COLUMNS = ("id", "name", "version", "region", "doc_type", "date", "title", "fact_count")
 
-
-def _open(db: str | None) -> Store:
-    try:
-        return Store(db)
-    except PlanwatchError as exc:
-        _fail(exc)
-
-
-def _fail(exc: PlanwatchError):
-    _err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
-    raise typer.Exit(1)
 
 
 @app.command("ingest")
@@ -49,8 +33,9 @@ def ingest_command(
     reextract: bool = typer.Option(False, "--reextract", help="Read files already stored again and replace their facts (after the extractor improved)."),
 ):
     """Store the documents of PATHS and their facts; unchanged files add nothing."""
-    with _open(db) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                      TimeElapsedColumn(), console=_err, transient=True) as progress:
+    with open_store(db, create=True) as store, Progress(TextColumn("{task.description}"), BarColumn(),
+                                                        MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+                                                        transient=True) as progress:
         task = progress.add_task("ingest", total=None)
 
         def show(step: IngestStep) -> None:
@@ -59,10 +44,7 @@ def ingest_command(
                 progress.console.print(f"[red]error[/red] {escape(step.path)}: {escape(step.reason or '')}",
                                        highlight=False, soft_wrap=True)
 
-        try:
-            report = store.ingest(paths, on_progress=show, reextract=reextract)
-        except PlanwatchError as exc:
-            _fail(exc)
+        report = store.ingest(paths, on_progress=show, reextract=reextract)
     typer.echo(_summary(report) + (f", refreshed {report.refreshed}" if reextract else ""))
     if report.failures:
         raise typer.Exit(1)
@@ -76,7 +58,7 @@ def _summary(report: IngestReport) -> str:
 @app.command("facts")
 def facts_command(
     db: str | None = DB_OPTION,
-    region: str | None = typer.Option(None, "--region", help="Only this region (e.g. 洪山区)."),
+    region: str | None = REGION_OPTION,
     indicator: str | None = typer.Option(None, "--indicator", help="Only this indicator's standard name."),
     period: str | None = typer.Option(None, "--period", help="Only this period (2024, 2017H1, 2021-2025 ...)."),
     role: Role | None = typer.Option(None, "--role", help="target, actual or baseline."),
@@ -84,12 +66,9 @@ def facts_command(
     fmt: Format = FORMAT_OPTION,
 ):
     """Print stored facts of the latest document versions."""
-    with _open(db) as store:
-        try:
-            facts = store.facts(region=region, indicator=indicator, period=period,
-                                role=role and role.value, measure=measure and measure.value)
-        except PlanwatchError as exc:
-            _fail(exc)
+    with open_store(db) as store:
+        facts = store.facts(region=region, indicator=indicator, period=period,
+                            role=role and role.value, measure=measure and measure.value)
     columns = {Format.jsonl: None, Format.csv: FACT_COLUMNS, Format.table: FACT_TABLE_COLUMNS}[fmt]
     emit((fact.to_dict() for fact in facts), fmt, columns)
 
@@ -97,13 +76,10 @@ def facts_command(
 @app.command("documents")
 def documents_command(
     db: str | None = DB_OPTION,
-    region: str | None = typer.Option(None, "--region", help="Only this region."),
+    region: str | None = REGION_OPTION,
     fmt: Format = FORMAT_OPTION,
 ):
     """List the latest version of each stored document."""
-    with _open(db) as store:
-        try:
-            documents = store.documents(region=region)
-        except PlanwatchError as exc:
-            _fail(exc)
+    with open_store(db) as store:
+        documents = store.documents(region=region)
     emit(({column: getattr(doc, column) for column in DOCUMENT_COLUMNS} for doc in documents), fmt, DOCUMENT_COLUMNS)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import typer
 import uvicorn
 
-from ..errors import PlanwatchError
 from . import app
-from .store_cmd import DB_OPTION, _fail, _open
+from .common import DB_OPTION, open_store
 
 
 @app.command("serve")
@@ -19,9 +18,6 @@ def serve_command(
     """Serve the dashboard (Chinese first, ?lang=en for English) and its JSON API (/docs)."""
     from ..web import create_app   # FastAPI and the templates load only for this command
 
-    with _open(db) as store:
-        try:
-            dashboard = create_app(store)
-        except PlanwatchError as exc:
-            _fail(exc)
+    with open_store(db, create=True) as store:   # an empty dashboard takes uploads
+        dashboard = create_app(store)
         uvicorn.run(dashboard, host=host, port=port, log_level="info")

@@ -15,6 +15,7 @@ On a store (what the CLI and the web call):
 
 from __future__ import annotations
 
+from ..model import Period
 from .findings import findings
 from .model import Achieved, Evidence, Finding, Shown, Source, Verdict
 from .plans import Plan, PlanIndicator, YearPoint, plans
@@ -26,13 +27,15 @@ __all__ = ["Achieved", "Evidence", "Finding", "Plan", "PlanIndicator", "Shown", 
 
 def evaluate(store, region: str | None = None, period: str | None = None) -> list[Verdict]:
     """Verdicts on the targets of one region (or all), optionally of one period."""
+    wanted = None if period is None else Period.asked(period)
     found = verdicts(store.facts(region=region))
-    return [v for v in found if period is None or v.period == period]
+    return [v for v in found if wanted is None or v.period == wanted]
 
 
 def plan_progress(store, region: str | None = None, span: str | None = None) -> list[Plan]:
+    wanted = None if span is None else Period.asked(span)
     found = plans(store.facts(region=region))
-    return [p for p in found if span is None or p.span == span]
+    return [p for p in found if wanted is None or p.span == wanted]
 
 
 def check(store, region: str | None = None) -> list[Finding]:

@@ -27,4 +27,4 @@ def report_table(records: Iterable[Record], region: str, period: str) -> ReportT
 
 
 def report(store, region: str, period: str) -> ReportTable:
-    return report_table(store.facts(region=region), region, period)
+    return report_table(store.facts(region=region), region, Period.asked(period))

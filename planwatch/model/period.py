@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ..errors import QueryError
+
 _FORMS = (
     (re.compile(r"(\d{4})"), lambda m: (int(m[1]), int(m[1]), (1, 12))),
     (re.compile(r"(\d{4})-(\d{4})"), lambda m: (int(m[1]), int(m[2]), (1, 12)) if m[2] > m[1] else None),
@@ -35,7 +37,16 @@ class Period(str):
                     self = super().__new__(cls, text)
                     self.first, self.last, self.months = first, last, months
                     return self
-        raise ValueError(f"not a period (2024, 2017H1, 2017Q3, 2017M1-9, 2021-2025): {text!r}")
+        raise ValueError(f"{text!r} is not a period: write a year (2023), a half (2023H1), a quarter (2023Q3), "
+                         "months (2023M1-9) or a span of years (2021-2025)")
+
+    @classmethod
+    def asked(cls, text: str) -> Period:
+        """A period a person typed (an option, a URL): QueryError, saying how to write one."""
+        try:
+            return cls(text.strip())
+        except ValueError as exc:
+            raise QueryError(str(exc)) from None
 
     @classmethod
     def parse(cls, text: str | None) -> Period | None:

@@ -26,9 +26,9 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import NullPool, StaticPool
 
-from ..errors import StoreError
+from ..errors import NoDatabase, StoreError
 
 ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
 BUSY_TIMEOUT_MS = 30_000
@@ -55,6 +55,32 @@ def open_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed)
     return create_engine(parsed, pool_pre_ping=True)
+
+
+def require_database(url: str) -> None:
+    """A read never creates a database: NoDatabase, saying where it looked and how to
+    make one, unless planwatch's tables are there (an SQLite file is checked before
+    connecting, which would create it)."""
+    parsed = database_url(url)
+    where = parsed.render_as_string(hide_password=True)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database in (None, "", ":memory:") or not Path(parsed.database).is_file():
+            raise NoDatabase(f"no database at {parsed.database or where}: {_HOW_TO_MAKE}")
+        return
+    engine = create_engine(parsed, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            stored = MigrationContext.configure(conn).get_current_revision()
+    except SQLAlchemyError as exc:
+        raise _cannot_open(engine, exc) from exc
+    finally:
+        engine.dispose()
+    if stored is None:
+        raise NoDatabase(f"no planwatch tables in {where}: {_HOW_TO_MAKE}")
+
+
+_HOW_TO_MAKE = ("store documents first with `planwatch ingest FOLDER`, "
+                "or choose another database with --db or PLANWATCH_DATABASE_URL")
 
 
 def writer(engine: Engine) -> Engine:

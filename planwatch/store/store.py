@@ -21,11 +21,12 @@ from sqlalchemy.orm import Session, sessionmaker, undefer
 
 from .. import __version__, settings
 from ..documents import Document, region_key
-from ..errors import StoreError
+from ..errors import NotStored, StoreError
 from ..extract import Fact, extract
+from ..model import Period
 from . import catalogue
 from .convert import FACT_QUERY_COLUMNS, document_row, fact_values, read_fields, stored_document, stored_fact
-from .engine import hold_write_lock, migrate, open_engine, writer
+from .engine import hold_write_lock, migrate, open_engine, require_database, writer
 from .ingest import Progress, ingest
 from .models import DocumentRow, FactRow, IndicatorRow
 from .records import IngestReport, StoredDocument, StoredFact, StoredIndicator
@@ -45,8 +46,11 @@ def _database_errors(method):
 
 
 class Store:
-    def __init__(self, url: str | None = None):
+    def __init__(self, url: str | None = None, create: bool = True):
+        """create=False (what read commands pass): NoDatabase where none exists, and none is made."""
         self.url = url or settings.get("database_url")
+        if not create:
+            require_database(self.url)
         self._engine = open_engine(self.url)
         migrate(self._engine)
         self._reader = sessionmaker(self._engine, expire_on_commit=False)
@@ -162,9 +166,20 @@ class Store:
         if not include_superseded:
             query = query.where(DocumentRow.superseded.is_(False))
         if region is not None:
+            self._require_region(region)
             query = query.where(DocumentRow.region_key == region_key(region))
         with self._reader() as session:
             return [stored_document(row) for row in session.scalars(query)]
+
+    def _require_region(self, region: str | None) -> None:
+        if region is None:
+            return
+        probe = select(DocumentRow.id).where(DocumentRow.region_key == region_key(region)).limit(1)
+        with self._reader() as session:
+            if session.scalar(probe) is None:
+                stored = self.regions()
+                listed = "、".join(stored[:12]) + ("…" if len(stored) > 12 else "") if stored else "none yet"
+                raise NotStored(f"no stored document is of region {region} (stored regions: {listed})")
 
     @_database_errors
     def document(self, doc_id: int) -> StoredDocument:
@@ -192,7 +207,11 @@ class Store:
     def facts(self, region: str | None = None, indicator: str | None = None, period: str | None = None,
               role: str | None = None, measure: str | None = None, document_id: int | None = None,
               include_superseded: bool = False) -> list[StoredFact]:
-        """Facts in document order; of the latest versions unless a document_id is given."""
+        """Facts in document order; of the latest versions unless a document_id is given.
+        QueryError for a malformed period, NotStored for a region no stored document is of."""
+        if period is not None:
+            period = Period.asked(period)
+        self._require_region(region)
         query = (select(*FACT_QUERY_COLUMNS).join_from(FactRow, DocumentRow)
                  .order_by(DocumentRow.name, DocumentRow.version, FactRow.id))
         filters = {FactRow.indicator: indicator, FactRow.period: period, FactRow.role: role,

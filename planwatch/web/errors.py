@@ -15,7 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 
-from ..errors import DocumentError, PlanwatchError
+from ..errors import DocumentError, NotStored, PlanwatchError, QueryError
 from .render import json_response, page_context, remember_language, requested_format, templates
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(DocumentError)
     async def bad_document(request: Request, exc: DocumentError):
         return render_error(request, 400, str(exc), [{"file": exc.path, "reason": exc.reason}])
+
+    @app.exception_handler(QueryError)
+    async def bad_query(request: Request, exc: QueryError):   # a period "abc"; a region not stored: 404
+        return render_error(request, 404 if isinstance(exc, NotStored) else 400, str(exc))
 
     @app.exception_handler(PlanwatchError)
     async def planwatch_error(request: Request, exc: PlanwatchError):

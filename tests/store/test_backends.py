@@ -74,8 +74,11 @@ def test_opening_an_existing_store_keeps_its_contents(database_url, document, fa
         assert len(again.facts()) == 5
 
 
-def test_processes_opening_a_new_sqlite_file_at_once_all_succeed(sqlite_url):
-    processes = [_planwatch("documents", url=sqlite_url) for _ in range(6)]
+def test_processes_opening_a_new_sqlite_file_at_once_all_succeed(sqlite_url, tmp_path):
+    # Six ingests of an empty folder: each creates and migrates the one new file, none fails.
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    processes = [_planwatch("ingest", str(empty), url=sqlite_url) for _ in range(6)]
     results = [p.communicate(timeout=600) for p in processes]
     assert [p.returncode for p in processes] == [0] * 6, [err for _, err in results]
     with Store(sqlite_url) as store:

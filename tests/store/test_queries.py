@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from planwatch.errors import QueryError
+
 
 def _two_regions(store, make_document, report_facts):
     text_a = "青石县报告 " + make_document().text
@@ -29,7 +33,8 @@ def test_filters_select_by_region_indicator_period_role_measure_document(store, 
         ("a.txt", "居民人均可支配收入", "target", "2026", "growth"),
     ]
     assert {f.document_id for f in store.facts(document_id=b.id)} == {b.id}
-    assert store.facts(region="不存在县") == []
+    with pytest.raises(QueryError, match="不存在县"):   # an unknown region is an error, not an empty answer
+        store.facts(region="不存在县")
 
 
 def test_facts_keep_the_order_the_document_states_them(store, document, facts):

@@ -69,3 +69,12 @@ def test_report_download_is_the_cli_report(seeded, tmp_path):
     assert result.exit_code == 0, result.output
     download = client.get(f"/regions/{quote('武昌区')}/report/2023.csv")
     assert download.status_code == 200 and download.content == output.read_bytes()
+
+
+@pytest.mark.parametrize(("query", "status", "words"), [({"region": "不存在区"}, 404, "不存在区"),
+                                                      ({"period": "20x3"}, 400, "is not a period")])
+def test_facts_json_refuses_an_unknown_region_or_a_malformed_period(seeded, query, status, words):
+    client, _ = seeded
+    response = client.get("/facts", params=query, headers={"Accept": "application/json"})
+    assert response.status_code == status
+    assert words in response.json()["error"]["message"]

@@ -1,0 +1,39 @@
+"""What the commands share: the database option, the output format option, and one
+red line (never a traceback) for a PlanwatchError."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from collections.abc import Iterator
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from .. import settings
+from ..errors import PlanwatchError
+from ..store import Store
+from .output import Format
+
+err = Console(stderr=True, soft_wrap=True)   # an error stays one line, however long
+
+DB_OPTION = typer.Option(None, "--db", show_default=False,
+                         help=f"Database URL (default: PLANWATCH_DATABASE_URL, else {settings.get('database_url')}).")
+FORMAT_OPTION = typer.Option(Format.jsonl, "--format", "-f", help="jsonl, csv or table.")
+REGION_OPTION = typer.Option(None, "--region", help="Only this region (e.g. 洪山区 or 武汉市洪山区).")
+
+
+def fail(exc: PlanwatchError):
+    err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
+    raise typer.Exit(1)
+
+
+@contextmanager
+def open_store(db: str | None, create: bool = False) -> Iterator[Store]:
+    """The store for one command; a read (create=False) never makes a database. Any
+    PlanwatchError inside becomes one red line and exit status 1."""
+    try:
+        with Store(db, create=create) as store:
+            yield store
+    except PlanwatchError as exc:
+        fail(exc)

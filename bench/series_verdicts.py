@@ -26,6 +26,7 @@ import re
 import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 
 from planwatch.documents import load
@@ -76,7 +77,7 @@ def key_facts(keys: Path) -> dict[str, list[dict]]:
 def answered_targets(keyed: dict[str, list[dict]]) -> list[Answered]:
     docs = list(keyed)
     found = []
-    for earlier, later in zip(docs, docs[1:]):
+    for earlier, later in pairwise(docs):
         results = {(f["indicator"], f["period"], f["measure"]) for f in keyed[later] if f["role"] == "actual"}
         for f in keyed[earlier]:
             if f["role"] == "target" and (f["indicator"], f["period"], f["measure"]) in results:

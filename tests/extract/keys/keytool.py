@@ -38,7 +38,7 @@ NAME_JUNK = re.compile(r"[\s\"'“”‘’「」『』《》]")  # as score_fac
 TEXT_JUNK = re.compile(r"[\s\W_]", re.UNICODE)
 
 
-class KeyError_(ValueError):
+class KeyProblem(ValueError):
     """A source line or a key fact that breaks the conventions."""
 
 
@@ -47,7 +47,7 @@ def read_text(path: Path) -> str:
         return handle.read()
 
 
-def number(raw: str) -> int | float:
+def number(raw: str) -> float:
     value = float(raw)
     return int(value) if value.is_integer() and "." not in raw else value
 
@@ -69,7 +69,7 @@ def parse_source(lines: list[str]) -> list[dict]:
             continue
         fields = line.split()
         if len(fields) < 8 or doc is None:
-            raise KeyError_(f"line {lineno}: expected a document header and 8 fields: {line}")
+            raise KeyProblem(f"line {lineno}: expected a document header and 8 fields: {line}")
         indicator, role, period, measure, value, unit, comparator, quote, *flags = fields
         qualitative = value.startswith("T:")
         fact = {
@@ -89,11 +89,11 @@ def parse_source(lines: list[str]) -> list[dict]:
             elif name == "occ":
                 fact["occurrence"] = int(raw)
             elif flag not in ("est", "str", "cum"):
-                raise KeyError_(f"line {lineno}: unknown flag {flag}")
+                raise KeyProblem(f"line {lineno}: unknown flag {flag}")
         facts.append(fact)
     for fact in facts:
         if fact["indicator"] not in names:
-            raise KeyError_(f"line {fact['line']}: no names line for {fact['indicator']}")
+            raise KeyProblem(f"line {fact['line']}: no names line for {fact['indicator']}")
         fact["names"] = names[fact["indicator"]]
     return facts
 
@@ -104,14 +104,14 @@ def locate(fact: dict, text: str) -> tuple[int, int]:
     found = [m.start() for m in re.finditer(re.escape(quote), text)]
     where = f"line {fact['line']} ({fact['doc']})"
     if not found:
-        raise KeyError_(f"{where}: quote not in the document: {quote}")
+        raise KeyProblem(f"{where}: quote not in the document: {quote}")
     if fact["occurrence"] is None:
         if len(found) > 1:
-            raise KeyError_(f"{where}: quote occurs {len(found)} times, give occ=N: {quote}")
+            raise KeyProblem(f"{where}: quote occurs {len(found)} times, give occ=N: {quote}")
         start = found[0]
     else:
         if fact["occurrence"] >= len(found):
-            raise KeyError_(f"{where}: quote has only {len(found)} occurrences: {quote}")
+            raise KeyProblem(f"{where}: quote has only {len(found)} occurrences: {quote}")
         start = found[fact["occurrence"]]
     return start, start + len(quote)
 
@@ -128,13 +128,13 @@ def build(sources: list[Path], docs: Path, out: Path) -> dict[str, list[dict]]:
     for doc, rows in by_doc.items():
         problems = check_facts(rows, read_text(docs / doc))
         if problems:
-            raise KeyError_("\n".join(problems))
+            raise KeyProblem("\n".join(problems))
         lines = [json.dumps(row, ensure_ascii=False) + "\n" for row in rows]
         (out / f"{Path(doc).stem}.jsonl").write_text("".join(lines), encoding="utf-8")
     return by_doc
 
 
-def digits_of(value: int | float) -> str:
+def digits_of(value: float) -> str:
     return re.sub(r"[^0-9]", "", f"{abs(value):.6f}".rstrip("0").rstrip("."))
 
 
@@ -208,7 +208,7 @@ def check(keys: Path, docs: Path | None) -> list[str]:
     problems = []
     for path in sorted(keys.glob("*.jsonl")):
         facts = load_key(path)
-        if any(fact.get("doc") != f"{path.stem}{Path(fact.get('doc', '')).suffix}" for fact in facts):
+        if any(Path(fact.get("doc", "")).stem != path.stem for fact in facts):
             problems.append(f"{path.name}: every fact's doc must be the file's document")
         document = docs / facts[0]["doc"] if docs and facts else None
         text = read_text(document) if document and document.exists() else None
@@ -252,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if problems else 0
         else:
             show(args.keys, args.docs, args.doc)
-    except KeyError_ as error:
+    except KeyProblem as error:
         print(error, file=sys.stderr)
         return 1
     return 0

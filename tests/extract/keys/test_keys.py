@@ -39,7 +39,7 @@ def test_build_needs_an_occurrence_for_a_repeated_quote(tmp_path):
     (tmp_path / "doc.md").write_text("新增就业10万人。明年新增就业10万人。", encoding="utf-8")
     source = tmp_path / "facts.txt"
     source.write_text("# doc.md\n= 城镇新增就业: 新增就业\n城镇新增就业 a 2024 l 10 万人 = 新增就业10万人\n", encoding="utf-8")
-    with pytest.raises(keytool.KeyError_, match="occ=N"):
+    with pytest.raises(keytool.KeyProblem, match="occ=N"):
         keytool.build([source], tmp_path, tmp_path / "out")
     source.write_text(source.read_text(encoding="utf-8").rstrip() + " occ=1\n", encoding="utf-8")
     keytool.build([source], tmp_path, tmp_path / "out")

@@ -15,7 +15,7 @@ number or `T:words` for a qualitative fact (then unit and comparator are `-`); f
 
     python tests/extract/keys/keytool.py build SOURCE... --docs DIR --out KEYDIR
     python tests/extract/keys/keytool.py check KEYDIR --docs DIR
-    python tests/extract/keys/keytool.py show KEYDIR --docs DIR [DOC]
+    python tests/extract/keys/keytool.py show KEYDIR --docs DIR [--doc NAME]
 """
 
 from __future__ import annotations
@@ -240,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     showing = commands.add_parser("show", help="print each fact beside the words its offsets point at")
     showing.add_argument("keys", type=Path)
     showing.add_argument("--docs", type=Path, required=True)
-    showing.add_argument("doc", nargs="?")
+    showing.add_argument("--doc", help="only this document")
     args = parser.parse_args(argv)
     try:
         if args.command == "build":

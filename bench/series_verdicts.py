@@ -31,7 +31,7 @@ from pathlib import Path
 
 from planwatch.documents import load
 from planwatch.evaluate import evaluate
-from planwatch.extract.fact import Fact
+from planwatch.model import Fact
 from planwatch.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]

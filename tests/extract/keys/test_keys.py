@@ -1,0 +1,47 @@
+"""The hand-made answer keys under tests/extract/keys/ obey the conventions keytool.py checks.
+
+Fields, enums, periods and repeated identities are checked always; the evidence offsets
+(that each span holds the value's digits or the qualitative words) where the documents are
+present in ../shared.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+SERIES = HERE.parents[2] / ".." / "shared" / "devset" / "series" / "南通市"
+_spec = importlib.util.spec_from_file_location("keytool", HERE / "keytool.py")
+keytool = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(keytool)
+
+
+@pytest.mark.parametrize("docs", [None, SERIES], ids=["fields", "offsets"])
+def test_tune_keys_pass_the_checks(docs):
+    if docs is not None and not docs.exists():
+        pytest.skip("../shared series not available")
+    assert keytool.check(HERE / "tune", docs) == []
+
+
+def test_check_reports_a_span_that_misses_its_value(tmp_path):
+    (tmp_path / "doc.md").write_text("全市生产总值增长5%，投资增长3%。", encoding="utf-8")
+    fact = {"doc": "doc.md", "indicator": "地区生产总值", "names": [], "role": "actual", "period": "2024",
+            "measure": "growth", "value": 5, "unit": "%", "comparator": "=", "text": None, "estimated": False,
+            "stretch": False, "cumulative": False, "start": 10, "end": 16}
+    assert any("value 5" in p for p in keytool.check_facts([fact], (tmp_path / "doc.md").read_text()))
+    assert keytool.check_facts([dict(fact, start=0, end=9)], (tmp_path / "doc.md").read_text()) == []
+
+
+def test_build_needs_an_occurrence_for_a_repeated_quote(tmp_path):
+    (tmp_path / "doc.md").write_text("新增就业10万人。明年新增就业10万人。", encoding="utf-8")
+    source = tmp_path / "facts.txt"
+    source.write_text("# doc.md\n= 城镇新增就业: 新增就业\n城镇新增就业 a 2024 l 10 万人 = 新增就业10万人\n", encoding="utf-8")
+    with pytest.raises(keytool.KeyProblem, match="occ=N"):
+        keytool.build([source], tmp_path, tmp_path / "out")
+    source.write_text(source.read_text(encoding="utf-8").rstrip() + " occ=1\n", encoding="utf-8")
+    keytool.build([source], tmp_path, tmp_path / "out")
+    [fact] = keytool.load_key(tmp_path / "out" / "doc.jsonl")
+    assert (fact["start"], fact["end"]) == (11, 19)

@@ -33,6 +33,9 @@ CASES = """
 重大项目投资       level  亿元   300  >=  320  <=  unknown
 重大项目投资       level  亿元   300  >=  280  <   missed
 外商直接投资       level  亿美元 1.4  =   14000 = met
+居民消费价格指数    growth %     3    ~   2.4  =   met
+居民消费价格指数    growth %     3    ~   3.1  =   nearly_met
+居民消费价格指数    growth %     3    ~   3.6  =   missed
 """
 
 

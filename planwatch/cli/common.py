@@ -3,8 +3,9 @@ red line (never a traceback) for a PlanwatchError."""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -12,8 +13,10 @@ from rich.markup import escape
 
 from .. import settings
 from ..errors import PlanwatchError
-from ..store import Store
 from .output import Format
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 err = Console(stderr=True, soft_wrap=True)   # an error stays one line, however long
 
@@ -32,6 +35,8 @@ def fail(exc: PlanwatchError):
 def open_store(db: str | None, create: bool = False) -> Iterator[Store]:
     """The store for one command; a read (create=False) never makes a database. Any
     PlanwatchError inside becomes one red line and exit status 1."""
+    from ..store import Store   # the database stack loads only for commands that use it
+
     try:
         with Store(db, create=create) as store:
             yield store

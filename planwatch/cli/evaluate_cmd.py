@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import typer
 
-from ..evaluate import Finding, Plan, Verdict, check, evaluate, plan_progress
-from ..evaluate.wording import describe, rounded
-from ..export import FORMATS, report, write
 from . import app
 from .common import DB_OPTION, FORMAT_OPTION, REGION_OPTION, err, open_store
 from .output import Format, emit
+
+if TYPE_CHECKING:
+    from ..evaluate import Finding, Plan, Verdict
 
 VERDICT_COLUMNS = ("region", "indicator", "period", "measure", "label", "target", "result", "reason")
 FINDING_COLUMNS = ("region", "indicator", "period", "label", "message", "sources")
@@ -21,6 +23,8 @@ PLAN_COLUMNS = ("region", "span", "indicator", "attribute", "unit", "baseline", 
 
 
 def _verdict_row(verdict: Verdict) -> dict:
+    from ..evaluate.wording import describe
+
     return {"region": verdict.region, "indicator": verdict.indicator, "period": verdict.period,
             "measure": verdict.measure, "label": verdict.label, "target": describe(verdict.target),
             "result": _result_words(verdict), "reason": verdict.reason}
@@ -28,6 +32,8 @@ def _verdict_row(verdict: Verdict) -> dict:
 
 def _result_words(verdict: Verdict) -> str:
     """What was judged: a computed figure (an average growth) or the best stated result."""
+    from ..evaluate.wording import describe, rounded
+
     if verdict.achieved is not None:
         return f"{verdict.achieved.basis}：{rounded(verdict.achieved.value)}{verdict.achieved.unit or ''}"
     return describe(verdict.results[0]) if verdict.results else ""
@@ -40,6 +46,8 @@ def _finding_row(finding: Finding) -> dict:
 
 
 def _plan_rows(plan: Plan) -> list[dict]:
+    from ..evaluate.wording import describe, rounded
+
     def growth(value, unit: str) -> str:
         return "" if value is None else f"{rounded(value)}{unit}"
 
@@ -59,6 +67,8 @@ def evaluate_command(
     fmt: Format = FORMAT_OPTION,
 ):
     """Judge each stored target against the stored results of its region: status, label and reason."""
+    from ..evaluate import evaluate
+
     with open_store(db) as store:
         found = evaluate(store, region=region, period=period)
     if fmt is Format.jsonl:
@@ -70,6 +80,8 @@ def evaluate_command(
 @app.command("findings")
 def findings_command(db: str | None = DB_OPTION, region: str | None = REGION_OPTION, fmt: Format = FORMAT_OPTION):
     """Consistency findings: two values for one fact, a cumulative \\[x] against its levels, growth against levels, restatements."""
+    from ..evaluate import check
+
     with open_store(db) as store:
         found = check(store, region=region)
     if fmt is Format.jsonl:
@@ -86,6 +98,8 @@ def plans_command(
 ):
     """Five-year plans: per indicator base, targets, progress, required vs achieved growth, 预警
     (jsonl: a plan a line; csv and table: an indicator a row)."""
+    from ..evaluate import plan_progress
+
     with open_store(db) as store:
         found = plan_progress(store, region=region, span=span)
     if fmt is Format.jsonl:
@@ -99,10 +113,12 @@ def report_command(
     region: str = typer.Option(..., "--region", help="The region (e.g. 武昌区)."),
     period: str = typer.Option(..., "--period", help="A year (2023) or a five-year plan's span (2021-2025)."),
     output: Path = typer.Option(..., "--output", "-o", help="The file to write."),
-    fmt: str = typer.Option("xlsx", "--format", "-f", help=f"{', '.join(FORMATS)}."),
+    fmt: str = typer.Option("xlsx", "--format", "-f", help="xlsx, docx or csv."),
     db: str | None = DB_OPTION,
 ):
     """Write 主要指标完成情况表 of a year, or a five-year plan's progress table, as XLSX, DOCX or CSV."""
+    from ..export import report, write
+
     with open_store(db) as store:
         table = report(store, region, period)
         write(table, fmt, output)

@@ -7,9 +7,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from ..documents import load
 from ..errors import PlanwatchError
-from ..extract import extract
 from . import app
 from .output import Format, emit
 
@@ -25,6 +23,9 @@ def extract_command(
     fmt: Format = typer.Option(Format.jsonl, "--format", "-f", help="jsonl (the spec's JSON Lines), csv or table."),
 ):
     """Print the indicator facts of FILES, each with its evidence offsets."""
+    from ..documents import load
+    from ..extract import extract
+
     records, failed = [], 0
     for path in files:
         try:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..model import MEASURES, ROLES
-from ..store import IngestReport, IngestStep
 from . import app
 from .common import DB_OPTION, FORMAT_OPTION, REGION_OPTION, err, open_store
 from .output import Format, emit
+
+if TYPE_CHECKING:
+    from ..store import IngestReport, IngestStep
 
 # Choices from the fact contract, so a misspelt role is refused instead of matching nothing.
 Role = enum.Enum("Role", {name: name for name in ROLES}, type=str)

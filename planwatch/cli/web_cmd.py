@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import typer
-import uvicorn
 
 from . import app
 from .common import DB_OPTION, open_store
@@ -16,6 +15,8 @@ def serve_command(
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
 ):
     """Serve the dashboard (Chinese first, ?lang=en for English) and its JSON API (/docs)."""
+    import uvicorn
+
     from ..web import create_app   # FastAPI and the templates load only for this command
 
     with open_store(db, create=True) as store:   # an empty dashboard takes uploads

@@ -124,6 +124,8 @@ def document(conn: Connection, doc_id: int) -> dict:
     facts = queries.document_facts(conn, doc_id)
     for fact in facts:
         fact["evidence"] = doc["text"][fact["start"]:fact["end"]]
+        fact["why"] = [_why(aspect, fact[f"{aspect}_basis"], doc["text"]) for aspect in ("role", "period")
+                       if fact[f"{aspect}_basis"]]
     return {
         "document": doc,
         "facts": facts,
@@ -132,6 +134,14 @@ def document(conn: Connection, doc_id: int) -> dict:
                           facts)],
         "filename": f"planwatch-document-{doc_id}",
     }
+
+
+def _why(aspect: str, basis: dict, text: str) -> dict:
+    """What decided a fact's role or period: the rule, and the words it read (none for a
+    document-wide guess such as the date line)."""
+    start, end = basis.get("start"), basis.get("end")
+    words = text[start:end] if start is not None and end is not None else None
+    return {"aspect": aspect, "rule": basis["rule"], "words": words, "start": start, "end": end}
 
 
 def _fullest(documents: list[dict]) -> str | None:

@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from ..errors import EvaluationError
+from .inert import as_text, csv_text
 from .table import ReportTable
 
 FORMATS = ("xlsx", "docx", "csv")
@@ -57,7 +58,7 @@ def write_csv(table: ReportTable, stream: BinaryIO) -> None:
     writer = csv.writer(out)
     writer.writerow(_flat_titles(table))
     for row in table.rows:
-        writer.writerow([row.get(c.key, "") for c in table.columns])
+        writer.writerow([csv_text(row.get(c.key, "")) for c in table.columns])
     out.flush()
     out.detach()            # leave the stream open for the caller
 
@@ -85,7 +86,7 @@ def write_xlsx(table: ReportTable, stream: BinaryIO) -> None:
             sheet.merge_cells(start_row=2, start_column=first + 1, end_row=3, end_column=first + 1)
     for row_no, row in enumerate(table.rows, start=4):
         for col_no, column in enumerate(table.columns, start=1):
-            sheet.cell(row_no, col_no, row.get(column.key, ""))
+            as_text(sheet.cell(row_no, col_no, row.get(column.key, "")))
     last_row = 3 + len(table.rows)
     for row in sheet.iter_rows(min_row=2, max_row=last_row, max_col=width):
         for cell in row:

@@ -15,6 +15,8 @@ from fastapi import HTTPException
 from fastapi.responses import Response
 from openpyxl import Workbook
 
+from ..export.inert import as_text, csv_text
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -54,7 +56,7 @@ def to_csv(table: dict, t) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([t(key) for key in table["columns"]])
     for row in table["rows"]:
-        writer.writerow(["" if (v := cell(row.get(key))) is None else v for key in table["columns"]])
+        writer.writerow(["" if (v := cell(row.get(key))) is None else csv_text(v) for key in table["columns"]])
     return out.getvalue()
 
 
@@ -66,6 +68,8 @@ def to_xlsx(tables: list[dict], t) -> bytes:
         sheet.append([t(key) for key in table["columns"]])
         for row in table["rows"]:
             sheet.append([cell(row.get(key)) for key in table["columns"]])
+            for written in sheet[sheet.max_row]:
+                as_text(written)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Path, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 
 from ..model import Measure, Role
 from . import i18n, results, vendor, views
 from .render import json_response, page_context, respond, templates
-from .security import require_localhost
+from .security import plain_parameters, require_localhost
 from .upload import store_upload
 
-router = APIRouter()
+router = APIRouter(dependencies=[Depends(plain_parameters)])
+MAX_ID = 2**31 - 1   # ids are 32-bit integers in PostgreSQL: a larger one is no document, not an overflow
 
 
 def connection(request: Request):
@@ -43,7 +44,7 @@ def indicator(request: Request, name: str, measure: str | None = None,
 
 
 @router.get("/documents/{doc_id}", summary="文件:全文,标出每条指标数据")
-def document(request: Request, doc_id: int, conn=Depends(connection)):
+def document(request: Request, doc_id: int = Path(ge=1, le=MAX_ID), conn=Depends(connection)):
     return respond(request, "document.html", views.document(conn, doc_id))
 
 

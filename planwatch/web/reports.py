@@ -17,8 +17,9 @@ from . import queries
 from .downloads import XLSX
 from .pages import connection
 from .render import requested_format, respond
+from .security import plain_parameters
 
-router = APIRouter()
+router = APIRouter(dependencies=[Depends(plain_parameters)])
 MEDIA = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX,
          "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 

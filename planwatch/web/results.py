@@ -3,6 +3,7 @@ documents with a passage around the first hit, and facts of the named indicators
 
 from __future__ import annotations
 
+from fastapi import HTTPException
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
@@ -14,10 +15,13 @@ DOCUMENTS = 20
 FACTS = 50
 REGIONS = 20
 PASSAGE = 60   # characters each side of the hit
+MAX_QUERY = 200   # a search is a few words; a pasted page would cost every index a full scan
 
 
 def search(conn: Connection, index: SearchIndex, q: str) -> dict:
     q = q.strip()
+    if len(q) > MAX_QUERY:
+        raise HTTPException(400, f"搜索词过长：最多{MAX_QUERY}个字符")
     view = {"q": q, "indicators": [], "regions": [], "documents": [], "facts": [], "tables": [],
             "filename": "planwatch-search"}
     if not q:

@@ -20,6 +20,14 @@ HEADERS = {
 LOCAL_HOSTS = {"127.0.0.1", "::1", "localhost"}
 
 
+def plain_parameters(request: Request) -> None:
+    """Route and query values are text: a NUL character (which PostgreSQL refuses in any
+    string) is a 400 before any query runs."""
+    values = [*request.path_params.values(), *request.query_params.values()]
+    if any("\x00" in str(value) for value in values):
+        raise HTTPException(400, "请求参数中含有空字符（NUL）")
+
+
 class SecurityHeaders:
     """ASGI middleware adding HEADERS to every HTTP response."""
 

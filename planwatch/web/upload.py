@@ -19,6 +19,7 @@ from ..errors import DocumentError, UnreadableFile
 from ..store import Store, StoredDocument
 
 CHUNK = 1 << 20
+MAX_NAME_BYTES = 255
 
 
 def safe_name(filename: str | None) -> str:
@@ -26,7 +27,18 @@ def safe_name(filename: str | None) -> str:
     name = PurePath((filename or "").replace("\\", "/")).name.strip()
     if not name or name in (".", ".."):
         raise UnreadableFile(filename or "(no name)", "the upload has no file name")
-    return name
+    if any(ord(ch) < 32 for ch in name):
+        raise UnreadableFile(repr(name), "the file name holds control characters")
+    return _shortened(name)
+
+
+def _shortened(name: str) -> str:
+    """A name a file system takes (255 bytes), its extension kept: 上传的文件名可能很长."""
+    path = PurePath(name)
+    stem, suffix = path.stem, path.suffix if len(path.suffix.encode()) < 32 else ""
+    while len((stem + suffix).encode()) > MAX_NAME_BYTES:
+        stem = stem[:-1]
+    return stem + suffix
 
 
 async def store_upload(store: Store, upload: UploadFile) -> tuple[StoredDocument, bool]:

@@ -25,13 +25,11 @@ class Setting:
         return f"PLANWATCH_{self.name.upper()}"
 
 
-def _data_home() -> Path:
-    """Where planwatch keeps its SQLite file by default, wherever it is run from (XDG)."""
-    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "planwatch"
+DATA_HOME = "$XDG_DATA_HOME"   # in a default: the user's data folder, ~/.local/share unless set
 
 
 SETTINGS = (
-    Setting("database_url", f"sqlite:///{_data_home() / 'planwatch.db'}",
+    Setting("database_url", f"sqlite:///{DATA_HOME}/planwatch/planwatch.db",
             "Where facts are stored: an SQLite file (default) or postgresql://user@host:port/db."),
     Setting("max_file_mb", "64",
             "Files larger than this many MiB are refused before they are read."),
@@ -44,7 +42,11 @@ _BY_NAME = {s.name: s for s in SETTINGS}
 
 def get(name: str) -> str:
     setting = _BY_NAME[name]
-    return os.environ.get(setting.env, setting.default)
+    value = os.environ.get(setting.env)
+    if value is None:   # the default, its data folder the same wherever planwatch is run from
+        home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        value = setting.default.replace(DATA_HOME, home)
+    return value
 
 
 def get_int(name: str) -> int:

@@ -40,13 +40,16 @@ def _ingest_file(store: Store, path: Path, done: int, total: int, reextract: boo
     try:
         # Content already stored is known by its hash alone: no decoding, no extraction.
         raw = read_bytes(path)   # read once: the hash check, then the loaders
-        if not reextract and store.find_content(hashlib.sha256(raw).hexdigest()):
+        source = str(Path(path).absolute())   # what the document's versions follow
+        if not reextract and (known := store.find_content(hashlib.sha256(raw).hexdigest())):
+            store.add_source(known.id, source)
             return IngestStep(str(path), "unchanged", done, total)
         document = load_bytes(path, raw)
         refreshed = store.refresh(document) if reextract else None
         if refreshed is not None:
+            store.add_source(refreshed.id, source)
             return IngestStep(str(path), "refreshed", done, total, facts=refreshed.fact_count)
-        stored, added = store.add_document(document)
+        stored, added = store.add_document(document, source=source)
     except DocumentError as exc:
         return IngestStep(str(path), "failed", done, total, reason=exc.reason)
     except PlanwatchError as exc:

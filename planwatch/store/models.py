@@ -51,7 +51,7 @@ class Base(DeclarativeBase):
 class DocumentRow(Base):
     __tablename__ = "documents"
     __table_args__ = (
-        UniqueConstraint("name", "region_key", "version", name="uq_documents_name_region_version"),
+        Index("ix_documents_name_region", "name", "region_key"),
         Index("ix_documents_sha256", "sha256"),
         Index("ix_documents_region_key", "region_key"),
         Index("ix_documents_current", "superseded", "name"),
@@ -82,6 +82,19 @@ class DocumentRow(Base):
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     facts: Mapped[list[FactRow]] = relationship(back_populates="document", order_by="FactRow.id")
+
+
+class SourceRow(Base):
+    """Where a document was read from (a path as given, made absolute): what its versions
+    follow. One content read from two paths is one document with two sources."""
+
+    __tablename__ = "document_sources"
+    __table_args__ = (UniqueConstraint("document_id", "source", name="uq_document_sources_document_source"),
+                      Index("ix_document_sources_source", "source"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    source: Mapped[str] = mapped_column(Text)
 
 
 # How a Fact field is stored, by its type: the facts table is derived from the model's fields.

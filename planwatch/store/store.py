@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, insert, select, text
+from sqlalchemy import Engine, delete, exists, insert, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker, undefer
 
@@ -28,7 +28,7 @@ from . import catalogue
 from .convert import FACT_QUERY_COLUMNS, document_row, fact_values, read_fields, stored_document, stored_fact
 from .engine import hold_write_lock, migrate, open_engine, require_database, writer
 from .ingest import Progress, ingest
-from .models import DocumentRow, FactRow, IndicatorRow
+from .models import DocumentRow, FactRow, IndicatorRow, SourceRow
 from .records import IngestReport, StoredDocument, StoredFact, StoredIndicator
 
 EXTRACTOR_VERSION = __version__
@@ -88,20 +88,44 @@ class Store:
         return ingest(self, paths, on_progress, reextract)
 
     @_database_errors
-    def add_document(self, document: Document, facts: list[Fact] | None = None) -> tuple[StoredDocument, bool]:
+    def add_document(self, document: Document, facts: list[Fact] | None = None,
+                     source: str | None = None) -> tuple[StoredDocument, bool]:
         """Store a document with its facts (extracted here unless given); (stored, False)
-        when its content is already stored, under this name or another.
+        when its content is already stored, from this source or another (the source is
+        then remembered too).
 
-        A new content under a stored name of the same region becomes that name's
-        next version and marks the previous one superseded (kept, with its facts)."""
+        A new content from a stored source (a path) becomes that document's next version
+        and marks the previous one superseded (kept, with its facts). Without a source (an
+        upload), or from a source never seen, it follows a document of the same name and
+        region that no source claims."""
         self._sync_catalogue()
         with self._reader() as session:
             known = _same_content(session, document.sha256)
-            if known is not None:
-                return stored_document(known), False
+        if known is not None:
+            if source is not None:
+                self.add_source(known.id, source)
+            return stored_document(known), False
         if facts is None:
             facts = extract(document)
-        return self._insert(document, facts)
+        return self._insert(document, facts, source)
+
+    @_database_errors
+    def add_source(self, document_id: int, source: str) -> None:
+        """Remember that a stored document was also read from `source` (nothing if known)."""
+        wanted = select(SourceRow.id).where(SourceRow.document_id == document_id, SourceRow.source == source)
+        with self._reader() as session:
+            if session.scalar(wanted) is not None:
+                return
+        with self._write() as session:
+            if session.scalar(wanted) is None:
+                session.add(SourceRow(document_id=document_id, source=source))
+
+    @_database_errors
+    def sources(self, document_id: int) -> list[str]:
+        """Where a document was read from, in the order first seen."""
+        with self._reader() as session:
+            return list(session.scalars(select(SourceRow.source).where(SourceRow.document_id == document_id)
+                                        .order_by(SourceRow.id)))
 
     @_database_errors
     def refresh(self, document: Document, facts: list[Fact] | None = None) -> StoredDocument | None:
@@ -125,17 +149,21 @@ class Store:
             session.flush()
             return stored_document(row)
 
-    def _insert(self, document: Document, facts: list[Fact]) -> tuple[StoredDocument, bool]:
+    def _insert(self, document: Document, facts: list[Fact], source: str | None) -> tuple[StoredDocument, bool]:
         with self._write() as session:
             known = _same_content(session, document.sha256)
             if known is not None:
+                if source is not None and source not in _sources_of(session, known.id):
+                    session.add(SourceRow(document_id=known.id, source=source))
                 return stored_document(known), False
-            latest = session.scalars(_versions_of(document).order_by(DocumentRow.version.desc()).limit(1)).first()
+            latest = _replaced(session, document, source)
             if latest is not None:
                 latest.superseded = True
             row = document_row(document, latest.version + 1 if latest else 1, len(facts))
             session.add(row)
             session.flush()
+            if source is not None:
+                session.add(SourceRow(document_id=row.id, source=source))
             _insert_facts(session, row.id, facts)
             return stored_document(row), True
 
@@ -251,12 +279,25 @@ def _insert_facts(session: Session, document_id: int, facts: list[Fact]) -> None
         session.execute(insert(FactRow), [fact_values(fact, document_id, EXTRACTOR_VERSION) for fact in facts])
 
 
-def _versions_of(document: Document):
-    """The stored versions of this file: the same name in the same region (two regions'
-    政府工作报告.html are different documents)."""
+def _replaced(session: Session, document: Document, source: str | None) -> DocumentRow | None:
+    """The current version a new content replaces: the one read from the same source;
+    else one of the same name and region that no source claims (an upload, or a document
+    stored before sources were kept; two regions' 政府工作报告.html are different documents)."""
+    current = DocumentRow.superseded.is_(False)
+    if source is not None:
+        same_source = (select(DocumentRow).join(SourceRow, SourceRow.document_id == DocumentRow.id)
+                       .where(SourceRow.source == source, current))
+        if (row := session.scalars(same_source.limit(1)).first()) is not None:
+            return row
     key = region_key(document.meta.region)
     same_region = DocumentRow.region_key.is_(None) if key is None else DocumentRow.region_key == key
-    return select(DocumentRow).where(DocumentRow.name == document.name, same_region)
+    unclaimed = ~exists().where(SourceRow.document_id == DocumentRow.id)
+    return session.scalars(select(DocumentRow).where(DocumentRow.name == document.name, same_region, current,
+                                                     unclaimed).limit(1)).first()
+
+
+def _sources_of(session: Session, document_id: int) -> set[str]:
+    return set(session.scalars(select(SourceRow.source).where(SourceRow.document_id == document_id)))
 
 
 def _same_content(session: Session, sha256: str) -> DocumentRow | None:

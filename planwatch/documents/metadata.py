@@ -50,8 +50,9 @@ _REGION_CONTEXTS = (  # in order of trust
 )
 
 _MEETING = re.compile(
-    rf"(?:^|(?<=在)|(?<=[^\u4e00-\u9fff]))((?:{REGION_PATTERN})?第?\s*{_CN_NUM}\s*届\s*(?:人民代表大会|人大)\s*(?:常务委员会\s*)?"
-    rf"第?\s*{_CN_NUM}\s*次\s*会议)")
+    # 在某市第十三届人民代表大会第二次会议, 在州七届人大四次会议 (the level word alone: this prefecture's)
+    rf"(?:^|(?<=在)|(?<=[^\u4e00-\u9fff]))((?:{REGION_PATTERN}|(?<=在)[省市州盟县区旗])?第?\s*{_CN_NUM}\s*届\s*"
+    rf"(?:人民代表大会|人大)\s*(?:常务委员会\s*)?第?\s*{_CN_NUM}\s*次\s*(?:全体\s*)?会议)")
 
 _DATE = rf"({_YEAR})\s*[年\-/.]\s*(\d{{1,2}}|{_CN_NUM})\s*[月\-/.]\s*(\d{{1,2}}|{_CN_NUM})\s*日?"
 _DATES = (

@@ -181,3 +181,13 @@ def test_tasks_of_the_reviewed_year_are_not_its_plan():
             "过去一年，2023年工作任务全面完成。\n二、今年工作安排\n")
     meta = detect_meta(text, "x.md")
     assert (meta.report_years, meta.target_years) == ([2023], [2024])
+
+
+@pytest.mark.parametrize("line, meeting", [
+    ("——2014年1月12日在州七届人大四次会议上", "州七届人大四次会议"),
+    ("2007年2月1日在某某市十三届人大一次会议上", "某某市十三届人大一次会议"),
+    ("——2023年1月8日在某某市第二届人民代表大会第二次全体会议上", "某某市第二届人民代表大会第二次全体会议"),
+    ("市三届人大一次会议以来的五年，全市经济总量翻了一番。", None),   # an earlier meeting named in prose
+])
+def test_meetings_named_short(line, meeting):
+    assert detect_meta(f"某某市政府工作报告\n{line}\n各位代表：\n", "x.md").meeting == meeting

@@ -20,6 +20,8 @@ import yaml
 
 _HEADER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# libyaml's loader where PyYAML was built with it: a header is read on every load
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ def front_matter(text: str) -> FrontMatter | None:
     if not match:
         return None
     try:
-        fields = yaml.safe_load(match.group(1))
+        fields = yaml.load(match.group(1), Loader=_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError:
         return None
     if not isinstance(fields, dict):

@@ -49,7 +49,8 @@ SHORT_NAMES = _short_names()
 # A short name is a whole component only where no level suffix follows it:
 # 巴州 (巴音郭楞) is not the start of 巴州区.
 _SHORT = "|".join(sorted(map(re.escape, SHORT_NAMES), key=len, reverse=True))
-_SHORT_RE = rf"(?:{_SHORT})(?![市区县旗])"
+# (the first characters checked first: most places in a text start no short name)
+_SHORT_RE = rf"(?=[{''.join(sorted({n[0] for n in SHORT_NAMES}))}])(?:{_SHORT})(?![市区县旗])"
 
 _NAME_CHAR = r"[\u4e00-\u9fff]"
 # One component: a listed short name, or a name of 2+ characters (lazy, so the

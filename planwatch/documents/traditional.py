@@ -34,12 +34,19 @@ def _table() -> dict[int, int]:
 
 
 @cache
+def _characters() -> frozenset[str]:
+    return frozenset(map(chr, _table()))
+
+
+@cache
 def _traditional() -> re.Pattern:
     return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_table())) + "]")
 
 
 def is_traditional(text: str) -> bool:
     head = text[:_HEAD]
+    if _characters().isdisjoint(head):   # most texts have none at all: a set test, not a count
+        return False
     found = len(_traditional().findall(head))
     return found >= 3 and found * _SHARE >= len(head)
 

@@ -8,8 +8,9 @@
 
 Parts: sniff (format by magic bytes and markup), encoding (BOM, UTF-8, GB18030,
 charset-normalizer), text_loader, html_loader (+ MHTML), docx_loader,
-pdf_loader, builder (text with tables rendered at exact offsets), metadata,
-regions, noise. Every failure is a `planwatch.errors.DocumentError` naming the file.
+pdf_loader, builder (text with tables rendered at exact offsets), front_matter
+(a YAML header's title and date), metadata, traditional (繁體 folded one for one
+before metadata is read), regions (short names in planwatch/data/regions.yaml), noise. Every failure is a `planwatch.errors.DocumentError` naming the file.
 """
 
 from .loaders import load

@@ -16,3 +16,4 @@ class Loaded:
     date: str | None = None          # ISO date from the container, used when the text states none
     meta_text: str | None = None     # text to read metadata from when it differs (HTML before cleanup)
     page_text: str | None = None     # a web page's whole visible text: its publication line and footer
+    furniture: list[tuple[int, int]] = field(default_factory=list)  # spans of text that are not the document's (a YAML header)

@@ -17,7 +17,7 @@ from .html_loader import load_html, load_mhtml
 from .loaded import Loaded
 from .metadata import detect_meta
 from .model import Document
-from .noise import find_noise
+from .noise import find_noise, merged
 from .pdf_loader import load_pdf
 from .sniff import sniff
 from .text_loader import load_text
@@ -62,8 +62,8 @@ def read_bytes(path: Path) -> bytes:
 
 
 def build_document(name: str, raw: bytes, kind: str, loaded: Loaded) -> Document:
-    meta = detect_meta(loaded.meta_text or loaded.text, name, hint=loaded.title, page=loaded.page_text)
-    meta.date = meta.date or loaded.date
+    meta = detect_meta(loaded.meta_text or loaded.text, name, hint=loaded.title, page=loaded.page_text,
+                       date=loaded.date)
     return Document(name=name, text=loaded.text, sha256=hashlib.sha256(raw).hexdigest(),
                     encoding=loaded.encoding, format=kind, meta=meta,
-                    noise=find_noise(loaded.text), tables=loaded.tables, original=raw)
+                    noise=merged(find_noise(loaded.text) + loaded.furniture), tables=loaded.tables, original=raw)

@@ -2,7 +2,9 @@
 
 Read from the title lines and the head of the text (and the page footer,
 where portals name the government that publishes the page). Works for any
-region and level of China; nothing here knows a particular place.
+region and level of China; nothing here knows a particular place. A text in
+traditional characters is read folded to simplified ones, so its metadata
+(title included) is in simplified characters like every other document's.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 
 from .model import DocumentMeta
 from .regions import REGION_PATTERN, REGION_PATTERN_SHORTEST, clean_region, region_key, region_level
+from .traditional import fold, is_traditional
 
 HEAD_CHARS = 3000   # titles, meeting line, publication date
 YEAR_CHARS = 800    # the opening sentence that names the years reported and planned
@@ -21,13 +24,15 @@ _CN_NUM = r"[一二三四五六七八九十]+"
 _YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})"
 
 _TITLE_WORDS = re.compile(r"报告|纲要|规划|公报|计划|草案")
+_MARKUP = re.compile(r"^[\s#*>]+|[\s*]+$")   # Markdown around a line: # 标题, **标题**
 _TITLE_LABEL = re.compile(r"^(?:名\s*称|标\s*题)\s*[:：]\s*")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+[章节])")
 _TITLE_TAIL = re.compile(r"\s+(?:发布机构|文\s*号|索\s*引\s*号|发布时间)[:：].*$")
 
 _DOC_TYPES = (  # first match wins; tested on titles, then on the head
     ("communique", re.compile(r"统计公报")),
-    ("work_report", re.compile(r"政府工作报告")),
+    # the title, else the opening every work report shares: 我代表市人民政府，向大会报告工作
+    ("work_report", re.compile(r"政府工作报告|代表[^，。\n]{0,12}政府[，,\s]*向大会")),
     ("plan_outline", re.compile(r"五年规划|规划纲要|远景目标纲要|[“\"]?十[一二三四五六七八九]?五[”\"]?\s*规划")),
     ("midyear_report", re.compile(r"(?:上半年|1\s*[-—–~至]\s*6\s*月|一至六月|半年).{0,30}?计划执行")),
     ("annual_report", re.compile(r"计划执行情况|计划\s*[（(]?草案|社会发展(?:年度)?计划$", re.M)),
@@ -38,19 +43,22 @@ _TITLE_NEXT = (rf"\d|{_YEAR}年|上半年|前三季度|国民经济|政府工作
                rf"第{_CN_NUM}(?:个五年|届)|[“\"]十|统计公报|关于")
 _REGION_CONTEXTS = (  # in order of trust
     re.compile(rf"^[\s《“]*(?:关于)?(?:印发|转发|公布)?[\s《“]*(?:{_YEAR}年度?)?({REGION_PATTERN_SHORTEST})(?=\s*(?:{_TITLE_NEXT}))", re.M),
-    re.compile(rf"在({REGION_PATTERN})第{_CN_NUM}届人民代表大会"),
+    re.compile(rf"在({REGION_PATTERN})第?\s*{_CN_NUM}\s*届\s*(?:人民代表大会|人大)"),   # …第十三届人民代表大会, …十三届人大
     re.compile(rf"(?:^|(?<=[:：|\s]))({REGION_PATTERN})(?:人民)?政府", re.M),
+    re.compile(rf"代表({REGION_PATTERN})(?:人民)?政府"),   # the opening: 我代表某市人民政府，向大会报告工作
     re.compile(rf"(?:信息来源|来源|发布机构|主办单位)\s*[:：]\s*({REGION_PATTERN})"),
 )
 
 _MEETING = re.compile(
-    rf"(?:^|(?<=在)|(?<=[^\u4e00-\u9fff]))((?:{REGION_PATTERN})?第\s*{_CN_NUM}\s*届\s*人民代表大会\s*(?:常务委员会\s*)?第\s*{_CN_NUM}\s*次\s*会议)")
+    # 在某市第十三届人民代表大会第二次会议, 在州七届人大四次会议 (the level word alone: this prefecture's)
+    rf"(?:^|(?<=在)|(?<=[^\u4e00-\u9fff]))((?:{REGION_PATTERN}|(?<=在)[省市州盟县区旗])?第?\s*{_CN_NUM}\s*届\s*"
+    rf"(?:人民代表大会|人大)\s*(?:常务委员会\s*)?第?\s*{_CN_NUM}\s*次\s*(?:全体\s*)?会议)")
 
 _DATE = rf"({_YEAR})\s*[年\-/.]\s*(\d{{1,2}}|{_CN_NUM})\s*[月\-/.]\s*(\d{{1,2}}|{_CN_NUM})\s*日?"
 _DATES = (
     re.compile(rf"(?:发布|公开|成文|印发|更新)?(?:时间|日\s*期)\s*[:：]\s*{_DATE}"),
-    re.compile(rf"——\s*{_DATE}\s*在"),
-    re.compile(rf"^\s*[（(]\s*{_DATE}\s*[）)]", re.M),
+    re.compile(rf"(?:——|^[\s*#]*)\s*{_DATE}\s*在", re.M),   # the dateline: ——2024年1月10日在某市第…届人民代表大会
+    re.compile(rf"[（(]\s*{_DATE}\s*(?=[）)\s在])"),   # (2024年1月10日), 某市政府工作报告（2024年1月10日 某某）
 )
 
 _PLAN_ORDINAL = re.compile(rf"第({_CN_NUM})个五年|[“\"]十([一二三四五六七八九]?)五[”\"]")
@@ -59,14 +67,20 @@ _VISION_YEAR = re.compile(rf"({_YEAR})年远景目标")
 
 _REPORT_YEAR = re.compile(rf"({_YEAR})年(?:度)?[^\d，。,；;\n]{{0,20}}?(?:执行情况|工作回顾|统计公报)")
 _TARGET_YEAR = re.compile(rf"({_YEAR})年(?:度)?[^\d，。,；;\n]{{0,20}}?(?:计划\s*[（(]?草案|计划安排|工作安排|主要任务|工作任务|工作建议|社会发展(?:年度)?计划$)", re.M)
-_TITLE_YEAR = re.compile(rf"({_YEAR})\s*年(度)?")
+_TITLE_YEAR = re.compile(rf"({_YEAR})\s*年(度)?(?!\s*(?:\d{{1,2}}|{_CN_NUM})\s*月)")
+_LATE_MONTH = 10   # a work report delivered from October on plans the next year
 
 
-def detect_meta(text: str, name: str, hint: str | None = None, page: str | None = None) -> DocumentMeta:
+def detect_meta(text: str, name: str, hint: str | None = None, page: str | None = None,
+                date: str | None = None) -> DocumentMeta:
     """Metadata from the text's head (and tail), the file name, an optional
     title `hint` from the container (HTML <title>, DOCX core properties) and,
     for a web page, the `page`'s whole visible text, whose publication line and
-    footer the article text may have lost."""
+    footer the article text may have lost; the container's `date` (ISO) is the
+    date where the text states none."""
+    if is_traditional(text):
+        text, name = fold(text), fold(name)
+        hint, page = (fold(hint) if hint else None), (fold(page) if page else None)
     head, tail = text[:HEAD_CHARS], text[-TAIL_CHARS:]
     edges = [head, tail] + ([page[:HEAD_CHARS], page[-TAIL_CHARS:]] if page else [])
     titles = _titles(head) + [t for t in (hint, _stem(name)) if t and _TITLE_WORDS.search(t)]
@@ -75,7 +89,7 @@ def detect_meta(text: str, name: str, hint: str | None = None, page: str | None 
     meta.region = _region(titles, edges)
     meta.region_level = region_level(meta.region) if meta.region else None
     meta.meeting = _meeting(head)
-    meta.date = _date(head) or (_date(page[:HEAD_CHARS]) if page else None)
+    meta.date = _date(head) or (_date(page[:HEAD_CHARS]) if page else None) or date
     _years(meta, titles, head, text)
     return meta
 
@@ -88,7 +102,7 @@ def _titles(head: str) -> list[str]:
     """Title-like lines of the head: short, naming a report or plan, not a sentence."""
     titles = []
     for line in head.splitlines()[:30]:
-        line = _TITLE_TAIL.sub("", _TITLE_LABEL.sub("", line.strip()))
+        line = _TITLE_TAIL.sub("", _TITLE_LABEL.sub("", _MARKUP.sub("", line)))
         if 6 <= len(line) <= 90 and _TITLE_WORDS.search(line) and not _HEADING.match(line) \
                 and not re.search(r"[,，。；;]|^——", line):
             titles.append(line)
@@ -179,19 +193,36 @@ def _years(meta: DocumentMeta, titles: list[str], head: str, text: str) -> None:
 
 def _work_report_years(meta: DocumentMeta, titles: list[str], text: str) -> None:
     """A work report reviews one year and plans the next; the section headings
-    (2019年工作回顾, 2020年工作安排) say which, else the title's year does:
-    "2019年度政府工作报告" reviews 2019, "2024年政府工作报告" plans 2024."""
+    (2019年工作回顾, 2020年工作安排) say which, else the title's year does
+    ("2019年度政府工作报告" reviews 2019, "2024年政府工作报告" plans 2024), else
+    the day it was delivered (a report given in December plans the next year)."""
+    years = _title_years(titles) or _delivery_years(meta.date)
     if not meta.report_years:
-        meta.report_years = _unique(cn_int(y) for y in re.findall(rf"({_YEAR})年(?:工作)?回顾", text))
+        meta.report_years = (_unique(cn_int(y) for y in re.findall(rf"({_YEAR})年(?:工作)?回顾", text))
+                             or ([years[0]] if years else []))
+    # a year's tasks named in its review (2020年工作任务圆满完成) are reviewed, not planned
+    after = max(meta.report_years, default=0)
+    meta.target_years = [y for y in meta.target_years if y > after]
     if not meta.target_years:
-        meta.target_years = _unique(cn_int(y) for y in _TARGET_YEAR.findall(text[:HEAD_CHARS * 10])
-                                    if cn_int(y) not in meta.report_years)[:1]
+        planned = _unique(y for y in map(cn_int, _TARGET_YEAR.findall(text[:HEAD_CHARS * 10])) if y > after)
+        meta.target_years = planned[:1] or ([years[1]] if years else [])
+
+
+def _title_years(titles: list[str]) -> tuple[int, int] | None:
+    """(reviewed, planned) from a title's year that is not a date (某市政府工作报告（2024年1月10日）)."""
     match = next((m for t in titles if (m := _TITLE_YEAR.search(t))), None)
-    if match and not (meta.report_years and meta.target_years):
-        year = cn_int(match.group(1))
-        report, target = (year, year + 1) if match.group(2) else (year - 1, year)
-        meta.report_years = meta.report_years or [report]
-        meta.target_years = meta.target_years or [target]
+    if not match:
+        return None
+    year = cn_int(match.group(1))
+    return (year, year + 1) if match.group(2) else (year - 1, year)
+
+
+def _delivery_years(date: str | None) -> tuple[int, int] | None:
+    if not date:
+        return None
+    year, month = int(date[:4]), int(date[5:7])
+    planned = year + 1 if month >= _LATE_MONTH else year
+    return planned - 1, planned
 
 
 def _unique(years) -> list[int]:

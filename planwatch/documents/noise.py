@@ -74,7 +74,7 @@ def find_noise(text: str, path: Path = NOISE_FILE) -> list[tuple[int, int]]:
     spans = _noise_lines(text, line_re) if line_re else []
     if inline_re:
         spans += [_trimmed(text, m.start(), m.end()) for m in inline_re.finditer(text)]
-    return _merged([(start, end) for start, end in spans if end > start])
+    return merged([(start, end) for start, end in spans if end > start])
 
 
 def _noise_lines(text: str, line_re: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -100,14 +100,15 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted, overlapping ones joined (what `in_noise` expects)."""
+    out: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
         else:
-            merged.append((start, end))
-    return merged
+            out.append((start, end))
+    return out
 
 
 def in_noise(noise: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -27,8 +27,8 @@ title | region | level | doc_type | report | target | span
 """
 
 
-def parse_cases():
-    lines = CASES.strip().splitlines()
+def parse_cases(table: str = CASES):
+    lines = table.strip().splitlines()
     keys = [k.strip() for k in lines[0].split("|")]
     for line in lines[1:]:
         yield dict(zip(keys, (v.strip() for v in line.split("|"))))
@@ -96,13 +96,17 @@ def test_no_region_named():
     ("宿州市萧县", "萧县", "安徽省宿州市萧县"),
     ("济南市市中区", "市中区"),
     ("广州市", "广东省广州市"),
+    ("恩施州", "恩施土家族苗族自治州", "湖北省恩施州"),
+    ("黔东南州", "贵州省黔东南苗族侗族自治州"),
+    ("克州", "克孜勒苏州", "克孜勒苏柯尔克孜自治州"),
 ])
 def test_region_key_matches_however_named(names):
     assert len({region_key(n) for n in names}) == 1
 
 
 def test_region_key_tells_regions_apart():
-    keys = [region_key(n) for n in ("武汉市洪山区", "武汉市武昌区", "武汉市", "湖北省", "洪山县")]
+    keys = [region_key(n) for n in ("武汉市洪山区", "武汉市武昌区", "武汉市", "湖北省", "洪山县",
+                                    "巴音郭楞蒙古自治州", "四川省巴中市巴州区", "大理州", "大理市")]
     assert len(set(keys)) == len(keys)
 
 
@@ -144,3 +148,46 @@ def test_seed_documents():
         meta = load(next(seeds.glob(f"{row['seed']}_*.txt"))).meta
         got = (meta.region, meta.doc_type, meta.report_years, meta.target_years, meta.date or "-")
         assert got == (row["region"], row["doc_type"], years(row["report"]), years(row["target"]), row["date"]), row["seed"]
+
+
+# Work reports as city and prefecture governments publish them: the name short
+# or doubled by mistake, the meeting named short, the date only in the dateline
+# or beside the title, the type only in the opening sentence.
+WORK_REPORTS = r"""
+head | region | level | report | target | date
+恩施州政府工作报告（2024年1月10日 某某）\n各位代表： | 恩施州 | city | 2023 | 2024 | 2024-01-10
+——2023年2月8日在黔东南州第十五届人民代表大会第二次会议上\n州长 某某\n各位代表： | 黔东南州 | city | 2022 | 2023 | 2023-02-08
+2021年1月9日在伊犁州第十四届人民代表大会第五次会议上\n各位代表： | 伊犁州 | city | 2020 | 2021 | 2021-01-09
+某某市市政府工作报告（2016年1月27日 某某）\n各位代表： | 某某市 | city | 2015 | 2016 | 2016-01-27
+政府工作报告\n2007年2月1日在某某市十三届人大一次会议上\n各位代表： | 某某市 | city | 2006 | 2007 | 2007-02-01
+湘西州政府工作报告（2022年12月16日 某某）\n一、2022年工作回顾\n今年…… | 湘西州 | city | 2022 | 2023 | 2022-12-16
+**政府工作报告**\n**2019年12月30日在某某市第七届人民代表大会第二次会议上** | 某某市 | city | 2019 | 2020 | 2019-12-30
+市长 某某\n各位代表：\n现在，我代表某某市人民政府，向大会报告工作，请予审议。 | 某某市 | city | - | - | -
+"""
+
+
+@pytest.mark.parametrize("case", list(parse_cases(WORK_REPORTS)), ids=lambda c: c["region"] + c["date"])
+def test_work_reports_of_cities_and_prefectures(case):
+    opening = "\n现在，我代表市人民政府，向大会报告工作，请予审议。\n过去一年，全市经济平稳运行。\n"
+    meta = detect_meta(case["head"].replace("\\n", "\n") + opening, "2024.md")
+    assert (meta.region, meta.region_level, meta.doc_type) == (case["region"], case["level"], "work_report")
+    assert (meta.report_years, meta.target_years) == (years(case["report"]), years(case["target"]))
+    assert meta.date == (None if case["date"] == "-" else case["date"])
+
+
+def test_tasks_of_the_reviewed_year_are_not_its_plan():
+    """2023年工作任务全面完成 is said of the year reviewed, before the next year's plan."""
+    text = ("某某市政府工作报告（2024年1月20日 某某）\n各位代表：\n"
+            "过去一年，2023年工作任务全面完成。\n二、今年工作安排\n")
+    meta = detect_meta(text, "x.md")
+    assert (meta.report_years, meta.target_years) == ([2023], [2024])
+
+
+@pytest.mark.parametrize("line, meeting", [
+    ("——2014年1月12日在州七届人大四次会议上", "州七届人大四次会议"),
+    ("2007年2月1日在某某市十三届人大一次会议上", "某某市十三届人大一次会议"),
+    ("——2023年1月8日在某某市第二届人民代表大会第二次全体会议上", "某某市第二届人民代表大会第二次全体会议"),
+    ("市三届人大一次会议以来的五年，全市经济总量翻了一番。", None),   # an earlier meeting named in prose
+])
+def test_meetings_named_short(line, meeting):
+    assert detect_meta(f"某某市政府工作报告\n{line}\n各位代表：\n", "x.md").meeting == meeting

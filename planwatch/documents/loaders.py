@@ -8,21 +8,27 @@ before a byte is read; each loader states its own further limits.
 from __future__ import annotations
 
 import hashlib
+from importlib import import_module
 from pathlib import Path
 
 from .. import settings
 from ..errors import EmptyDocument, FileTooLarge, UnreadableFile
-from .docx_loader import load_docx
-from .html_loader import load_html, load_mhtml
 from .loaded import Loaded
 from .metadata import detect_meta
 from .model import Document
 from .noise import find_noise, merged
-from .pdf_loader import load_pdf
 from .sniff import sniff
-from .text_loader import load_text
 
-_LOADERS = {"text": load_text, "html": load_html, "mhtml": load_mhtml, "docx": load_docx, "pdf": load_pdf}
+# kind -> (module, function): a loader's libraries (trafilatura, pdfplumber, python-docx)
+# are imported when a file of its kind is first read, not by every command.
+_LOADERS = {"text": ("text_loader", "load_text"), "html": ("html_loader", "load_html"),
+            "mhtml": ("html_loader", "load_mhtml"), "docx": ("docx_loader", "load_docx"),
+            "pdf": ("pdf_loader", "load_pdf")}
+
+
+def _loader(kind: str):
+    module, function = _LOADERS[kind]
+    return getattr(import_module(f".{module}", __package__), function)
 
 
 def load(path: Path | str) -> Document:
@@ -36,7 +42,7 @@ def load(path: Path | str) -> Document:
 def load_bytes(path: Path, raw: bytes) -> Document:
     """The Document of a file's bytes already read (by `read_bytes`): errors name `path`."""
     kind = sniff(raw, path)
-    loaded = _LOADERS[kind](raw, path)
+    loaded = _loader(kind)(raw, path)
     if not loaded.text.strip():
         raise EmptyDocument(path, f"no text found in this {kind.upper()} file")
     return build_document(path.name, raw, "html" if kind == "mhtml" else kind, loaded)

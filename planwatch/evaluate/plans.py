@@ -11,14 +11,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..model import number_json
+from ..model import Period, number_json
 from .link import Index
 from .model import Record, Shown, Source, Verdict, region_names, region_of
-from ..model import Period
 from .rules import average_growth
 from .units import convert
 from .verdicts import verdicts as all_verdicts
-from .vocabulary import is_rate, label
+from .vocabulary import is_rate, label, lower_is_better
 
 # Worst first: the status a plan indicator shows when its targets disagree.
 _SEVERITY = ("missed", "behind", "nearly_met", "on_track", "met", "exceeded")
@@ -233,17 +232,33 @@ def _achieved(base: Record | None, progress: list[YearPoint], first: int, indica
             product *= 1 + value / 100
         return (product ** (Decimal(1) / len(growths)) - 1) * 100, latest
     if base is None or latest is None or base.fact.value is None:
-        return None, latest
+        return _some_years(progress, indicator, unit), latest
     value = convert(latest.level.value, latest.level.unit, base.fact.unit)
     years = latest.year - int(base.fact.period)
     return average_growth(base.fact.value, value, years, indicator, unit), latest
 
 
+def _some_years(progress: list[YearPoint], indicator: str, unit: str | None) -> Decimal | None:
+    """The average of the growth stated for some years only, when nothing better is stated."""
+    growths = [p.growth.value for p in progress if p.growth is not None and p.growth.value is not None]
+    if not growths or is_rate(indicator, unit):
+        return None
+    product = Decimal(1)
+    for value in growths:
+        product *= 1 + value / 100
+    return (product ** (Decimal(1) / len(growths)) - 1) * 100
+
+
 def _remaining(latest: YearPoint | None, end: Record | None, end_year: int, indicator: str,
                unit: str | None) -> Decimal | None:
+    """What the remaining years need a year; none once the latest level is past the target
+    on the indicator's good side (nothing is still needed)."""
     if latest is None or end is None or end.fact.value is None or latest.year >= end_year:
         return None
     start = convert(latest.level.value, latest.level.unit, end.fact.unit)
     if start is None:
+        return None
+    better = (lambda a, b: a <= b) if lower_is_better(indicator) else (lambda a, b: a >= b)
+    if better(start, end.fact.value):
         return None
     return average_growth(start, end.fact.value, end_year - latest.year, indicator, unit)

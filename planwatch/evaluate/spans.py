@@ -83,7 +83,7 @@ def _growth_from_levels(ctx: Context, target: Record, span: Period) -> Outcome:
     start = index.level_at(ctx.region, ctx.indicator, span.first - 1)
     end = _last_level(index, ctx, span)
     if start is None or end is None:
-        return _required(ctx, target, span)
+        return _some_years(ctx, target, span) or _required(ctx, target, span)
     last = int(end.fact.period)
     end_value = convert(end.fact.value, end.fact.unit, start.fact.unit)
     got = average_growth(start.fact.value, end_value, last - span.first + 1, ctx.indicator, start.fact.unit)
@@ -92,6 +92,27 @@ def _growth_from_levels(ctx: Context, target: Record, span: Period) -> Outcome:
     basis = f"由{span.first - 1}年和{last}年水平推算（现价）"
     words = f"{basis}年均增长{wording.rounded(got)}%"
     return _conclude(ctx, target, got, last, span, [end, start], Achieved(got, "%", basis), words)
+
+
+def _some_years(ctx: Context, target: Record, span: Period) -> Outcome | None:
+    """Growth stated for some of the span's years only (a later annual report gives its own
+    year): progress judged on those years' average, never a final verdict."""
+    index = ctx.index
+    found = [r for y in range(span.first, span.last + 1) if (r := index.growth_at(ctx.region, ctx.indicator, y))]
+    if not found or target.fact.cumulative:
+        return None
+    product = Decimal(1)
+    for record in found:
+        product *= 1 + record.fact.value / 100
+    got = (product ** (Decimal(1) / len(found)) - 1) * 100
+    stated = {int(r.fact.period) for r in found}
+    missing = [str(y) for y in range(span.first, max(stated)) if y not in stated]
+    basis = f"由{'、'.join(r.fact.period for r in found)}年增速推算（可比价，缺{'、'.join(missing)}年）"
+    status = PROGRESS[judge(goal_of(ctx, target), got, "=", ctx.tolerance)]
+    tail = wording.gap(target.fact.measure, target.fact.unit, got, target.fact.value)
+    reason = (f"{span_label(span.first, span.last)}目标{wording.describe(Shown.of(target))}，{basis}年均增长"
+              f"{wording.rounded(got)}%，{tail}，" + ("进度正常" if status == "on_track" else "进度滞后"))
+    return Outcome(status, reason, found, Achieved(got, "%", basis))
 
 
 def _required(ctx: Context, target: Record, span: Period) -> Outcome:

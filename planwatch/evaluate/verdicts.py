@@ -39,7 +39,9 @@ def _verdict(key: tuple[str, str, str, str], targets: list[Record], ctx: Context
     outcome = _route(ctx, base)
     if stretch is not None and stretch is not base and outcome.results:
         outcome = _with_stretch(ctx, outcome, stretch)
-    assessment = next((t.fact.assessment for t in targets if t.fact.assessment), None)
+    # A document's own verdict is about the target it was written beside, not another
+    # document's target for the same year (a plan table's 难以完成 about its 727亿, not 490亿).
+    assessment = base.fact.assessment
     verdict = Verdict(
         region=name, indicator=key[1], period=key[2], measure=key[3],
         status=outcome.status, label=label(outcome.status), reason=outcome.reason,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from planwatch.evaluate import plans
+from planwatch.evaluate import plans, verdicts
 
 
 def _plan_rows(make, attribute="预期性"):
@@ -54,3 +54,28 @@ def test_plans_own_verdict_beside_ours(make):
              make("地区生产总值", "actual", "2020", "level", 1080, "亿元", doc=2)]
     [item] = plans(facts)[0].indicators
     assert item.status == "missed" and item.assessment == "难以完成" and item.assessment_agrees is True
+
+
+def test_growth_stated_for_a_later_year_only_is_progress(make):
+    # A 2023 annual report gives its own year's growth; 2021 and 2022 are not stated.
+    facts = _plan_rows(make) + [make("地区生产总值", "actual", "2023", "growth", "4.9", doc=2, date="2024-01-10")]
+    [item] = plans(facts)[0].indicators
+    assert item.status == "behind" and item.achieved_growth.quantize(Decimal("0.1")) == Decimal("4.9")
+    assert "缺2021、2022年" in item.reason and "暂无进展数据" not in item.reason
+
+
+def test_nothing_is_still_needed_once_the_target_is_passed(make):
+    facts = _plan_rows(make) + [make("地区生产总值", "actual", "2023", "level", 1450, "亿元", doc=2)]
+    [item] = plans(facts)[0].indicators
+    assert item.remaining_growth is None
+
+
+def test_a_documents_own_verdict_stays_with_the_target_it_was_written_beside(make):
+    # The plan table's 难以完成 is about its 727亿; the work report's own 490亿 target was passed.
+    facts = [make("招商引资总额", "target", "2020", "level", 490, "亿元", doc=1, date="2019-12-25"),
+             make("招商引资总额", "target", "2020", "level", 727, "亿元", doc=2, date="2021-03-01",
+                  assessment="难以完成"),
+             make("招商引资总额", "actual", "2020", "level", "639.3", "亿元", doc=3, date="2021-03-02")]
+    [verdict] = verdicts(facts)
+    assert verdict.target.value == 490 and verdict.status == "exceeded"
+    assert verdict.assessment is None and "难以完成" not in verdict.reason

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from ..documents import Document
 from . import catalogue
+from ..model import Basis
 from .framing import five_year_span, framing, part_of
 from .grammar import alternation, grammar
 
@@ -67,6 +68,8 @@ class Section:
     period: str | None
     span: tuple[int, int] | None = None
     now: int | None = None  # the year 今年 means: when the document was written
+    role_basis: Basis | None = None    # what gave its role, and its period (resolve.py's order of evidence)
+    period_basis: Basis | None = None
 
 
 def span_text(span: tuple[int, int]) -> str:
@@ -95,19 +98,20 @@ class Sections:
         return self._sections[bisect_right(self._starts, pos) - 1]
 
     def _new(self, start: int, role: str, year: int | None, period: str | None,
-             span: tuple[int, int] | None = None) -> Section:
-        return Section(start, role, year, period, span, self._framing.now)
+             span: tuple[int, int] | None, role_basis: Basis | None, period_basis: Basis | None) -> Section:
+        return Section(start, role, year, period, span, self._framing.now, role_basis, period_basis)
 
     def _default(self, document: Document) -> Section:
         frame = self._framing
+        basis = frame.basis or Basis("metadata")
         if self._plan:
             role = "actual" if self._reviews_plan(document.text) else "target"
-            return self._new(0, role, self._plan[1], str(self._plan[1]), self._plan)
+            return self._new(0, role, self._plan[1], str(self._plan[1]), self._plan, basis, basis)
         if frame.report:
             part = "H1" if self._meta.doc_type == "midyear_report" else frame.part or ""
-            return self._new(0, "actual", frame.report, f"{frame.report}{part}")
+            return self._new(0, "actual", frame.report, f"{frame.report}{part}", None, basis, basis)
         year = frame.target
-        return self._new(0, "target", year, str(year) if year else None)
+        return self._new(0, "target", year, str(year) if year else None, None, basis, basis)
 
     def _reviews_plan(self, text: str) -> bool:
         """A report on a plan rather than the plan: its title says how it went (纲要实施情况,
@@ -124,7 +128,7 @@ class Sections:
             if match["plain"] and not ((_YEAR.search(match["plain"]) or five_year_span(match["plain"]))
                                        and _PROSE_LINE.match(text, match.end())):
                 continue  # a short line is a heading only when it names a year (or 十三五) and prose follows
-            section = self._section(match.start(), match[0].strip(), current)
+            section = self._section(match.start() + len(match[0]) - len(match[0].lstrip()), match[0].strip(), current)
             if section is not None:
                 current = section
                 yield section
@@ -142,29 +146,32 @@ class Sections:
             role = "actual" if years[0] == frame.report else "target"  # 二、2022年主要工作: its year says which
         else:
             return None
+        said = Basis("heading", start, start + len(heading))
         plan = five_year_span(heading) or _years_span(heading)
         if plan and (not years or set(years) == set(plan)):  # 一、“十三五”时期工作回顾; “十四五”时期(2021年至2025年)的目标:
-            return self._new(start, role, plan[1], str(plan[1]), plan)
+            return self._new(start, role, plan[1], str(plan[1]), plan, said, said)
         if role == "target" and _NEXT_FIVE.search(heading) and not self._plan:  # 今后五年的主要目标
             first = years[0] if years else (frame.target or (frame.report + 1 if frame.report else None))
             if first:
-                return self._new(start, role, first + 4, str(first + 4), (first, first + 4))
+                return self._new(start, role, first + 4, str(first + 4), (first, first + 4), said, said)
         if role == current.role and not years and "半年" not in heading and "五年" not in heading:
-            return self._new(start, role, current.year, current.period, current.span)
+            return self._new(start, role, current.year, current.period, current.span, said, current.period_basis)
+        # the heading's own years, else the document's
+        dated = said if years or part_of(heading) or "五年" in heading else self._sections_default.period_basis
         if role == "actual":
             if "五年" in heading and frame.report and not self._plan:  # 过去五年工作回顾
                 last = years[-1] if years else frame.report
-                return self._new(start, role, last, str(last), (last - 4, last))
+                return self._new(start, role, last, str(last), (last - 4, last), said, said)
             if self._plan and meta.report_years and not years:
                 span = (meta.report_years[0], meta.report_years[-1])
-                return self._new(start, role, span[1], str(span[1]), span)
+                return self._new(start, role, span[1], str(span[1]), span, said, dated)
             year = years[0] if years else frame.report
             part = part_of(heading) or ""
-            return self._new(start, role, year, f"{year}{part}" if year else None)
+            return self._new(start, role, year, f"{year}{part}" if year else None, None, said, dated)
         if self._plan and not years:
-            return self._new(start, role, self._plan[1], str(self._plan[1]), self._plan)
+            return self._new(start, role, self._plan[1], str(self._plan[1]), self._plan, said, dated)
         year = years[0] if years else (frame.target or frame.report)
-        return self._new(start, role, year, str(year) if year else None)
+        return self._new(start, role, year, str(year) if year else None, None, said, dated)
 
 
     def _add_inline(self, text: str) -> None:
@@ -183,10 +190,13 @@ class Sections:
             own = current.role == "target" or "年初" in words  # 年初确定的主要预期目标: the year under review
             year = years[-1] if years else (current.year if own else self._next_year(current))  # the nearest
             span = current.span if current.role == "target" else None
+            said = Basis("goals", head + len(words) - len(words.lstrip()), match.end())
+            dated = said if years else current.period_basis if own or not self._framing.target \
+                else self._sections_default.period_basis
             plan = five_year_span(words) or _years_span(words)
             if plan:  # “十四五”时期(2021年至2025年)的主要目标: the plan's goals
-                year, span = plan[1], plan
-            added += [self._new(match.end(), "target", year, str(year) if year else None, span),
+                year, span, dated = plan[1], plan, said
+            added += [self._new(match.end(), "target", year, str(year) if year else None, span, said, dated),
                       replace(current, start=end)]
         if added:
             # A list that ends at a heading gives way to it: at one offset the heading comes last.
@@ -209,7 +219,9 @@ class Sections:
             end = found.end() if found else len(text)
             if _GOAL_WORDS.search(text, head, end):
                 continue  # 力争全年…同比增长8%: a goal
-            added += [self._new(head, "actual", year, str(year)), replace(default, start=end)]
+            said = Basis("sentence", match.start(), match.end())
+            added += [self._new(head, "actual", year, str(year), None, said, default.period_basis),
+                      replace(default, start=end)]
         if added:
             self._sections = sorted([*self._sections, *added], key=lambda s: s.start)
             self._starts = [s.start for s in self._sections]

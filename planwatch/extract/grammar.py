@@ -25,6 +25,15 @@ GRAMMAR_FILE = Path(__file__).parents[1] / "data" / "grammar.yaml"
 
 
 @dataclass(frozen=True)
+class Rule:
+    """One step of the order of evidence for role and period."""
+
+    rule: str
+    says: str          # what it reads, in words
+    confidence: float  # how far a fact decided by it is to be trusted
+
+
+@dataclass(frozen=True)
 class Grammar:
     before: dict[str, str]
     after: dict[str, str]
@@ -40,6 +49,7 @@ class Grammar:
     estimate_words: tuple[str, ...]
     cumulative_words: tuple[str, ...]
     qualitative: tuple[str, ...]
+    evidence: tuple[Rule, ...]     # strongest first
 
     def is_down(self, verb: str) -> bool:
         return verb in self.down
@@ -99,4 +109,5 @@ def grammar() -> Grammar:
         estimate_words=tuple(raw["estimate_words"]),
         cumulative_words=tuple(raw["cumulative_words"]),
         qualitative=tuple(sorted(raw["qualitative"], key=len, reverse=True)),
+        evidence=tuple(Rule(**step) for step in raw["evidence"]),
     )

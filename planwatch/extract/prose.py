@@ -29,7 +29,7 @@ from dataclasses import replace
 from ..documents import Document
 from . import catalogue
 from .context import Sections
-from ..model import Fact
+from ..model import Basis, Fact
 from .grammar import alternation, grammar
 from .numbers import Quantity, find_quantities
 from .names import Mention, find_mentions
@@ -360,7 +360,8 @@ class _Reader:
         if section.span is None:
             return []
         role = "baseline" if section.role == "target" or self.sections.plan else "actual"
-        return [replace(fact, role=role, period=str(section.span[0] - 1))]
+        return [replace(fact, role=role, period=str(section.span[0] - 1),
+                        role_basis=Basis("sentence", fact.start, fact.end), period_basis=section.period_basis)]
 
     def _continues(self, between: str, first: bool) -> bool:
         between = _unwrap(between)
@@ -443,8 +444,10 @@ class _Reader:
         return Where(
             section=self.sections.at(value_start),
             sentence=text[sentence_start:value_start],
+            sentence_start=sentence_start,
             clause=text[clause_start:value_start],
-            clause_words=self._without_name(mention, clause_start, value_start),
+            clause_start=clause_start,
+            name=(mention.start, mention.end),
             marks=self._with_until(chosen[-1:], marks, sentence_start),
             bullet_target=self._bullet_target(line_start, value_start),
         )
@@ -456,13 +459,6 @@ class _Reader:
             return tuple(chosen)
         years = [m for m in marks if m.start >= sentence_start and m.kind == "year"]
         return (*years[-1:], *chosen)
-
-    def _without_name(self, mention: Mention, start: int, end: int) -> str:
-        """The clause's words other than the name (人均预期寿命 holds 预期, not a target word)."""
-        text = self.text
-        if start <= mention.start < mention.end <= end:
-            return text[start:mention.start] + "…" + text[mention.end:end]
-        return text[start:end]
 
     def _clause_head(self, pos: int) -> bool:
         """A mark that opens its clause ("1-6月份,", "前三季度空气…", "到2025年,") scopes what follows."""

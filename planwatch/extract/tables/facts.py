@@ -33,13 +33,15 @@ def cell_fact(cell: Cell, value: kinds.Value, slot: Slot, row: Row, context: Con
     quantity = value.quantity
     cumulative = False
     amount = share_amount(row) if row.unit is None else None
+    period_basis = column.period_basis or context.basis
     if slot.pair and row.rate and column.measure == "level" and quantity is not None and quantity.unit != "%" \
             and amount is not None:
         # a share's 总量 column holds the amount it is a share of (研发经费 beside its 占比)
         indicator, unit = amount.name, _level_unit(amount, None, row.written, context)
     elif quantity is not None and quantity.cumulative:
         cumulative = True
-        period = span_text(context.span) if context.span and not column.span else period
+        if context.span and not column.span:
+            period, period_basis = span_text(context.span), context.basis
         # [ ] over a span: a flow's total, a rate's change in points, a named growth's (降低[14]) cumulative %
         measure = "level" if row.flow else "growth" if row.growth_named else "change"
     if quantity is not None and measure == "growth":
@@ -69,6 +71,8 @@ def cell_fact(cell: Cell, value: kinds.Value, slot: Slot, row: Row, context: Con
         department=row.department,
         assessment=row.assessment if role == "target" else None,
         name_as_written=row.written,
+        role_basis=column.role_basis or context.basis,
+        period_basis=period_basis,
     )
 
 

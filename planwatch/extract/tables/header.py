@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, replace
 
 from ...documents import Cell
+from ...model import Basis
+from ..framing import part_of
 
 YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 SPAN = re.compile(r"((?:19|20)[0-9]{2})\s*(?:年)?\s*[-—–~～至到]+\s*((?:19|20)[0-9]{2})")
@@ -46,6 +48,8 @@ class Column:
     estimated: bool = False
     span: bool = False           # a multi-year period (年均增长, 累计)
     rates: bool = False          # the label says its values are rates (2023年目标(%), 预期目标(增速))
+    role_basis: Basis | None = None    # the label that gave its role and its period (resolve.py)
+    period_basis: Basis | None = None
 
 
 UNREAD = Column("", "")     # a value column whose meaning the header does not give
@@ -65,6 +69,7 @@ class Context:
     units: tuple[str, ...]         # units listed in the title
     indicators: bool = False       # the title calls it an indicator table (主要指标)
     year: int | None = None        # the one year the table reports on (a communique's 绝对数 | 比上年增长)
+    basis: Basis | None = None     # what gave span and year: the table's title, else the document's
 
 
 def plan_span(text: str | None) -> tuple[int, int] | None:
@@ -105,7 +110,18 @@ def groups(header: list[list[Cell]], context: Context) -> list[Group]:
     for top, width in zip(tops, widths):
         labelled.append((re.sub(r"\s+", "", top.text), subs[cursor:cursor + width] if width > 1 else []))
         cursor += width if width > 1 else 0
-    return _resolve(labelled, context)
+    return [_based(group, top, label, subs, context)
+            for group, top, (label, subs) in zip(_resolve(labelled, context), tops, labelled)]
+
+
+def _based(group: Group, top: Cell, label: str, subs: list[str], context: Context) -> Group:
+    """The group with what decided each column: its label, and for the period the
+    label's own years, else the table's title or document (全年目标 under 2023年…)."""
+    said = Basis("column", top.start, top.end)
+    dated = any(YEAR.search(words) or PLAN.search(words) or part_of(words) for words in (label, *subs))
+    period = said if dated else context.basis
+    return Group(tuple(replace(leaf, role_basis=said, period_basis=period) if leaf.role else leaf
+                       for leaf in group.leaves))
 
 
 def header_span(header: list[list[Cell]]) -> tuple[int, int] | None:
@@ -239,8 +255,9 @@ def _column(label: str, before_series: bool, series: set[int], context: Context)
         role = _role_words(label)
         return Column(role, str(context.span[0] - 1 if role == "baseline" else context.span[1]), None, estimated)
     if not years and span is None and context.span is None and context.year is not None and _bare_role(label):
-        # 全年目标 | 全年完成 under a title naming one year: that year's target and result
-        return Column(_role_words(label), str(context.year), None, estimated)
+        # 全年目标 | 全年完成 under a title naming one year: that year's target and result;
+        # 上半年完成: the result of that part of the year
+        return Column(_role_words(label), f"{context.year}{part_of(label) or ''}", None, estimated)
     if len(years) != 1:
         return None
     year = years[0]
@@ -248,7 +265,7 @@ def _column(label: str, before_series: bool, series: set[int], context: Context)
     if role == "actual" and before_series and year in series:
         role = "target"     # the plan's end year, stated before the yearly results
     rates = re.search("[%％]", label) is not None or _sub_measure(label) == "growth"
-    return Column(role, str(year), None, estimated, rates=rates)
+    return Column(role, f"{year}{part_of(label) or ''}", None, estimated, rates=rates)
 
 
 def _role(label: str, year: int | None, series: set[int], context: Context, span_label: bool) -> str:

@@ -464,13 +464,15 @@ class _Reader:
         """A mark that opens its clause ("1-6月份,", "前三季度空气…", "到2025年,") scopes what follows."""
         return bool(_MARK_LEAD.fullmatch(self.text[self._prev(self.clause_ends, pos):pos].strip(_HEAD_JUNK)))
 
-    def _bullet_target(self, line_start: int, value_start: int) -> bool:
-        """In "——目标:预计完成…" the part before the colon is the target."""
+    def _bullet_target(self, line_start: int, value_start: int) -> tuple[int, int] | None:
+        """In "——目标:预计完成…" the part before the colon is the target: the span of
+        the colon and the result words after it."""
         text = self.text
         if not _BULLET.match(text, line_start) or ":" in text[line_start:value_start] \
                 or "：" in text[line_start:value_start]:
-            return False
+            return None
         line_end = self._next(self.sentence_ends, value_start)
         colon = min((i for i in (text.find(":", value_start, line_end), text.find("：", value_start, line_end))
                      if i >= 0), default=-1)
-        return colon >= 0 and bool(_AFTER_COLON.match(text, colon + 1))
+        after = _AFTER_COLON.match(text, colon + 1) if colon >= 0 else None
+        return (colon, after.end()) if after else None

@@ -60,7 +60,7 @@ class Where:
     clause_start: int
     name: tuple[int, int]          # the indicator name's span (its words are no goal words: 人均预期寿命)
     marks: tuple[Mark, ...]        # period marks before the value: the sentence's, then the paragraph's span
-    bullet_target: bool            # before the colon of a "——目标:预计…" bullet
+    bullet_target: tuple[int, int] | None  # the ":预计" after a "——目标:预计…" bullet's target
 
     @property
     def clause_words(self) -> str:
@@ -75,7 +75,7 @@ class Where:
             if not (self.name[0] < start + len(found[0]) and start < self.name[1]):
                 return Basis("clause", start, start + len(found[0]))
         if self.bullet_target:
-            return Basis("clause", self.sentence_start, self.sentence_start + len(self.sentence))
+            return Basis("clause", *self.bullet_target)
         return None
 
 

@@ -25,7 +25,7 @@ from ..documents import Document
 from . import catalogue
 from ..model import Basis
 from .framing import five_year_span, framing, part_of
-from .grammar import alternation, grammar
+from .grammar import alternation, grammar, placeheld
 
 _HEADING = re.compile(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节篇]|[（(][一二三四五六七八九十]+[)）])"
@@ -54,7 +54,12 @@ _REPORTED = re.compile(r"执行情况|完成情况")
 _TARGET = re.compile(r"计划|目标|安排|任务|草案|预期|展望|工作重点|总体要求|以下[^\n]{0,6}工作")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _SPAN = re.compile(r"((?:19|20)\d\d)年?\s*[-—至~～到]\s*((?:19|20)\d\d)年")
+_THIS_YEAR = re.compile(r"\s*(?:今年|本年)")
 _NEXT_FIVE = re.compile(r"今后五年|未来五年|今后5年|未来5年")
+_ADDRESS = rf"(?:(?:{alternation(grammar().addresses)})[!！,，:：]\s*)?"
+_ADDRESS_AT = re.compile(_ADDRESS)
+_LEADS = tuple((kind, re.compile(rf"^[ \t\u3000—]*{_ADDRESS}(?:{placeheld(words)})", re.M))
+               for kind, words in grammar().paragraph_leads.items())
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,7 @@ class Sections:
         self._text = document.text
         self._sections = [self._sections_default, *self._headings(document.text)]
         self._starts = [s.start for s in self._sections]
+        self._add_paragraphs(document.text)
         self._add_inline(document.text)
         self._add_results(document.text)
 
@@ -174,6 +180,47 @@ class Sections:
         return self._new(start, role, year, str(year) if year else None, None, said, dated)
 
 
+    def _add_paragraphs(self, text: str) -> None:
+        """刚刚过去的2025年,… / 五年来,… / “十五五”时期…: in a report (not a plan), a paragraph
+        that opens naming the years it is about frames itself and the paragraphs after it,
+        up to the next such paragraph or heading: one year, the five years reviewed, or
+        a plan's span (its goals when it begins after the year reviewed)."""
+        if self._plan:
+            return
+        leads = sorted((m.start(), kind, m) for kind, pattern in _LEADS for m in pattern.finditer(text))
+        added = []
+        for start, kind, match in leads:
+            section = self._paragraph(match, kind, self.at(start))
+            if section is not None:
+                added.append(section)
+        if added:
+            self._sections = sorted([*self._sections, *added], key=lambda s: s.start)
+            self._starts = [s.start for s in self._sections]
+
+    def _paragraph(self, match: re.Match, kind: str, current: Section) -> Section | None:
+        reviewed = current.year if current.role == "actual" else self._framing.report
+        if reviewed is None:
+            return None
+        lead = _ADDRESS_AT.sub("", match[0].lstrip(" \t\u3000—"))
+        said = Basis("paragraph", match.end() - len(lead), match.end())
+        if kind in ("year", "this_year"):
+            now = self._framing.now  # unknown in an undated annual plan report: 今年 is each section's year
+            if kind == "this_year" and now is None:
+                return None
+            year = now if kind == "this_year" else int(next((y for y in match.groups() if y), reviewed))
+            role = "target" if year > reviewed else "actual"
+            return self._new(said.start, role, year, str(year), None, current.role_basis if role == current.role
+                             else said, said)
+        if kind == "five_years":
+            if current.role != "actual":
+                return None
+            span = (reviewed - 4, reviewed)
+        else:
+            span = five_year_span(lead)
+        role = "target" if span[0] > reviewed else "actual"
+        return self._new(said.start, role, span[1], str(span[1]), span,
+                         current.role_basis if role == current.role else said, said)
+
     def _add_inline(self, text: str) -> None:
         """今年主要预期目标是,… — a list of goals inside a paragraph or under a line."""
         added = []
@@ -193,6 +240,8 @@ class Sections:
             said = Basis("goals", head + len(words) - len(words.lstrip()), match.end())
             dated = said if years else current.period_basis if own or not self._framing.target \
                 else self._sections_default.period_basis
+            if not years and _THIS_YEAR.match(words) and self._framing.now:  # 今年…主要预期目标是: not the plan's
+                year, span, dated = self._framing.now, None, said
             plan = five_year_span(words) or _years_span(words)
             if plan:  # “十四五”时期(2021年至2025年)的主要目标: the plan's goals
                 year, span, dated = plan[1], plan, said

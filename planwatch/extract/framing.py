@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from ..documents import Document, DocumentMeta
 from ..model import Basis
+from .grammar import alternation, grammar
 
 _HEAD = 600
 _Y = r"((?:19|20)\d\d)\s*年"
@@ -48,8 +49,8 @@ _WORK_TITLE = re.compile(rf"{_Y}[^。]*?(?:(?P<done>(?:全面|圆满|顺利|超�
 _OPENING = re.compile(r"(?<![0-9])((?:19|20)\d\d)\s*年(?![0-9月]|远景|前|底|以前)")
 
 
-_FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
-              "十四五": (2021, 2025), "十五五": (2026, 2030)}
+_G = grammar()
+_PLAN_NAMES = re.compile(alternation([*_G.five_year_plans, *_G.plan_ordinals]))
 
 
 @dataclass(frozen=True)
@@ -93,11 +94,9 @@ def _titled_plan(document: Document) -> Document:
 
 
 def five_year_span(words: str) -> tuple[int, int] | None:
-    """十三五 -> (2016, 2020)."""
-    for name, span in _FIVE_YEAR.items():
-        if name in words:
-            return span
-    return None
+    """十三五, 第十三个五年规划 -> (2016, 2020)."""
+    found = _PLAN_NAMES.search(words)
+    return _G.five_year_plans[_G.plan_ordinals.get(found[0], found[0])] if found else None
 
 
 def framing(text: str, meta: DocumentMeta) -> Framing:

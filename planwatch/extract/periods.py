@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .context import Section, five_year_span, span_text
+from .grammar import alternation, grammar
 from .numbers import parse_number
 
 _MARK = re.compile(
@@ -21,7 +22,7 @@ _MARK = re.compile(
     r"|(?<![比较同与])(?P<last_year>去年|上年)(?!同期|末|底|基础|以来)"
     r"|(?P<quarters>前三季度|前两季度|一季度|二季度|三季度|四季度|第[一二三四]季度)"
     r"|(?P<months>(?<![0-9])1\s*[-—至~～]\s*(?P<last>1[0-2]|[1-9])\s*月)"
-    r"|(?P<five>[“\"]?(?:十一五|十二五|十三五|十四五|十五五)[”\"]?)(?P<when>期间|时期|以来|末|初)"
+    rf"|(?P<five>[“\"]?(?:{alternation(grammar().five_year_plans)})[”\"]?)(?P<when>期间|时期|以来|末|初)"
     r"|(?P<years>(?:19|20)\d\d\s*[-—至~～]\s*(?:19|20)\d\d)年"
     r"|(?P<plan_end>规划期末|期末)|(?P<plan_start>规划初期|规划期初)"
     r"|(?P<span_words>五年来|五年间|过去五年)"

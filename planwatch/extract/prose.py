@@ -354,13 +354,12 @@ class _Reader:
         return facts
 
     def _from_value(self, fact: Fact) -> list[Fact]:
-        """The X of "由X增长到Y": a plan's baseline in a five-year review, a result of the
-        year before the span in a report's review of its past five years; else dropped."""
+        """The X of "由X增长到Y" in a five-year review or plan: the baseline, of the year
+        before the span; else dropped."""
         section = self.sections.at(fact.start)
         if section.span is None:
             return []
-        role = "baseline" if section.role == "target" or self.sections.plan else "actual"
-        return [replace(fact, role=role, period=str(section.span[0] - 1),
+        return [replace(fact, role="baseline", period=str(section.span[0] - 1),
                         role_basis=Basis("sentence", fact.start, fact.end), period_basis=section.period_basis)]
 
     def _continues(self, between: str, first: bool) -> bool:

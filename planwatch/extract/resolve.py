@@ -33,7 +33,8 @@ _G = grammar()
 ORDER = tuple(step.rule for step in _G.evidence)
 _CONFIDENCE = {step.rule: step.confidence for step in _G.evidence}
 _TARGET = re.compile(alternation(w for w in _G.target_words if w not in _G.stretch_words))
-_THROUGHOUT = re.compile(r"始终|每年|历年")
+_THROUGHOUT = re.compile(rf"{alternation(_G.throughout_words)}|(?:{alternation(_G.average_before_value)})\s*$")
+_HELD = re.compile(alternation(_G.held_words))  # 稳定在1100亿斤以上: in a review, held through the span
 _AVERAGE = re.compile(r"年均|平均")
 
 
@@ -117,7 +118,8 @@ def resolve(where: Where, measure: str, cumulative: bool) -> Resolved:
         start = where.clause_start + average.start()
         span_basis = Basis("clause", start, start + len(average[0]))
     if span is not None and (mark is None or mark.is_span or measure == "growth"):
-        if measure != "level" or cumulative or _THROUGHOUT.search(where.clause):
+        if measure != "level" or cumulative or _THROUGHOUT.search(where.clause) \
+                or role == "actual" and _HELD.search(where.clause):
             period = span_text(span)
             cumulative = cumulative or (measure != "level" and not _AVERAGE.search(where.clause))
         else:

@@ -57,6 +57,38 @@ CASES = {
         [("地方一般公共预算收入", "target", "2023", "level", "clause", ":预计", "heading", "一、2023年计划执行情况"),
          ("地方一般公共预算收入", "actual", "2023", "level", "heading", "一、2023年计划执行情况", "sentence", "全年")],
     ),
+    "a report's paragraphs framed by the years they open with: one year, five years, the next plan": (
+        "2026年某省政府工作报告\n一、2025年和“十四五”时期工作回顾\n"
+        "各位代表！刚刚过去的2025年，全省地区生产总值增长5.2%。\n"
+        "五年来，我们攻坚克难。\n"
+        "一般公共预算收入累计完成3000亿元，城乡居民人均可支配收入增长30%。粮食产量稳定在500亿斤以上。"
+        "人均地区生产总值从6万元提高到8万元。\n"
+        "“十五五”时期，全省地区生产总值年均增长5%左右。\n"
+        "今年是“十五五”开局之年。今年主要预期目标是：地区生产总值增长5%左右。\n",
+        [("地区生产总值", "actual", "2025", "growth", "heading", "一、2025年和“十四五”时期工作回顾",
+          "paragraph", "刚刚过去的2025年"),
+         ("地方一般公共预算收入", "actual", "2021-2025", "level", "heading", "一、2025年和“十四五”时期工作回顾",
+          "paragraph", "五年来"),
+         ("居民人均可支配收入", "actual", "2021-2025", "growth", "heading", "一、2025年和“十四五”时期工作回顾",
+          "paragraph", "五年来"),
+         ("粮食产量", "actual", "2021-2025", "level", "heading", "一、2025年和“十四五”时期工作回顾",
+          "paragraph", "五年来"),
+         ("人均地区生产总值", "baseline", "2020", "level", "sentence", "人均地区生产总值从6万元", "paragraph", "五年来"),
+         ("人均地区生产总值", "actual", "2025", "level", "heading", "一、2025年和“十四五”时期工作回顾",
+          "paragraph", "五年来"),
+         ("地区生产总值", "target", "2026-2030", "growth", "paragraph", "“十五五”时期", "sentence", "“十五五”时期"),
+         ("地区生产总值", "target", "2026", "growth", "goals", "今年主要预期目标是：", "sentence", "今年")],
+    ),
+    "a dated report: the review of five years, of the last year, and the next plan's goals": (
+        "某市人民政府工作报告\n——2021年1月20日在市第十六届人民代表大会第五次会议上\n"
+        "过去五年，全市地区生产总值年均增长6%，城镇新增就业年均超过5万人。\n"
+        "刚刚过去的2020年，全市地区生产总值增长2%。\n"
+        "“十四五”时期，全市地区生产总值年均增长6%以上。\n",
+        [("地区生产总值", "actual", "2016-2020", "growth", "title", "刚刚过去的2020年", "sentence", "过去五年"),
+         ("城镇新增就业", "actual", "2016-2020", "level", "title", "刚刚过去的2020年", "sentence", "过去五年"),
+         ("地区生产总值", "actual", "2020", "growth", "title", "刚刚过去的2020年", "paragraph", "刚刚过去的2020年"),
+         ("地区生产总值", "target", "2021-2025", "growth", "paragraph", "“十四五”时期", "sentence", "“十四五”时期")],
+    ),
 }
 
 
@@ -79,7 +111,7 @@ def test_confidence_follows_the_weakest_deciding_step(tmp_path):
 
 
 def test_the_order_of_evidence_is_the_documented_one_and_trust_falls_along_it():
-    assert ORDER == ("sentence", "clause", "goals", "column", "heading", "title", "metadata", "dateline")
+    assert ORDER == ("sentence", "clause", "goals", "paragraph", "column", "heading", "title", "metadata", "dateline")
     trust = [step.confidence for step in grammar().evidence]
     assert trust == sorted(trust, reverse=True) and all(0 < c <= 1 for c in trust)
 

@@ -20,13 +20,12 @@ from dataclasses import dataclass, replace
 
 from ...documents import Cell
 from ...model import Basis
-from ..framing import part_of
+from ..framing import five_year_span, part_of
+from ..grammar import alternation, grammar
 
 YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 SPAN = re.compile(r"((?:19|20)[0-9]{2})\s*(?:年)?\s*[-—–~～至到]+\s*((?:19|20)[0-9]{2})")
-PLAN_NUMBER = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
-               "十四五": (2021, 2025), "十五五": (2026, 2030)}
-PLAN = re.compile("|".join(PLAN_NUMBER))
+PLAN = re.compile(alternation([*grammar().five_year_plans, *grammar().plan_ordinals]))
 TARGET = re.compile(r"目标|规划|预期|计划")
 ACTUAL = re.compile(r"完成|实际|实绩|执行|实现|预计")
 BASELINE = re.compile(r"基数|基期|基准|基础|现状")
@@ -75,9 +74,9 @@ class Context:
 def plan_span(text: str | None) -> tuple[int, int] | None:
     if not text:
         return None
-    found = PLAN.search(text)
+    found = five_year_span(text)
     if found:
-        return PLAN_NUMBER[found[0]]
+        return found
     span = SPAN.search(text)
     return (int(span[1]), int(span[2])) if span else None
 

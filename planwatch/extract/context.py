@@ -58,7 +58,8 @@ _THIS_YEAR = re.compile(r"\s*(?:今年|本年)")
 _NEXT_FIVE = re.compile(r"今后五年|未来五年|今后5年|未来5年")
 _ADDRESS = rf"(?:(?:{alternation(grammar().addresses)})[!！,，:：]\s*)?"
 _ADDRESS_AT = re.compile(_ADDRESS)
-_LEADS = tuple((kind, re.compile(rf"^[ \t\u3000—]*{_ADDRESS}(?:{placeheld(words)})", re.M))
+# a lead opens the paragraph or its second sentence after a short first one (2015年是“十二五”收官之年。过去五年,…)
+_LEADS = tuple((kind, re.compile(rf"^[ \t\u3000—]*{_ADDRESS}(?:[^。\n]{{1,30}}。)?(?:{placeheld(words)})", re.M))
                for kind, words in grammar().paragraph_leads.items())
 
 
@@ -201,7 +202,7 @@ class Sections:
         reviewed = current.year if current.role == "actual" else self._framing.report
         if reviewed is None:
             return None
-        lead = _ADDRESS_AT.sub("", match[0].lstrip(" \t\u3000—"))
+        lead = _ADDRESS_AT.sub("", match[0].lstrip(" \t\u3000—")).rsplit("。", 1)[-1]
         said = Basis("paragraph", match.end() - len(lead), match.end())
         if kind in ("year", "this_year"):
             now = self._framing.now  # unknown in an undated annual plan report: 今年 is each section's year

@@ -50,6 +50,7 @@ _OPENING = re.compile(r"(?<![0-9])((?:19|20)\d\d)\s*年(?![0-9月]|远景|前|�
 
 
 _G = grammar()
+_SESSION_REPORT = re.compile(alternation(_G.session_report_words))
 _PLAN_NAMES = re.compile(alternation([*_G.five_year_plans, *_G.plan_ordinals]))
 
 
@@ -106,6 +107,9 @@ def framing(text: str, meta: DocumentMeta) -> Framing:
         report = meta.report_years[-1] if meta.report_years else None
         target = meta.target_years[0] if meta.target_years else None
         part, basis = None, _titled(head, meta)
+        session = _SESSION_REPORT.search(head)
+        if report and not target and session:  # 向大会报告政府工作 with its review's year: it plans the next
+            target, basis = report + 1, Basis("title", session.start(), session.end())
     else:
         report, target, part, basis = _from_text(head, dated, dated_at)
     # a report is given in the year it reviews or plans; a date of another year is a repost's

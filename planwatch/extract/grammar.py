@@ -55,6 +55,7 @@ class Grammar:
     plan_ordinals: dict[str, str]                  # 第十四个五年 -> 十四五
     paragraph_leads: dict[str, tuple[str, ...]]    # year | five_years | plan -> lead words with {year}, {plan}
     addresses: tuple[str, ...]
+    session_report_words: tuple[str, ...]
     throughout_words: tuple[str, ...]
     average_before_value: tuple[str, ...]
     held_words: tuple[str, ...]
@@ -133,6 +134,7 @@ def grammar() -> Grammar:
         plan_ordinals={plan["ordinal"]: name for name, plan in raw["five_year_plans"].items()},
         paragraph_leads={kind: tuple(words) for kind, words in raw["paragraph_leads"].items()},
         addresses=tuple(raw["addresses"]),
+        session_report_words=tuple(raw["session_report_words"]),
         throughout_words=tuple(raw["throughout_words"]),
         average_before_value=tuple(raw["average_before_value"]),
         held_words=tuple(raw["held_words"]),

@@ -59,6 +59,7 @@ class Grammar:
     throughout_words: tuple[str, ...]
     average_before_value: tuple[str, ...]
     held_words: tuple[str, ...]
+    flow_words: tuple[str, ...]
 
     def is_down(self, verb: str) -> bool:
         return verb in self.down
@@ -138,4 +139,5 @@ def grammar() -> Grammar:
         throughout_words=tuple(raw["throughout_words"]),
         average_before_value=tuple(raw["average_before_value"]),
         held_words=tuple(raw["held_words"]),
+        flow_words=tuple(raw["flow_words"]),
     )

@@ -89,9 +89,10 @@ class Resolved:
     period_basis: Basis | None
 
 
-def resolve(where: Where, measure: str, cumulative: bool) -> Resolved:
+def resolve(where: Where, measure: str, cumulative: bool, flow: bool = False) -> Resolved:
     """Role, period and cumulative of a statement: the section's, unless the clause's
-    goal words or the sentence's period words say otherwise."""
+    goal words or the sentence's period words say otherwise. `flow`: the indicator
+    adds up over time (新增…), so a level of it over a span is the span's total."""
     section = where.section
     role, role_basis = section.role, section.role_basis
     period, period_basis = section.period, section.period_basis
@@ -118,10 +119,11 @@ def resolve(where: Where, measure: str, cumulative: bool) -> Resolved:
         start = where.clause_start + average.start()
         span_basis = Basis("clause", start, start + len(average[0]))
     if span is not None and (mark is None or mark.is_span or measure == "growth"):
-        if measure != "level" or cumulative or _THROUGHOUT.search(where.clause) \
-                or role == "actual" and _HELD.search(where.clause):
+        throughout = _THROUGHOUT.search(where.clause) or role == "actual" and _HELD.search(where.clause)
+        if measure != "level" or cumulative or throughout or flow:
             period = span_text(span)
-            cumulative = cumulative or (measure != "level" and not _AVERAGE.search(where.clause))
+            cumulative = cumulative or (measure != "level" or flow and not throughout) \
+                and not _AVERAGE.search(where.clause)
         else:
             period = str(span[1])  # a level at the end of a span
         period_basis = span_basis

@@ -34,6 +34,7 @@ _SIGNS = {**dict.fromkeys(_G.positive_growth, ">"), **dict.fromkeys(_G.negative_
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
 _OPENS = re.compile(r"[\s—]*(?:全年|今年|年内|明年)?")  # what may stand before an opening 力争
 _AVERAGE = re.compile(r"年均|平均")
+_FLOW = re.compile(alternation(_G.flow_words))
 
 _DENSITY = re.compile(r"微克|毫克|μg|ug/|mg/")
 _FAMILIES = (("美元", "money"), ("元", "money"), ("人次", "visits"), ("人", "people"), ("名", "people"),
@@ -121,7 +122,7 @@ def numeric_fact(indicator: Indicator, written: str, quantity: Quantity, measure
                  start: int, before_value: str, after_value: str = "") -> Fact | None:
     cumulative = quantity.cumulative or bool(_CUMULATIVE.search(where.clause)) and not (
         measure == "growth" and _AVERAGE.search(before_value))  # 累计完成…,年均增长15%: an annual average
-    decided = resolve(where, measure, cumulative)
+    decided = resolve(where, measure, cumulative, bool(_FLOW.search(indicator.name)))
     role, period, cumulative, role_basis = decided.role, decided.period, decided.cumulative, decided.role_basis
     if period is None:
         return None

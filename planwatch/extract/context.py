@@ -40,9 +40,9 @@ _INLINE = re.compile(rf"{_GOALS}(?:{_IS}?[:：]|{_IS}[,，]|[。;；]\s*其中[,
 _NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节篇]|[■◆]")  # not a title line
 _ITEM_END = re.compile(r"[。！？!?\n]")
 _DONE = re.compile(r"完成|实现|超额|达到")
-_RESULT = re.compile(r"预计|同比|比上年|较上年|上年同期|实现了|完成了|过去|已经|以来")
-# what ends a list of goals: a result (goals too may say 比上年增长7%)
-_RESUMED = re.compile(r"预计|同比|上年同期|实现了|完成了|过去|去年|已经|以来")
+_RESULT = re.compile(alternation(grammar().estimate_words + grammar().result_words + grammar().compared_words))
+# what ends a list of goals: a result (goals too may say 比上年增长7%), or last year's (去年…)
+_RESUMED = re.compile(alternation(grammar().estimate_words + grammar().result_words) + "|去年")
 _QUALITATIVE = re.compile(alternation(grammar().qualitative))
 _GOAL_WORDS = re.compile(alternation(grammar().target_words))
 _LIST_CHARS = 3000  # a list of goals is never longer

@@ -48,6 +48,10 @@ class Grammar:
     target_words: tuple[str, ...]
     stretch_words: tuple[str, ...]
     estimate_words: tuple[str, ...]
+    will_words: tuple[str, ...]
+    result_words: tuple[str, ...]
+    compared_words: tuple[str, ...]
+    column_words: dict[str, tuple[str, ...]]   # target | actual | baseline | growth | level
     cumulative_words: tuple[str, ...]
     qualitative: tuple[str, ...]
     evidence: tuple[Rule, ...]     # strongest first
@@ -128,6 +132,10 @@ def grammar() -> Grammar:
         target_words=tuple(raw["target_words"]),
         stretch_words=tuple(raw["stretch_words"]),
         estimate_words=tuple(raw["estimate_words"]),
+        will_words=tuple(raw["will_words"]),
+        result_words=tuple(raw["result_words"]),
+        compared_words=tuple(raw["compared_words"]),
+        column_words={kind: tuple(words) for kind, words in raw["column_words"].items()},
         cumulative_words=tuple(raw["cumulative_words"]),
         qualitative=tuple(sorted(raw["qualitative"], key=len, reverse=True)),
         evidence=tuple(Rule(**step) for step in raw["evidence"]),

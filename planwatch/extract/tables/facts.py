@@ -8,6 +8,7 @@ from dataclasses import replace
 from ...documents import Cell
 from ..catalogue import Indicator
 from ...model import Fact
+from ..grammar import alternation, grammar
 from ..numbers import parse_growth, signed
 from . import cells as kinds
 from .align import Slot
@@ -17,7 +18,7 @@ from .rows import Row, share_amount
 SCALE = re.compile(r"^(万亿|千万|百万|亿|万)")
 SCALE_ORDER = {"": 0, "万": 1, "百万": 2, "千万": 3, "亿": 4, "万亿": 5}
 SAME_UNIT = {"m2": "平方米", "㎡": "平方米", "m²": "平方米", "美金": "美元"}
-ESTIMATE_PREFIX = re.compile(r"^(?:预计|有望|预估)(?:全年)?")
+ESTIMATE_PREFIX = re.compile(rf"^(?:{alternation(grammar().estimate_words)})(?:全年)?")
 
 
 def cell_fact(cell: Cell, value: kinds.Value, slot: Slot, row: Row, context: Context) -> Fact | None:

@@ -26,11 +26,13 @@ from ..grammar import alternation, grammar
 YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 SPAN = re.compile(r"((?:19|20)[0-9]{2})\s*(?:年)?\s*[-—–~～至到]+\s*((?:19|20)[0-9]{2})")
 PLAN = re.compile(alternation([*grammar().five_year_plans, *grammar().plan_ordinals]))
-TARGET = re.compile(r"目标|规划|预期|计划")
-ACTUAL = re.compile(r"完成|实际|实绩|执行|实现|预计")
-BASELINE = re.compile(r"基数|基期|基准|基础|现状")
-GROWTH = re.compile(r"年均|增速|增长|增幅")
-LEVEL = re.compile(r"总量|绝对值|绝对数|绝对额|数值|总额|规模")
+_WORDS = grammar().column_words
+TARGET = re.compile(alternation(_WORDS["target"]))
+ACTUAL = re.compile(alternation(_WORDS["actual"] + grammar().estimate_words))  # 预计 (an estimate) is a result
+ESTIMATED = re.compile(alternation(grammar().estimate_words))
+BASELINE = re.compile(alternation(_WORDS["baseline"]))
+GROWTH = re.compile(alternation(_WORDS["growth"]))
+LEVEL = re.compile(alternation(_WORDS["level"]))
 # The plan's own verdict on a row (完成 / 未完成 …), read into `assessment`, not a value column.
 VERDICT = r"(?:完成|执行|实施|达标|进展)情况(?:评[估价])?|是否(?:完成|达标|实现)|(?:完成)?评[估价](?:结果)?"
 NOT_VALUE = re.compile(
@@ -245,7 +247,7 @@ def _series_years(labelled: list[tuple[str, list[str]]]) -> tuple[set[int], int]
 def _column(label: str, before_series: bool, series: set[int], context: Context) -> Column | None:
     span = plan_span(label) or (context.span if GROWTH.search(label) or "累计" in label else None)
     years = [int(y) for y in YEAR.findall(label)]
-    estimated = "预计" in label
+    estimated = ESTIMATED.search(label) is not None
     growth = "growth" if re.search(r"年均|累计", label) else None
     if span is not None and (len(years) != 1 or growth):
         return Column(_role(label, None, series, context, span_label=True), span_text(span), growth, estimated, True)

@@ -6,17 +6,19 @@ with the confidence each step gives):
     sentence   period or role words in the statement's own sentence (上半年, 2030年, 五年累计, 比2020年)
     clause     goal words in the value's clause (目标, 力争, 计划 …; "——目标:预计…")
     goals      the list of goals it stands in (今年主要预期目标是: …)
+    paragraph  the years its paragraph opens with (刚刚过去的2025年, 五年来, “十五五”时期 …)
     column     a table column's header (2023年目标, 上半年完成)
     heading    the heading of its section (一、2023年计划执行情况)
     title      the document's title or opening lines (2024年政府工作报告, 刚刚过去的2023年)
     metadata   the document's type and years as read on loading
     dateline   the date it was given (2016-04-28)
 
-Sections (context.py) carry what the last four steps and a list of goals say,
-each with its Basis; tables (tables/header.py) carry a column's. `resolve`
-walks the steps a statement has, the strongest that speaks deciding, and
-returns the role and period with the Basis of each: the rule and the span of
-the words that decided. `confidence(fact)` is the lower of the two steps'.
+Sections (context.py) carry what a list of goals, a paragraph's lead, a heading
+and the document-wide steps say, each with its Basis; tables (tables/header.py)
+carry a column's. `resolve` walks the steps a statement has, the strongest that
+speaks deciding, and returns the role and period with the Basis of each: the
+rule and the span of the words that decided. `confidence(fact)` is the lower of
+the two steps'.
 """
 
 from __future__ import annotations

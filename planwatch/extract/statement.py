@@ -2,9 +2,8 @@
 
 The prose reader (prose.py) finds a name and the quantity or qualitative words
 that follow it; this module decides what they mean: measure and signed value
-(growth verbs, reduction indicators, 百分点), role (the section, target words,
-a bullet's "目标:预计完成" shape, explicit years), period (period words in the
-sentence, the paragraph's five-year span, the section), and the flags
+(growth verbs, reduction indicators, 百分点), role and period (by the order of
+evidence of resolve.py, which records what decided them), and the flags
 estimated / stretch / cumulative.
 """
 

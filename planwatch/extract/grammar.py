@@ -57,6 +57,8 @@ class Grammar:
     evidence: tuple[Rule, ...]     # strongest first
     five_year_plans: dict[str, tuple[int, int]]   # 十四五 -> (2021, 2025)
     plan_ordinals: dict[str, str]                  # 第十四个五年 -> 十四五
+    plan_period_words: dict[str, tuple[str, ...]]  # span | end | start | first_years
+    first_years: dict[str, int]                    # 前四年 -> 4
     paragraph_leads: dict[str, tuple[str, ...]]    # year | five_years | plan -> lead words with {year}, {plan}
     addresses: tuple[str, ...]
     session_report_words: tuple[str, ...]
@@ -141,6 +143,8 @@ def grammar() -> Grammar:
         evidence=tuple(Rule(**step) for step in raw["evidence"]),
         five_year_plans={name: tuple(plan["years"]) for name, plan in raw["five_year_plans"].items()},
         plan_ordinals={plan["ordinal"]: name for name, plan in raw["five_year_plans"].items()},
+        plan_period_words={kind: tuple(words) for kind, words in raw["plan_period_words"].items()},
+        first_years=dict(raw["plan_period_words"]["first_years"]),
         paragraph_leads={kind: tuple(words) for kind, words in raw["paragraph_leads"].items()},
         addresses=tuple(raw["addresses"]),
         session_report_words=tuple(raw["session_report_words"]),

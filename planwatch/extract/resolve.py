@@ -4,7 +4,7 @@ The order, strongest first (planwatch/data/grammar.yaml `evidence`, one table
 with the confidence each step gives):
 
     sentence   period or role words in the statement's own sentence (上半年, 2030年, 五年累计, 比2020年)
-    clause     goal words in the value's clause (目标, 力争, 计划 …; "——目标:预计…")
+    clause     words of the value's clause: goal words (目标, 计划 …; "——目标:预计…"), an average (年均)
     goals      the list of goals it stands in (今年主要预期目标是: …)
     paragraph  the years its paragraph opens with (刚刚过去的2025年, 五年来, “十五五”时期 …)
     column     a table column's header (2023年目标, 上半年完成)

@@ -70,6 +70,7 @@ _PAIRED = re.compile(rf"[,，;；]\s*(?:同比|比上年|较上年)?(?:{_VERBS})
 _PAIR_GAP = re.compile(r"\s*(?:和|、|与)\s*")
 _EACH = re.compile(r"\s*(?:均|都)")  # 规模以上工业增加值、固定资产投资均增长12%: each name
 _LIST_GAP = re.compile(r"\s*(?:和|、|及|与|,|，)\s*")
+_FROM = re.compile(r"\s*(?:从|由)")
 _TO = re.compile(rf"(?:{_VERBS}|跃升|跃居|增至|升至|降至)?[至到为]")
 _HEAD_JUNK = " \t\u3000—-“”\"'"
 _MARK_LEAD = re.compile(rf"(?:{_ESTIMATE}|{_STRETCH})?(?:到|至|截至|截止|在|于)?")  # 到2025年, opens its clause too
@@ -323,6 +324,11 @@ class _Reader:
                 continue  # 能耗五年累计下降14%: "五年" is no value of this indicator; look further
             if fact is not None and fresh is not None and facts and fact.identity == facts[0].identity:
                 facts[:1] = self._from_value(facts[0])
+            elif fact is not None and fresh is not None and facts and _FROM.match(self.text, start) \
+                    and (fact.indicator, fact.measure) == (facts[0].indicator, facts[0].measure) \
+                    and facts[0].role == "actual" and self._span_base(facts[0]):
+                facts[0] = replace(facts[0], role="baseline",  # 从2020年的X提高到2025年的Y: X is the span's base
+                                   role_basis=Basis("sentence", facts[0].start, fact.end))
             if fact is not None and facts and _averages(facts[-1], fact):
                 facts[-1] = fact
             elif fact is not None and all(f.identity != fact.identity for f in facts):
@@ -363,6 +369,11 @@ class _Reader:
             return []
         return [replace(fact, role="baseline", period=str(section.span[0] - 1),
                         role_basis=Basis("sentence", fact.start, fact.end), period_basis=section.period_basis)]
+
+    def _span_base(self, fact: Fact) -> bool:
+        """The fact is of the year before the five-year span its section reviews or plans."""
+        span = self.sections.at(fact.start).span
+        return span is not None and fact.period == str(span[0] - 1)
 
     def _continues(self, between: str, first: bool) -> bool:
         between = _unwrap(between)

@@ -89,6 +89,16 @@ CASES = {
          ("地区生产总值", "actual", "2020", "growth", "title", "刚刚过去的2020年", "paragraph", "刚刚过去的2020年"),
          ("地区生产总值", "target", "2021-2025", "growth", "paragraph", "“十四五”时期", "sentence", "“十四五”时期")],
     ),
+    "从X提高到Y with years: X is the base when it is the year before the five years reviewed": (
+        "2026年某省政府工作报告\n一、2025年和“十四五”时期工作回顾\n"
+        "这五年，全省人均地区生产总值从2020年的10.5万元提高到2025年的14万元，"
+        "地区生产总值从2015年的3000亿元增加到2025年的6000亿元。\n",
+        [("人均地区生产总值", "baseline", "2020", "level", "sentence",
+          "人均地区生产总值从2020年的10.5万元提高到2025年的14万元", "sentence", "2020年"),
+         ("人均地区生产总值", "actual", "2025", "level", "heading", "一、2025年和“十四五”时期工作回顾", "sentence", "2025年"),
+         ("地区生产总值", "actual", "2015", "level", "heading", "一、2025年和“十四五”时期工作回顾", "sentence", "2015年"),
+         ("地区生产总值", "actual", "2025", "level", "heading", "一、2025年和“十四五”时期工作回顾", "sentence", "2025年")],
+    ),
 }
 
 

@@ -371,9 +371,10 @@ class _Reader:
                         role_basis=Basis("sentence", fact.start, fact.end), period_basis=section.period_basis)]
 
     def _span_base(self, fact: Fact) -> bool:
-        """The fact is of the year before the five-year span its section reviews or plans."""
+        """The fact is of the year before the five-year span a report's section reviews
+        (a plan's review of the last plan keeps 由2015年的X as a result: test_prose's county plan)."""
         span = self.sections.at(fact.start).span
-        return span is not None and fact.period == str(span[0] - 1)
+        return span is not None and not self.sections.plan and fact.period == str(span[0] - 1)
 
     def _continues(self, between: str, first: bool) -> bool:
         between = _unwrap(between)

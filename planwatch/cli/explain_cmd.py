@@ -9,9 +9,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from ..documents import load
 from ..errors import PlanwatchError
-from ..extract.explain import explain
 from . import app
 from .output import Format, emit
 
@@ -30,6 +28,9 @@ def explain_command(
                                       help="text (one block per fact) or jsonl (each fact's record with its `why`)."),
 ):
     """Print each fact of FILE with the rule and the words that decided its role and its period."""
+    from ..documents import load
+    from ..extract.explain import explain
+
     try:
         document = load(file)
     except PlanwatchError as exc:

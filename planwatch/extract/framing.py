@@ -123,11 +123,10 @@ def framing(text: str, meta: DocumentMeta) -> Framing:
 
 
 def _titled(head: str, meta: DocumentMeta) -> Basis:
-    """The title line the metadata's years were read from, else the metadata itself."""
+    """The opening line that names the metadata's years (or its plan), else the metadata itself."""
     years = [str(y) for y in (*meta.report_years, *meta.target_years)]
     for line in _HEAD_LINE.finditer(head[:200]):
-        if meta.title and line[0].strip() in meta.title or any(y in line[0] for y in years) \
-                or meta.plan_span and five_year_span(line[0]):
+        if any(y in line[0] for y in years) or meta.plan_span and five_year_span(line[0]):
             return Basis("title", line.start(), line.end())
     return Basis("metadata")
 

@@ -9,6 +9,7 @@ Parts, each usable alone:
     framing     the years a document reports on and plans, also from its text when the title is silent;
                 the metadata's guess checked against the title (a passing 十四五 makes no plan)
     context     sections of a document: role and period their headings and lists of goals give
+    resolve     the order of evidence for role and period; the rule and span that decided each, confidence
     periods     period words in a sentence (上半年, 前三季度, "十三五"期间 ...)
     names       indicator names in a text, with names written short in a coordination
     script      traditional characters read as simplified (one for one: offsets hold)
@@ -19,6 +20,7 @@ Parts, each usable alone:
 """
 
 from bisect import bisect_left
+from dataclasses import replace
 
 from ..documents import Document
 from . import catalogue
@@ -26,6 +28,7 @@ from ..model import Fact
 from .framing import reframed
 from .merge import merge
 from .prose import prose_facts
+from .resolve import confidence
 from .script import as_written, simplified
 from .tables import extract_tables, read_extents
 
@@ -38,7 +41,8 @@ def extract(document: Document) -> list[Fact]:
     tables = extract_tables(shadow)
     facts = _outside(prose_facts(shadow), read_extents(shadow, tables)) + tables
     facts = [fact for fact in facts if catalogue.is_main(fact.indicator)]
-    return as_written(merge(_outside(facts, document.noise)), document, shadow)
+    facts = as_written(merge(_outside(facts, document.noise)), document, shadow)
+    return [replace(fact, confidence=confidence(fact)) for fact in facts]
 
 
 def _outside(facts: list[Fact], noise: list[tuple[int, int]]) -> list[Fact]:

@@ -23,8 +23,9 @@ from dataclasses import dataclass, replace
 
 from ..documents import Document
 from . import catalogue
+from ..model import Basis
 from .framing import five_year_span, framing, part_of
-from .grammar import alternation, grammar
+from .grammar import alternation, grammar, placeheld
 
 _HEADING = re.compile(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节篇]|[（(][一二三四五六七八九十]+[)）])"
@@ -39,9 +40,9 @@ _INLINE = re.compile(rf"{_GOALS}(?:{_IS}?[:：]|{_IS}[,，]|[。;；]\s*其中[,
 _NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节篇]|[■◆]")  # not a title line
 _ITEM_END = re.compile(r"[。！？!?\n]")
 _DONE = re.compile(r"完成|实现|超额|达到")
-_RESULT = re.compile(r"预计|同比|比上年|较上年|上年同期|实现了|完成了|过去|已经|以来")
-# what ends a list of goals: a result (goals too may say 比上年增长7%)
-_RESUMED = re.compile(r"预计|同比|上年同期|实现了|完成了|过去|去年|已经|以来")
+_RESULT = re.compile(alternation(grammar().estimate_words + grammar().result_words + grammar().compared_words))
+# what ends a list of goals: a result (goals too may say 比上年增长7%), or last year's (去年…)
+_RESUMED = re.compile(alternation(grammar().estimate_words + grammar().result_words) + "|去年")
 _QUALITATIVE = re.compile(alternation(grammar().qualitative))
 _GOAL_WORDS = re.compile(alternation(grammar().target_words))
 _LIST_CHARS = 3000  # a list of goals is never longer
@@ -53,7 +54,13 @@ _REPORTED = re.compile(r"执行情况|完成情况")
 _TARGET = re.compile(r"计划|目标|安排|任务|草案|预期|展望|工作重点|总体要求|以下[^\n]{0,6}工作")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _SPAN = re.compile(r"((?:19|20)\d\d)年?\s*[-—至~～到]\s*((?:19|20)\d\d)年")
+_THIS_YEAR = re.compile(r"\s*(?:今年|本年)")
 _NEXT_FIVE = re.compile(r"今后五年|未来五年|今后5年|未来5年")
+_ADDRESS = rf"(?:(?:{alternation(grammar().addresses)})[!！,，:：]\s*)?"
+_ADDRESS_AT = re.compile(_ADDRESS)
+# a lead opens the paragraph or its second sentence after a short first one (2015年是“十二五”收官之年。过去五年,…)
+_LEADS = tuple((kind, re.compile(rf"^[ \t\u3000—]*{_ADDRESS}(?:[^。\n]{{1,30}}。)?(?:{placeheld(words)})", re.M))
+               for kind, words in grammar().paragraph_leads.items())
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,8 @@ class Section:
     period: str | None
     span: tuple[int, int] | None = None
     now: int | None = None  # the year 今年 means: when the document was written
+    role_basis: Basis | None = None    # what gave its role, and its period (resolve.py's order of evidence)
+    period_basis: Basis | None = None
 
 
 def span_text(span: tuple[int, int]) -> str:
@@ -83,6 +92,7 @@ class Sections:
         self._text = document.text
         self._sections = [self._sections_default, *self._headings(document.text)]
         self._starts = [s.start for s in self._sections]
+        self._add_paragraphs(document.text)
         self._add_inline(document.text)
         self._add_results(document.text)
 
@@ -95,19 +105,20 @@ class Sections:
         return self._sections[bisect_right(self._starts, pos) - 1]
 
     def _new(self, start: int, role: str, year: int | None, period: str | None,
-             span: tuple[int, int] | None = None) -> Section:
-        return Section(start, role, year, period, span, self._framing.now)
+             span: tuple[int, int] | None, role_basis: Basis | None, period_basis: Basis | None) -> Section:
+        return Section(start, role, year, period, span, self._framing.now, role_basis, period_basis)
 
     def _default(self, document: Document) -> Section:
         frame = self._framing
+        basis = frame.basis or Basis("metadata")
         if self._plan:
             role = "actual" if self._reviews_plan(document.text) else "target"
-            return self._new(0, role, self._plan[1], str(self._plan[1]), self._plan)
+            return self._new(0, role, self._plan[1], str(self._plan[1]), self._plan, basis, basis)
         if frame.report:
             part = "H1" if self._meta.doc_type == "midyear_report" else frame.part or ""
-            return self._new(0, "actual", frame.report, f"{frame.report}{part}")
+            return self._new(0, "actual", frame.report, f"{frame.report}{part}", None, basis, basis)
         year = frame.target
-        return self._new(0, "target", year, str(year) if year else None)
+        return self._new(0, "target", year, str(year) if year else None, None, basis, basis)
 
     def _reviews_plan(self, text: str) -> bool:
         """A report on a plan rather than the plan: its title says how it went (纲要实施情况,
@@ -124,7 +135,7 @@ class Sections:
             if match["plain"] and not ((_YEAR.search(match["plain"]) or five_year_span(match["plain"]))
                                        and _PROSE_LINE.match(text, match.end())):
                 continue  # a short line is a heading only when it names a year (or 十三五) and prose follows
-            section = self._section(match.start(), match[0].strip(), current)
+            section = self._section(match.start() + len(match[0]) - len(match[0].lstrip()), match[0].strip(), current)
             if section is not None:
                 current = section
                 yield section
@@ -142,30 +153,74 @@ class Sections:
             role = "actual" if years[0] == frame.report else "target"  # 二、2022年主要工作: its year says which
         else:
             return None
+        said = Basis("heading", start, start + len(heading))
         plan = five_year_span(heading) or _years_span(heading)
         if plan and (not years or set(years) == set(plan)):  # 一、“十三五”时期工作回顾; “十四五”时期(2021年至2025年)的目标:
-            return self._new(start, role, plan[1], str(plan[1]), plan)
+            return self._new(start, role, plan[1], str(plan[1]), plan, said, said)
         if role == "target" and _NEXT_FIVE.search(heading) and not self._plan:  # 今后五年的主要目标
             first = years[0] if years else (frame.target or (frame.report + 1 if frame.report else None))
             if first:
-                return self._new(start, role, first + 4, str(first + 4), (first, first + 4))
+                return self._new(start, role, first + 4, str(first + 4), (first, first + 4), said, said)
         if role == current.role and not years and "半年" not in heading and "五年" not in heading:
-            return self._new(start, role, current.year, current.period, current.span)
+            return self._new(start, role, current.year, current.period, current.span, said, current.period_basis)
+        # the heading's own years, else the document's
+        dated = said if years or part_of(heading) or "五年" in heading else self._sections_default.period_basis
         if role == "actual":
             if "五年" in heading and frame.report and not self._plan:  # 过去五年工作回顾
                 last = years[-1] if years else frame.report
-                return self._new(start, role, last, str(last), (last - 4, last))
+                return self._new(start, role, last, str(last), (last - 4, last), said, said)
             if self._plan and meta.report_years and not years:
                 span = (meta.report_years[0], meta.report_years[-1])
-                return self._new(start, role, span[1], str(span[1]), span)
+                return self._new(start, role, span[1], str(span[1]), span, said, dated)
             year = years[0] if years else frame.report
             part = part_of(heading) or ""
-            return self._new(start, role, year, f"{year}{part}" if year else None)
+            return self._new(start, role, year, f"{year}{part}" if year else None, None, said, dated)
         if self._plan and not years:
-            return self._new(start, role, self._plan[1], str(self._plan[1]), self._plan)
+            return self._new(start, role, self._plan[1], str(self._plan[1]), self._plan, said, dated)
         year = years[0] if years else (frame.target or frame.report)
-        return self._new(start, role, year, str(year) if year else None)
+        return self._new(start, role, year, str(year) if year else None, None, said, dated)
 
+
+    def _add_paragraphs(self, text: str) -> None:
+        """刚刚过去的2025年,… / 五年来,… / “十五五”时期…: in a report (not a plan), a paragraph
+        that opens naming the years it is about frames itself and the paragraphs after it,
+        up to the next such paragraph or heading: one year, the five years reviewed, or
+        a plan's span (its goals when it begins after the year reviewed)."""
+        if self._plan:
+            return
+        leads = sorted((m.start(), kind, m) for kind, pattern in _LEADS for m in pattern.finditer(text))
+        added = []
+        for start, kind, match in leads:
+            section = self._paragraph(match, kind, self.at(start))
+            if section is not None:
+                added.append(section)
+        if added:
+            self._sections = sorted([*self._sections, *added], key=lambda s: s.start)
+            self._starts = [s.start for s in self._sections]
+
+    def _paragraph(self, match: re.Match, kind: str, current: Section) -> Section | None:
+        reviewed = current.year if current.role == "actual" else self._framing.report
+        if reviewed is None:
+            return None
+        lead = _ADDRESS_AT.sub("", match[0].lstrip(" \t\u3000—")).rsplit("。", 1)[-1]
+        said = Basis("paragraph", match.end() - len(lead), match.end())
+        if kind in ("year", "this_year"):
+            now = self._framing.now  # unknown in an undated annual plan report: 今年 is each section's year
+            if kind == "this_year" and now is None:
+                return None
+            year = now if kind == "this_year" else int(next((y for y in match.groups() if y), reviewed))
+            role = "target" if year > reviewed else "actual"
+            return self._new(said.start, role, year, str(year), None, current.role_basis if role == current.role
+                             else said, said)
+        if kind == "five_years":
+            if current.role != "actual":
+                return None
+            span = (reviewed - 4, reviewed)
+        else:
+            span = five_year_span(lead)
+        role = "target" if span[0] > reviewed else "actual"
+        return self._new(said.start, role, span[1], str(span[1]), span,
+                         current.role_basis if role == current.role else said, said)
 
     def _add_inline(self, text: str) -> None:
         """今年主要预期目标是,… — a list of goals inside a paragraph or under a line."""
@@ -183,10 +238,15 @@ class Sections:
             own = current.role == "target" or "年初" in words  # 年初确定的主要预期目标: the year under review
             year = years[-1] if years else (current.year if own else self._next_year(current))  # the nearest
             span = current.span if current.role == "target" else None
+            said = Basis("goals", head + len(words) - len(words.lstrip()), match.end())
+            dated = said if years else current.period_basis if own or not self._framing.target \
+                else self._sections_default.period_basis
+            if not years and _THIS_YEAR.match(words) and self._framing.now:  # 今年…主要预期目标是: not the plan's
+                year, span, dated = self._framing.now, None, said
             plan = five_year_span(words) or _years_span(words)
             if plan:  # “十四五”时期(2021年至2025年)的主要目标: the plan's goals
-                year, span = plan[1], plan
-            added += [self._new(match.end(), "target", year, str(year) if year else None, span),
+                year, span, dated = plan[1], plan, said
+            added += [self._new(match.end(), "target", year, str(year) if year else None, span, said, dated),
                       replace(current, start=end)]
         if added:
             # A list that ends at a heading gives way to it: at one offset the heading comes last.
@@ -209,7 +269,9 @@ class Sections:
             end = found.end() if found else len(text)
             if _GOAL_WORDS.search(text, head, end):
                 continue  # 力争全年…同比增长8%: a goal
-            added += [self._new(head, "actual", year, str(year)), replace(default, start=end)]
+            said = Basis("sentence", match.start(), match.end())
+            added += [self._new(head, "actual", year, str(year), None, said, default.period_basis),
+                      replace(default, start=end)]
         if added:
             self._sections = sorted([*self._sections, *added], key=lambda s: s.start)
             self._starts = [s.start for s in self._sections]

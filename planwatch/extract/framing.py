@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass, replace
 
 from ..documents import Document, DocumentMeta
+from ..model import Basis
+from .grammar import alternation, grammar
 
 _HEAD = 600
 _Y = r"((?:19|20)\d\d)\s*年"
@@ -47,8 +49,9 @@ _WORK_TITLE = re.compile(rf"{_Y}[^。]*?(?:(?P<done>(?:全面|圆满|顺利|超�
 _OPENING = re.compile(r"(?<![0-9])((?:19|20)\d\d)\s*年(?![0-9月]|远景|前|底|以前)")
 
 
-_FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
-              "十四五": (2021, 2025), "十五五": (2026, 2030)}
+_G = grammar()
+_SESSION_REPORT = re.compile(alternation(_G.session_report_words))
+_PLAN_NAMES = re.compile(alternation([*_G.five_year_plans, *_G.plan_ordinals]))
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class Framing:
     now: int | None      # the year "今年" means: when it was written
     part: str | None     # Q1 | H1 | M1-9: a release on part of the report year
     written: int | None = None  # the year of its date line
+    basis: Basis | None = None  # what gave report and target: title, metadata or date line
 
 
 def reframed(document: Document) -> Document:
@@ -91,22 +95,23 @@ def _titled_plan(document: Document) -> Document:
 
 
 def five_year_span(words: str) -> tuple[int, int] | None:
-    """十三五 -> (2016, 2020)."""
-    for name, span in _FIVE_YEAR.items():
-        if name in words:
-            return span
-    return None
+    """十三五, 第十三个五年规划 -> (2016, 2020)."""
+    found = _PLAN_NAMES.search(words)
+    return _G.five_year_plans[_G.plan_ordinals.get(found[0], found[0])] if found else None
 
 
 def framing(text: str, meta: DocumentMeta) -> Framing:
     head = text[:_HEAD]
-    dated = _dated(head)
+    dated, dated_at = _dated(head)
     if meta.report_years or meta.target_years:
         report = meta.report_years[-1] if meta.report_years else None
         target = meta.target_years[0] if meta.target_years else None
-        part = None
+        part, basis = None, _titled(head, meta)
+        session = _SESSION_REPORT.search(head)
+        if report and not target and session:  # 向大会报告政府工作 with its review's year: it plans the next
+            target, basis = report + 1, Basis("title", session.start(), session.end())
     else:
-        report, target, part = _from_text(head, dated)
+        report, target, part, basis = _from_text(head, dated, dated_at)
     # a report is given in the year it reviews or plans; a date of another year is a repost's
     given = {year for year in (report, target) if year}
     if report and not target and meta.doc_type != "communique":
@@ -114,49 +119,62 @@ def framing(text: str, meta: DocumentMeta) -> Framing:
     now = dated[0] if dated and dated[0] in given else target or report
     if not dated and meta.doc_type == "annual_report":
         now = None  # given in December or January: 今年 is the section's year
-    return Framing(report, target, now, part, dated[0] if dated else None)
+    return Framing(report, target, now, part, dated[0] if dated else None, basis)
 
 
-def _from_text(head: str, dated: tuple[int, int] | None) -> tuple[int | None, int | None, str | None]:
+def _titled(head: str, meta: DocumentMeta) -> Basis:
+    """The opening line that names the metadata's years (or its plan), else the metadata itself."""
+    years = [str(y) for y in (*meta.report_years, *meta.target_years)]
+    for line in _HEAD_LINE.finditer(head[:200]):
+        if any(y in line[0] for y in years) or meta.plan_span and five_year_span(line[0]):
+            return Basis("title", line.start(), line.end())
+    return Basis("metadata")
+
+
+_Years = tuple[int | None, int | None, str | None, Basis | None]
+
+
+def _from_text(head: str, dated: tuple[int, int] | None, dated_at: Basis | None) -> _Years:
     reviewed = _REVIEWED.search(head)
     if reviewed:
         year = int(next(y for y in reviewed.groups() if y))
-        return year, year + 1, None
+        return year, year + 1, None, Basis("title", reviewed.start(), reviewed.end())
     this_year = _THIS_YEAR.search(head)
     if this_year:
         year = int(this_year[1])
-        return year - 1, year, None
+        return year - 1, year, None, Basis("title", this_year.start(), this_year.end())
     titled = _from_title(head)
     if titled:
         return titled
     part = part_of(head[:head.find("\n")]) if "\n" in head else None
     title = head[:head.find("\n") + 1]
     if dated and (part or dated[1] > 3 and _RELEASE.search(title) and not _PLANNING.search(title)):
-        return dated[0], None, part  # 一季度全县经济运行情况 or 经济运行数据, dated 2025-04-20
+        return dated[0], None, part, dated_at  # 一季度全县经济运行情况 or 经济运行数据, dated 2025-04-20
     if dated:
         year, month = dated
-        return (year - 1, year, None) if month <= 6 else (year, year + 1, None)
+        return (year - 1, year, None, dated_at) if month <= 6 else (year, year + 1, None, dated_at)
     opening = _OPENING.search(head[:head.find("。") + 1 or len(head)])
     if not opening and _MEETING.search(head[:head.find("。") + 1 or len(head)]):
         opening = _OPENING.search(head)  # a session lead without its year: the first year it reports
     if opening:
         year = int(opening[1])
-        return year, year + 1, None
-    return None, None, None
+        return year, year + 1, None, Basis("title", opening.start(), opening.end())
+    return None, None, None, None
 
 
-def _from_title(head: str) -> tuple[int | None, int | None, str | None] | None:
+def _from_title(head: str) -> _Years | None:
     """A title line with a year: a release reviews it, a work report plans it (and
     reviews the year before), a plan of work only plans it."""
     for title in _TITLE_LINE.finditer(head[:200]):
         year = int(title[1])
         part = part_of(title[0])
+        basis = Basis("title", title.start(), title.end())
         if part or _RELEASE.search(title[0]) or _RELEASE.search(_title_rest(head, title.end())):  # …发展⏎统计公报
-            return year, None, part
+            return year, None, part, basis
         if _PLANNING.search(title[0]):
-            return year - 1, year, None
+            return year - 1, year, None, basis
         if _GOALS_ONLY.search(title[0]):
-            return None, year, None
+            return None, year, None, basis
     return None
 
 
@@ -171,13 +189,13 @@ def _title_rest(head: str, end: int, lines: int = 2) -> str:
     return "".join(rest)
 
 
-def _dated(head: str) -> tuple[int, int] | None:
-    """(year, month) of the first full date in the head: when the document was given."""
+def _dated(head: str) -> tuple[tuple[int, int] | None, Basis | None]:
+    """(year, month) of the first full date in the head, when the document was given, and where it stands."""
     for match in _DATED.finditer(head):
         year, month = (int(match[1]), int(match[2])) if match[1] else (int(match[4]), int(match[3]))
         if 1 <= month <= 12:
-            return year, month
-    return None
+            return (year, month), Basis("dateline", match.start(), match.end())
+    return None, None
 
 
 def part_of(words: str) -> str | None:

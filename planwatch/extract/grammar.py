@@ -7,6 +7,7 @@
     g.inside["余"]        -> ">"      between number and unit: 430余家
     g.is_down("下降")     -> True     growth verbs that make a value negative
     alternation(words)    -> regex alternation, longest word first
+    placeheld(words)      -> the same, {year} and {plan} standing for a year and a five-year plan
 """
 
 from __future__ import annotations
@@ -25,6 +26,15 @@ GRAMMAR_FILE = Path(__file__).parents[1] / "data" / "grammar.yaml"
 
 
 @dataclass(frozen=True)
+class Rule:
+    """One step of the order of evidence for role and period."""
+
+    rule: str
+    says: str          # what it reads, in words
+    confidence: float  # how far a fact decided by it is to be trusted
+
+
+@dataclass(frozen=True)
 class Grammar:
     before: dict[str, str]
     after: dict[str, str]
@@ -38,8 +48,24 @@ class Grammar:
     target_words: tuple[str, ...]
     stretch_words: tuple[str, ...]
     estimate_words: tuple[str, ...]
+    will_words: tuple[str, ...]
+    result_words: tuple[str, ...]
+    compared_words: tuple[str, ...]
+    column_words: dict[str, tuple[str, ...]]   # target | actual | baseline | growth | level
     cumulative_words: tuple[str, ...]
     qualitative: tuple[str, ...]
+    evidence: tuple[Rule, ...]     # strongest first
+    five_year_plans: dict[str, tuple[int, int]]   # 十四五 -> (2021, 2025)
+    plan_ordinals: dict[str, str]                  # 第十四个五年 -> 十四五
+    plan_period_words: dict[str, tuple[str, ...]]  # span | end | start | first_years
+    first_years: dict[str, int]                    # 前四年 -> 4
+    paragraph_leads: dict[str, tuple[str, ...]]    # year | five_years | plan -> lead words with {year}, {plan}
+    addresses: tuple[str, ...]
+    session_report_words: tuple[str, ...]
+    throughout_words: tuple[str, ...]
+    average_before_value: tuple[str, ...]
+    held_words: tuple[str, ...]
+    flow_words: tuple[str, ...]
 
     def is_down(self, verb: str) -> bool:
         return verb in self.down
@@ -48,6 +74,17 @@ class Grammar:
 def alternation(words) -> str:
     """A regex alternation of words, longest first so that 不超过 wins over 超过."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def placeheld(words) -> str:
+    """An alternation of words in which {year} stands for a year (2025年, the first
+    group) and {plan} for a five-year plan's name (“十五五”)."""
+    plans = alternation(grammar().five_year_plans)
+    slots = {re.escape("{year}"): r"((?:19|20)\d\d)\s*年", re.escape("{plan}"): f"[“\"]?(?:{plans})[”\"]?"}
+    pattern = alternation(words)
+    for slot, regex in slots.items():
+        pattern = pattern.replace(slot, regex)
+    return pattern
 
 
 def trie_pattern(words, char=re.escape) -> str:
@@ -97,6 +134,22 @@ def grammar() -> Grammar:
         target_words=tuple(raw["target_words"]),
         stretch_words=tuple(raw["stretch_words"]),
         estimate_words=tuple(raw["estimate_words"]),
+        will_words=tuple(raw["will_words"]),
+        result_words=tuple(raw["result_words"]),
+        compared_words=tuple(raw["compared_words"]),
+        column_words={kind: tuple(words) for kind, words in raw["column_words"].items()},
         cumulative_words=tuple(raw["cumulative_words"]),
         qualitative=tuple(sorted(raw["qualitative"], key=len, reverse=True)),
+        evidence=tuple(Rule(**step) for step in raw["evidence"]),
+        five_year_plans={name: tuple(plan["years"]) for name, plan in raw["five_year_plans"].items()},
+        plan_ordinals={plan["ordinal"]: name for name, plan in raw["five_year_plans"].items()},
+        plan_period_words={kind: tuple(words) for kind, words in raw["plan_period_words"].items()},
+        first_years=dict(raw["plan_period_words"]["first_years"]),
+        paragraph_leads={kind: tuple(words) for kind, words in raw["paragraph_leads"].items()},
+        addresses=tuple(raw["addresses"]),
+        session_report_words=tuple(raw["session_report_words"]),
+        throughout_words=tuple(raw["throughout_words"]),
+        average_before_value=tuple(raw["average_before_value"]),
+        held_words=tuple(raw["held_words"]),
+        flow_words=tuple(raw["flow_words"]),
     )

@@ -11,8 +11,12 @@ import re
 from dataclasses import dataclass
 
 from .context import Section, five_year_span, span_text
+from .grammar import alternation, grammar
 from .numbers import parse_number
 
+_G = grammar()
+_PLAN_WORDS = [word for words in _G.plan_period_words.values() for word in words]
+_END, _START = _G.plan_period_words["end"], _G.plan_period_words["start"]
 _MARK = re.compile(
     r"(?=[上下前一二三四第1“\"十规期五过12全今本年比较去是])"  # a cheap first-character test before the alternatives
     r"(?:(?P<half>(?:今年|本年)?上半年|下半年)"  # 今年上半年: one mark, the half of the year 今年 means
@@ -21,10 +25,10 @@ _MARK = re.compile(
     r"|(?<![比较同与])(?P<last_year>去年|上年)(?!同期|末|底|基础|以来)"
     r"|(?P<quarters>前三季度|前两季度|一季度|二季度|三季度|四季度|第[一二三四]季度)"
     r"|(?P<months>(?<![0-9])1\s*[-—至~～]\s*(?P<last>1[0-2]|[1-9])\s*月)"
-    r"|(?P<five>[“\"]?(?:十一五|十二五|十三五|十四五|十五五)[”\"]?)(?P<when>期间|时期|以来|末|初)"
+    rf"|(?P<five>[“\"]?(?:{alternation(_G.five_year_plans)})[”\"]?)(?P<when>{alternation(_PLAN_WORDS)})"
     r"|(?P<years>(?:19|20)\d\d\s*[-—至~～]\s*(?:19|20)\d\d)年"
     r"|(?P<plan_end>规划期末|期末)|(?P<plan_start>规划初期|规划期初)"
-    r"|(?P<span_words>五年来|五年间|过去五年)"
+    rf"|(?P<span_words>{alternation(_G.paragraph_leads['five_years'])})"
     r"|(?<![0-9])(?P<year_part>(?:19|20)\d\d) ?年(?P<part>上半年|前三季度|前两季度|第?[一二三四]季度)"
     r"|(?<![0-9])(?P<year>(?:19|20)\d\d|(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2}) ?(?:年|年度)(?!均)"
     r"|(?P<this_year>全年|今年|本年|年度))"
@@ -65,10 +69,12 @@ class Mark:
             return f"{first}-{last}", None
         if self.kind == "five":
             span = five_year_span(self.words)
-            if self.detail == "末":
+            if self.detail in _END:
                 return str(span[1]), None
-            if self.detail == "初":
+            if self.detail in _START:
                 return str(span[0] - 1), "baseline"
+            if self.detail in _G.first_years:  # “十一五”前四年: 2006-2009
+                return span_text((span[0], span[0] + _G.first_years[self.detail] - 1)), None
             return span_text(span), None
         if self.kind == "span_words":
             if section.span and section.role == "target" and self.words != "五年间":
@@ -95,7 +101,7 @@ class Mark:
 
     @property
     def is_span(self) -> bool:
-        return self.kind in ("span_words", "years", "since") or (self.kind == "five" and self.detail not in ("末", "初"))
+        return self.kind in ("span_words", "years", "since") or (self.kind == "five" and self.detail not in (*_END, *_START))
 
 
 def period_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark]:

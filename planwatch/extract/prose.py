@@ -29,7 +29,7 @@ from dataclasses import replace
 from ..documents import Document
 from . import catalogue
 from .context import Sections
-from ..model import Fact
+from ..model import Basis, Fact
 from .grammar import alternation, grammar
 from .numbers import Quantity, find_quantities
 from .names import Mention, find_mentions
@@ -42,10 +42,12 @@ _G = grammar()
 _QUALITATIVE = re.compile(alternation(_G.qualitative + _G.positive_growth + _G.negative_growth + _G.flat_growth))
 _VERBS = alternation(_G.up + _G.down)
 _CONTINUE = re.compile(rf"^\s*(?:同比|同口径|比上年同期|较上年同期|比上年末|较上年末|比上年|较上年|比年初|较年初|年均|全年|分别)*(?:{_VERBS})")
-_CARRY = re.compile(r"^[\s—-]*(?:预计|有望|力争|争取|全年|上半年|下半年|今年|年内|前三季度|可|将|已|共|累计|同比|同口径"
+_ESTIMATE = alternation(_G.estimate_words)
+_STRETCH = alternation(_G.stretch_words)
+_CARRY = re.compile(rf"^[\s—-]*(?:{_ESTIMATE}|{_STRETCH}|全年|上半年|下半年|今年|年内|前三季度|可|将|已|共|累计|同比|同口径"
                     r"|年初|年度|预期目标|预期|目标|计划)*"
                     rf"(?:完成|实现|达到|达|为|{_VERBS})?")
-_REPORTED = re.compile(r"[,，;；、](?P<clause>\s*(?:全年)?(?:预计|实际|初步统计)?(?:全年)?(?:完成|实现))[^,，;；、]{0,6}$")
+_REPORTED = re.compile(rf"[,，;；、](?P<clause>\s*(?:全年)?(?:{_ESTIMATE}|实际)?(?:全年)?(?:完成|实现))[^,，;；、]{{0,6}}$")
 _GROWTH_AFTER = re.compile(r"的?(?:增长|增速|增幅|涨幅)")  # 实现6%以上的增长
 _GROWTH_NAME = re.compile(r"(?:涨幅|增幅|增速|增长率|增长|价格指数)$")  # 居民消费价格涨幅3%
 _YEAR_CLAUSE = re.compile(r"[,，;；]\s*(?:19|20)\d\d ?年(?:末|底)?(?:全[省市县区])?(?:达到|达|为|突破|增至|实现|完成)$")
@@ -53,7 +55,7 @@ _SHARE = re.compile(r"比重|占比|比例|份额|贡献率|之比")
 _YEAR = re.compile(r"(?:19|20)\d\d ?年")  # 2020 年: PDF text spaces
 _JOINERS = ("", "和", "、", "及", "与", "以及", "和“", "、“")
 _BULLET = re.compile(r"[ \t\u3000]*——")
-_AFTER_COLON = re.compile(r"[ \t\u3000]*(?:预计|实际|完成|实现|全年完成)")
+_AFTER_COLON = re.compile(rf"[ \t\u3000]*(?:{_ESTIMATE}|实际|完成|实现|全年完成)")
 _GAP = 12
 _THEN_EXACT = re.compile(r"[^,，;；。\d]{0,4}[,，]\s*(?:达到|达|为)\s*")
 _CONVERTED = re.compile(r"汇率|折合|折算")
@@ -68,9 +70,10 @@ _PAIRED = re.compile(rf"[,，;；]\s*(?:同比|比上年|较上年)?(?:{_VERBS})
 _PAIR_GAP = re.compile(r"\s*(?:和|、|与)\s*")
 _EACH = re.compile(r"\s*(?:均|都)")  # 规模以上工业增加值、固定资产投资均增长12%: each name
 _LIST_GAP = re.compile(r"\s*(?:和|、|及|与|,|，)\s*")
+_FROM = re.compile(r"\s*(?:从|由)")
 _TO = re.compile(rf"(?:{_VERBS}|跃升|跃居|增至|升至|降至)?[至到为]")
 _HEAD_JUNK = " \t\u3000—-“”\"'"
-_MARK_LEAD = re.compile(r"(?:预计|力争|争取)?(?:到|至|截至|截止|在|于)?")  # 到2025年, opens its clause too
+_MARK_LEAD = re.compile(rf"(?:{_ESTIMATE}|{_STRETCH})?(?:到|至|截至|截止|在|于)?")  # 到2025年, opens its clause too
 _HARD_LINE_END = "。！？!?:：;；|\n \t\u3000"
 _PARAGRAPH_START = "\n\r \t\u3000—-·•(（第一二三四五六七八九十|"
 _HEADING_START = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十0-9]+[章节篇条]"
@@ -321,6 +324,11 @@ class _Reader:
                 continue  # 能耗五年累计下降14%: "五年" is no value of this indicator; look further
             if fact is not None and fresh is not None and facts and fact.identity == facts[0].identity:
                 facts[:1] = self._from_value(facts[0])
+            elif fact is not None and fresh is not None and facts and _FROM.match(self.text, start) \
+                    and (fact.indicator, fact.measure) == (facts[0].indicator, facts[0].measure) \
+                    and facts[0].role == "actual" and self._span_base(facts[0]):
+                facts[0] = replace(facts[0], role="baseline",  # 从2020年的X提高到2025年的Y: X is the span's base
+                                   role_basis=Basis("sentence", facts[0].start, fact.end))
             if fact is not None and facts and _averages(facts[-1], fact):
                 facts[-1] = fact
             elif fact is not None and all(f.identity != fact.identity for f in facts):
@@ -354,13 +362,19 @@ class _Reader:
         return facts
 
     def _from_value(self, fact: Fact) -> list[Fact]:
-        """The X of "由X增长到Y": a plan's baseline in a five-year review, a result of the
-        year before the span in a report's review of its past five years; else dropped."""
+        """The X of "由X增长到Y" in a five-year review or plan: the baseline, of the year
+        before the span; else dropped."""
         section = self.sections.at(fact.start)
         if section.span is None:
             return []
-        role = "baseline" if section.role == "target" or self.sections.plan else "actual"
-        return [replace(fact, role=role, period=str(section.span[0] - 1))]
+        return [replace(fact, role="baseline", period=str(section.span[0] - 1),
+                        role_basis=Basis("sentence", fact.start, fact.end), period_basis=section.period_basis)]
+
+    def _span_base(self, fact: Fact) -> bool:
+        """The fact is of the year before the five-year span a report's section reviews
+        (a plan's review of the last plan keeps 由2015年的X as a result: test_prose's county plan)."""
+        span = self.sections.at(fact.start).span
+        return span is not None and not self.sections.plan and fact.period == str(span[0] - 1)
 
     def _continues(self, between: str, first: bool) -> bool:
         between = _unwrap(between)
@@ -443,8 +457,10 @@ class _Reader:
         return Where(
             section=self.sections.at(value_start),
             sentence=text[sentence_start:value_start],
+            sentence_start=sentence_start,
             clause=text[clause_start:value_start],
-            clause_words=self._without_name(mention, clause_start, value_start),
+            clause_start=clause_start,
+            name=(mention.start, mention.end),
             marks=self._with_until(chosen[-1:], marks, sentence_start),
             bullet_target=self._bullet_target(line_start, value_start),
         )
@@ -457,24 +473,19 @@ class _Reader:
         years = [m for m in marks if m.start >= sentence_start and m.kind == "year"]
         return (*years[-1:], *chosen)
 
-    def _without_name(self, mention: Mention, start: int, end: int) -> str:
-        """The clause's words other than the name (人均预期寿命 holds 预期, not a target word)."""
-        text = self.text
-        if start <= mention.start < mention.end <= end:
-            return text[start:mention.start] + "…" + text[mention.end:end]
-        return text[start:end]
-
     def _clause_head(self, pos: int) -> bool:
         """A mark that opens its clause ("1-6月份,", "前三季度空气…", "到2025年,") scopes what follows."""
         return bool(_MARK_LEAD.fullmatch(self.text[self._prev(self.clause_ends, pos):pos].strip(_HEAD_JUNK)))
 
-    def _bullet_target(self, line_start: int, value_start: int) -> bool:
-        """In "——目标:预计完成…" the part before the colon is the target."""
+    def _bullet_target(self, line_start: int, value_start: int) -> tuple[int, int] | None:
+        """In "——目标:预计完成…" the part before the colon is the target: the span of
+        the colon and the result words after it."""
         text = self.text
         if not _BULLET.match(text, line_start) or ":" in text[line_start:value_start] \
                 or "：" in text[line_start:value_start]:
-            return False
+            return None
         line_end = self._next(self.sentence_ends, value_start)
         colon = min((i for i in (text.find(":", value_start, line_end), text.find("：", value_start, line_end))
                      if i >= 0), default=-1)
-        return colon >= 0 and bool(_AFTER_COLON.match(text, colon + 1))
+        after = _AFTER_COLON.match(text, colon + 1) if colon >= 0 else None
+        return (colon, after.end()) if after else None

@@ -2,40 +2,38 @@
 
 The prose reader (prose.py) finds a name and the quantity or qualitative words
 that follow it; this module decides what they mean: measure and signed value
-(growth verbs, reduction indicators, 百分点), role (the section, target words,
-a bullet's "目标:预计完成" shape, explicit years), period (period words in the
-sentence, the paragraph's five-year span, the section), and the flags
+(growth verbs, reduction indicators, 百分点), role and period (by the order of
+evidence of resolve.py, which records what decided them), and the flags
 estimated / stretch / cumulative.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .catalogue import Indicator
-from .context import Section, span_text
-from ..model import Fact
+from .context import span_text
+from ..model import Basis, Fact
 from .grammar import alternation, grammar
 from .numbers import Quantity, signed
-from .periods import Mark
+from .resolve import Where, resolve
 
 _G = grammar()
 VERB = re.compile(f"(?:{alternation(_G.up + _G.down)})(?P<to>[至到])?")
 _TARGET = re.compile(alternation(w for w in _G.target_words if w not in _G.stretch_words))
 _STRETCH = re.compile(alternation(_G.stretch_words))
-_ESTIMATE = re.compile(alternation(w for w in _G.estimate_words if not w.startswith("将")))
-_ESTIMATE_AFTER = re.compile(r"[（(]\s*(?:预计|预估|初步统计)")  # 2699.7亿元(预计数)
-_ESTIMATE_NOTE = re.compile(r"[（(]\s*(?:预计|预估|初步统计)[^)）]{0,4}[)）]")
-_WILL = re.compile(r"将(?:突破|超过|达到|超|达)?$")
+_ESTIMATE = re.compile(alternation(_G.estimate_words))
+_ESTIMATE_AFTER = re.compile(rf"[（(]\s*(?:{_ESTIMATE.pattern})")  # 2699.7亿元(预计数)
+_ESTIMATE_NOTE = re.compile(rf"[（(]\s*(?:{_ESTIMATE.pattern})[^)）]{{0,4}}[)）]")
+_WILL = re.compile(rf"(?:{alternation(_G.will_words)}|将)$")  # or a bare 将 just before the value
 _CUMULATIVE = re.compile(alternation(_G.cumulative_words))
-_THROUGHOUT = re.compile(r"始终|每年|历年")
 _SIGNS = {**dict.fromkeys(_G.positive_growth, ">"), **dict.fromkeys(_G.negative_growth, "<"),
           **dict.fromkeys(_G.flat_growth, "=")}
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
 _OPENS = re.compile(r"[\s—]*(?:全年|今年|年内|明年)?")  # what may stand before an opening 力争
 _AVERAGE = re.compile(r"年均|平均")
+_FLOW = re.compile(alternation(_G.flow_words))
 
 _DENSITY = re.compile(r"微克|毫克|μg|ug/|mg/")
 _FAMILIES = (("美元", "money"), ("元", "money"), ("人次", "visits"), ("人", "people"), ("名", "people"),
@@ -58,19 +56,6 @@ def family(unit: str | None) -> str | None:
 
 
 _GOAL_AFTER = re.compile(r"\s*(?:预期)?目标(?!任务)")
-
-
-@dataclass(frozen=True)
-class Where:
-    """What surrounds a statement: its section, the words of its sentence up to the
-    value, its clause up to the value, and the period marks before it."""
-
-    section: Section
-    sentence: str          # from the sentence start to the value
-    clause: str            # from the start of the name's clause to the value
-    clause_words: str      # the same without the name itself (人均预期寿命 is no target word)
-    marks: tuple[Mark, ...]  # period marks before the value: sentence ones, then the paragraph's span
-    bullet_target: bool    # before the colon of a "——目标:预计…" bullet
 
 
 def measure_of(indicator: Indicator, quantity: Quantity, verb: re.Match | None,
@@ -111,75 +96,6 @@ def _scale_fits(usual: str | None, unit: str) -> bool:
     return not (usual.endswith("亿元") and unit == "元" or usual == "元" and "亿" in unit)
 
 
-def role_and_period(where: Where, measure: str, cumulative: bool) -> tuple[str, str | None, bool]:
-    """(role, period, cumulative) from the section, target words, marks and explicit years."""
-    section = where.section
-    role = section.role
-    if role == "actual" and (_TARGET.search(where.clause_words) or where.bullet_target):
-        role = "target"
-    period = section.period
-    if role != section.role and section.year and section.period and not section.span:
-        period = str(section.year)  # a full-year target stated in a half-year review
-    mark = where.marks[-1] if where.marks else None
-    span = section.span
-    if mark is not None:
-        ended = _since_until(where.marks)
-        local = replace(section, span=None, year=ended) if ended else section
-        role, period, span = _marked(mark, local, role, period, span)
-    if span is None and measure == "growth" and period and _AVERAGE.search(where.clause):
-        span = _averaged_over(period, section)  # 2020年…,年均增长7.8%: an average over the plan's years
-    if span is not None and (mark is None or mark.is_span or measure == "growth"):
-        if measure != "level" or cumulative or _THROUGHOUT.search(where.clause):
-            period = span_text(span)
-            cumulative = cumulative or (measure != "level" and not _AVERAGE.search(where.clause))
-        else:
-            period = str(span[1])  # a level at the end of a span
-    return role, period, cumulative
-
-
-def _since_until(marks: list[Mark]) -> int | None:
-    """到2020年底,…同比2015年增长60%: a growth since a year up to the year the
-    sentence named before it, not to the section's."""
-    since = marks[-1]
-    if since.kind != "since":
-        return None
-    years = [int(m.words) for m in marks[:-1] if m.kind == "year" and int(m.words) > int(since.words)]
-    return years[-1] if years else None
-
-
-def _averaged_over(period: str, section: Section) -> tuple[int, int] | None:
-    """The years an average growth stated with one year covers: the section's plan
-    when the year ends it, else the five-year plan that year closes (2020: 2016-2020)."""
-    if section.span and period == str(section.span[1]):
-        return section.span
-    if period.isdigit() and int(period) % 5 == 0:
-        return int(period) - 4, int(period)
-    return None
-
-
-def _marked(mark: Mark, section: Section, role: str, period: str | None,
-            span: tuple[int, int] | None) -> tuple[str, str | None, tuple[int, int] | None]:
-    """(role, period, span) once a period mark is read: an explicit year before the
-    year under review is a result, one after it a target."""
-    marked, override = mark.resolve(section)
-    role = override or role
-    period = marked or period
-    if mark.kind in ("year", "year_part") and section.year:
-        year = int(mark.words)
-        if role == "actual" and year > section.year:
-            role = "target"
-        elif role == "target" and year < section.year and not span:
-            role = "actual"
-    if role == "target" and span and marked and int(marked.split("-")[-1][:4]) < span[0]:
-        role = "actual"  # 2020年… or “十三五”期间… in a plan for 2021-2025: before the plan began
-    if mark.is_span and marked and "-" in marked:
-        first, last = marked.split("-")
-        span = (int(first), int(last))
-    elif mark.kind != "this_year":
-        span = None
-    return role, period, span
-
-
 def flags(where: Where, role: str, before_value: str, after_value: str = "") -> tuple[bool, bool]:
     """(estimated, stretch)."""
     if role == "actual":
@@ -205,22 +121,26 @@ def numeric_fact(indicator: Indicator, written: str, quantity: Quantity, measure
                  start: int, before_value: str, after_value: str = "") -> Fact | None:
     cumulative = quantity.cumulative or bool(_CUMULATIVE.search(where.clause)) and not (
         measure == "growth" and _AVERAGE.search(before_value))  # 累计完成…,年均增长15%: an annual average
-    role, period, cumulative = role_and_period(where, measure, cumulative)
+    decided = resolve(where, measure, cumulative, bool(_FLOW.search(indicator.name)))
+    role, period, cumulative, role_basis = decided.role, decided.period, decided.cumulative, decided.role_basis
     if period is None:
         return None
-    if role == "actual" and _GOAL_AFTER.match(after_value):
+    if role == "actual" and (goal := _GOAL_AFTER.match(after_value)):
         role = "target"  # 预计实现…增长6.5%左右目标: the value names the goal
+        role_basis = Basis("clause", quantity.end + goal.start(), quantity.end + goal.end())
     estimated, stretch = flags(where, role, before_value, after_value)
     unit = "%" if measure == "growth" else quantity.unit
     return Fact(indicator=indicator.name, role=role, period=period, measure=measure, value=quantity.value,
                 unit=unit, comparator=quantity.comparator, start=start, end=quantity.end, upper=quantity.upper,
-                estimated=estimated, stretch=stretch, cumulative=cumulative, name_as_written=written)
+                estimated=estimated, stretch=stretch, cumulative=cumulative, name_as_written=written,
+                role_basis=role_basis, period_basis=decided.period_basis)
 
 
 def text_fact(indicator: Indicator, written: str, words: str, where: Where, start: int, end: int) -> Fact | None:
     """A qualitative statement (与经济增长基本同步, 完成市下达目标), or 正增长/负增长/持平 (growth >/</= 0)."""
     measure = "level" if words == "全覆盖" else "growth"
-    role, period, _ = role_and_period(where, measure, False)
+    decided = resolve(where, measure, False)
+    role, period, bases = decided.role, decided.period, (decided.role_basis, decided.period_basis)
     if period is None:
         return None
     span = where.section.span
@@ -230,10 +150,11 @@ def text_fact(indicator: Indicator, written: str, words: str, where: Where, star
     if words in _SIGNS:  # 正增长: growth > 0
         return Fact(indicator=indicator.name, role=role, period=period, measure="growth", value=Decimal(0),
                     unit="%", comparator=_SIGNS[words], start=start, end=end,
-                    estimated=estimated, stretch=stretch, name_as_written=written)
+                    estimated=estimated, stretch=stretch, name_as_written=written,
+                    role_basis=bases[0], period_basis=bases[1])
     # 与/和经济增长基本同步 -> 经济增长基本同步: the conjunction varies, the statement does not
     return Fact(indicator=indicator.name, role=role, period=period, measure=measure, value=None, unit=None,
                 comparator=None, text=words.lstrip("与和"), start=start, end=end, estimated=estimated,
-                stretch=stretch, name_as_written=written)
+                stretch=stretch, name_as_written=written, role_basis=bases[0], period_basis=bases[1])
 
 

@@ -84,12 +84,12 @@ CASES = {
          ("研究与试验发展经费投入强度", "actual", "2022", "level", "2.3", "%", "=")],
         [],
     ),
-    "the start value of a work report's five-year review": (
+    "the start value of a work report's five-year review is its baseline (devset NOTES convention)": (
         "某市人民政府工作报告\n"
         "一、过去五年及2022年工作回顾\n"
         "——这五年,全市地区生产总值从2017年的3000亿元增加到4000亿元,人均地区生产总值从50000元提高到65000元。\n",
-        [("人均地区生产总值", "actual", "2017", "level", "50000", "元", "=")],
-        [("人均地区生产总值", "baseline", "2017", "level")],
+        [("人均地区生产总值", "baseline", "2017", "level", "50000", "元", "=")],
+        [("人均地区生产总值", "actual", "2017", "level")],
     ),
     "a threshold then the exact value; a rank between a value and its growth": (
         "某县2022年国民经济和社会发展计划执行情况\n"

@@ -29,7 +29,7 @@ TWO_NUMBERS = re.compile(r"[0-9][ \t\u3000\r\n]+[0-9]")
 
 @cache
 def _estimate_pattern() -> re.Pattern:
-    return re.compile(alternation(grammar().estimate_words))
+    return re.compile(alternation(grammar().estimate_words + grammar().will_words))
 
 
 @cache

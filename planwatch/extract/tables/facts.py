@@ -8,6 +8,7 @@ from dataclasses import replace
 from ...documents import Cell
 from ..catalogue import Indicator
 from ...model import Fact
+from ..grammar import alternation, grammar
 from ..numbers import parse_growth, signed
 from . import cells as kinds
 from .align import Slot
@@ -17,7 +18,7 @@ from .rows import Row, share_amount
 SCALE = re.compile(r"^(万亿|千万|百万|亿|万)")
 SCALE_ORDER = {"": 0, "万": 1, "百万": 2, "千万": 3, "亿": 4, "万亿": 5}
 SAME_UNIT = {"m2": "平方米", "㎡": "平方米", "m²": "平方米", "美金": "美元"}
-ESTIMATE_PREFIX = re.compile(r"^(?:预计|有望|预估)(?:全年)?")
+ESTIMATE_PREFIX = re.compile(rf"^(?:{alternation(grammar().estimate_words)})(?:全年)?")
 
 
 def cell_fact(cell: Cell, value: kinds.Value, slot: Slot, row: Row, context: Context) -> Fact | None:
@@ -33,13 +34,15 @@ def cell_fact(cell: Cell, value: kinds.Value, slot: Slot, row: Row, context: Con
     quantity = value.quantity
     cumulative = False
     amount = share_amount(row) if row.unit is None else None
+    period_basis = column.period_basis or context.basis
     if slot.pair and row.rate and column.measure == "level" and quantity is not None and quantity.unit != "%" \
             and amount is not None:
         # a share's 总量 column holds the amount it is a share of (研发经费 beside its 占比)
         indicator, unit = amount.name, _level_unit(amount, None, row.written, context)
     elif quantity is not None and quantity.cumulative:
         cumulative = True
-        period = span_text(context.span) if context.span and not column.span else period
+        if context.span and not column.span:
+            period, period_basis = span_text(context.span), context.basis
         # [ ] over a span: a flow's total, a rate's change in points, a named growth's (降低[14]) cumulative %
         measure = "level" if row.flow else "growth" if row.growth_named else "change"
     if quantity is not None and measure == "growth":
@@ -69,6 +72,8 @@ def cell_fact(cell: Cell, value: kinds.Value, slot: Slot, row: Row, context: Con
         department=row.department,
         assessment=row.assessment if role == "target" else None,
         name_as_written=row.written,
+        role_basis=column.role_basis or context.basis,
+        period_basis=period_basis,
     )
 
 

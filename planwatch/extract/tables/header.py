@@ -19,17 +19,20 @@ import re
 from dataclasses import dataclass, replace
 
 from ...documents import Cell
+from ...model import Basis
+from ..framing import five_year_span, part_of
+from ..grammar import alternation, grammar
 
 YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 SPAN = re.compile(r"((?:19|20)[0-9]{2})\s*(?:年)?\s*[-—–~～至到]+\s*((?:19|20)[0-9]{2})")
-PLAN_NUMBER = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
-               "十四五": (2021, 2025), "十五五": (2026, 2030)}
-PLAN = re.compile("|".join(PLAN_NUMBER))
-TARGET = re.compile(r"目标|规划|预期|计划")
-ACTUAL = re.compile(r"完成|实际|实绩|执行|实现|预计")
-BASELINE = re.compile(r"基数|基期|基准|基础|现状")
-GROWTH = re.compile(r"年均|增速|增长|增幅")
-LEVEL = re.compile(r"总量|绝对值|绝对数|绝对额|数值|总额|规模")
+PLAN = re.compile(alternation([*grammar().five_year_plans, *grammar().plan_ordinals]))
+_WORDS = grammar().column_words
+TARGET = re.compile(alternation(_WORDS["target"]))
+ACTUAL = re.compile(alternation(_WORDS["actual"] + grammar().estimate_words))  # 预计 (an estimate) is a result
+ESTIMATED = re.compile(alternation(grammar().estimate_words))
+BASELINE = re.compile(alternation(_WORDS["baseline"]))
+GROWTH = re.compile(alternation(_WORDS["growth"]))
+LEVEL = re.compile(alternation(_WORDS["level"]))
 # The plan's own verdict on a row (完成 / 未完成 …), read into `assessment`, not a value column.
 VERDICT = r"(?:完成|执行|实施|达标|进展)情况(?:评[估价])?|是否(?:完成|达标|实现)|(?:完成)?评[估价](?:结果)?"
 NOT_VALUE = re.compile(
@@ -46,6 +49,8 @@ class Column:
     estimated: bool = False
     span: bool = False           # a multi-year period (年均增长, 累计)
     rates: bool = False          # the label says its values are rates (2023年目标(%), 预期目标(增速))
+    role_basis: Basis | None = None    # the label that gave its role and its period (resolve.py)
+    period_basis: Basis | None = None
 
 
 UNREAD = Column("", "")     # a value column whose meaning the header does not give
@@ -65,14 +70,15 @@ class Context:
     units: tuple[str, ...]         # units listed in the title
     indicators: bool = False       # the title calls it an indicator table (主要指标)
     year: int | None = None        # the one year the table reports on (a communique's 绝对数 | 比上年增长)
+    basis: Basis | None = None     # what gave span and year: the table's title, else the document's
 
 
 def plan_span(text: str | None) -> tuple[int, int] | None:
     if not text:
         return None
-    found = PLAN.search(text)
+    found = five_year_span(text)
     if found:
-        return PLAN_NUMBER[found[0]]
+        return found
     span = SPAN.search(text)
     return (int(span[1]), int(span[2])) if span else None
 
@@ -105,7 +111,18 @@ def groups(header: list[list[Cell]], context: Context) -> list[Group]:
     for top, width in zip(tops, widths):
         labelled.append((re.sub(r"\s+", "", top.text), subs[cursor:cursor + width] if width > 1 else []))
         cursor += width if width > 1 else 0
-    return _resolve(labelled, context)
+    return [_based(group, top, label, subs, context)
+            for group, top, (label, subs) in zip(_resolve(labelled, context), tops, labelled)]
+
+
+def _based(group: Group, top: Cell, label: str, subs: list[str], context: Context) -> Group:
+    """The group with what decided each column: its label, and for the period the
+    label's own years, else the table's title or document (全年目标 under 2023年…)."""
+    said = Basis("column", top.start, top.end)
+    dated = any(YEAR.search(words) or PLAN.search(words) or part_of(words) for words in (label, *subs))
+    period = said if dated else context.basis
+    return Group(tuple(replace(leaf, role_basis=said, period_basis=period) if leaf.role else leaf
+                       for leaf in group.leaves))
 
 
 def header_span(header: list[list[Cell]]) -> tuple[int, int] | None:
@@ -230,7 +247,7 @@ def _series_years(labelled: list[tuple[str, list[str]]]) -> tuple[set[int], int]
 def _column(label: str, before_series: bool, series: set[int], context: Context) -> Column | None:
     span = plan_span(label) or (context.span if GROWTH.search(label) or "累计" in label else None)
     years = [int(y) for y in YEAR.findall(label)]
-    estimated = "预计" in label
+    estimated = ESTIMATED.search(label) is not None
     growth = "growth" if re.search(r"年均|累计", label) else None
     if span is not None and (len(years) != 1 or growth):
         return Column(_role(label, None, series, context, span_label=True), span_text(span), growth, estimated, True)
@@ -239,8 +256,9 @@ def _column(label: str, before_series: bool, series: set[int], context: Context)
         role = _role_words(label)
         return Column(role, str(context.span[0] - 1 if role == "baseline" else context.span[1]), None, estimated)
     if not years and span is None and context.span is None and context.year is not None and _bare_role(label):
-        # 全年目标 | 全年完成 under a title naming one year: that year's target and result
-        return Column(_role_words(label), str(context.year), None, estimated)
+        # 全年目标 | 全年完成 under a title naming one year: that year's target and result;
+        # 上半年完成: the result of that part of the year
+        return Column(_role_words(label), f"{context.year}{part_of(label) or ''}", None, estimated)
     if len(years) != 1:
         return None
     year = years[0]
@@ -248,7 +266,7 @@ def _column(label: str, before_series: bool, series: set[int], context: Context)
     if role == "actual" and before_series and year in series:
         role = "target"     # the plan's end year, stated before the yearly results
     rates = re.search("[%％]", label) is not None or _sub_measure(label) == "growth"
-    return Column(role, str(year), None, estimated, rates=rates)
+    return Column(role, f"{year}{part_of(label) or ''}", None, estimated, rates=rates)
 
 
 def _role(label: str, year: int | None, series: set[int], context: Context, span_label: bool) -> str:

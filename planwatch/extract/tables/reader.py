@@ -23,7 +23,8 @@ from collections import Counter
 from decimal import Decimal
 
 from ...documents import Cell, Document, Table
-from ...model import Fact
+from ...model import Basis, Fact
+from ..framing import framing
 from . import cells as kinds
 from . import grid
 from .align import RowShape, Slot, align, direct
@@ -44,7 +45,17 @@ def context_of(table: Table, document: Document, header: list[list[Cell]]) -> Co
     units = TITLE_UNITS.search(title)
     listed = tuple(kinds.unit_of(u) for u in re.split(r"[、,，/\s]+", units[1]) if u) if units else ()
     return Context(span=span, completion=COMPLETION.search(title) is not None, units=listed,
-                   indicators="指标" in title, year=_year(title, span, document))
+                   indicators="指标" in title, year=_year(title, span, document),
+                   basis=_titled(title, header, document))
+
+
+def _titled(title: str, header: list[list[Cell]], document: Document) -> Basis:
+    """Where the table's span and year were read: its title when it names one, else the document."""
+    first = header[0][0].start if header and header[0] else len(document.text)
+    at = document.text.rfind(title, 0, first) if title and (YEAR.search(title) or plan_span(title)) else -1
+    if at >= 0:
+        return Basis("title", at, at + len(title))
+    return framing(document.text, document.meta).basis or Basis("metadata")
 
 
 def _year(title: str, span: tuple[int, int] | None, document: Document) -> int | None:

@@ -7,13 +7,11 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
 from ..errors import PlanwatchError
 from . import app
+from .common import fail
 from .output import Format, emit
-
-_err = Console(stderr=True)
 
 
 class ExplainFormat(str, enum.Enum):
@@ -34,8 +32,7 @@ def explain_command(
     try:
         document = load(file)
     except PlanwatchError as exc:
-        _err.print(f"[red]error[/red] {exc}", highlight=False)
-        raise typer.Exit(1) from exc
+        fail(exc)
     explained = explain(document)
     if fmt is ExplainFormat.jsonl:
         emit((e.to_dict(document.name) for e in explained), Format.jsonl)

@@ -78,3 +78,17 @@ def test_facts_json_refuses_an_unknown_region_or_a_malformed_period(seeded, quer
     response = client.get("/facts", params=query, headers={"Accept": "application/json"})
     assert response.status_code == status
     assert words in response.json()["error"]["message"]
+
+
+def test_the_document_page_says_why_each_fact_has_its_role_and_period(seeded):
+    client, _ = seeded
+    [doc_id] = [d["id"] for d in client.get("/regions/" + quote("武昌区") + ".json").json()["documents"]
+                if d["name"].startswith("001_")]
+    view = client.get(f"/documents/{doc_id}.json").json()
+    assert view["facts"] and all({w["aspect"] for w in f["why"]} == {"role", "period"} for f in view["facts"])
+    assert all(0 < f["confidence"] <= 1 for f in view["facts"])
+    gdp = next(f for f in view["facts"] if f["indicator"] == "地区生产总值" and f["role"] == "target")
+    role = next(w for w in gdp["why"] if w["aspect"] == "role")
+    assert role["words"] and role["words"] in view["document"]["text"][role["start"]:role["end"]]
+    page = client.get(f"/documents/{doc_id}").text
+    assert "判定依据" in page and "本分句的目标用语" in page

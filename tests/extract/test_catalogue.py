@@ -9,6 +9,7 @@ import pytest
 
 from planwatch.extract import catalogue
 from planwatch.extract.catalogue import normalise
+from planwatch.errors import SettingsError
 from planwatch.extract.grammar import grammar
 
 LOOKUPS = [
@@ -56,6 +57,41 @@ def test_every_entry_has_a_known_category_and_unique_names():
         assert entry.category in catalogue.CATEGORIES
         for name in (entry.name, *entry.names):
             assert seen.setdefault(normalise(name), entry.name) == entry.name, name
+
+
+@pytest.mark.parametrize("name, polarity", [
+    ("城镇调查失业率", "lower"), ("单位GDP能耗", "lower"), ("PM2.5年均浓度", "lower"),
+    ("地区生产总值", "higher"), ("森林覆盖率", "higher"), ("居民消费价格涨幅", "lower"), ("常住人口", "neutral"), ("开工建设道路", None),
+])
+def test_polarity_says_which_way_is_better(name, polarity):
+    assert catalogue.polarity(name) == polarity
+
+
+def test_shares_name_their_numerator_and_denominator_in_the_system():
+    share = catalogue.get("服务业增加值占GDP比重")
+    assert (catalogue.by_id(share.numerator).name, catalogue.by_id(share.denominator).name) == \
+        ("服务业增加值", "地区生产总值")
+    assert catalogue.by_id(catalogue.get("农村居民收入").parent).name == "居民人均可支配收入"
+
+
+def test_every_relation_names_an_indicator_and_ids_are_ascii_slugs():
+    for entry in catalogue.indicators():
+        assert entry.id.isascii() and entry.id.replace("_", "").isalnum(), entry.id
+        for related in (entry.parent, entry.numerator, entry.denominator, entry.successor):
+            assert related is None or catalogue.by_id(related) is not None, (entry.name, related)
+
+
+def test_a_name_in_the_reading_hints_for_an_unknown_id_is_refused(tmp_path, monkeypatch):
+    names = tmp_path / "names.yaml"
+    names.write_text("no_such_indicator:\n  names: [某指标]\n", encoding="utf-8")
+    monkeypatch.setattr(catalogue, "NAMES_FILE", names)
+    catalogue._load.cache_clear()
+    try:
+        with pytest.raises(SettingsError, match="no_such_indicator"):
+            catalogue.indicators()
+    finally:
+        monkeypatch.undo()
+        catalogue._load.cache_clear()
 
 
 def test_mentions_find_names_inside_sentences_with_their_offsets():

@@ -24,6 +24,7 @@ from .catalogue import Indicator
 _SPACED = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
 _WRAPPED = re.compile(r"[^\n]{30}[\u4e00-\u9fff]\n[\u4e00-\u9fff]")
 _JOINERS = ("和", "、", "及", "与")
+_HEAD = 8  # the longest first name written short (文化及相关产业、旅游及相关产业增加值)
 _SHARE_OF = re.compile(r"占[^，,。;；:：\n]{1,20}?的?(?:比重|比例)")
 _WORD_BEFORE = re.compile(r"(?:其中|全区|全市|全县|全省|全镇|各类)$")
 _NOT_NAME = re.compile(r"[\s,，。;；:：、和及与()（）“”\"%]")
@@ -60,9 +61,7 @@ def find_mentions(text: str, skipped: list[tuple[int, int]]) -> list[Mention]:
             continue  # already read as the short second name of a coordination
         found.extend(_both(text, mention))
         if text[mention.end:mention.end + 1] in _JOINERS:
-            after = _elided_after(text, mention)
-            if after is not None:
-                found.append(after)
+            found.extend(_elided_after(text, mention))
     return found
 
 
@@ -88,21 +87,37 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 def _elided(text: str, mention: Mention, floor: int) -> Mention | None:
+    """装备制造业、高技术制造业增加值分别…: the first name shares the second one's tail
+    (增加值, 参保率 …, at least two characters)."""
     joiner = mention.start - 1
-    for size in range(min(6, joiner - floor), 0, -1):
+    for size in range(min(_HEAD, joiner - floor), 0, -1):
         head = text[joiner - size:joiner]
         if _NOT_NAME.search(head):
             continue
-        for cut in range(1, min(6, len(mention.written))):
+        for cut in range(1, len(mention.written) - 1):
             indicator = catalogue.get(head + mention.written[cut:])
             if indicator is not None and indicator is not mention.indicator:
                 return Mention(joiner - size, joiner, indicator, head + mention.written[cut:])
     return None
 
 
-def _elided_after(text: str, mention: Mention) -> Mention | None:
-    """单位地区生产总值能耗和二氧化碳排放: the second name shares the first one's head."""
+def _elided_after(text: str, mention: Mention) -> list[Mention]:
+    """单位地区生产总值能耗和二氧化碳排放: the second name shares the first one's head;
+    so may a third (单位国内生产总值用水量、能耗、二氧化碳排放量)."""
+    found: list[Mention] = []
     start = mention.end + 1
+    while start < len(text):
+        second = _shared_head(text, mention, start)
+        if second is None:
+            break
+        found.append(second)
+        if text[second.end:second.end + 1] not in _JOINERS:
+            break
+        start = second.end + 1
+    return found
+
+
+def _shared_head(text: str, mention: Mention, start: int) -> Mention | None:
     for size in range(min(10, len(text) - start), 1, -1):
         tail = text[start:start + size]
         if _NOT_NAME.search(tail):

@@ -24,7 +24,7 @@ from .catalogue import Indicator
 _SPACED = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
 _WRAPPED = re.compile(r"[^\n]{30}[\u4e00-\u9fff]\n[\u4e00-\u9fff]")
 _JOINERS = ("和", "、", "及", "与")
-_HEAD = 8  # the longest first name written short (文化及相关产业、旅游及相关产业增加值)
+_HEAD = 8  # the longest first name written short (战略性新兴产业、高新技术产业增加值)
 _SHARE_OF = re.compile(r"占[^，,。;；:：\n]{1,20}?的?(?:比重|比例)")
 _WORD_BEFORE = re.compile(r"(?:其中|全区|全市|全县|全省|全镇|各类)$")
 _NOT_NAME = re.compile(r"[\s,，。;；:：、和及与()（）“”\"%]")

@@ -27,6 +27,7 @@ _JOINERS = ("和", "、", "及", "与")
 _HEAD = 8  # the longest first name written short (战略性新兴产业、高新技术产业增加值)
 _SHARE_OF = re.compile(r"占[^，,。;；:：\n]{1,20}?的?(?:比重|比例)")
 _WORD_BEFORE = re.compile(r"(?:其中|全区|全市|全县|全省|全镇|各类)$")
+_YEAR = re.compile(r"\d{4}年")
 _NOT_NAME = re.compile(r"[\s,，。;；:：、和及与()（）“”\"%]")
 # 城乡…均 (one value for both), 城乡…分别, or a pair of values right after the name and 分别 later in its sentence
 _BOTH = re.compile(r"均|[^。;；\n]{0,12}?分别|[^,，。;；\n]{0,6}?[0-9.]+[万亿]?[元%]?(?:和|、|与)[0-9.]+[^。;；\n]{0,30}?分别")
@@ -52,7 +53,9 @@ def find_mentions(text: str, skipped: list[tuple[int, int]]) -> list[Mention]:
     for start, end, indicator in catalogue.mentions(text, spaced=is_spaced(text)):
         if _inside(skipped, start) or (start > 0 and text[start - 1] == "占") or _glued(text, start, indicator):
             continue
-        mention = _share(text, Mention(start, end, indicator, text[start:end]))
+        mention = _compared(text, _share(text, Mention(start, end, indicator, text[start:end])))
+        if mention is None:
+            continue
         if text[start - 1:start] in _JOINERS:
             elided = _elided(text, mention, found[-1].end if found else 0)
             if elided is not None:
@@ -73,6 +76,14 @@ def _share(text: str, mention: Mention) -> Mention:
     written = mention.written + phrase[0]
     indicator = catalogue.get(written.replace("的比", "比"))
     return mention if indicator is None else Mention(mention.start, phrase.end(), indicator, written)
+
+
+def _compared(text: str, mention: Mention) -> Mention | None:
+    """城乡居民收入比2010年翻一番: a name ending in 比 before a year compares; the name is the one before 比."""
+    if not mention.written.endswith("比") or not _YEAR.match(text, mention.end):
+        return mention
+    indicator = catalogue.get(mention.written[:-1])
+    return None if indicator is None else Mention(mention.start, mention.end - 1, indicator, mention.written[:-1])
 
 
 def _glued(text: str, start: int, indicator: Indicator) -> bool:

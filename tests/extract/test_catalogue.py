@@ -118,7 +118,7 @@ PHRASES = [
     ("规上工业企业利润增长7%", "规模以上工业企业利润"),
     ("服务业对经济增长贡献率达到60%", "第三产业对地区生产总值增长贡献率"),
     ("消费对经济增长贡献率超过60%", "消费对经济增长贡献率"),
-    ("服务业增加值占国内生产总值比重达到50%", "服务业增加值占地区生产总值比重"),
+    ("服务业在国内生产总值中的比重达到50%", "服务业增加值占国内生产总值比重"),
     ("社会融资规模增长9%", "社会融资规模"),
     ("旅游总花费增长9%", "旅游总收入"),
     ("国内游客接待人次增长6%", "国内旅游人次"),
@@ -248,3 +248,12 @@ def test_reduction_verbs_are_down_and_growth_verbs_up():
 ])
 def test_names_written_short_in_a_coordination_are_each_read(text, expected):
     assert [mention.indicator.name for mention in find_mentions(text, [])] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("城乡居民收入比2010年翻一番", "居民人均可支配收入"),
+    ("城乡居民人均可支配收入比2010年增长一倍", "居民人均可支配收入"),
+    ("城乡居民收入比缩小到1.9", "城乡居民收入比"),
+])
+def test_a_name_ending_in_bi_before_a_year_compares(text, expected):
+    assert [mention.indicator.name for mention in find_mentions(text, [])] == [expected]

@@ -10,6 +10,7 @@ import pytest
 from planwatch.extract import catalogue
 from planwatch.extract.catalogue import normalise
 from planwatch.errors import SettingsError
+from planwatch.evaluate.vocabulary import lower_is_better
 from planwatch.extract.grammar import grammar
 from planwatch.extract.names import find_mentions
 
@@ -257,3 +258,14 @@ def test_names_written_short_in_a_coordination_are_each_read(text, expected):
 ])
 def test_a_name_ending_in_bi_before_a_year_compares(text, expected):
     assert [mention.indicator.name for mention in find_mentions(text, [])] == [expected]
+
+
+@pytest.mark.parametrize("indicator, lower", [
+    ("能源消费总量", True),          # a cap the system marks lower, though no word of the fallback list says so
+    ("城镇调查失业率", True),
+    ("居民消费价格指数", False),      # neutral: a band, not a direction
+    ("森林覆盖率", False),
+    ("某某事故死亡率", True),         # not catalogued: the evaluation's word list decides
+])
+def test_evaluation_reads_which_way_is_better_from_the_system(indicator, lower):
+    assert lower_is_better(indicator) is lower

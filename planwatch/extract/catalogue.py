@@ -12,6 +12,7 @@ the names documents write them by (planwatch/data/names.yaml), compiled here in 
     catalogue.by_id("gdp")                       -> Indicator(name="地区生产总值", ...)
     catalogue.is_main("工业增加值")               -> False: catalogued, but not a main indicator
     catalogue.polarity("城镇调查失业率")           -> "lower" (None for a name not catalogued)
+    catalogue.share(研发经费, 地区生产总值)         -> the share with that numerator and denominator
 
 `lookup` takes the name as written in a table row or a heading: an exact name
 first, else the longest catalogue name it contains. Spaces and quotation marks
@@ -90,6 +91,7 @@ class _Catalogue:
     by_written: dict[str, tuple[Indicator, ...]]   # names as matched, filled as they are met
     shared: dict[str, tuple[Indicator, ...]]
     splits: dict[str, tuple[Indicator, ...]]   # standard name -> its parts
+    shares: dict[tuple[str, str | None], Indicator]   # (numerator id, denominator id or None) -> share
 
 
 def _read(path: Path):
@@ -183,14 +185,30 @@ def _load() -> _Catalogue:
             shared[key] = (*shared.get(key, ()), entry)
     standard = {entry.name: entry for entry in entries}
     splits = {entry.name: tuple(standard[part] for part in entry.split) for entry in entries if entry.split}
-    # Quotation marks may surround any part of a name as written (新增“四上”企业).
+    # Quotation marks may surround any part of a name as written (新增“四上”企业), and a
+    # space may follow a Latin letter or digit (R&D 经费投入强度, PM2.5 浓度).
     written = [*by_name, *shared]
     firsts = "".join(sorted({_CHAR.get(n[0], re.escape(n[0])).strip("[]") for n in written}))
     pattern = re.compile(f"(?=[{firsts}])"  # a cheap first-character test before the trie
-                         + trie_pattern(written, lambda c: (_CHAR.get(c) or re.escape(c)) + "[“”\"]?"))
+                         + trie_pattern(written, lambda c: (_CHAR.get(c) or re.escape(c))
+                                        + ("[“”\" ]?" if c.isascii() and c.isalnum() else "[“”\"]?")))
     spaced = re.compile(pattern.pattern.replace('[“”"]?', '[“”" \n]?'))
     by_written = {name: (entry,) for name, entry in by_name.items()} | shared
-    return _Catalogue(entries, {entry.id: entry for entry in entries}, by_name, pattern, spaced, by_written, shared, splits)
+    return _Catalogue(entries, {entry.id: entry for entry in entries}, by_name, pattern, spaced, by_written,
+                      shared, splits, _shares(entries))
+
+
+def _shares(entries: tuple[Indicator, ...]) -> dict[tuple[str, str | None], Indicator]:
+    """Shares by (numerator, denominator), and by (numerator, None) when the numerator has one share only."""
+    shares: dict[tuple[str, str | None], Indicator] = {}
+    counts: dict[str, int] = {}
+    for entry in entries:
+        if entry.numerator is not None and entry.denominator is not None:
+            if (entry.numerator, entry.denominator) in shares:
+                raise SettingsError(f"{CATALOGUE_FILE}: {entry.id}: a second share of {entry.numerator} in {entry.denominator}")
+            shares[entry.numerator, entry.denominator] = shares[entry.numerator, None] = entry
+            counts[entry.numerator] = counts.get(entry.numerator, 0) + 1
+    return {key: entry for key, entry in shares.items() if key[1] is not None or counts[key[0]] == 1}
 
 
 def indicators() -> tuple[Indicator, ...]:
@@ -217,6 +235,12 @@ def polarity(name: str) -> str | None:
     """Which way is better for a catalogued name: "higher", "lower" or "neutral"; None when not catalogued."""
     entry = get(name)
     return None if entry is None else entry.polarity
+def share(numerator: Indicator, denominator: Indicator | None) -> Indicator | None:
+    """The share of `numerator` in `denominator` (占GDP比重); with no denominator (占比), the
+    numerator's only share."""
+    return _load().shares.get((numerator.id, None if denominator is None else denominator.id))
+
+
 def lookup(name: str) -> Indicator | None:
     """The entry for a name as written: exact, else the longest catalogue name inside it."""
     catalogue = _load()

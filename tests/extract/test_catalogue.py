@@ -269,3 +269,18 @@ def test_a_name_ending_in_bi_before_a_year_compares(text, expected):
 ])
 def test_evaluation_reads_which_way_is_better_from_the_system(indicator, lower):
     assert lower_is_better(indicator) is lower
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全社会研发投入占GDP比重达到2.5%", "研究与试验发展经费投入强度"),
+    ("研发经费支出占地区生产总值的比重超过2%", "研究与试验发展经费投入强度"),
+    ("研发经费支出占地区生产总值1.8%", "研究与试验发展经费投入强度"),
+    ("全社会研发经费支出相当于地区生产总值的比例达到3%", "研究与试验发展经费投入强度"),
+    ("研发投入占比提高到2%", "研究与试验发展经费投入强度"),
+    ("R&D 经费投入强度达到1.3%", "研究与试验发展经费投入强度"),
+    ("民营经济增加值占GDP比重达到55%", "民营经济增加值占地区生产总值比重"),
+    ("海洋生产总值占地区生产总值的比重达到10%", "海洋生产总值占地区生产总值比重"),
+    ("企业研发投入占营业收入比重达到3%", "全社会研发经费投入"),   # no share of 研发投入 in 营收: the name alone
+])
+def test_a_share_is_its_numerator_in_the_whole_named_after_zhan(text, expected):
+    assert [mention.indicator.name for mention in find_mentions(text, [])][:1] == [expected]

@@ -50,6 +50,9 @@ _CHAR = {"(": "[(（]", ")": "[)）]"}
 _APART = re.compile(r"[^\u4e00-\u9fff]|[和及与或占中的为达至比较对在由从向完成实现增降提其并]")
 _GLUE = 2  # at most this many characters of a longer noun between two names
 _SPLIT = re.compile(r"[^。；;！？!?\n]{0,12}?分别")
+# X占Y(的)比重, X相当于Y的比例, X占比: group 1 is Y, the whole the share is of
+_SHARE_OF = re.compile(r"(?:占|相当于)([^，,。;；:：\n]{0,20}?)的?(?:比重|比例)|占比")
+_WHOLE = 12  # the longest name of a whole right after 占 without 比重 (占地区生产总值1.8%)
 
 
 @dataclass(frozen=True)
@@ -241,8 +244,31 @@ def share(numerator: Indicator, denominator: Indicator | None) -> Indicator | No
     return _load().shares.get((numerator.id, None if denominator is None else denominator.id))
 
 
+def share_after(text: str, start: int, end: int, numerator: Indicator) -> tuple[int, Indicator] | None:
+    """The share that the name text[start:end] and the words after it name, and where they end:
+    the whole phrase's own name (高新技术产业增加值占规上工业增加值比重), else the share of the
+    numerator in the whole named after 占 (研发投入占GDP比重, 占地区生产总值1.8%, 占比)."""
+    phrase = _SHARE_OF.match(text, end)
+    if phrase is not None:
+        indicator = get(text[start:phrase.end()].replace("的比", "比"))
+        if indicator is None and phrase[1]:
+            whole = lookup(phrase[1])
+            indicator = None if whole is None else share(numerator, whole)
+        elif indicator is None:
+            indicator = share(numerator, None)
+        return None if indicator is None else (phrase.end(), indicator)
+    if text[end:end + 1] != "占":
+        return None
+    named = mentions(text, end + 1, min(len(text), end + 1 + _WHOLE))[:1]
+    if not named or named[0][0] != end + 1:
+        return None
+    indicator = share(numerator, named[0][2])
+    return None if indicator is None else (named[0][1], indicator)
+
+
 def lookup(name: str) -> Indicator | None:
-    """The entry for a name as written: exact, else the longest catalogue name inside it."""
+    """The entry for a name as written: exact, else the longest catalogue name inside it
+    (or the share it is the numerator of, 研发经费支出占地区生产总值的比重)."""
     catalogue = _load()
     key = normalise(name)
     if key in catalogue.by_name:
@@ -251,7 +277,11 @@ def lookup(name: str) -> Indicator | None:
     for match in catalogue.pattern.finditer(key):
         if normalise(match[0]) in catalogue.by_name and (best is None or len(match[0]) > len(best[0])):
             best = match
-    return None if best is None else catalogue.by_name[normalise(best[0])]
+    if best is None:
+        return None
+    entry = catalogue.by_name[normalise(best[0])]
+    composed = share_after(key, best.start(), best.end(), entry)
+    return entry if composed is None else composed[1]
 
 
 def mentions(text: str, start: int = 0, end: int | None = None,

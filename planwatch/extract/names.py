@@ -25,10 +25,7 @@ _SPACED = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
 _WRAPPED = re.compile(r"[^\n]{30}[\u4e00-\u9fff]\n[\u4e00-\u9fff]")
 _JOINERS = ("和", "、", "及", "与")
 _HEAD = 8  # the longest first name written short (战略性新兴产业、高新技术产业增加值)
-# X占Y(的)比重, X相当于Y的比例, X占比: group 1 is Y, the whole the share is of
-_SHARE_OF = re.compile(r"(?:占|相当于)([^，,。;；:：\n]{0,20}?)的?(?:比重|比例)|占比")
 _WORD_BEFORE = re.compile(r"(?:其中|全区|全市|全县|全省|全镇|各类)$")
-_WHOLE = 12  # the longest name of a whole right after 占 (地区生产总值, 一般公共预算支出)
 _YEAR = re.compile(r"\d{4}年")
 _NOT_NAME = re.compile(r"[\s,，。;；:：、和及与()（）“”\"%]")
 # 城乡…均 (one value for both), 城乡…分别, or a pair of values right after the name and 分别 later in its sentence
@@ -71,25 +68,12 @@ def find_mentions(text: str, skipped: list[tuple[int, int]]) -> list[Mention]:
 
 
 def _share(text: str, mention: Mention) -> Mention:
-    """高新技术产业增加值占规上工业增加值比重: the whole phrase, when the catalogue knows it
-    by name or as the share of its numerator in the whole named after 占 (全社会研发投入占GDP比重,
-    研发投入占地区生产总值1.9%, 研发投入占比)."""
-    phrase = _SHARE_OF.match(text, mention.end)
-    if phrase is not None:
-        written = mention.written + phrase[0]
-        indicator = catalogue.get(written.replace("的比", "比"))
-        if indicator is None:
-            whole = catalogue.lookup(phrase[1]) if phrase[1] else None
-            indicator = catalogue.share(mention.indicator, whole) if whole or not phrase[1] else None
-        return mention if indicator is None else Mention(mention.start, phrase.end(), indicator, written)
-    if text[mention.end:mention.end + 1] != "占":
+    """高新技术产业增加值占规上工业增加值比重: the whole phrase, when it names a share."""
+    found = catalogue.share_after(text, mention.start, mention.end, mention.indicator)
+    if found is None:
         return mention
-    named = catalogue.mentions(text, mention.end + 1, mention.end + 1 + _WHOLE)[:1]
-    if not named or named[0][0] != mention.end + 1:
-        return mention
-    indicator = catalogue.share(mention.indicator, named[0][2])
-    end = named[0][1]
-    return mention if indicator is None else Mention(mention.start, end, indicator, text[mention.start:end])
+    end, indicator = found
+    return Mention(mention.start, end, indicator, text[mention.start:end])
 
 
 def _compared(text: str, mention: Mention) -> Mention | None:

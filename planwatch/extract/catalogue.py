@@ -176,6 +176,8 @@ def _load() -> _Catalogue:
     for entry in entries:
         for name in (entry.name, *entry.names):
             key = normalise(name)
+            if len(key) < 2:
+                raise SettingsError(f"{NAMES_FILE}: name {name!r} is shorter than two characters")
             if by_name.get(key, entry) is not entry:
                 raise SettingsError(f"{NAMES_FILE}: name {name} belongs to two indicators")
             by_name[key] = entry
@@ -191,14 +193,21 @@ def _load() -> _Catalogue:
     # Quotation marks may surround any part of a name as written (新增“四上”企业), and a
     # space may follow a Latin letter or digit (R&D 经费投入强度, PM2.5 浓度).
     written = [*by_name, *shared]
-    firsts = "".join(sorted({_CHAR.get(n[0], re.escape(n[0])).strip("[]") for n in written}))
-    pattern = re.compile(f"(?=[{firsts}])"  # a cheap first-character test before the trie
-                         + trie_pattern(written, lambda c: (_CHAR.get(c) or re.escape(c))
-                                        + ("[“”\" ]?" if c.isascii() and c.isalnum() else "[“”\"]?")))
-    spaced = re.compile(pattern.pattern.replace('[“”"]?', '[“”" \n]?'))
+    trie = trie_pattern(written, lambda c: (_CHAR.get(c) or re.escape(c))
+                        + ("[“”\" ]?" if c.isascii() and c.isalnum() else "[“”\"]?"))
+    # A cheap test of a name's first two characters before the trie, which tries its
+    # first-character branches one by one.
+    firsts, seconds = (_char_class(name[at] for name in written) for at in (0, 1))
+    pattern = re.compile(f"(?=[{firsts}][“”\" ]?[{seconds}])" + trie)
+    spaced = re.compile(f"(?=[{firsts}][“”\" \n]?[{seconds}])" + trie.replace('[“”"]?', '[“”" \n]?'))
     by_written = {name: (entry,) for name, entry in by_name.items()} | shared
     return _Catalogue(entries, {entry.id: entry for entry in entries}, by_name, pattern, spaced, by_written,
                       shared, splits, _shares(entries))
+
+
+def _char_class(chars) -> str:
+    """The inside of a regex class holding each character (both brackets for ( and ))."""
+    return "".join(sorted({_CHAR.get(c, re.escape(c)).strip("[]") for c in chars}))
 
 
 def _shares(entries: tuple[Indicator, ...]) -> dict[tuple[str, str | None], Indicator]:

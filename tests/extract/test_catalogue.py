@@ -265,7 +265,8 @@ def test_a_name_ending_in_bi_before_a_year_compares(text, expected):
 @pytest.mark.parametrize("indicator, lower", [
     ("能源消费总量", True),          # a cap the system marks lower, though no word of the fallback list says so
     ("城镇调查失业率", True),
-    ("居民消费价格指数", False),      # neutral: a band, not a direction
+    ("居民消费价格指数", True),       # a price rise target is a ceiling
+    ("常住人口", False),              # neutral
     ("森林覆盖率", False),
     ("某某事故死亡率", True),         # not catalogued: the evaluation's word list decides
 ])

@@ -1,5 +1,5 @@
 """The words and thresholds of evaluation, read once from planwatch/data/evaluation.yaml,
-and the indicator traits (rate, lower is better) the rules need."""
+and the indicator traits (rate, lower is better) the rules need, from the indicator system."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import EvaluationError
+from ..extract import catalogue
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -23,30 +24,20 @@ def vocabulary() -> dict:
         raise EvaluationError(f"{path}: {exc}") from exc
 
 
-@cache
-def _catalogue() -> dict[str, dict]:
-    """Indicator entries of the shared catalogue by standard name (traits only)."""
-    path = _DATA / "indicators.yaml"
-    try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except (OSError, yaml.YAMLError) as exc:
-        raise EvaluationError(f"{path}: {exc}") from exc
-    return {entry["name"]: entry for entry in entries if isinstance(entry, dict) and "name" in entry}
-
-
 def label(status: str) -> str:
     return vocabulary()["labels"][status]
 
 
 def lower_is_better(indicator: str) -> bool:
-    if _catalogue().get(indicator, {}).get("down"):
-        return True
+    known = catalogue.polarity(indicator)
+    if known is not None:
+        return known == "lower"
     return any(word in indicator for word in vocabulary()["lower_is_better"])
 
 
 def is_rate(indicator: str, unit: str | None) -> bool:
     """A level that is itself a rate or share: compared directly, never pro rata."""
-    return unit in ("%", "百分点", "‰") or bool(_catalogue().get(indicator, {}).get("rate"))
+    return unit in ("%", "百分点", "‰") or bool((entry := catalogue.get(indicator)) and entry.rate)
 
 
 def threshold(name: str) -> Decimal:

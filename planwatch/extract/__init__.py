@@ -5,7 +5,7 @@
 Parts, each usable alone:
     numbers     exact quantities (Decimal), comparators, ranges, signed growth
     grammar     the target grammar words of planwatch/data/grammar.yaml
-    catalogue   indicator names as written -> standard indicators (planwatch/data/indicators.yaml)
+    catalogue   indicator names as written -> standard indicators (planwatch/data/indicators.yaml, names.yaml)
     framing     the years a document reports on and plans, also from its text when the title is silent;
                 the metadata's guess checked against the title (a passing 十四五 makes no plan)
     context     sections of a document: role and period their headings and lists of goals give

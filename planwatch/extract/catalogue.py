@@ -1,4 +1,5 @@
-"""The indicator catalogue (planwatch/data/indicators.yaml): names as written -> Indicator.
+"""The indicator catalogue: the indicator system (planwatch/data/indicators.yaml) and
+the names documents write them by (planwatch/data/names.yaml), compiled here in one place.
 
     from planwatch.extract import catalogue
     catalogue.lookup("地区生产总值 (简称“GDP”)") -> Indicator(name="地区生产总值", ...)
@@ -8,7 +9,10 @@
     catalogue.mentions(text, spaced=True)        -> the same, names with spaces inside (全 员劳动生产率)
                                                     (a shared name such as 节能减排 once per indicator)
     catalogue.indicators()                       -> all entries, in file order
+    catalogue.by_id("gdp")                       -> Indicator(name="地区生产总值", ...)
     catalogue.is_main("工业增加值")               -> False: catalogued, but not a main indicator
+    catalogue.polarity("城镇调查失业率")           -> "lower" (None for a name not catalogued)
+    catalogue.share(研发经费, 地区生产总值)         -> the share with that numerator and denominator
 
 `lookup` takes the name as written in a table row or a heading: an exact name
 first, else the longest catalogue name it contains. Spaces and quotation marks
@@ -30,8 +34,15 @@ import yaml
 from ..errors import SettingsError
 from .grammar import trie_pattern
 
-CATALOGUE_FILE = Path(__file__).parents[1] / "data" / "indicators.yaml"
-CATEGORIES = ("经济发展", "创新驱动", "民生福祉", "绿色生态")
+_DATA = Path(__file__).parents[1] / "data"
+CATALOGUE_FILE = _DATA / "indicators.yaml"
+NAMES_FILE = _DATA / "names.yaml"
+CATEGORIES = ("经济发展", "创新驱动", "民生福祉", "绿色生态", "安全保障")
+POLARITIES = ("higher", "lower", "neutral")
+_ID = re.compile(r"[a-z][a-z0-9_]*")
+_SYSTEM_KEYS = {"id", "name", "category", "unit", "polarity", "rate", "comparable", "note",
+                "parent", "numerator", "denominator", "until", "successor"}
+_READING_KEYS = {"names", "historical", "down", "shared", "split", "whole_word", "main", "follow"}
 _JUNK = re.compile(r"[\s\"'“”‘’「」『』《》]")
 _BRACKETS = str.maketrans("（）", "()")
 _CHAR = {"(": "[(（]", ")": "[)）]"}
@@ -39,6 +50,9 @@ _CHAR = {"(": "[(（]", ")": "[)）]"}
 _APART = re.compile(r"[^\u4e00-\u9fff]|[和及与或占中的为达至比较对在由从向完成实现增降提其并]")
 _GLUE = 2  # at most this many characters of a longer noun between two names
 _SPLIT = re.compile(r"[^。；;！？!?\n]{0,12}?分别")
+# X占Y(的)比重, X相当于Y的比例, X占比: group 1 is Y, the whole the share is of
+_SHARE_OF = re.compile(r"(?:占|相当于)([^，,。;；:：\n]{0,20}?)的?(?:比重|比例)|占比")
+_WHOLE = 12  # the longest name of a whole right after 占 without 比重 (占地区生产总值1.8%)
 
 
 @dataclass(frozen=True)
@@ -50,11 +64,19 @@ class Indicator:
     comparable: bool = False   # growth usually in comparable prices
     rate: bool = False         # the level is a rate or share in %
     down: bool = False         # stated as a reduction rate: a plain N% means growth -N
-    follow: tuple[tuple[str, str], ...] = ()  # (word, related indicator) later in a sentence
+    follow: tuple[tuple[str, str], ...] = ()  # (word, related indicator's standard name) later in a sentence
     whole_word: bool = False   # generic names (企业数量) that count only as a word of their own
     shared: tuple[str, ...] = ()  # names that stand for this and other indicators (节能减排)
-    split: tuple[str, ...] = ()   # the indicators its names stand for when 分别 follows (存款, 贷款)
+    split: tuple[str, ...] = ()   # the indicators (standard names) its names stand for when 分别 follows
     main: bool = True          # false: read (so its name is not taken for another) but not emitted
+    id: str = ""
+    polarity: str = "higher"   # higher | lower | neutral: which way is better
+    note: str | None = None    # the 口径
+    parent: str | None = None  # ids of related indicators in the system
+    numerator: str | None = None
+    denominator: str | None = None
+    until: int | None = None   # last year compiled; `successor` (an id) replaced it
+    successor: str | None = None
 
 
 def normalise(name: str) -> str:
@@ -65,72 +87,149 @@ def normalise(name: str) -> str:
 @dataclass(frozen=True)
 class _Catalogue:
     entries: tuple[Indicator, ...]
+    by_id: dict[str, Indicator]
     by_name: dict[str, Indicator]
     pattern: re.Pattern
     spaced: re.Pattern   # the same, with a space or line break between characters (PDF text: 人 均 GDP)
     by_written: dict[str, tuple[Indicator, ...]]   # names as matched, filled as they are met
     shared: dict[str, tuple[Indicator, ...]]
     splits: dict[str, tuple[Indicator, ...]]   # standard name -> its parts
+    shares: dict[tuple[str, str | None], Indicator]   # (numerator id, denominator id or None) -> share
 
 
-def _entry(raw: dict) -> Indicator:
-    if raw.get("category") not in CATEGORIES:
-        raise SettingsError(f"{CATALOGUE_FILE}: {raw.get('name')}: category must be one of {CATEGORIES}")
+def _read(path: Path):
+    try:
+        return yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise SettingsError(f"{path}: {exc}") from exc
+
+
+def _check_system(raw: list[dict]) -> dict[str, dict]:
+    """The indicator system by id, every field and relation checked."""
+    system: dict[str, dict] = {}
+    for item in raw:
+        where = f"{CATALOGUE_FILE}: {item.get('id') or item.get('name')}"
+        if not _ID.fullmatch(str(item.get("id", ""))) or item["id"] in system:
+            raise SettingsError(f"{where}: id missing, not an ASCII slug, or used twice")
+        if set(item) - _SYSTEM_KEYS:
+            raise SettingsError(f"{where}: unknown fields {sorted(set(item) - _SYSTEM_KEYS)}")
+        if item.get("category") not in CATEGORIES:
+            raise SettingsError(f"{where}: category must be one of {CATEGORIES}")
+        if item.get("polarity") not in POLARITIES:
+            raise SettingsError(f"{where}: polarity must be one of {POLARITIES}")
+        system[item["id"]] = item
+    for item in raw:
+        for field in ("parent", "numerator", "denominator", "successor"):
+            if item.get(field) is not None and item[field] not in system:
+                raise SettingsError(f"{CATALOGUE_FILE}: {item['id']}: {field} {item[field]} is no indicator id")
+    return system
+
+
+def _check_reading(reading: dict, system: dict[str, dict]) -> None:
+    for key, hints in reading.items():
+        if key not in system:
+            raise SettingsError(f"{NAMES_FILE}: {key} is no indicator id of {CATALOGUE_FILE.name}")
+        if set(hints) - _READING_KEYS:
+            raise SettingsError(f"{NAMES_FILE}: {key}: unknown fields {sorted(set(hints) - _READING_KEYS)}")
+        related = [*(hints.get("follow") or {}).values(), *(hints.get("split") or ())]
+        if any(other not in system for other in related):
+            raise SettingsError(f"{NAMES_FILE}: {key}: follow/split names an unknown indicator id")
+        for old in hints.get("historical") or ():
+            if not old.get("name") or not ({"from", "until"} & set(old)) or set(old) - {"name", "from", "until"}:
+                raise SettingsError(f"{NAMES_FILE}: {key}: a historical name needs `name` and `from`/`until`")
+
+
+def _entry(raw: dict, hints: dict, system: dict[str, dict]) -> Indicator:
+    historical = tuple(old["name"] for old in hints.get("historical") or ())
     return Indicator(
         name=raw["name"],
-        names=tuple(raw.get("names") or ()),
+        names=(*(hints.get("names") or ()), *historical),
         category=raw["category"],
         unit=raw.get("unit"),
         comparable=bool(raw.get("comparable")),
         rate=bool(raw.get("rate")),
-        down=bool(raw.get("down")),
-        follow=tuple((raw.get("follow") or {}).items()),
-        whole_word=bool(raw.get("whole_word")),
-        shared=tuple(raw.get("shared") or ()),
-        split=tuple(raw.get("split") or ()),
-        main=raw.get("main", True) is not False,
+        down=bool(hints.get("down")),
+        follow=tuple((word, system[other]["name"]) for word, other in (hints.get("follow") or {}).items()),
+        whole_word=bool(hints.get("whole_word")),
+        shared=tuple(hints.get("shared") or ()),
+        split=tuple(system[part]["name"] for part in hints.get("split") or ()),
+        main=hints.get("main", True) is not False,
+        id=raw["id"],
+        polarity=raw["polarity"],
+        note=raw.get("note"),
+        parent=raw.get("parent"),
+        numerator=raw.get("numerator"),
+        denominator=raw.get("denominator"),
+        until=raw.get("until"),
+        successor=raw.get("successor"),
     )
 
 
 @cache
 def _load() -> _Catalogue:
-    try:
-        raw = yaml.safe_load(CATALOGUE_FILE.read_text("utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise SettingsError(f"{CATALOGUE_FILE}: {exc}") from exc
-    entries = tuple(_entry(item) for item in raw)
+    raw = _read(CATALOGUE_FILE) or []
+    reading = _read(NAMES_FILE) or {}
+    system = _check_system(raw)
+    _check_reading(reading, system)
+    entries = tuple(_entry(item, reading.get(item["id"]) or {}, system) for item in raw)
     by_name: dict[str, Indicator] = {}
     for entry in entries:
         for name in (entry.name, *entry.names):
             key = normalise(name)
+            if len(key) < 2:
+                raise SettingsError(f"{NAMES_FILE}: name {name!r} is shorter than two characters")
             if by_name.get(key, entry) is not entry:
-                raise SettingsError(f"{CATALOGUE_FILE}: name {name} belongs to two indicators")
+                raise SettingsError(f"{NAMES_FILE}: name {name} belongs to two indicators")
             by_name[key] = entry
     shared: dict[str, tuple[Indicator, ...]] = {}
     for entry in entries:
         for name in entry.shared:
             key = normalise(name)
             if key in by_name:
-                raise SettingsError(f"{CATALOGUE_FILE}: shared name {name} is also a name of {by_name[key].name}")
+                raise SettingsError(f"{NAMES_FILE}: shared name {name} is also a name of {by_name[key].name}")
             shared[key] = (*shared.get(key, ()), entry)
     standard = {entry.name: entry for entry in entries}
-    for entry in entries:
-        for related in (*(related for _, related in entry.follow), *entry.split):
-            if related not in standard:
-                raise SettingsError(f"{CATALOGUE_FILE}: {entry.name}: unknown related indicator {related}")
     splits = {entry.name: tuple(standard[part] for part in entry.split) for entry in entries if entry.split}
-    # Quotation marks may surround any part of a name as written (新增“四上”企业).
+    # Quotation marks may surround any part of a name as written (新增“四上”企业), and a
+    # space may follow a Latin letter or digit (R&D 经费投入强度, PM2.5 浓度).
     written = [*by_name, *shared]
-    firsts = "".join(sorted({_CHAR.get(n[0], re.escape(n[0])).strip("[]") for n in written}))
-    pattern = re.compile(f"(?=[{firsts}])"  # a cheap first-character test before the trie
-                         + trie_pattern(written, lambda c: (_CHAR.get(c) or re.escape(c)) + "[“”\"]?"))
-    spaced = re.compile(pattern.pattern.replace('[“”"]?', '[“”" \n]?'))
+    trie = trie_pattern(written, lambda c: (_CHAR.get(c) or re.escape(c))
+                        + ("[“”\" ]?" if c.isascii() and c.isalnum() else "[“”\"]?"))
+    # A cheap test of a name's first two characters before the trie, which tries its
+    # first-character branches one by one.
+    firsts, seconds = (_char_class(name[at] for name in written) for at in (0, 1))
+    pattern = re.compile(f"(?=[{firsts}][“”\" ]?[{seconds}])" + trie)
+    spaced = re.compile(f"(?=[{firsts}][“”\" \n]?[{seconds}])" + trie.replace('[“”"]?', '[“”" \n]?'))
     by_written = {name: (entry,) for name, entry in by_name.items()} | shared
-    return _Catalogue(entries, by_name, pattern, spaced, by_written, shared, splits)
+    return _Catalogue(entries, {entry.id: entry for entry in entries}, by_name, pattern, spaced, by_written,
+                      shared, splits, _shares(entries))
+
+
+def _char_class(chars) -> str:
+    """The inside of a regex class holding each character (both brackets for ( and ))."""
+    return "".join(sorted({_CHAR.get(c, re.escape(c)).strip("[]") for c in chars}))
+
+
+def _shares(entries: tuple[Indicator, ...]) -> dict[tuple[str, str | None], Indicator]:
+    """Shares by (numerator, denominator), and by (numerator, None) when the numerator has one share only."""
+    shares: dict[tuple[str, str | None], Indicator] = {}
+    counts: dict[str, int] = {}
+    for entry in entries:
+        if entry.numerator is not None and entry.denominator is not None:
+            if (entry.numerator, entry.denominator) in shares:
+                raise SettingsError(f"{CATALOGUE_FILE}: {entry.id}: a second share of {entry.numerator} in {entry.denominator}")
+            shares[entry.numerator, entry.denominator] = shares[entry.numerator, None] = entry
+            counts[entry.numerator] = counts.get(entry.numerator, 0) + 1
+    return {key: entry for key, entry in shares.items() if key[1] is not None or counts[key[0]] == 1}
 
 
 def indicators() -> tuple[Indicator, ...]:
     return _load().entries
+
+
+def by_id(key: str) -> Indicator | None:
+    """The indicator with this stable id (parent, numerator, denominator name ids)."""
+    return _load().by_id.get(key)
 
 
 def get(name: str) -> Indicator | None:
@@ -144,8 +243,41 @@ def is_main(name: str) -> bool:
     return entry is None or entry.main
 
 
+def polarity(name: str) -> str | None:
+    """Which way is better for a catalogued name: "higher", "lower" or "neutral"; None when not catalogued."""
+    entry = get(name)
+    return None if entry is None else entry.polarity
+def share(numerator: Indicator, denominator: Indicator | None) -> Indicator | None:
+    """The share of `numerator` in `denominator` (占GDP比重); with no denominator (占比), the
+    numerator's only share."""
+    return _load().shares.get((numerator.id, None if denominator is None else denominator.id))
+
+
+def share_after(text: str, start: int, end: int, numerator: Indicator) -> tuple[int, Indicator] | None:
+    """The share that the name text[start:end] and the words after it name, and where they end:
+    the whole phrase's own name (高新技术产业增加值占规上工业增加值比重), else the share of the
+    numerator in the whole named after 占 (研发投入占GDP比重, 占地区生产总值1.8%, 占比)."""
+    phrase = _SHARE_OF.match(text, end)
+    if phrase is not None:
+        indicator = get(text[start:phrase.end()].replace("的比", "比"))
+        if indicator is None and phrase[1]:
+            whole = lookup(phrase[1])
+            indicator = None if whole is None else share(numerator, whole)
+        elif indicator is None:
+            indicator = share(numerator, None)
+        return None if indicator is None else (phrase.end(), indicator)
+    if text[end:end + 1] != "占":
+        return None
+    named = mentions(text, end + 1, min(len(text), end + 1 + _WHOLE))[:1]
+    if not named or named[0][0] != end + 1:
+        return None
+    indicator = share(numerator, named[0][2])
+    return None if indicator is None else (named[0][1], indicator)
+
+
 def lookup(name: str) -> Indicator | None:
-    """The entry for a name as written: exact, else the longest catalogue name inside it."""
+    """The entry for a name as written: exact, else the longest catalogue name inside it
+    (or the share it is the numerator of, 研发经费支出占地区生产总值的比重)."""
     catalogue = _load()
     key = normalise(name)
     if key in catalogue.by_name:
@@ -154,7 +286,11 @@ def lookup(name: str) -> Indicator | None:
     for match in catalogue.pattern.finditer(key):
         if normalise(match[0]) in catalogue.by_name and (best is None or len(match[0]) > len(best[0])):
             best = match
-    return None if best is None else catalogue.by_name[normalise(best[0])]
+    if best is None:
+        return None
+    entry = catalogue.by_name[normalise(best[0])]
+    composed = share_after(key, best.start(), best.end(), entry)
+    return entry if composed is None else composed[1]
 
 
 def mentions(text: str, start: int = 0, end: int | None = None,

@@ -24,8 +24,9 @@ from .catalogue import Indicator
 _SPACED = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
 _WRAPPED = re.compile(r"[^\n]{30}[\u4e00-\u9fff]\n[\u4e00-\u9fff]")
 _JOINERS = ("和", "、", "及", "与")
-_SHARE_OF = re.compile(r"占[^，,。;；:：\n]{1,20}?的?(?:比重|比例)")
+_HEAD = 8  # the longest first name written short (战略性新兴产业、高新技术产业增加值)
 _WORD_BEFORE = re.compile(r"(?:其中|全区|全市|全县|全省|全镇|各类)$")
+_YEAR = re.compile(r"\d{4}年")
 _NOT_NAME = re.compile(r"[\s,，。;；:：、和及与()（）“”\"%]")
 # 城乡…均 (one value for both), 城乡…分别, or a pair of values right after the name and 分别 later in its sentence
 _BOTH = re.compile(r"均|[^。;；\n]{0,12}?分别|[^,，。;；\n]{0,6}?[0-9.]+[万亿]?[元%]?(?:和|、|与)[0-9.]+[^。;；\n]{0,30}?分别")
@@ -51,7 +52,9 @@ def find_mentions(text: str, skipped: list[tuple[int, int]]) -> list[Mention]:
     for start, end, indicator in catalogue.mentions(text, spaced=is_spaced(text)):
         if _inside(skipped, start) or (start > 0 and text[start - 1] == "占") or _glued(text, start, indicator):
             continue
-        mention = _share(text, Mention(start, end, indicator, text[start:end]))
+        mention = _compared(text, _share(text, Mention(start, end, indicator, text[start:end])))
+        if mention is None:
+            continue
         if text[start - 1:start] in _JOINERS:
             elided = _elided(text, mention, found[-1].end if found else 0)
             if elided is not None:
@@ -60,20 +63,25 @@ def find_mentions(text: str, skipped: list[tuple[int, int]]) -> list[Mention]:
             continue  # already read as the short second name of a coordination
         found.extend(_both(text, mention))
         if text[mention.end:mention.end + 1] in _JOINERS:
-            after = _elided_after(text, mention)
-            if after is not None:
-                found.append(after)
+            found.extend(_elided_after(text, mention))
     return found
 
 
 def _share(text: str, mention: Mention) -> Mention:
-    """高新技术产业增加值占规上工业增加值比重: the whole phrase, when the catalogue knows it."""
-    phrase = _SHARE_OF.match(text, mention.end)
-    if phrase is None:
+    """高新技术产业增加值占规上工业增加值比重: the whole phrase, when it names a share."""
+    found = catalogue.share_after(text, mention.start, mention.end, mention.indicator)
+    if found is None:
         return mention
-    written = mention.written + phrase[0]
-    indicator = catalogue.get(written.replace("的比", "比"))
-    return mention if indicator is None else Mention(mention.start, phrase.end(), indicator, written)
+    end, indicator = found
+    return Mention(mention.start, end, indicator, text[mention.start:end])
+
+
+def _compared(text: str, mention: Mention) -> Mention | None:
+    """城乡居民收入比2010年翻一番: a name ending in 比 before a year compares; the name is the one before 比."""
+    if not mention.written.endswith("比") or not _YEAR.match(text, mention.end):
+        return mention
+    indicator = catalogue.get(mention.written[:-1])
+    return None if indicator is None else Mention(mention.start, mention.end - 1, indicator, mention.written[:-1])
 
 
 def _glued(text: str, start: int, indicator: Indicator) -> bool:
@@ -88,21 +96,37 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 def _elided(text: str, mention: Mention, floor: int) -> Mention | None:
+    """装备制造业、高技术制造业增加值分别…: the first name shares the second one's tail
+    (增加值, 参保率 …, at least two characters)."""
     joiner = mention.start - 1
-    for size in range(min(6, joiner - floor), 0, -1):
+    for size in range(min(_HEAD, joiner - floor), 0, -1):
         head = text[joiner - size:joiner]
         if _NOT_NAME.search(head):
             continue
-        for cut in range(1, min(6, len(mention.written))):
+        for cut in range(1, len(mention.written) - 1):
             indicator = catalogue.get(head + mention.written[cut:])
             if indicator is not None and indicator is not mention.indicator:
                 return Mention(joiner - size, joiner, indicator, head + mention.written[cut:])
     return None
 
 
-def _elided_after(text: str, mention: Mention) -> Mention | None:
-    """单位地区生产总值能耗和二氧化碳排放: the second name shares the first one's head."""
+def _elided_after(text: str, mention: Mention) -> list[Mention]:
+    """单位地区生产总值能耗和二氧化碳排放: the second name shares the first one's head;
+    so may a third (单位国内生产总值用水量、能耗、二氧化碳排放量)."""
+    found: list[Mention] = []
     start = mention.end + 1
+    while start < len(text):
+        second = _shared_head(text, mention, start)
+        if second is None:
+            break
+        found.append(second)
+        if text[second.end:second.end + 1] not in _JOINERS:
+            break
+        start = second.end + 1
+    return found
+
+
+def _shared_head(text: str, mention: Mention, start: int) -> Mention | None:
     for size in range(min(10, len(text) - start), 1, -1):
         tail = text[start:start + size]
         if _NOT_NAME.search(tail):

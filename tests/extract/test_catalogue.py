@@ -9,7 +9,10 @@ import pytest
 
 from planwatch.extract import catalogue
 from planwatch.extract.catalogue import normalise
+from planwatch.errors import SettingsError
+from planwatch.evaluate.vocabulary import lower_is_better
 from planwatch.extract.grammar import grammar
+from planwatch.extract.names import find_mentions
 
 LOOKUPS = [
     # name as written (table row, heading)      standard name
@@ -37,12 +40,112 @@ LOOKUPS = [
     ("市场主体净增", "净增市场主体"),
     ("高新技术企业认定数", "新增高新技术企业"),
     ("高新技术企业总数", "高新技术企业数"),
+    ("全社会研发经费支出占地区生产总值的比重（%）", "研究与试验发展经费投入强度"),
+    ("民营经济增加值占GDP的比重(%)", "民营经济增加值占地区生产总值比重"),
 ]
 
 
 @pytest.mark.parametrize("written, standard", LOOKUPS)
 def test_names_as_written_find_their_indicator(written, standard):
     assert catalogue.lookup(written).name == standard
+
+
+# Invented phrases, one per class of name real reports use: the standard name each one reads as.
+PHRASES = [
+    # fiscal names, current and historical
+    ("全县地方财政总收入增长8%", "公共财政总收入"),
+    ("完成公共财政预算收入12亿元", "地方一般公共预算收入"),
+    ("地方财政一般预算收入达到9亿元", "地方一般公共预算收入"),
+    ("全国财政收入突破6万亿元", "全国一般公共预算收入"),
+    ("财政赤字率按3%安排", "赤字率"),
+    # national documents
+    ("单位国内生产总值能耗下降3%", "单位地区生产总值能源消耗"),
+    ("单位国内生产总值二氧化碳排放量降低4%", "单位地区生产总值二氧化碳排放"),
+    ("人均国内生产总值达到1万美元", "人均地区生产总值"),
+    ("化学需氧量排放量减少2%", "化学需氧量排放量"),
+    ("二氧化硫排放量下降3%", "二氧化硫排放量"),
+    # investment by who invests and in what
+    ("区本级固定资产投资完成30亿元", "本级固定资产投资"),
+    ("市本级固定资产投资增长5%", "本级固定资产投资"),
+    ("基础设施投资增长6%", "基础设施投资"),
+    ("交通投资完成120亿元", "交通基础设施投资"),
+    ("水利建设投资40亿元", "水利投资"),
+    ("制造业投资增长9%", "制造业投资"),
+    ("民间投资占比达到60%", "民间投资占固定资产投资比重"),
+    # capital from elsewhere
+    ("招商引资到位资金增长10%", "招商引资到位资金"),
+    ("引进省外到位资金200亿元", "实际利用内资"),
+    ("注册外资实际到账2亿美元", "实际利用外资"),
+    ("产业项目到位资金30亿元", "产业项目到位资金"),
+    # prices, incomes, poverty
+    ("居民消费价格 涨幅控制在3%左右", "居民消费价格指数"),
+    ("农民人均纯收入增长12%", "农村居民人均纯收入"),
+    ("农牧民人均纯收入达到8000元", "农村居民人均纯收入"),
+    ("城乡居民收入比缩小到2.1", "城乡居民收入比"),
+    ("城乡居民收入倍差缩小", "城乡居民收入比"),
+    ("脱贫人口人均纯收入增长11%", "脱贫人口人均纯收入"),
+    # health insurance then and now
+    ("新农合参合率达到98%", "新型农村合作医疗参合率"),
+    ("新型农村合作医疗参合率保持在95%以上", "新型农村合作医疗参合率"),
+    ("基本医保参保率稳定在95%", "基本医疗保险参保率"),
+    ("城乡三项医疗保险参保率达到96%", "城乡三项医疗参保率"),
+    ("养老保险参保率达到90%", "基本养老保险参保率"),
+    # environment
+    ("主要污染物排放总量完成省下达任务", "主要污染物排放总量"),
+    ("空气质量优良天数比例达到85%", "空气质量优良天数比率"),
+    ("环境空气质量优良天数比例提高2个百分点", "空气质量优良天数比率"),
+    ("地表水国考断面水质优良率达到90%", "地表水达到或好于III类水体比例"),
+    ("近岸海域水质优良比例达到85%", "近岸海域水质优良比例"),
+    ("林木覆盖率达到24%", "林木覆盖率"),
+    ("草原综合植被盖度稳定在45%", "草原综合植被盖度"),
+    ("受污染耕地安全利用率达到93%", "受污染耕地安全利用率"),
+    ("规上工业单位增加值能耗下降4%", "规模以上工业单位增加值能耗"),
+    # innovation and the digital economy
+    ("R&D经费支出占GDP比重达到2.5%", "研究与试验发展经费投入强度"),
+    ("全社会研发投入占GDP比重2.4%", "研究与试验发展经费投入强度"),
+    ("研究与试验发展（R&D）经费投入强度达到2%", "研究与试验发展经费投入强度"),
+    ("研发强度提高到3%", "研究与试验发展经费投入强度"),
+    ("全社会研发投入增长12%", "全社会研发经费投入"),
+    ("数字经济核心产业增加值增长15%", "数字经济核心产业增加值"),
+    ("数字经济核心产业营收突破千亿元", "数字经济核心产业营业收入"),
+    ("数字经济占GDP比重达到40%", "数字经济增加值占地区生产总值比重"),
+    ("发明专利授权量增长20%", "发明专利授权量"),
+    ("科技进步贡献率达到60%", "科技进步贡献率"),
+    ("规上高新技术企业达到500家", "规模以上高新技术企业数"),
+    ("战新产业产值增长15%", "战略性新兴产业产值"),
+    # sectors, shares and contributions
+    ("金融业增加值增长6%", "金融业增加值"),
+    ("建筑业总产值达到300亿元", "建筑业总产值"),
+    ("民营经济增加值占比达到55%", "民营经济增加值占地区生产总值比重"),
+    ("规上服务业营业收入增长9%", "规模以上服务业营业收入"),
+    ("规上工业企业利润增长7%", "规模以上工业企业利润"),
+    ("服务业对经济增长贡献率达到60%", "第三产业对地区生产总值增长贡献率"),
+    ("消费对经济增长贡献率超过60%", "消费对经济增长贡献率"),
+    ("服务业在国内生产总值中的比重达到50%", "服务业增加值占国内生产总值比重"),
+    ("社会融资规模增长9%", "社会融资规模"),
+    ("旅游总花费增长9%", "旅游总收入"),
+    ("国内游客接待人次增长6%", "国内旅游人次"),
+    ("劳务输转城乡富余劳动力50万人", "农村劳动力转移就业"),
+    # 安全保障
+    ("粮食播种面积稳定在500万亩", "粮食播种面积"),
+    ("原煤产量达到1亿吨", "原煤产量"),
+]
+
+
+@pytest.mark.parametrize("phrase, standard", PHRASES)
+def test_names_in_phrases_read_as_their_standard_name(phrase, standard):
+    assert [indicator.name for _, _, indicator in catalogue.mentions(phrase)][:1] == [standard]
+
+
+@pytest.mark.parametrize("written, category", [("粮食播种面积", "安全保障"), ("原煤产量", "安全保障"),
+                                               ("能源综合生产能力", "安全保障"), ("林草覆盖率", "绿色生态")])
+def test_indicators_sit_in_the_14th_plan_categories(written, category):
+    assert catalogue.get(written).category == category
+
+
+@pytest.mark.parametrize("written", ["规模以上工业企业", "网络零售额", "港口货物吞吐量", "科技型中小企业"])
+def test_ordinary_quantities_are_read_but_not_main(written):
+    assert not catalogue.is_main(catalogue.lookup(written).name)
 
 
 @pytest.mark.parametrize("written", ["开工建设道路", "新建充电桩", "专精特新企业", "", "   "])
@@ -56,6 +159,41 @@ def test_every_entry_has_a_known_category_and_unique_names():
         assert entry.category in catalogue.CATEGORIES
         for name in (entry.name, *entry.names):
             assert seen.setdefault(normalise(name), entry.name) == entry.name, name
+
+
+@pytest.mark.parametrize("name, polarity", [
+    ("城镇调查失业率", "lower"), ("单位GDP能耗", "lower"), ("PM2.5年均浓度", "lower"),
+    ("地区生产总值", "higher"), ("森林覆盖率", "higher"), ("居民消费价格涨幅", "lower"), ("常住人口", "neutral"), ("开工建设道路", None),
+])
+def test_polarity_says_which_way_is_better(name, polarity):
+    assert catalogue.polarity(name) == polarity
+
+
+def test_shares_name_their_numerator_and_denominator_in_the_system():
+    share = catalogue.get("服务业增加值占GDP比重")
+    assert (catalogue.by_id(share.numerator).name, catalogue.by_id(share.denominator).name) == \
+        ("服务业增加值", "地区生产总值")
+    assert catalogue.by_id(catalogue.get("农村居民收入").parent).name == "居民人均可支配收入"
+
+
+def test_every_relation_names_an_indicator_and_ids_are_ascii_slugs():
+    for entry in catalogue.indicators():
+        assert entry.id.isascii() and entry.id.replace("_", "").isalnum(), entry.id
+        for related in (entry.parent, entry.numerator, entry.denominator, entry.successor):
+            assert related is None or catalogue.by_id(related) is not None, (entry.name, related)
+
+
+def test_a_name_in_the_reading_hints_for_an_unknown_id_is_refused(tmp_path, monkeypatch):
+    names = tmp_path / "names.yaml"
+    names.write_text("no_such_indicator:\n  names: [某指标]\n", encoding="utf-8")
+    monkeypatch.setattr(catalogue, "NAMES_FILE", names)
+    catalogue._load.cache_clear()
+    try:
+        with pytest.raises(SettingsError, match="no_such_indicator"):
+            catalogue.indicators()
+    finally:
+        monkeypatch.undo()
+        catalogue._load.cache_clear()
 
 
 def test_mentions_find_names_inside_sentences_with_their_offsets():
@@ -99,3 +237,53 @@ def test_reduction_verbs_are_down_and_growth_verbs_up():
     g = grammar()
     assert all(g.is_down(w) for w in ("下降", "降低", "减少"))
     assert not any(g.is_down(w) for w in ("增长", "提高", "增加"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("装备制造业、高技术制造业增加值分别增长10%、12%",
+     ["装备制造业增加值", "高技术制造业增加值"]),
+    ("基本养老保险、基本医疗保险参保率均稳定在95%以上",
+     ["基本养老保险参保率", "基本医疗保险参保率"]),
+    ("战略性新兴产业、高新技术产业增加值分别增长9%、8%",
+     ["战略性新兴产业增加值", "高新技术产业增加值"]),
+    ("单位国内生产总值用水量、能耗、二氧化碳排放量分别下降10%、8%、9%",
+     ["万元地区生产总值用水量", "单位地区生产总值能源消耗", "单位地区生产总值二氧化碳排放"]),
+])
+def test_names_written_short_in_a_coordination_are_each_read(text, expected):
+    assert [mention.indicator.name for mention in find_mentions(text, [])] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("城乡居民收入比2010年翻一番", "居民人均可支配收入"),
+    ("城乡居民人均可支配收入比2010年增长一倍", "居民人均可支配收入"),
+    ("城乡居民收入比缩小到1.9", "城乡居民收入比"),
+])
+def test_a_name_ending_in_bi_before_a_year_compares(text, expected):
+    assert [mention.indicator.name for mention in find_mentions(text, [])] == [expected]
+
+
+@pytest.mark.parametrize("indicator, lower", [
+    ("能源消费总量", True),          # a cap the system marks lower, though no word of the fallback list says so
+    ("城镇调查失业率", True),
+    ("居民消费价格指数", True),       # a price rise target is a ceiling
+    ("常住人口", False),              # neutral
+    ("森林覆盖率", False),
+    ("某某事故死亡率", True),         # not catalogued: the evaluation's word list decides
+])
+def test_evaluation_reads_which_way_is_better_from_the_system(indicator, lower):
+    assert lower_is_better(indicator) is lower
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全社会研发投入占GDP比重达到2.5%", "研究与试验发展经费投入强度"),
+    ("研发经费支出占地区生产总值的比重超过2%", "研究与试验发展经费投入强度"),
+    ("研发经费支出占地区生产总值1.8%", "研究与试验发展经费投入强度"),
+    ("全社会研发经费支出相当于地区生产总值的比例达到3%", "研究与试验发展经费投入强度"),
+    ("研发投入占比提高到2%", "研究与试验发展经费投入强度"),
+    ("R&D 经费投入强度达到1.3%", "研究与试验发展经费投入强度"),
+    ("民营经济增加值占GDP比重达到55%", "民营经济增加值占地区生产总值比重"),
+    ("海洋生产总值占地区生产总值的比重达到10%", "海洋生产总值占地区生产总值比重"),
+    ("企业研发投入占营业收入比重达到3%", "全社会研发经费投入"),   # no share of 研发投入 in 营收: the name alone
+])
+def test_a_share_is_its_numerator_in_the_whole_named_after_zhan(text, expected):
+    assert [mention.indicator.name for mention in find_mentions(text, [])][:1] == [expected]

@@ -26,13 +26,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
 
 from ..errors import SettingsError
 from .grammar import trie_pattern
+
+_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml's loader: the catalogue is large
 
 _DATA = Path(__file__).parents[1] / "data"
 CATALOGUE_FILE = _DATA / "indicators.yaml"
@@ -90,16 +92,21 @@ class _Catalogue:
     by_id: dict[str, Indicator]
     by_name: dict[str, Indicator]
     pattern: re.Pattern
-    spaced: re.Pattern   # the same, with a space or line break between characters (PDF text: 人 均 GDP)
+    spaced_source: str   # the same, with a space or line break between characters (PDF text: 人 均 GDP)
     by_written: dict[str, tuple[Indicator, ...]]   # names as matched, filled as they are met
     shared: dict[str, tuple[Indicator, ...]]
     splits: dict[str, tuple[Indicator, ...]]   # standard name -> its parts
     shares: dict[tuple[str, str | None], Indicator]   # (numerator id, denominator id or None) -> share
 
+    @cached_property
+    def spaced(self) -> re.Pattern:
+        """Compiled when a spaced document first needs it: it costs a second (most text never does)."""
+        return re.compile(self.spaced_source)
+
 
 def _read(path: Path):
     try:
-        return yaml.safe_load(path.read_text("utf-8"))
+        return yaml.load(path.read_text("utf-8"), Loader=_YAML)
     except (OSError, yaml.YAMLError) as exc:
         raise SettingsError(f"{path}: {exc}") from exc
 
@@ -199,7 +206,7 @@ def _load() -> _Catalogue:
     # first-character branches one by one.
     firsts, seconds = (_char_class(name[at] for name in written) for at in (0, 1))
     pattern = re.compile(f"(?=[{firsts}][“”\" ]?[{seconds}])" + trie)
-    spaced = re.compile(f"(?=[{firsts}][“”\" \n]?[{seconds}])" + trie.replace('[“”"]?', '[“”" \n]?'))
+    spaced = f"(?=[{firsts}][“”\" \n]?[{seconds}])" + trie.replace('[“”"]?', '[“”" \n]?')
     by_written = {name: (entry,) for name, entry in by_name.items()} | shared
     return _Catalogue(entries, {entry.id: entry for entry in entries}, by_name, pattern, spaced, by_written,
                       shared, splits, _shares(entries))

@@ -33,7 +33,7 @@ import httpx
 from planwatch.store import Store
 from planwatch.store.engine import open_engine
 from planwatch.web.queries import D, F
-from planwatch.web.search import SearchIndex
+from planwatch.store.search import SearchIndex
 
 INDICATORS = ["地区生产总值", "服务业增加值", "规模以上工业增加值", "固定资产投资", "社会消费品零售总额",
               "地方一般公共预算收入", "外贸进出口总额", "实际利用外资", "城镇常住居民人均可支配收入",

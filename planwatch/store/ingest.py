@@ -33,6 +33,8 @@ def ingest(store: Store, paths: Iterable[Path | str], on_progress: Progress | No
             on_progress(step)
     if report.documents or report.versions or report.refreshed:
         store.update_statistics()
+    if report.documents or report.versions:
+        store.update_search()   # here, once per document, not inside the first search request
     return report
 
 

@@ -70,6 +70,13 @@ class Store:
         with writer(self._engine).begin() as conn:   # SQLite: optimize may write, so take the write lock first
             conn.execute(text(statement))
 
+    @_database_errors
+    def update_search(self) -> int:
+        """Index the documents not yet in the full-text search index (search.py); how many."""
+        from .search import SearchIndex   # jieba loads only when there is something to index
+
+        return SearchIndex(self._engine).refresh()
+
     def close(self) -> None:
         self._engine.dispose()
 

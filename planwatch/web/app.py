@@ -16,7 +16,7 @@ from . import errors, render, vendor
 from .highlight import fact_pieces
 from .pages import router
 from .reports import router as reports_router
-from .search import SearchIndex
+from ..store.search import SearchIndex
 from .security import SecurityHeaders
 
 STATIC = Path(__file__).with_name("static")

@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 
 from . import queries
 from .queries import CURRENT, D, F, FACT_QUERY_COLUMNS
-from .search import SearchIndex, query_terms
+from ..store.search import SearchIndex, query_terms
 
 DOCUMENTS = 20
 FACTS = 50

@@ -85,3 +85,19 @@ def test_a_changed_file_is_a_new_version_on_the_next_run(store, tmp_path):
     report = store.ingest([path])
     assert (report.documents, report.versions, report.unchanged) == (0, 1, 0)
     assert [(d.version, d.superseded) for d in store.documents(include_superseded=True)] == [(1, True), (2, False)]
+
+
+def test_ingest_indexes_its_documents_for_search(store, tmp_path):
+    # The first search after an ingest finds the index built, instead of building it.
+    from sqlalchemy import text
+
+    from planwatch.store.search import SearchIndex
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for n, county in enumerate(("绿洲县", "白杨县")):
+        (folder / f"{n}.txt").write_text(f"{county}2025年政府工作报告\n地区生产总值增长6%。\n", "utf-8")
+    store.ingest([folder])
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM search_documents")).scalar() == 2
+    assert SearchIndex(store.engine).refresh() == 0

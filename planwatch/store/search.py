@@ -3,8 +3,9 @@
 jieba segments in the application (search mode, no HMM, so the index and the
 query cut the same way); the words go space-separated into an SQLite FTS5
 table or a PostgreSQL `simple` tsvector with a GIN index. The index is
-brought up to date lazily, before a search, for documents added since (by the
-CLI, the upload page or anyone else), and eagerly after an upload.
+brought up to date at the end of each ingest and after an upload, so that a
+search finds it ready; before a search, only documents added some other way
+since are indexed.
 
 A query word must match as a whole word or as all of its shorter words
 (生产总值 or 生产 and 总值), since a word in the text may have been cut finer
@@ -20,8 +21,11 @@ from functools import cache
 from sqlalchemy import Engine, column, func, select, table, text
 from sqlalchemy.engine import Connection
 
-from ..store.engine import writer
-from .queries import CURRENT, D
+from .engine import writer
+from .models import DocumentRow
+
+D = DocumentRow.__table__
+CURRENT = D.c.superseded.is_(False)
 
 log = logging.getLogger(__name__)
 

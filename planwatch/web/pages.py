@@ -57,8 +57,11 @@ def facts(request: Request, region: str | None = None, indicator: str | None = N
 
 
 @router.get("/search", summary="全文搜索文件与指标数据")
-def search(request: Request, q: str = "", conn=Depends(connection)):
-    return respond(request, "search.html", results.search(conn, request.app.state.search, q))
+def search(request: Request, q: str = ""):
+    q = results.query(q)
+    found = results.hits(request.app.state.search, q)
+    with request.app.state.engine.connect() as conn:
+        return respond(request, "search.html", results.search(conn, q, found))
 
 
 @router.get("/upload", summary="上传文件的页面")

@@ -18,10 +18,22 @@ PASSAGE = 60   # characters each side of the hit
 MAX_QUERY = 200   # a search is a few words; a pasted page would cost every index a full scan
 
 
-def search(conn: Connection, index: SearchIndex, q: str) -> dict:
+def query(q: str) -> str:
     q = q.strip()
     if len(q) > MAX_QUERY:
         raise HTTPException(400, f"搜索词过长：最多{MAX_QUERY}个字符")
+    return q
+
+
+def hits(index: SearchIndex, q: str) -> list[int]:
+    """The documents the full-text index finds, best first. Called before the page takes its
+    connection: the index uses its own, and a request never holds two (32 searches at once
+    would drain the pool and wait on each other)."""
+    return index.documents(q, DOCUMENTS) if q else []
+
+
+def search(conn: Connection, q: str, found: list[int]) -> dict:
+    """The search page: indicators and regions the words name, the documents found, their facts."""
     view = {"q": q, "indicators": [], "regions": [], "documents": [], "facts": [], "tables": [],
             "filename": "planwatch-search"}
     if not q:
@@ -31,7 +43,7 @@ def search(conn: Connection, index: SearchIndex, q: str) -> dict:
                          if i["name"] in q or all(w in i["name"] for w in words)),
                         key=lambda i: (i["name"] not in q, len(i["name"])))
     regions = queries.find_regions(conn, words, REGIONS)
-    documents = _documents(conn, index.documents(q, DOCUMENTS), [q, *words])
+    documents = _documents(conn, found, [q, *words])
     named = [i["name"] for i in indicators if i["name"] in q] or [i["name"] for i in indicators]
     facts = _facts(conn, named, [r["key"] for r in regions]) if named else []
     view.update(indicators=indicators, regions=regions, documents=documents, facts=facts)

@@ -60,3 +60,14 @@ def test_downloads_hold_a_formula_named_document_as_text(client):
     book = load_workbook(io.BytesIO(client.get(f"/regions/{region}.xlsx").content))
     cells = [c for sheet in book for row in sheet.iter_rows() for c in row if "HYPERLINK" in str(c.value or "")]
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_many_searches_at_once_all_answer(client):
+    # Each search once held one pooled connection while the index took another: 32 at once
+    # drained the pool and waited on each other until they failed.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(32) as pool:
+        statuses = list(pool.map(lambda n: client.get(f"/search.json?q={quote('地区生产总值')}{n % 3}").status_code,
+                                 range(64)))
+    assert statuses == [200] * 64

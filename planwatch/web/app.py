@@ -17,7 +17,7 @@ from .highlight import fact_pieces
 from .pages import router
 from .reports import router as reports_router
 from ..store.search import SearchIndex
-from .security import SecurityHeaders
+from .security import BodyLimit, SecurityHeaders
 
 STATIC = Path(__file__).with_name("static")
 
@@ -34,6 +34,7 @@ def create_app(store: Store) -> FastAPI:
     errors.install(app)
     app.add_middleware(render.SuffixFormat)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit)
     render.templates.env.globals["pieces"] = fact_pieces
     render.templates.env.policies["json.dumps_function"] = render.dumps
     vendor.check()

@@ -41,7 +41,9 @@ def render_error(request: Request, status: int, message: str, details: list | No
 def install(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
-        return render_error(request, exc.status_code, str(exc.detail))
+        response = render_error(request, exc.status_code, str(exc.detail))
+        response.headers.update(exc.headers or {})
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError):

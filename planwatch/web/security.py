@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from fastapi import HTTPException, Request
 
+from .. import settings
+
 # Styles may be inline: ECharts positions its tooltip with style attributes.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -45,6 +47,35 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class BodyLimit:
+    """ASGI middleware: a request body past the max_file_mb setting (plus room for the form
+    around the file) is refused with a 413 as soon as that much has come in, before the
+    multipart parser has spooled it to disk whole."""
+
+    FORM_ROOM = 64 * 1024
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD"):
+            return await self.app(scope, receive, send)
+        limit = settings.get_int("max_file_mb") * 1024 * 1024 + self.FORM_ROOM
+        received = 0
+
+        async def counted():
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > limit:   # raised inside the route: the app's handler answers it
+                # Connection: close, or the server would read the rest of the body to keep the connection
+                raise HTTPException(413, f"上传内容超过{limit // (1024 * 1024)} MiB（PLANWATCH_MAX_FILE_MB）",
+                                    headers={"Connection": "close"})
+            return message
+
+        await self.app(scope, counted, send)
 
 
 def require_localhost(request: Request) -> None:

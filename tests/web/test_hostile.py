@@ -71,3 +71,46 @@ def test_many_searches_at_once_all_answer(client):
         statuses = list(pool.map(lambda n: client.get(f"/search.json?q={quote('地区生产总值')}{n % 3}").status_code,
                                  range(64)))
     assert statuses == [200] * 64
+
+
+def test_an_oversized_upload_is_refused_once_the_limit_is_read(app, monkeypatch):
+    # A real server on the loopback, fed a chunked body with no Content-Length: it must
+    # stop reading about where the limit is, not spool 64 MiB first.
+    import http.client
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    monkeypatch.setenv("PLANWATCH_MAX_FILE_MB", "1")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    sent = 0
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.putrequest("POST", "/api/documents")
+        conn.putheader("Content-Type", "multipart/form-data; boundary=XyZ")
+        conn.putheader("Transfer-Encoding", "chunked")
+        conn.endheaders()
+        head = b'--XyZ\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\n\r\n'
+        chunk = "增长5%。".encode() * 100_000   # about 1 MiB
+        try:
+            conn.send(b"%x\r\n%s\r\n" % (len(head), head))
+            for _ in range(64):
+                conn.send(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                sent += 1
+        except OSError:
+            pass   # the server answered and closed: what a refusal looks like from here
+        response = conn.getresponse()
+        assert response.status == 413
+    finally:
+        server.should_exit = True
+        thread.join(10)
+    assert sent < 16   # a few MiB in flight at most, not 64

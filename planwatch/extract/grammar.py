@@ -45,6 +45,8 @@ class Grammar:
     positive_growth: tuple[str, ...]
     negative_growth: tuple[str, ...]
     flat_growth: tuple[str, ...]
+    change_from: tuple[str, ...]
+    change_to: tuple[str, ...]
     target_words: tuple[str, ...]
     stretch_words: tuple[str, ...]
     estimate_words: tuple[str, ...]
@@ -131,6 +133,8 @@ def grammar() -> Grammar:
         positive_growth=tuple(raw["positive_growth"]),
         negative_growth=tuple(raw["negative_growth"]),
         flat_growth=tuple(raw["flat_growth"]),
+        change_from=tuple(raw["change_from"]),
+        change_to=tuple(raw["change_to"]),
         target_words=tuple(raw["target_words"]),
         stretch_words=tuple(raw["stretch_words"]),
         estimate_words=tuple(raw["estimate_words"]),

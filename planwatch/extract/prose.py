@@ -58,6 +58,7 @@ _BULLET = re.compile(r"[ \t\u3000]*——")
 _AFTER_COLON = re.compile(rf"[ \t\u3000]*(?:{_ESTIMATE}|实际|完成|实现|全年完成)")
 _GAP = 12
 _THEN_EXACT = re.compile(r"[^,，;；。\d]{0,4}[,，]\s*(?:达到|达|为)\s*")
+_FROM = re.compile(rf"(?:{alternation(_G.change_from)})[^,，;；。从由]{{0,8}}$")  # 从2020年的X, 由人均X: X is where a change started
 _CONVERTED = re.compile(r"汇率|折合|折算")
 _LEVEL_AFTER = re.compile(r"\s*(?:达到|达)\s*")
 _ADJUSTED = re.compile(r"(?:剔除|扣除|除去)[^,，。;；:：]{0,30}?(?:因素|影响)后?")  # …剔除某矿停产等不可比因素增长7.8%
@@ -70,8 +71,7 @@ _PAIRED = re.compile(rf"[,，;；]\s*(?:同比|比上年|较上年)?(?:{_VERBS})
 _PAIR_GAP = re.compile(r"\s*(?:和|、|与)\s*")
 _EACH = re.compile(r"\s*(?:均|都)")  # 规模以上工业增加值、固定资产投资均增长12%: each name
 _LIST_GAP = re.compile(r"\s*(?:和|、|及|与|,|，)\s*")
-_FROM = re.compile(r"\s*(?:从|由)")
-_TO = re.compile(rf"(?:{_VERBS}|跃升|跃居|增至|升至|降至)?[至到为]")
+_TO = re.compile(rf"(?:{_VERBS}|{alternation(_G.change_to)})?[至到为]")
 _HEAD_JUNK = " \t\u3000—-“”\"'"
 _MARK_LEAD = re.compile(rf"(?:{_ESTIMATE}|{_STRETCH})?(?:到|至|截至|截止|在|于)?")  # 到2025年, opens its clause too
 _HARD_LINE_END = "。！？!?:：;；|\n \t\u3000"
@@ -289,6 +289,7 @@ class _Reader:
 
     def _chain(self, mention: Mention, quantities: list[Quantity], start: int, evidence: int) -> list[Fact]:
         facts, pos, fresh, progress = [], start, None, False
+        origin = None  # the words before X in 从X提高到Y: X is where the change started
         for quantity in quantities:
             if self.text[quantity.start - 1:quantity.start] == "第":
                 continue  # 居全省第4位: a rank, no value; what follows still continues
@@ -322,13 +323,11 @@ class _Reader:
             fact = self._numeric(mention, quantity, evidence, between, fresh, clause_from=own)
             if fact is None and not facts:
                 continue  # 能耗五年累计下降14%: "五年" is no value of this indicator; look further
-            if fact is not None and fresh is not None and facts and fact.identity == facts[0].identity:
-                facts[:1] = self._from_value(facts[0])
-            elif fact is not None and fresh is not None and facts and _FROM.match(self.text, start) \
-                    and (fact.indicator, fact.measure) == (facts[0].indicator, facts[0].measure) \
-                    and facts[0].role == "actual" and self._span_base(facts[0]):
-                facts[0] = replace(facts[0], role="baseline",  # 从2020年的X提高到2025年的Y: X is the span's base
-                                   role_basis=Basis("sentence", facts[0].start, fact.end))
+            if not facts and pos == start:
+                origin = _FROM.search(_unwrap(between))
+            if fact is not None and fresh is not None and facts and (
+                    origin is not None and len(facts) == 1 or fact.identity == facts[0].identity):
+                facts[:1] = self._from_value(facts[0], origin)
             if fact is not None and facts and _averages(facts[-1], fact):
                 facts[-1] = fact
             elif fact is not None and all(f.identity != fact.identity for f in facts):
@@ -361,20 +360,41 @@ class _Reader:
                     facts.append(fact)
         return facts
 
-    def _from_value(self, fact: Fact) -> list[Fact]:
-        """The X of "由X增长到Y" in a five-year review or plan: the baseline, of the year
-        before the span; else dropped."""
-        section = self.sections.at(fact.start)
-        if section.span is None:
+    def _from_value(self, fact: Fact, origin: re.Match | None) -> list[Fact]:
+        """The X of "由X增长到Y" / "从2020年的X提高到Y": the baseline Y is measured from, at
+        the year it names, else the year before the span under way (a five-year review or
+        plan); dropped when neither is known (an annual report's 由X提高到Y)."""
+        if fact.measure != "level":
             return []
-        return [replace(fact, role="baseline", period=str(section.span[0] - 1),
-                        role_basis=Basis("sentence", fact.start, fact.end), period_basis=section.period_basis)]
+        span, said = self._span_at(fact.start)
+        named = _YEAR.search(origin[0]) if origin is not None else None
+        shape = Basis("sentence", fact.start, fact.end) if origin is not None else None  # 从…: the shape says
+        if named is not None:  # 从2010年的460亿元跃升为…: a year long before the span is a past result
+            year = int(named[0][:4])
+            return [replace(fact, role="baseline" if span is None or year == span[0] - 1 else "actual",
+                            period=str(year), role_basis=shape or fact.role_basis, period_basis=shape)]
+        if span is None:
+            return []
+        return [replace(fact, role="baseline", period=str(span[0] - 1), role_basis=shape or fact.role_basis,
+                        period_basis=said)]
 
-    def _span_base(self, fact: Fact) -> bool:
-        """The fact is of the year before the five-year span a report's section reviews
-        (a plan's review of the last plan keeps 由2015年的X as a result: test_prose's county plan)."""
-        span = self.sections.at(fact.start).span
-        return span is not None and not self.sections.plan and fact.period == str(span[0] - 1)
+    def _span_at(self, pos: int) -> tuple[tuple[int, int] | None, Basis | None]:
+        """The multi-year span a statement is about and the words that say so: its
+        section's, else the last one named since the section began ("十四五"时期…, 五年来…
+        closing at the year under review)."""
+        section = self.sections.at(pos)
+        if section.span is not None:
+            return section.span, section.period_basis
+        marks = self.marks[bisect_left(self.mark_starts, section.start):bisect_left(self.mark_starts, pos)]
+        for mark in reversed(marks):
+            said = Basis("paragraph", mark.start, mark.end)
+            if mark.kind == "span_words" and section.role == "actual" and section.year:
+                return (section.year - 4, section.year), said
+            period = mark.resolve(section)[0] if mark.is_span and mark.kind != "since" else None
+            if period and "-" in period:
+                first, last = period.split("-")
+                return (int(first), int(last)), said
+        return None, None
 
     def _continues(self, between: str, first: bool) -> bool:
         between = _unwrap(between)

@@ -49,6 +49,7 @@ def family(unit: str | None) -> str | None:
         return None
     if _DENSITY.search(unit):
         return "density"
+    unit = unit.removesuffix("/人")  # 万元/人 (labour productivity) is money, written per head or not
     for suffix, name in _FAMILIES:
         if unit.endswith(suffix):
             return name

@@ -1,0 +1,69 @@
+"""Sentence shapes, each a class of wording tested on invented sentences: the
+facts a reader takes from them (indicator, role, period, measure, value or
+text, unit, comparator)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from planwatch.documents import Document, DocumentMeta
+from planwatch.extract import extract
+
+REVIEW_META = dict(doc_type="work_report", report_years=[2025], target_years=[2026])
+
+
+def _document(text: str, **meta) -> Document:
+    return Document(name="invented.txt", text=text, sha256="0" * 64, encoding="utf-8", meta=DocumentMeta(**meta))
+
+
+def _rows(text: str, meta: dict) -> set[tuple]:
+    return {(f.indicator, f.role, f.period, f.measure, f.text if f.value is None else f.value, f.unit, f.comparator)
+            for f in extract(_document(text, **meta))}
+
+
+def _expected(rows: list[tuple]) -> set[tuple]:
+    return {(*row[:4], row[4] if row[5] is None and not row[4][0].isdigit() else Decimal(row[4]), *row[5:])
+            for row in rows}
+
+
+SHAPES: dict[str, tuple[str, dict, list[tuple]]] = {}
+
+SHAPES["从X提高到Y in a five-year review: X is the baseline of the year before the span"] = (
+    "一、2025年和“十四五”工作回顾\n"
+    "“十四五”时期,全市地区生产总值从3200亿元提高到4100亿元,常住人口城镇化率由58.2%提升至63.5%,"
+    "每千人口拥有3岁以下婴幼儿托位数从1.1个增至4.2个。\n",
+    REVIEW_META, [
+        ("地区生产总值", "baseline", "2020", "level", "3200", "亿元", "="),
+        ("地区生产总值", "actual", "2025", "level", "4100", "亿元", "="),
+        ("常住人口城镇化率", "baseline", "2020", "level", "58.2", "%", "="),
+        ("常住人口城镇化率", "actual", "2025", "level", "63.5", "%", "="),
+        ("每千人口拥有3岁以下婴幼儿托位数", "baseline", "2020", "level", "1.1", "个", "="),
+        ("每千人口拥有3岁以下婴幼儿托位数", "actual", "2025", "level", "4.2", "个", "="),
+    ])
+SHAPES["从X提高到Y after 五年来: the span closes at the year under review"] = (
+    "五年来,我们攻坚克难,各项事业取得长足进步。\n"
+    "——发展质量稳步提升。人均地区生产总值从2020年的6.2万元提高到2025年的8.1万元。"
+    "一般公共预算收入从410亿元提高到522亿元。\n",
+    REVIEW_META, [
+        ("人均地区生产总值", "baseline", "2020", "level", "6.2", "万元", "="),
+        ("人均地区生产总值", "actual", "2025", "level", "8.1", "万元", "="),
+        ("地方一般公共预算收入", "baseline", "2020", "level", "410", "亿元", "="),
+        ("地方一般公共预算收入", "actual", "2025", "level", "522", "亿元", "="),
+    ])
+SHAPES["从X提高到Y in a plan's goals: X is the plan's baseline, Y its goal"] = (
+    "二、“十三五”时期的主要目标\n"
+    "全员劳动生产率从人均7.5万元提高到10万元以上,森林覆盖率由21.6%提高到23%。\n",
+    dict(doc_type="work_report", report_years=[2015], target_years=[2016]), [
+        ("全员劳动生产率", "baseline", "2015", "level", "7.5", "万元", "="),
+        ("全员劳动生产率", "target", "2020", "level", "10", "万元", ">="),
+        ("森林覆盖率", "baseline", "2015", "level", "21.6", "%", "="),
+        ("森林覆盖率", "target", "2020", "level", "23", "%", "="),
+    ])
+
+
+@pytest.mark.parametrize("case", sorted(SHAPES))
+def test_sentence_shapes(case):
+    text, meta, expected = SHAPES[case]
+    assert _rows(text, meta) == _expected(expected)

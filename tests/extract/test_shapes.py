@@ -63,6 +63,50 @@ SHAPES["从X提高到Y in a plan's goals: X is the plan's baseline, Y its goal"]
     ])
 
 
+SPACED_PLAN = (
+    "某省国民经济和社会发展第十个五年计划纲要\n"
+    "( 2 0 0 1年2月1 0日省人民代表大会通过)\n"
+    "第二章 主要目标\n"
+    "全省国内生产总值年均增长7 .5 %左右 , 到2 0 0 5年 , 按2 0 0 0年价格计算的国内生产总值达到1 8 5 0 亿元左右 。"
+    "全社会固定资产投资年均增长1 1 %左右 , 城镇登记失业率控制在4 .5 %以内 。"
+    "到2 0 0 5年 , 森林覆盖率提高到4 2 %。\n"
+)
+
+
+def test_a_plan_spaced_digit_by_digit_gives_its_targets_with_evidence_on_its_own_text():
+    facts = extract(_document(SPACED_PLAN, title="某省国民经济和社会发展第十个五年计划纲要",
+                              doc_type="plan_outline", plan_span="2001-2005"))
+    rows = {(f.indicator, f.role, f.period, f.measure, f.value, f.unit, f.comparator) for f in facts}
+    assert rows == _expected([
+        ("地区生产总值", "target", "2001-2005", "growth", "7.5", "%", "~"),
+        ("地区生产总值", "target", "2005", "level", "1850", "亿元", "~"),
+        ("全社会固定资产投资", "target", "2001-2005", "growth", "11", "%", "~"),
+        ("城镇登记失业率", "target", "2005", "level", "4.5", "%", "<="),
+        ("森林覆盖率", "target", "2005", "level", "42", "%", "="),
+    ])
+    for fact in facts:
+        digits = str(fact.value).replace(".", "")
+        assert digits in SPACED_PLAN[fact.start:fact.end].replace(" ", "").replace(".", "")
+
+
+def test_numbers_side_by_side_are_not_closed_up():
+    """Columns of a flattened table are separate numbers, whatever the spacing."""
+    from planwatch.extract.spacing import is_spaced_out
+    table = "行业 增加值 增速 比重\n工业 1058 -6.4 7.2\n建筑业 457 1 2 3 4.9\n2023年 2024年 2025年\n"
+    assert not is_spaced_out(table)
+    assert is_spaced_out("2 0 0 1年、2 0 0 3年和2 0 0 5年")
+
+
+SHAPES["按2020年价格计算: a price basis, not the period"] = (
+    "二、“十四五”时期的主要目标\n"
+    "到2025年,按2020年价格计算的地区生产总值达到5200亿元左右。"
+    "到2025年,按2020年不变价计算,人均地区生产总值达到9万元。\n",
+    dict(doc_type="work_report", report_years=[2020], target_years=[2021]), [
+        ("地区生产总值", "target", "2025", "level", "5200", "亿元", "~"),
+        ("人均地区生产总值", "target", "2025", "level", "9", "万元", "="),
+    ])
+
+
 @pytest.mark.parametrize("case", sorted(SHAPES))
 def test_sentence_shapes(case):
     text, meta, expected = SHAPES[case]

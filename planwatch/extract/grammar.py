@@ -47,6 +47,9 @@ class Grammar:
     flat_growth: tuple[str, ...]
     change_from: tuple[str, ...]
     change_to: tuple[str, ...]
+    close_qualitative: tuple[str, ...]
+    level_qualitative: tuple[str, ...]
+    held_qualitative: tuple[str, ...]
     target_words: tuple[str, ...]
     stretch_words: tuple[str, ...]
     estimate_words: tuple[str, ...]
@@ -135,6 +138,9 @@ def grammar() -> Grammar:
         flat_growth=tuple(raw["flat_growth"]),
         change_from=tuple(raw["change_from"]),
         change_to=tuple(raw["change_to"]),
+        close_qualitative=tuple(raw["close_qualitative"]),
+        level_qualitative=tuple(raw["level_qualitative"]),
+        held_qualitative=tuple(raw["held_qualitative"]),
         target_words=tuple(raw["target_words"]),
         stretch_words=tuple(raw["stretch_words"]),
         estimate_words=tuple(raw["estimate_words"]),

@@ -40,6 +40,8 @@ _CLAUSE_END = re.compile(r"[。！？!?\n;；:：,，|]")  # | joins table cells
 _CHAIN_BREAK = re.compile(r"[。！？!?\n;；:：,，、|]")
 _G = grammar()
 _QUALITATIVE = re.compile(alternation(_G.qualitative + _G.positive_growth + _G.negative_growth + _G.flat_growth))
+_CLOSE_QUALITATIVE = re.compile(alternation(_G.close_qualitative))
+_CLOSE_LEAD = re.compile(r"[^0-9０-９,，。;；:：!?！？\n]{0,10}")  # 等约束性指标, 数量实现: a name's own words
 _VERBS = alternation(_G.up + _G.down)
 _CONTINUE = re.compile(rf"^\s*(?:同比|同口径|比上年同期|较上年同期|比上年末|较上年末|比上年|较上年|比年初|较年初|年均|全年|分别)*(?:{_VERBS})")
 _ESTIMATE = alternation(_G.estimate_words)
@@ -140,10 +142,11 @@ class _Reader:
         self.sections = Sections(document)
         self.noise = sorted(document.noise)
         self.quals = [(m.start(), m.end(), m[0]) for m in _QUALITATIVE.finditer(text)]
+        self.close_quals = [(m.start(), m.end(), m[0]) for m in _CLOSE_QUALITATIVE.finditer(text)]
         self.clause_ends, self.slot_ends, self.sentence_ends, self.paragraph_ends = _boundaries(text)
         self.marks = period_marks(text)
         self.mark_starts = [m.start for m in self.marks]
-        skipped = sorted([*(q[:2] for q in self.quals), *self.noise])
+        skipped = sorted([*(q[:2] for q in self.quals + self.close_quals), *self.noise])
         self.mentions = find_mentions(text, skipped)
         self.m_starts = [m.start for m in self.mentions]
 
@@ -256,6 +259,15 @@ class _Reader:
         index = bisect_left(self.quals, (start,))
         if index < len(self.quals) and self.quals[index][1] <= end:
             return self.quals[index]
+        return self._close_qual(start, end)
+
+    def _close_qual(self, start: int, end: int):
+        """节能减排任务全面完成, 一般公共预算收入稳步提高: words that state a result only
+        right after the name and its own words."""
+        index = bisect_left(self.close_quals, (start,))
+        if index < len(self.close_quals) and self.close_quals[index][1] <= end \
+                and _CLOSE_LEAD.fullmatch(self.text, start, self.close_quals[index][0]):
+            return self.close_quals[index]
         return None
 
     # ---- one slot ----------------------------------------------------------

@@ -138,15 +138,19 @@ def numeric_fact(indicator: Indicator, written: str, quantity: Quantity, measure
 
 
 def text_fact(indicator: Indicator, written: str, words: str, where: Where, start: int, end: int) -> Fact | None:
-    """A qualitative statement (与经济增长基本同步, 完成市下达目标), or 正增长/负增长/持平 (growth >/</= 0)."""
-    measure = "level" if words == "全覆盖" else "growth"
-    decided = resolve(where, measure, False)
+    """A qualitative statement (与经济增长基本同步, 完成市下达目标), or 正增长/负增长/持平 (growth >/</= 0).
+    It is about the level of a rate or a concentration (优良水体比例完成国家下达目标) and
+    wherever its words say so (稳居全国上游, 全覆盖); else about growth."""
+    level = words in _G.level_qualitative or indicator.rate or family(indicator.unit) == "density"
+    measure = "level" if level and words not in _SIGNS else "growth"
+    held = words in _G.held_qualitative  # “十五五”时期…稳居全国上游: held over the span, as a total is
+    decided = resolve(where, measure, held)
     role, period, bases = decided.role, decided.period, (decided.role_basis, decided.period_basis)
     if period is None:
         return None
     span = where.section.span
-    if measure == "growth" and span and period == str(span[1]):
-        period = span_text(span)  # 到2025年,居民收入与经济增长同步: over the plan's years
+    if (measure == "growth" or held) and span and period == str(span[1]):
+        period = span_text(span)  # 到2025年,居民收入与经济增长同步 / 失业率总体稳定: over the plan's years
     estimated, stretch = flags(where, role, "")
     if words in _SIGNS:  # 正增长: growth > 0
         return Fact(indicator=indicator.name, role=role, period=period, measure="growth", value=Decimal(0),

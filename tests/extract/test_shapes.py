@@ -107,6 +107,34 @@ SHAPES["按2020年价格计算: a price basis, not the period"] = (
     ])
 
 
+SHAPES["a result right after names and their 指标/任务 words; none after other words"] = (
+    "一、2025年工作回顾\n"
+    "节能减排任务全面完成,一般公共预算收入稳步提高,城镇调查失业率总体稳定。新建学校12所,各项工作全面完成。\n",
+    REVIEW_META, [
+        ("单位地区生产总值能源消耗", "actual", "2025", "growth", "全面完成", None, None),
+        ("主要污染物排放总量", "actual", "2025", "growth", "全面完成", None, None),
+        ("地方一般公共预算收入", "actual", "2025", "growth", "稳步提高", None, None),
+        ("城镇调查失业率", "actual", "2025", "level", "总体稳定", None, None),
+    ])
+SHAPES["完成上级下达的…约束性指标: a fact for each indicator it names"] = (
+    "二、2026年主要预期目标\n"
+    "完成上级下达的节能降碳约束性指标,PM2.5浓度完成省下达目标,单位GDP能耗下降率等约束性指标全部完成;"
+    "地区生产总值增长6%,全面完成年度目标任务。\n",
+    dict(doc_type="work_report", report_years=[2025], target_years=[2026]), [
+        ("单位地区生产总值能源消耗", "target", "2026", "growth", "完成上级下达", None, None),
+        ("单位地区生产总值二氧化碳排放", "target", "2026", "growth", "完成上级下达", None, None),
+        ("PM2.5浓度", "target", "2026", "level", "完成省下达目标", None, None),
+        ("地区生产总值", "target", "2026", "growth", "6", "%", "="),
+    ])
+SHAPES["a rank or level held over a plan's years, a level reached at its end"] = (
+    "二、“十五五”时期的主要目标\n"
+    "人均地区生产总值稳居全国上游,居民人均可支配收入达到全国平均水平。\n",
+    dict(doc_type="work_report", report_years=[2025], target_years=[2026]), [
+        ("人均地区生产总值", "target", "2026-2030", "level", "稳居全国上游", None, None),
+        ("居民人均可支配收入", "target", "2030", "level", "达到全国平均水平", None, None),
+    ])
+
+
 @pytest.mark.parametrize("case", sorted(SHAPES))
 def test_sentence_shapes(case):
     text, meta, expected = SHAPES[case]

@@ -48,6 +48,7 @@ class Grammar:
     change_from: tuple[str, ...]
     change_to: tuple[str, ...]
     close_qualitative: tuple[str, ...]
+    level_after: tuple[str, ...]
     level_qualitative: tuple[str, ...]
     held_qualitative: tuple[str, ...]
     target_words: tuple[str, ...]
@@ -139,6 +140,7 @@ def grammar() -> Grammar:
         change_from=tuple(raw["change_from"]),
         change_to=tuple(raw["change_to"]),
         close_qualitative=tuple(raw["close_qualitative"]),
+        level_after=tuple(raw["level_after"]),
         level_qualitative=tuple(raw["level_qualitative"]),
         held_qualitative=tuple(raw["held_qualitative"]),
         target_words=tuple(raw["target_words"]),

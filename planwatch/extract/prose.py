@@ -62,7 +62,7 @@ _GAP = 12
 _THEN_EXACT = re.compile(r"[^,，;；。\d]{0,4}[,，]\s*(?:达到|达|为)\s*")
 _FROM = re.compile(rf"(?:{alternation(_G.change_from)})[^,，;；。从由]{{0,8}}$")  # 从2020年的X, 由人均X: X is where a change started
 _CONVERTED = re.compile(r"汇率|折合|折算")
-_LEVEL_AFTER = re.compile(r"\s*(?:达到|达)\s*")
+_LEVEL_AFTER = re.compile(rf"\s*(?:{alternation(_G.level_after)})\s*")
 _ADJUSTED = re.compile(r"(?:剔除|扣除|除去)[^,，。;；:：]{0,30}?(?:因素|影响)后?")  # …剔除某矿停产等不可比因素增长7.8%
 _LABEL_HEAD = re.compile(r"[\s—\-·•]*(?:[0-9一二三四五六七八九十]+[、.．]|[（(][0-9一二三四五六七八九十]+[)）])?[\s—\-]*")
 _LABEL_END = re.compile(r"\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]")
@@ -416,7 +416,8 @@ class _Reader:
         breaks = list(_CHAIN_BREAK.finditer(between))
         if not breaks:
             return bool(_LEVEL_AFTER.fullmatch(between))  # 增长10%达90亿元: the level after its growth
-        return bool(_CONTINUE.match(between[breaks[-1].end():]))
+        rest = between[breaks[-1].end():]  # …增长5.5%、达到10.3万亿元 / 、突破1万亿元: the level after its growth
+        return bool(_CONTINUE.match(rest) or _LEVEL_AFTER.fullmatch(rest) or not rest.strip())
 
     def _respectively(self, group: list[Mention], quantities: list[Quantity], start: int,
                       evidence: int) -> list[Fact]:

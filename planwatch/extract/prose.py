@@ -56,6 +56,7 @@ _YEAR_CLAUSE = re.compile(r"[,，;；]\s*(?:19|20)\d\d ?年(?:末|底)?(?:全[�
 _SHARE = re.compile(r"比重|占比|比例|份额|贡献率|之比")
 _YEAR = re.compile(r"(?:19|20)\d\d ?年")  # 2020 年: PDF text spaces
 _JOINERS = ("", "和", "、", "及", "与", "以及", "和“", "、“")
+_NAME_JOINERS = "和、及与"  # a character that joins a name to one before it
 _BULLET = re.compile(r"[ \t\u3000]*——")
 _AFTER_COLON = re.compile(rf"[ \t\u3000]*(?:{_ESTIMATE}|实际|完成|实现|全年完成)")
 _GAP = 12
@@ -274,8 +275,12 @@ class _Reader:
     def _slot(self, group: list[Mention], start: int, end: int, evidence: int) -> list[Fact]:
         quantities = self._quantities(start, end)
         facts = []
-        if len(group) > 1 and "分别" in self.text[start:end]:
-            facts = self._respectively(group, quantities, start, evidence)
+        respectively = self.text.find("分别", start, end)
+        # 基础设施投资、工业投资分别增长…: a name before this one that the catalogue does not read
+        unnamed = self.text[group[0].start - 1:group[0].start] in _NAME_JOINERS and bool(quantities) \
+            and 0 <= respectively < quantities[0].start
+        if (len(group) > 1 or unnamed) and respectively >= 0:
+            facts = self._respectively(group, quantities, start, evidence, unnamed)
         elif quantities:
             each = group if len(group) > 1 and _EACH.match(self.text, start) else group[-1:]
             facts = [fact for mention in each for fact in self._chain(mention, quantities, start, evidence)]
@@ -420,9 +425,10 @@ class _Reader:
         return bool(_CONTINUE.match(rest) or _LEVEL_AFTER.fullmatch(rest) or not rest.strip())
 
     def _respectively(self, group: list[Mention], quantities: list[Quantity], start: int,
-                      evidence: int) -> list[Fact]:
+                      evidence: int, unnamed: bool = False) -> list[Fact]:
         """分别: one value per name, in order; a later clause (",分别增长4.8%、7.2%") gives
-        another round of values."""
+        another round of values. Names before the group that the catalogue does not read
+        (unnamed) take the first values of each round: the group's names, the last ones."""
         size, facts, pos = len(group), [], start
         while len(quantities) >= size:
             between = self.text[pos:quantities[0].start]
@@ -430,12 +436,23 @@ class _Reader:
                 break
             if pos != start and not self._continues(between, first=False):
                 break
-            for mention, quantity in zip(group, _bounded_alike(quantities[:size])):
+            count = self._run(quantities) if unnamed else size
+            if count < size or unnamed and count == size:
+                break  # as many values as names read: the names before them are no list of this one
+            for mention, quantity in zip(group, _bounded_alike(quantities[:count])[count - size:]):
                 fact = self._numeric(mention, quantity, evidence, between)
                 if fact is not None:
                     facts.append(fact)
-            pos, quantities = quantities[size - 1].end, quantities[size:]
+            pos, quantities = quantities[count - 1].end, quantities[count:]
         return facts
+
+    def _run(self, quantities: list[Quantity]) -> int:
+        """How many values open the list: 3.2%、8.5%和6% is three."""
+        count = 1
+        while count < len(quantities) and _LIST_GAP.fullmatch(
+                self.text, quantities[count - 1].end, quantities[count].start):
+            count += 1
+        return count
 
     def _numeric(self, mention: Mention, quantity: Quantity, evidence: int, between: str,
                  fresh: int | None = None, clause_from: int | None = None, growth: bool = False) -> Fact | None:

@@ -152,6 +152,17 @@ SHAPES["增长X%,达到Y: growth and level of one indicator, as a result and as 
     ])
 
 
+SHAPES["A、B分别增长20%、15% where the catalogue reads only B: B takes the last value"] = (
+    "一、2025年工作回顾\n"
+    "夜间经济营业额、社会消费品零售总额分别增长12%、6.2%。"
+    "文旅消费额、外贸进出口总额分别达到120亿元、860亿元,分别增长8%、5%。\n",
+    REVIEW_META, [
+        ("社会消费品零售总额", "actual", "2025", "growth", "6.2", "%", "="),
+        ("进出口总额", "actual", "2025", "level", "860", "亿元", "="),
+        ("进出口总额", "actual", "2025", "growth", "5", "%", "="),
+    ])
+
+
 @pytest.mark.parametrize("case", sorted(SHAPES))
 def test_sentence_shapes(case):
     text, meta, expected = SHAPES[case]

@@ -62,6 +62,7 @@ _AFTER_COLON = re.compile(rf"[ \t\u3000]*(?:{_ESTIMATE}|实际|完成|实现|全
 _GAP = 12
 _THEN_EXACT = re.compile(r"[^,，;；。\d]{0,4}[,，]\s*(?:达到|达|为)\s*")
 _FROM = re.compile(rf"(?:{alternation(_G.change_from)})[^,，;；。从由]{{0,8}}$")  # 从2020年的X, 由人均X: X is where a change started
+_PROPORTION = re.compile(r"(?:为|是|占|相当于)[^,，;；。]{0,10}的$")
 _CONVERTED = re.compile(r"汇率|折合|折算")
 _LEVEL_AFTER = re.compile(rf"\s*(?:{alternation(_G.level_after)})\s*")
 _ADJUSTED = re.compile(r"(?:剔除|扣除|除去)[^,，。;；:：]{0,30}?(?:因素|影响)后?")  # …剔除某矿停产等不可比因素增长7.8%
@@ -96,8 +97,12 @@ def _averages(kept: Fact, fact: Fact) -> bool:
 
 
 def _bounded_alike(quantities: list[Quantity]) -> list[Quantity]:
-    """分别增长7%和8%左右: a bound word after the last value of a list bounds each value."""
-    last = quantities[-1]
+    """分别增长7%和8%左右: a bound word after the last value of a list bounds each value;
+    分别超过8万元、4.5万元: so does one before the first."""
+    first, last = quantities[0], quantities[-1]
+    if len(quantities) > 1 and first.start < first.number_start and first.comparator != "=" \
+            and all(q.comparator == "=" for q in quantities[1:]):
+        return [first] + [replace(q, comparator=first.comparator) for q in quantities[1:]]
     if last.comparator == "=" or last.upper is not None or any(q.comparator != "=" for q in quantities[:-1]):
         return quantities
     return [replace(q, comparator=last.comparator) for q in quantities[:-1]] + [last]
@@ -258,7 +263,9 @@ class _Reader:
 
     def _qual_in(self, start: int, end: int):
         index = bisect_left(self.quals, (start,))
-        if index < len(self.quals) and self.quals[index][1] <= end:
+        if index < len(self.quals) and self.quals[index][1] <= end and (
+                self.quals[index][2] not in _G.close_qualitative
+                or _CLOSE_LEAD.fullmatch(self.text, start, self.quals[index][0])):
             return self.quals[index]
         return self._close_qual(start, end)
 
@@ -458,6 +465,8 @@ class _Reader:
                  fresh: int | None = None, clause_from: int | None = None, growth: bool = False) -> Fact | None:
         between = _unwrap(between)
         verbs = [v for v in VERB.finditer(between) if v.end() >= len(between) - 3]
+        if quantity.unit == "%" and not verbs and _PROPORTION.search(between):
+            return None  # 约为全国平均的70%: a proportion of another quantity, no value of this one
         growth = growth or bool(_GROWTH_NAME.search(mention.written) or _GROWTH_AFTER.match(self.text, quantity.end))
         measured = measure_of(mention.indicator, quantity, verbs[-1] if verbs else None, growth,
                               index=mention.written.endswith("指数") and not between.strip())

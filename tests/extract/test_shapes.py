@@ -163,6 +163,27 @@ SHAPES["A、B分别增长20%、15% where the catalogue reads only B: B takes the
     ])
 
 
+SHAPES["a bound before the first value of a list bounds each; 迈上…台阶 is at least"] = (
+    "一、2025年工作回顾\n"
+    "城镇和农村居民人均可支配收入分别超过6万元、3.1万元。\n"
+    "二、“十五五”时期的主要目标\n"
+    "到2030年,全市地区生产总值迈上2万亿元台阶,人均地区生产总值跨上15万元。\n",
+    REVIEW_META, [
+        ("城镇居民人均可支配收入", "actual", "2025", "level", "6", "万元", ">"),
+        ("农村居民人均可支配收入", "actual", "2025", "level", "3.1", "万元", ">"),
+        ("地区生产总值", "target", "2030", "level", "2", "万亿元", ">="),
+        ("人均地区生产总值", "target", "2030", "level", "15", "万元", ">="),
+    ])
+SHAPES["a proportion of another quantity (约为全国平均的70%) and coverage far from a name are no facts"] = (
+    "一、2025年工作回顾\n"
+    "单位地区生产总值能耗、主要污染物排放强度分别约为全国平均的70%、60%。"
+    "出口增长7%,跨境电商综合试验区全覆盖;城乡三项医疗参保率全覆盖。\n",
+    REVIEW_META, [
+        ("出口总额", "actual", "2025", "growth", "7", "%", "="),
+        ("城乡三项医疗参保率", "actual", "2025", "level", "全覆盖", None, None),
+    ])
+
+
 @pytest.mark.parametrize("case", sorted(SHAPES))
 def test_sentence_shapes(case):
     text, meta, expected = SHAPES[case]

@@ -21,7 +21,7 @@ from dataclasses import replace
 from ..documents import Document
 from ..documents.metadata import detect_meta
 from ..documents.model import Table
-from ..model import Fact
+from ..model import Basis, Fact
 
 _SPACED_YEAR = re.compile(r"(?<![0-9.])(?:1 9|2 0) [0-9] [0-9](?![0-9.])")
 _YEARS = 3  # spaced years a document shows before it is read closed up
@@ -74,7 +74,14 @@ def restored(facts: list[Fact], kept: list[int] | None) -> list[Fact]:
     """Facts found in a closed-up shadow, their evidence put back on the original text."""
     if kept is None:
         return facts
-    return [replace(fact, start=kept[fact.start], end=kept[fact.end - 1] + 1) for fact in facts]
+
+    def basis(found: Basis | None) -> Basis | None:
+        if found is None or found.start is None or found.end is None:
+            return found
+        return replace(found, start=kept[found.start], end=kept[found.end - 1] + 1)
+
+    return [replace(fact, start=kept[fact.start], end=kept[fact.end - 1] + 1,
+                    role_basis=basis(fact.role_basis), period_basis=basis(fact.period_basis)) for fact in facts]
 
 
 __all__ = ["closed_up", "is_spaced_out", "restored"]

@@ -89,6 +89,19 @@ def test_a_plan_spaced_digit_by_digit_gives_its_targets_with_evidence_on_its_own
         assert digits in SPACED_PLAN[fact.start:fact.end].replace(" ", "").replace(".", "")
 
 
+def test_the_reasons_of_a_fact_read_closed_up_point_into_the_original_text():
+    from planwatch.extract.spacing import closed_up, restored
+    from planwatch.model import Basis, Fact
+    text = "到2 0 0 5年 , 森林覆盖率提高到4 8 %。2 0 0 1年 2 0 0 3年\n"
+    shadow, kept = closed_up(_document(text))
+    words = shadow.text.index("到2005年")
+    found = Fact("森林覆盖率", "target", "2005", "level", Decimal(48), "%", "=", shadow.text.index("森林"),
+                 shadow.text.index("%") + 1, period_basis=Basis("sentence", words, words + 6))
+    fact, = restored([found], kept)
+    assert text[fact.start:fact.end] == "森林覆盖率提高到4 8 %"
+    assert text[fact.period_basis.start:fact.period_basis.end] == "到2 0 0 5年"
+
+
 def test_numbers_side_by_side_are_not_closed_up():
     """Columns of a flattened table are separate numbers, whatever the spacing."""
     from planwatch.extract.spacing import is_spaced_out

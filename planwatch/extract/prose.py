@@ -98,7 +98,9 @@ def _averages(kept: Fact, fact: Fact) -> bool:
 
 def _bounded_alike(quantities: list[Quantity]) -> list[Quantity]:
     """分别增长7%和8%左右: a bound word after the last value of a list bounds each value;
-    分别超过8万元、4.5万元: so does one before the first."""
+    分别超过8万元、4.5万元: so does one before the first. 分别达到300、200亿元 / 提高3个和4个
+    百分点: the last value's unit is each value's."""
+    quantities = _united_alike(quantities)
     first, last = quantities[0], quantities[-1]
     if len(quantities) > 1 and first.start < first.number_start and first.comparator != "=" \
             and all(q.comparator == "=" for q in quantities[1:]):
@@ -106,6 +108,14 @@ def _bounded_alike(quantities: list[Quantity]) -> list[Quantity]:
     if last.comparator == "=" or last.upper is not None or any(q.comparator != "=" for q in quantities[:-1]):
         return quantities
     return [replace(q, comparator=last.comparator) for q in quantities[:-1]] + [last]
+
+
+def _united_alike(quantities: list[Quantity]) -> list[Quantity]:
+    unit = quantities[-1].unit
+    if unit is None:
+        return quantities
+    elided = (None, "个") if unit == "百分点" else (None,)
+    return [replace(q, unit=unit) if q.unit in elided else q for q in quantities[:-1]] + quantities[-1:]
 
 
 def _boundaries(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
@@ -437,6 +447,8 @@ class _Reader:
         another round of values. Names before the group that the catalogue does not read
         (unnamed) take the first values of each round: the group's names, the last ones."""
         size, facts, pos = len(group), [], start
+        if len(quantities) == 1 and not unnamed and len(self.text[start:quantities[0].start]) <= _GAP + 4:
+            quantities = quantities * size  # 城镇居民…和农村居民…分别年均增长5%: one value for each
         while len(quantities) >= size:
             between = self.text[pos:quantities[0].start]
             if pos == start and len(between) > _GAP + 4:

@@ -197,6 +197,21 @@ SHAPES["a proportion of another quantity (约为全国平均的70%) and coverage
     ])
 
 
+SHAPES["分别 with one value for each name, or one unit for each value"] = (
+    "一、2025年工作回顾\n"
+    "城镇居民人均可支配收入和农村居民人均可支配收入分别增长6%。"
+    "城镇和农村居民人均可支配收入分别达到5.2、2.4万元。"
+    "常住人口城镇化率、户籍人口城镇化率分别提高1.2个和1.5个百分点。\n",
+    REVIEW_META, [
+        ("城镇居民人均可支配收入", "actual", "2025", "growth", "6", "%", "="),
+        ("农村居民人均可支配收入", "actual", "2025", "growth", "6", "%", "="),
+        ("城镇居民人均可支配收入", "actual", "2025", "level", "5.2", "万元", "="),
+        ("农村居民人均可支配收入", "actual", "2025", "level", "2.4", "万元", "="),
+        ("常住人口城镇化率", "actual", "2025", "change", "1.2", "百分点", "="),
+        ("户籍人口城镇化率", "actual", "2025", "change", "1.5", "百分点", "="),
+    ])
+
+
 @pytest.mark.parametrize("case", sorted(SHAPES))
 def test_sentence_shapes(case):
     text, meta, expected = SHAPES[case]

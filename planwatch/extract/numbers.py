@@ -129,6 +129,7 @@ def _build_pattern() -> re.Pattern:
 
 
 _PATTERN = _build_pattern()
+_UNIT_START = re.compile(UNIT)
 # A comparator word just before a number, found by searching back from it.
 _BEFORE = re.compile(f"(?:{alternation(grammar().before)})$")
 _BETWEEN = re.compile(r"之间")
@@ -143,6 +144,8 @@ def _is_year(match: re.Match, value: Decimal) -> bool:
 def _quantity(match: re.Match, text: str) -> Quantity | None:
     if match["per"]:
         return _per(match, text)
+    if is_note_mark(match, text):
+        return None
     value = parse_number(match["num"])
     if value is None or _is_year(match, value):
         return None
@@ -175,6 +178,23 @@ def _quantity(match: re.Match, text: str) -> Quantity | None:
         end=match.end(),
         number_start=match.start("num"),
     )
+
+
+def is_note_mark(match: re.Match, text: str) -> bool:
+    """下降[43]3.9%, 民间投资[47]下降: a bracketed whole number glued to the words around it
+    is a footnote mark (statistical communiques), not a cumulative value ([0.39], [2000]万人)."""
+    if not (match["open"] and match["close"]) or match["unit"] or match["num2"] or match["after"] \
+            or "." in match["num"]:
+        return False
+    end = match.end("close")
+    after = text[end:end + 1]
+    if after.isdigit():
+        return _is_word(text[match.start() - 1:match.start()])
+    return _is_word(after) and _UNIT_START.match(text, end) is None
+
+
+def _is_word(char: str) -> bool:
+    return bool(char) and "\u4e00" <= char <= "\u9fff"
 
 
 def _per(match: re.Match, text: str) -> Quantity | None:

@@ -63,6 +63,7 @@ _GAP = 12
 _THEN_EXACT = re.compile(r"[^,，;；。\d]{0,4}[,，]\s*(?:达到|达|为)\s*")
 _FROM = re.compile(rf"(?:{alternation(_G.change_from)})[^,，;；。从由]{{0,8}}$")  # 从2020年的X, 由人均X: X is where a change started
 _PROPORTION = re.compile(r"(?:为|是|占|相当于)[^,，;；。]{0,10}的$")
+_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\[[0-9]{1,3}\]")  # a communique's footnote mark
 _CONVERTED = re.compile(r"汇率|折合|折算")
 _LEVEL_AFTER = re.compile(rf"\s*(?:{alternation(_G.level_after)})\s*")
 _ADJUSTED = re.compile(r"(?:剔除|扣除|除去)[^,，。;；:：]{0,30}?(?:因素|影响)后?")  # …剔除某矿停产等不可比因素增长7.8%
@@ -148,7 +149,10 @@ def _soft_wrap(text: str, pos: int) -> bool:
 
 
 def _unwrap(words: str) -> str:
-    """Words inside one slot without the line breaks of a wrapped line (增\\n长5.6%)."""
+    """Words inside one slot without the line breaks of a wrapped line (增\\n长5.6%) and
+    without footnote marks (比上年下降[43]3.9%)."""
+    if "[" in words:
+        words = _NOTE.sub("", words)
     return words.replace("\r", "").replace("\n", "") if "\n" in words else words
 
 

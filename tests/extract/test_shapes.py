@@ -102,6 +102,13 @@ def test_the_reasons_of_a_fact_read_closed_up_point_into_the_original_text():
     assert text[fact.period_basis.start:fact.period_basis.end] == "到2 0 0 5年"
 
 
+@pytest.mark.parametrize("text, value", [("城镇化率提高[1.5]", Decimal("1.5")), ("新增就业[2000]万人", Decimal(2000)),
+                                         ("减少[300]以上", Decimal(300))])
+def test_a_bracketed_cumulative_value_is_no_footnote(text, value):
+    from planwatch.extract.numbers import find_quantities
+    assert [(q.value, q.cumulative) for q in find_quantities(text)] == [(value, True)]
+
+
 def test_numbers_side_by_side_are_not_closed_up():
     """Columns of a flattened table are separate numbers, whatever the spacing."""
     from planwatch.extract.spacing import is_spaced_out
@@ -209,6 +216,18 @@ SHAPES["分别 with one value for each name, or one unit for each value"] = (
         ("农村居民人均可支配收入", "actual", "2025", "level", "2.4", "万元", "="),
         ("常住人口城镇化率", "actual", "2025", "change", "1.2", "百分点", "="),
         ("户籍人口城镇化率", "actual", "2025", "change", "1.5", "百分点", "="),
+    ])
+
+
+SHAPES["footnote marks of a communique are read past; a bracketed cumulative value is kept"] = (
+    "一、综合\n"
+    "全年全市地区生产总值[2]3120亿元,比上年增长5.1%。全社会固定资产投资比上年下降[13]3.9%。"
+    "民间投资[14]下降6.4%。\n",
+    dict(doc_type="communique", report_years=[2025]), [
+        ("地区生产总值", "actual", "2025", "level", "3120", "亿元", "="),
+        ("地区生产总值", "actual", "2025", "growth", "5.1", "%", "="),
+        ("全社会固定资产投资", "actual", "2025", "growth", "-3.9", "%", "="),
+        ("民间投资", "actual", "2025", "growth", "-6.4", "%", "="),
     ])
 
 

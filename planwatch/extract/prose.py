@@ -39,11 +39,13 @@ from .statement import VERB, Where, measure_of, numeric_fact, text_fact
 _CLAUSE_END = re.compile(r"[。！？!?\n;；:：,，|]")  # | joins table cells: each is its own statement
 _CHAIN_BREAK = re.compile(r"[。！？!?\n;；:：,，、|]")
 _G = grammar()
+_DURATION = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})年(?:来|间|内)?"  # 5年提高4.5个百分点: over 5 years
 _QUALITATIVE = re.compile(alternation(_G.qualitative + _G.positive_growth + _G.negative_growth + _G.flat_growth))
 _CLOSE_QUALITATIVE = re.compile(alternation(_G.close_qualitative))
 _CLOSE_LEAD = re.compile(r"[^0-9０-９,，。;；:：!?！？\n]{0,10}")  # 等约束性指标, 数量实现: a name's own words
 _VERBS = alternation(_G.up + _G.down)
-_CONTINUE = re.compile(rf"^\s*(?:同比|同口径|比上年同期|较上年同期|比上年末|较上年末|比上年|较上年|比年初|较年初|年均|全年|分别)*(?:{_VERBS})")
+_CONTINUE = re.compile(rf"^\s*(?:同比|同口径|比上年同期|较上年同期|比上年末|较上年末|比上年|较上年|比年初|较年初|年均|全年|分别"
+                       rf"|{_DURATION})*(?:{_VERBS})")
 _ESTIMATE = alternation(_G.estimate_words)
 _STRETCH = alternation(_G.stretch_words)
 _CARRY = re.compile(rf"^[\s—-]*(?:{_ESTIMATE}|{_STRETCH}|全年|上半年|下半年|今年|年内|前三季度|可|将|已|共|累计|同比|同口径"
@@ -72,7 +74,7 @@ _LABEL_END = re.compile(r"\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]")
 _PROGRESS = re.compile(r"(?:完成|占|达到)[^,，;；。]{0,8}(?:目标|计划|任务)的")
 _RESPECTIVELY = re.compile(rf"[,，;；、]\s*分别(?:{_VERBS}|为|达到|达)")
 # …X元,农村…Y元,同比增长8.5%和13%: a growth verb before two values joined by 和 shares them out too
-_PAIRED = re.compile(rf"[,，;；]\s*(?:同比|比上年|较上年)?(?:{_VERBS})$")
+_PAIRED = re.compile(rf"[,，;；]\s*(?:同比|比上年|较上年|实际|名义)?(?:{_VERBS})$")
 _PAIR_GAP = re.compile(r"\s*(?:和|、|与)\s*")
 _EACH = re.compile(r"\s*(?:均|都)")  # 规模以上工业增加值、固定资产投资均增长12%: each name
 _LIST_GAP = re.compile(r"\s*(?:和|、|及|与|,|，)\s*")

@@ -109,6 +109,14 @@ def test_a_bracketed_cumulative_value_is_no_footnote(text, value):
     assert [(q.value, q.cumulative) for q in find_quantities(text)] == [(value, True)]
 
 
+@pytest.mark.parametrize("text, value, unit, comparator", [
+    ("增加2万多家", Decimal(2), "万家", ">"), ("新增4万多亿元", Decimal(4), "万亿元", ">"),
+    ("达到1.2万余人", Decimal("1.2"), "万人", ">"), ("受教育年限10.8年", Decimal("10.8"), "年", "=")])
+def test_a_bound_word_after_the_scale(text, value, unit, comparator):
+    from planwatch.extract.numbers import find_quantities
+    assert [(q.value, q.unit, q.comparator) for q in find_quantities(text)] == [(value, unit, comparator)]
+
+
 def test_numbers_side_by_side_are_not_closed_up():
     """Columns of a flattened table are separate numbers, whatever the spacing."""
     from planwatch.extract.spacing import is_spaced_out
@@ -228,6 +236,19 @@ SHAPES["footnote marks of a communique are read past; a bracketed cumulative val
         ("地区生产总值", "actual", "2025", "growth", "5.1", "%", "="),
         ("全社会固定资产投资", "actual", "2025", "growth", "-3.9", "%", "="),
         ("民间投资", "actual", "2025", "growth", "-6.4", "%", "="),
+    ])
+
+
+SHAPES["5年提高X: a number of years before a change is its span, not a value"] = (
+    "一、2025年工作回顾\n"
+    "常住人口城镇化率达到66.2%、5年提高4.1个百分点。一般公共预算收入完成512亿元,5年增长21.3%。"
+    "高新技术企业3年增加1万多家。\n",
+    REVIEW_META, [
+        ("常住人口城镇化率", "actual", "2025", "level", "66.2", "%", "="),
+        ("常住人口城镇化率", "actual", "2021-2025", "change", "4.1", "百分点", "="),
+        ("地方一般公共预算收入", "actual", "2025", "level", "512", "亿元", "="),
+        ("地方一般公共预算收入", "actual", "2021-2025", "growth", "21.3", "%", "="),
+        ("高新技术企业数", "actual", "2023-2025", "change", "1", "万家", ">"),
     ])
 
 

@@ -44,7 +44,7 @@ _QUALITATIVE = re.compile(alternation(_G.qualitative + _G.positive_growth + _G.n
 _CLOSE_QUALITATIVE = re.compile(alternation(_G.close_qualitative))
 _CLOSE_LEAD = re.compile(r"[^0-9０-９,，。;；:：!?！？\n]{0,10}")  # 等约束性指标, 数量实现: a name's own words
 _VERBS = alternation(_G.up + _G.down)
-_CONTINUE = re.compile(rf"^\s*(?:同比|同口径|比上年同期|较上年同期|比上年末|较上年末|比上年|较上年|比年初|较年初|年均|全年|分别"
+_CONTINUE = re.compile(rf"^\s*(?:同比|同口径|比上年同期|较上年同期|比上年末|较上年末|比上年|较上年|比年初|较年初|年均|全年|分别|实际|名义"
                        rf"|{_DURATION})*(?:{_VERBS})")
 _ESTIMATE = alternation(_G.estimate_words)
 _STRETCH = alternation(_G.stretch_words)
@@ -444,7 +444,8 @@ class _Reader:
         breaks = list(_CHAIN_BREAK.finditer(between))
         if not breaks:
             return bool(_LEVEL_AFTER.fullmatch(between))  # 增长10%达90亿元: the level after its growth
-        rest = between[breaks[-1].end():]  # …增长5.5%、达到10.3万亿元 / 、突破1万亿元: the level after its growth
+        rest = _ADJUSTED.sub("", between[breaks[-1].end():])  # ,扣除价格因素实际增长6.9%
+        # …增长5.5%、达到10.3万亿元 / 、突破1万亿元: the level after its growth
         return bool(_CONTINUE.match(rest) or _LEVEL_AFTER.fullmatch(rest) or not rest.strip())
 
     def _respectively(self, group: list[Mention], quantities: list[Quantity], start: int,

@@ -252,6 +252,18 @@ SHAPES["5年提高X: a number of years before a change is its span, not a value"
     ])
 
 
+SHAPES["a real growth after a price note continues the statement"] = (
+    "一、综合\n"
+    "全年城镇居民人均可支配收入41200元,扣除价格上涨因素,比上年实际增长5.3%;"
+    "农村居民人均可支配收入22100元,扣除价格因素实际增长6.9%。\n",
+    dict(doc_type="communique", report_years=[2024]), [
+        ("城镇居民人均可支配收入", "actual", "2024", "level", "41200", "元", "="),
+        ("城镇居民人均可支配收入", "actual", "2024", "growth", "5.3", "%", "="),
+        ("农村居民人均可支配收入", "actual", "2024", "level", "22100", "元", "="),
+        ("农村居民人均可支配收入", "actual", "2024", "growth", "6.9", "%", "="),
+    ])
+
+
 @pytest.mark.parametrize("case", sorted(SHAPES))
 def test_sentence_shapes(case):
     text, meta, expected = SHAPES[case]

@@ -304,6 +304,8 @@ class _Reader:
             and 0 <= respectively < quantities[0].start
         if (len(group) > 1 or unnamed) and respectively >= 0:
             facts = self._respectively(group, quantities, start, evidence, unnamed)
+        elif quantities and 0 <= respectively < quantities[0].start and self._run(quantities) > 1:
+            pass  # 进出口额分别达到10亿美元和15亿美元: values of names this sentence does not give
         elif quantities:
             each = group if len(group) > 1 and _EACH.match(self.text, start) else group[-1:]
             facts = [fact for mention in each for fact in self._chain(mention, quantities, start, evidence)]

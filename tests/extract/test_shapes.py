@@ -202,10 +202,12 @@ SHAPES["a bound before the first value of a list bounds each; 迈上…台阶 is
         ("地区生产总值", "target", "2030", "level", "2", "万亿元", ">="),
         ("人均地区生产总值", "target", "2030", "level", "15", "万元", ">="),
     ])
-SHAPES["a proportion of another quantity (约为全国平均的70%) and coverage far from a name are no facts"] = (
+SHAPES["a proportion of another quantity (约为全国平均的70%), coverage far from a name and 分别 after one name "
+       "are no facts"] = (
     "一、2025年工作回顾\n"
     "单位地区生产总值能耗、主要污染物排放强度分别约为全国平均的70%、60%。"
-    "出口增长7%,跨境电商综合试验区全覆盖;城乡三项医疗参保率全覆盖。\n",
+    "出口增长7%,跨境电商综合试验区全覆盖;城乡三项医疗参保率全覆盖。"
+    "两个口岸的进出口总额分别达到12亿美元和18亿美元。\n",
     REVIEW_META, [
         ("出口总额", "actual", "2025", "growth", "7", "%", "="),
         ("城乡三项医疗参保率", "actual", "2025", "level", "全覆盖", None, None),

@@ -48,6 +48,7 @@ class Grammar:
     change_from: tuple[str, ...]
     change_to: tuple[str, ...]
     close_qualitative: tuple[str, ...]
+    close_lead: tuple[str, ...]
     level_after: tuple[str, ...]
     level_qualitative: tuple[str, ...]
     held_qualitative: tuple[str, ...]
@@ -140,6 +141,7 @@ def grammar() -> Grammar:
         change_from=tuple(raw["change_from"]),
         change_to=tuple(raw["change_to"]),
         close_qualitative=tuple(raw["close_qualitative"]),
+        close_lead=tuple(raw["close_lead"]),
         level_after=tuple(raw["level_after"]),
         level_qualitative=tuple(raw["level_qualitative"]),
         held_qualitative=tuple(raw["held_qualitative"]),

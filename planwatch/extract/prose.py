@@ -42,7 +42,7 @@ _G = grammar()
 _DURATION = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})年(?:来|间|内)?"  # 5年提高4.5个百分点: over 5 years
 _QUALITATIVE = re.compile(alternation(_G.qualitative + _G.positive_growth + _G.negative_growth + _G.flat_growth))
 _CLOSE_QUALITATIVE = re.compile(alternation(_G.close_qualitative))
-_CLOSE_LEAD = re.compile(r"[^0-9０-９,，。;；:：!?！？\n]{0,10}")  # 等约束性指标, 数量实现: a name's own words
+_CLOSE_LEAD = re.compile(f"(?:{alternation(_G.close_lead)})*")  # 等约束性指标, 数量实现: a name's own words
 _VERBS = alternation(_G.up + _G.down)
 _CONTINUE = re.compile(rf"^\s*(?:同比|同口径|比上年同期|较上年同期|比上年末|较上年末|比上年|较上年|比年初|较年初|年均|全年|分别|实际|名义"
                        rf"|{_DURATION})*(?:{_VERBS})")
@@ -59,6 +59,8 @@ _SHARE = re.compile(r"比重|占比|比例|份额|贡献率|之比")
 _YEAR = re.compile(r"(?:19|20)\d\d ?年")  # 2020 年: PDF text spaces
 _JOINERS = ("", "和", "、", "及", "与", "以及", "和“", "、“")
 _NAME_JOINERS = "和、及与"  # a character that joins a name to one before it
+_LIST_SPLIT = re.compile(f"[{_NAME_JOINERS}]")
+_NOT_A_LIST = re.compile(r"[0-9０-９%,，。;；:：!?！？\n]")
 _BULLET = re.compile(r"[ \t\u3000]*——")
 _AFTER_COLON = re.compile(rf"[ \t\u3000]*(?:{_ESTIMATE}|实际|完成|实现|全年完成)")
 _GAP = 12
@@ -299,13 +301,12 @@ class _Reader:
         quantities = self._quantities(start, end)
         facts = []
         respectively = self.text.find("分别", start, end)
-        # 基础设施投资、工业投资分别增长…: a name before this one that the catalogue does not read
-        unnamed = self.text[group[0].start - 1:group[0].start] in _NAME_JOINERS and bool(quantities) \
-            and 0 <= respectively < quantities[0].start
-        if (len(group) > 1 or unnamed) and respectively >= 0:
-            facts = self._respectively(group, quantities, start, evidence, unnamed)
-        elif quantities and 0 <= respectively < quantities[0].start and self._run(quantities) > 1:
-            pass  # 进出口额分别达到10亿美元和15亿美元: values of names this sentence does not give
+        listed = bool(quantities) and 0 <= respectively < quantities[0].start  # names, then 分别, then values
+        # 基础设施投资、工业投资分别增长… / 规上工业增加值、工业应税销售分别…: names the catalogue does not read
+        unnamed = listed and self.text[group[0].start - 1:group[0].start] in _NAME_JOINERS
+        after = self._unread_after(group[-1].end, respectively) if listed else 0
+        if respectively >= 0 and (len(group) > 1 or unnamed or after or listed and self._run(quantities) > 1):
+            facts = self._respectively(group, quantities, start, evidence, unnamed, after)
         elif quantities:
             each = group if len(group) > 1 and _EACH.match(self.text, start) else group[-1:]
             facts = [fact for mention in each for fact in self._chain(mention, quantities, start, evidence)]
@@ -451,12 +452,13 @@ class _Reader:
         return bool(_CONTINUE.match(rest) or _LEVEL_AFTER.fullmatch(rest) or not rest.strip())
 
     def _respectively(self, group: list[Mention], quantities: list[Quantity], start: int,
-                      evidence: int, unnamed: bool = False) -> list[Fact]:
+                      evidence: int, unnamed: bool = False, after: int = 0) -> list[Fact]:
         """分别: one value per name, in order; a later clause (",分别增长4.8%、7.2%") gives
-        another round of values. Names before the group that the catalogue does not read
-        (unnamed) take the first values of each round: the group's names, the last ones."""
+        another round of values. Names of the list that the catalogue does not read, before
+        the group (unnamed) or `after` it, take their places in each round; a round that
+        does not fit the list (one name, two values) gives nothing: they are others' values."""
         size, facts, pos = len(group), [], start
-        if len(quantities) == 1 and not unnamed and len(self.text[start:quantities[0].start]) <= _GAP + 4:
+        if len(quantities) == 1 and not unnamed and not after and len(self.text[start:quantities[0].start]) <= _GAP + 4:
             quantities = quantities * size  # 城镇居民…和农村居民…分别年均增长5%: one value for each
         while len(quantities) >= size:
             between = self.text[pos:quantities[0].start]
@@ -464,15 +466,23 @@ class _Reader:
                 break
             if pos != start and not self._continues(between, first=False):
                 break
-            count = self._run(quantities) if unnamed else size
-            if count < size or unnamed and count == size:
-                break  # as many values as names read: the names before them are no list of this one
-            for mention, quantity in zip(group, _bounded_alike(quantities[:count])[count - size:]):
+            count = self._run(quantities) if unnamed or after or size == 1 else size
+            first = count - after - size  # where the group's values stand in the round
+            if first < 0 or (first > 0) != unnamed:
+                break
+            for mention, quantity in zip(group, _bounded_alike(quantities[:count])[first:first + size]):
                 fact = self._numeric(mention, quantity, evidence, between)
                 if fact is not None:
                     facts.append(fact)
             pos, quantities = quantities[count - 1].end, quantities[count:]
         return facts
+
+    def _unread_after(self, end: int, respectively: int) -> int:
+        """How many names of the list follow the group unread (规上工业增加值、工业应税销售分别: one)."""
+        words = self.text[end:respectively]
+        if not words or words[0] not in _NAME_JOINERS or _NOT_A_LIST.search(words):
+            return 0
+        return len([word for word in _LIST_SPLIT.split(words) if word.strip()])
 
     def _run(self, quantities: list[Quantity]) -> int:
         """How many values open the list: 3.2%、8.5%和6% is three."""

@@ -137,7 +137,8 @@ SHAPES["按2020年价格计算: a price basis, not the period"] = (
 
 SHAPES["a result right after names and their 指标/任务 words; none after other words"] = (
     "一、2025年工作回顾\n"
-    "节能减排任务全面完成,一般公共预算收入稳步提高,城镇调查失业率总体稳定。新建学校12所,各项工作全面完成。\n",
+    "节能减排任务全面完成,一般公共预算收入稳步提高,城镇调查失业率总体稳定。新建学校12所,各项工作全面完成。"
+    "单位地区生产总值能耗、主要污染物排放进一步降低,居民人均可支配收入差距进一步缩小。\n",
     REVIEW_META, [
         ("单位地区生产总值能源消耗", "actual", "2025", "growth", "全面完成", None, None),
         ("主要污染物排放总量", "actual", "2025", "growth", "全面完成", None, None),
@@ -180,14 +181,16 @@ SHAPES["增长X%,达到Y: growth and level of one indicator, as a result and as 
     ])
 
 
-SHAPES["A、B分别增长20%、15% where the catalogue reads only B: B takes the last value"] = (
+SHAPES["A、B分别增长20%、15% where the catalogue reads only A or only B: it takes its own place's value"] = (
     "一、2025年工作回顾\n"
     "夜间经济营业额、社会消费品零售总额分别增长12%、6.2%。"
-    "文旅消费额、外贸进出口总额分别达到120亿元、860亿元,分别增长8%、5%。\n",
+    "文旅消费额、外贸进出口总额分别达到120亿元、860亿元,分别增长8%、5%。"
+    "规上工业增加值、工业应税销售分别增长7.2%、10.1%。\n",
     REVIEW_META, [
         ("社会消费品零售总额", "actual", "2025", "growth", "6.2", "%", "="),
         ("进出口总额", "actual", "2025", "level", "860", "亿元", "="),
         ("进出口总额", "actual", "2025", "growth", "5", "%", "="),
+        ("规模以上工业增加值", "actual", "2025", "growth", "7.2", "%", "="),
     ])
 
 

@@ -43,6 +43,7 @@ _DURATION = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})年(?:来|间|
 _QUALITATIVE = re.compile(alternation(_G.qualitative + _G.positive_growth + _G.negative_growth + _G.flat_growth))
 _CLOSE_QUALITATIVE = re.compile(alternation(_G.close_qualitative))
 _CLOSE_LEAD = re.compile(f"(?:{alternation(_G.close_lead)})*")  # 等约束性指标, 数量实现: a name's own words
+_LEAD_JOIN = re.compile(f"(?:{alternation(_G.close_lead)})+[和、及与]")  # 单位GDP能耗下降和主要污染物减排任务超额完成
 _VERBS = alternation(_G.up + _G.down)
 _CONTINUE = re.compile(rf"^\s*(?:同比|同口径|比上年同期|较上年同期|比上年末|较上年末|比上年|较上年|比年初|较年初|年均|全年|分别|实际|名义"
                        rf"|{_DURATION})*(?:{_VERBS})")
@@ -196,7 +197,8 @@ class _Reader:
         group = [self.mentions[index]]
         while index + 1 < len(self.mentions):
             following = self.mentions[index + 1]
-            if self.text[group[-1].end:following.start] not in _JOINERS:
+            gap = self.text[group[-1].end:following.start]
+            if gap not in _JOINERS and not _LEAD_JOIN.fullmatch(gap):
                 break
             group.append(following)
             index += 1

@@ -269,6 +269,16 @@ SHAPES["a real growth after a price note continues the statement"] = (
     ])
 
 
+SHAPES["names joined through their own words share a result; 保持增长 is growth above 0"] = (
+    "一、2025年工作回顾\n"
+    "单位地区生产总值能耗下降和主要污染物减排任务超额完成。进出口总额保持增长。\n",
+    REVIEW_META, [
+        ("单位地区生产总值能源消耗", "actual", "2025", "growth", "超额完成", None, None),
+        ("主要污染物排放总量", "actual", "2025", "growth", "超额完成", None, None),
+        ("进出口总额", "actual", "2025", "growth", "0", "%", ">"),
+    ])
+
+
 @pytest.mark.parametrize("case", sorted(SHAPES))
 def test_sentence_shapes(case):
     text, meta, expected = SHAPES[case]

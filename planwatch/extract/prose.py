@@ -502,7 +502,7 @@ class _Reader:
             return None  # 约为全国平均的70%: a proportion of another quantity, no value of this one
         growth = growth or bool(_GROWTH_NAME.search(mention.written) or _GROWTH_AFTER.match(self.text, quantity.end))
         measured = measure_of(mention.indicator, quantity, verbs[-1] if verbs else None, growth,
-                              index=mention.written.endswith("指数") and not between.strip())
+                              index=mention.written.endswith("指数") and between.strip() in ("", "为", "是"))
         if measured is None:
             return None
         measure, quantity = measured

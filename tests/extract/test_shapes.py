@@ -24,8 +24,7 @@ def _rows(text: str, meta: dict) -> set[tuple]:
 
 
 def _expected(rows: list[tuple]) -> set[tuple]:
-    return {(*row[:4], row[4] if row[5] is None and not row[4][0].isdigit() else Decimal(row[4]), *row[5:])
-            for row in rows}
+    return {(*row[:4], Decimal(row[4]) if row[4][-1].isdigit() else row[4], *row[5:]) for row in rows}
 
 
 SHAPES: dict[str, tuple[str, dict, list[tuple]]] = {}
@@ -276,6 +275,15 @@ SHAPES["names joined through their own words share a result; 保持增长 is gro
         ("单位地区生产总值能源消耗", "actual", "2025", "growth", "超额完成", None, None),
         ("主要污染物排放总量", "actual", "2025", "growth", "超额完成", None, None),
         ("进出口总额", "actual", "2025", "growth", "0", "%", ">"),
+    ])
+
+
+SHAPES["an index written 指数为97.7, then its fall"] = (
+    "一、2025年工作回顾\n"
+    "居民消费价格指数为98.6,下降1.4%。\n",
+    REVIEW_META, [
+        ("居民消费价格指数", "actual", "2025", "level", "98.6", None, "="),
+        ("居民消费价格指数", "actual", "2025", "growth", "-1.4", "%", "="),
     ])
 
 

@@ -283,11 +283,12 @@ class _Reader:
 
     def _qual_in(self, start: int, end: int):
         index = bisect_left(self.quals, (start,))
+        close = self._close_qual(start, end)
         if index < len(self.quals) and self.quals[index][1] <= end and (
                 self.quals[index][2] not in _G.close_qualitative
                 or _CLOSE_LEAD.fullmatch(self.text, start, self.quals[index][0])):
-            return self.quals[index]
-        return self._close_qual(start, end)
+            return min(self.quals[index], close) if close else self.quals[index]  # the nearer one is the name's
+        return close
 
     def _close_qual(self, start: int, end: int):
         """节能减排任务全面完成, 一般公共预算收入稳步提高: words that state a result only

@@ -287,6 +287,14 @@ SHAPES["an index written 指数为97.7, then its fall"] = (
     ])
 
 
+SHAPES["of two results in a name's slot, the nearer is its own"] = (
+    "二、2026年主要预期目标\n"
+    "单位地区生产总值二氧化碳排放量进一步下降,重点工程减排量完成上级下达目标。\n",
+    dict(doc_type="work_report", report_years=[2025], target_years=[2026]), [
+        ("单位地区生产总值二氧化碳排放", "target", "2026", "growth", "进一步下降", None, None),
+    ])
+
+
 @pytest.mark.parametrize("case", sorted(SHAPES))
 def test_sentence_shapes(case):
     text, meta, expected = SHAPES[case]

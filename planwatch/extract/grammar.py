@@ -50,6 +50,7 @@ class Grammar:
     close_qualitative: tuple[str, ...]
     close_lead: tuple[str, ...]
     level_after: tuple[str, ...]
+    net_change: tuple[str, ...]
     level_qualitative: tuple[str, ...]
     held_qualitative: tuple[str, ...]
     target_words: tuple[str, ...]
@@ -143,6 +144,7 @@ def grammar() -> Grammar:
         close_qualitative=tuple(raw["close_qualitative"]),
         close_lead=tuple(raw["close_lead"]),
         level_after=tuple(raw["level_after"]),
+        net_change=tuple(raw["net_change"]),
         level_qualitative=tuple(raw["level_qualitative"]),
         held_qualitative=tuple(raw["held_qualitative"]),
         target_words=tuple(raw["target_words"]),

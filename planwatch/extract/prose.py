@@ -67,6 +67,7 @@ _AFTER_COLON = re.compile(rf"[ \t\u3000]*(?:{_ESTIMATE}|实际|完成|实现|全
 _GAP = 12
 _THEN_EXACT = re.compile(r"[^,，;；。\d]{0,4}[,，]\s*(?:达到|达|为)\s*")
 _FROM = re.compile(rf"(?:{alternation(_G.change_from)})[^,，;；。从由]{{0,8}}$")  # 从2020年的X, 由人均X: X is where a change started
+_NET_BEFORE = re.compile(f"(?:{alternation(_G.net_change)})$")
 _PROPORTION = re.compile(r"(?:为|是|占|相当于)[^,，;；。]{0,10}的$")
 _NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\[[0-9]{1,3}\]")  # a communique's footnote mark
 _CONVERTED = re.compile(r"汇率|折合|折算")
@@ -507,6 +508,8 @@ class _Reader:
         if measured is None:
             return None
         measure, quantity = measured
+        if measure == "level" and _NET_BEFORE.search(self.text, max(0, mention.start - 3), mention.start):
+            measure = "change"  # 净增高新技术企业517家: the stock's net change
         return numeric_fact(mention.indicator, mention.written, quantity, measure,
                             self._where(mention, quantity.start, clause_from=clause_from, fresh_from=fresh),
                             evidence, between, self.text[quantity.end:quantity.end + 6])

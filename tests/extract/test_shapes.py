@@ -295,6 +295,18 @@ SHAPES["of two results in a name's slot, the nearer is its own"] = (
     ])
 
 
+SHAPES["净增 before a stock's name: its number is the stock's net change"] = (
+    "一、2025年工作回顾\n"
+    "净增高新技术企业312家,高新技术企业总数达到2100家。\n"
+    "二、2026年主要预期目标\n"
+    "净增高新技术企业300家以上。\n",
+    REVIEW_META, [
+        ("高新技术企业数", "actual", "2025", "change", "312", "家", "="),
+        ("高新技术企业数", "actual", "2025", "level", "2100", "家", "="),
+        ("高新技术企业数", "target", "2026", "change", "300", "家", ">="),
+    ])
+
+
 @pytest.mark.parametrize("case", sorted(SHAPES))
 def test_sentence_shapes(case):
     text, meta, expected = SHAPES[case]

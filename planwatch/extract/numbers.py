@@ -48,7 +48,7 @@ _BASE_UNITS = [
 ]
 UNIT = f"(?:(?:万亿|千万|百万|亿|万)(?:{alternation(_BASE_UNITS)})?|{alternation(_BASE_UNITS)})"
 _UNIT_NAMES = {"％": "%", "个百分点": "百分点", "亿": "亿元", "万亿": "万亿元", "美金": "美元"}
-_DASH = "[-—–~～至到]|－－|——"
+_DASH = "－－|——|[-—–~～至到－]"  # 6.5%－7%: a full-width dash too
 _OPEN, _CLOSE = r"\[［【〔", r"\]］】〕"
 
 

@@ -116,6 +116,12 @@ def test_a_bound_word_after_the_scale(text, value, unit, comparator):
     assert [(q.value, q.unit, q.comparator) for q in find_quantities(text)] == [(value, unit, comparator)]
 
 
+@pytest.mark.parametrize("text", ["增长6.5%－7%", "增长6.5－7%", "增长6.5%－－7%", "增长6.5%——7%"])
+def test_a_range_with_any_dash_is_one_quantity(text):
+    from planwatch.extract.numbers import find_quantities
+    assert [(q.value, q.upper, q.comparator) for q in find_quantities(text)] == [(Decimal("6.5"), Decimal(7), ">=")]
+
+
 def test_numbers_side_by_side_are_not_closed_up():
     """Columns of a flattened table are separate numbers, whatever the spacing."""
     from planwatch.extract.spacing import is_spaced_out

@@ -143,12 +143,13 @@ SHAPES["按2020年价格计算: a price basis, not the period"] = (
 SHAPES["a result right after names and their 指标/任务 words; none after other words"] = (
     "一、2025年工作回顾\n"
     "节能减排任务全面完成,一般公共预算收入稳步提高,城镇调查失业率总体稳定。新建学校12所,各项工作全面完成。"
-    "单位地区生产总值能耗、主要污染物排放进一步降低,居民人均可支配收入差距进一步缩小。\n",
+    "单位地区生产总值能耗、主要污染物排放进一步降低,居民人均可支配收入差距进一步缩小。居民消费价格涨幅保持较低水平。\n",
     REVIEW_META, [
         ("单位地区生产总值能源消耗", "actual", "2025", "growth", "全面完成", None, None),
         ("主要污染物排放总量", "actual", "2025", "growth", "全面完成", None, None),
         ("地方一般公共预算收入", "actual", "2025", "growth", "稳步提高", None, None),
         ("城镇调查失业率", "actual", "2025", "level", "总体稳定", None, None),
+        ("居民消费价格指数", "actual", "2025", "growth", "保持较低水平", None, None),
     ])
 SHAPES["完成上级下达的…约束性指标: a fact for each indicator it names"] = (
     "二、2026年主要预期目标\n"

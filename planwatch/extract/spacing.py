@@ -18,8 +18,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from ..documents import Document
-from ..documents.metadata import detect_meta
+from ..documents import Document, detect_meta
 from ..documents.model import Table
 from ..model import Basis, Fact
 

@@ -172,7 +172,8 @@ SHAPES["a rank or level held over a plan's years, a level reached at its end"] =
 
 SHAPES["增长X%,达到Y: growth and level of one indicator, as a result and as a target"] = (
     "一、2025年工作回顾\n"
-    "全市地区生产总值增长5.2%、达到4630亿元,社会消费品零售总额增长4.1%,突破1800亿元。\n"
+    "全市地区生产总值增长5.2%、达到4630亿元,社会消费品零售总额增长4.1%,突破1800亿元。"
+    "粮食产量增长2.3%,首次突破600万吨。\n"
     "二、2026年主要预期目标\n"
     "地区生产总值增长5.5%左右,达到4880亿元;一般公共预算收入增长3%,总量达到310亿元。\n",
     REVIEW_META, [
@@ -180,6 +181,8 @@ SHAPES["增长X%,达到Y: growth and level of one indicator, as a result and as 
         ("地区生产总值", "actual", "2025", "level", "4630", "亿元", "="),
         ("社会消费品零售总额", "actual", "2025", "growth", "4.1", "%", "="),
         ("社会消费品零售总额", "actual", "2025", "level", "1800", "亿元", ">"),
+        ("粮食产量", "actual", "2025", "growth", "2.3", "%", "="),
+        ("粮食产量", "actual", "2025", "level", "600", "万吨", ">"),
         ("地区生产总值", "target", "2026", "growth", "5.5", "%", "~"),
         ("地区生产总值", "target", "2026", "level", "4880", "亿元", "="),
         ("地方一般公共预算收入", "target", "2026", "growth", "3", "%", "="),

@@ -67,6 +67,7 @@ _AFTER_COLON = re.compile(rf"[ \t\u3000]*(?:{_ESTIMATE}|实际|完成|实现|全
 _GAP = 12
 _THEN_EXACT = re.compile(r"[^,，;；。\d]{0,4}[,，]\s*(?:达到|达|为)\s*")
 _FROM = re.compile(rf"(?:{alternation(_G.change_from)})[^,，;；。从由]{{0,8}}$")  # 从2020年的X, 由人均X: X is where a change started
+_AVERAGE = re.compile(r"年均|平均每年")
 _NET_BEFORE = re.compile(f"(?:{alternation(_G.net_change)})$")
 _PROPORTION = re.compile(r"(?:为|是|占|相当于)[^,，;；。]{0,10}的$")
 _NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\[[0-9]{1,3}\]")  # a communique's footnote mark
@@ -101,6 +102,19 @@ def prose_facts(document: Document) -> list[Fact]:
 def _averages(kept: Fact, fact: Fact) -> bool:
     """比2015年增长45%,年均增长7.7%: over one span, the average growth is the fact."""
     return kept.identity == fact.identity and kept.cumulative and not fact.cumulative
+
+
+def _once(mentions: list[Mention]) -> list[Mention]:
+    """One mention per span and indicator: 工业投资、技改投资 reads 技改投资 as itself and as
+    工业技改投资 (a shared name, 节能减排, stays one mention per indicator it stands for)."""
+    seen: set[tuple[int, int, str]] = set()
+    kept = []
+    for mention in mentions:
+        key = (mention.start, mention.end, mention.indicator.name)
+        if key not in seen:
+            seen.add(key)
+            kept.append(mention)
+    return kept
 
 
 def _bounded_alike(quantities: list[Quantity]) -> list[Quantity]:
@@ -173,7 +187,7 @@ class _Reader:
         self.marks = period_marks(text)
         self.mark_starts = [m.start for m in self.marks]
         skipped = sorted([*(q[:2] for q in self.quals + self.close_quals), *self.noise])
-        self.mentions = find_mentions(text, skipped)
+        self.mentions = _once(find_mentions(text, skipped))
         self.m_starts = [m.start for m in self.mentions]
 
     def _next(self, positions: list[int], pos: int) -> int:
@@ -510,9 +524,12 @@ class _Reader:
         measure, quantity = measured
         if measure == "level" and _NET_BEFORE.search(self.text, max(0, mention.start - 3), mention.start):
             measure = "change"  # 净增高新技术企业517家: the stock's net change
-        return numeric_fact(mention.indicator, mention.written, quantity, measure,
+        fact = numeric_fact(mention.indicator, mention.written, quantity, measure,
                             self._where(mention, quantity.start, clause_from=clause_from, fresh_from=fresh),
                             evidence, between, self.text[quantity.end:quantity.end + 6])
+        if fact is not None and measure == "growth" and _AVERAGE.search(between) and not fact.period.is_span:
+            return None  # 年均增长9% that no span frames: an average over years unknown, no one year's growth
+        return fact
 
     def _qualitative_before(self, group: list[Mention]) -> list[Fact]:
         """完成市下达的节能降耗、碳减排和主要污染物减排任务: the words come first."""

@@ -317,6 +317,26 @@ SHAPES["净增 before a stock's name: its number is the stock's net change"] = (
     ])
 
 
+SHAPES["an average growth no span frames is no one year's growth; 五年年均 frames it"] = (
+    "一、2021年工作回顾\n"
+    "全市地区生产总值达1285亿元,五年年均增长5.2%。\n"
+    "一般公共预算收入93.9亿元,年均增长4.6%。全体居民人均可支配收入净增800元以上、达29122元。\n",
+    dict(doc_type="work_report", report_years=[2021], target_years=[2022]), [
+        ("地区生产总值", "actual", "2021", "level", "1285", "亿元", "="),
+        ("地区生产总值", "actual", "2017-2021", "growth", "5.2", "%", "="),
+        ("地方一般公共预算收入", "actual", "2021", "level", "93.9", "亿元", "="),
+        ("居民人均可支配收入", "actual", "2021", "change", "800", "元", ">="),
+        ("居民人均可支配收入", "actual", "2021", "level", "29122", "元", "="),
+    ])
+SHAPES["a name read twice in a 分别 list (技改投资 as itself and as 工业技改投资) keeps its place"] = (
+    "一、2024年工作回顾\n"
+    "全市产业投资、工业投资、技改投资分别增长12.1%、15.3%、6.2%。\n",
+    dict(doc_type="work_report", report_years=[2024], target_years=[2025]), [
+        ("工业投资", "actual", "2024", "growth", "15.3", "%", "="),
+        ("技改投资", "actual", "2024", "growth", "6.2", "%", "="),
+    ])
+
+
 @pytest.mark.parametrize("case", sorted(SHAPES))
 def test_sentence_shapes(case):
     text, meta, expected = SHAPES[case]

@@ -7,9 +7,13 @@ period words, boundaries), then work per name (quantities are read in its slot):
 2. the group's slot runs to the next name or the end of the clause chain
    (。；：and line ends); the first quantity must follow the name closely, later
    ones must continue it (",同比增长8.1%") or carry their own year
-   ("从2010年的460亿元跃升为2020年1080亿元"); 分别 hands out one value per name;
+   ("从2010年的460亿元跃升为2020年1080亿元"), and the X of 从X提高到Y is the
+   baseline Y is measured from; 分别 hands out one value per name, each name taking
+   its place in the list even when the catalogue reads only some of them
+   (基础设施投资、工业投资分别增长3.2%、8.5%);
 3. a qualitative statement in the slot (与经济增长基本同步), or just before the
-   group (完成市下达的节能降耗、碳减排…任务), is a fact too;
+   group (完成市下达的节能降耗、碳减排…任务), is a fact too; a result such as
+   全面完成 or 稳步提高 counts only right after the name and its own words;
 4. a sentence without a name that continues the last one ("上半年完成525.69亿元",
    "预计全年实现增长6.5%左右") takes its name;
 5. follow words of the catalogue (新增市场主体…, 总量达…) name a related indicator;

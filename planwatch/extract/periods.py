@@ -18,7 +18,7 @@ _G = grammar()
 _PLAN_WORDS = [word for words in _G.plan_period_words.values() for word in words]
 _END, _START = _G.plan_period_words["end"], _G.plan_period_words["start"]
 _MARK = re.compile(
-    r"(?=[上下前一二三四第1-9“\"十规期五过全今本年比较去是])"  # a cheap first-character test before the alternatives
+    r"(?=[上下前一二三四第1“\"十规期五过12全今本年比较去是]|[3-9] ?年)"  # a cheap first-character test
     r"(?:(?P<half>(?:今年|本年)?上半年|下半年)"  # 今年上半年: one mark, the half of the year 今年 means
     r"|(?:比|较|是(?=(?:19|20)\d\d ?年的[0-9.]+倍)) ?(?P<since>(?:19|20)\d\d) ?年(?:末|底)?"  # 是2015年的1.5倍: a base
     r"|(?P<to_date>今年以来|年初以来|本年以来)"

@@ -392,7 +392,7 @@ class _Reader:
                 origin = _FROM.search(_unwrap(between))
             if fact is not None and fresh is not None and facts and (
                     origin is not None and len(facts) == 1 or fact.identity == facts[0].identity):
-                facts[:1] = self._from_value(facts[0], origin)
+                facts[:1] = self._from_value(facts[0], origin, fact)
             if fact is not None and facts and _averages(facts[-1], fact):
                 facts[-1] = fact
             elif fact is not None and all(f.identity != fact.identity for f in facts):
@@ -425,23 +425,26 @@ class _Reader:
                     facts.append(fact)
         return facts
 
-    def _from_value(self, fact: Fact, origin: re.Match | None) -> list[Fact]:
-        """The X of "由X增长到Y" / "从2020年的X提高到Y": the baseline Y is measured from, at
-        the year it names, else the year before the span under way (a five-year review or
-        plan); dropped when neither is known (an annual report's 由X提高到Y)."""
+    def _from_value(self, fact: Fact, origin: re.Match | None, to: Fact) -> list[Fact]:
+        """The X of "由X增长到Y" / "从2020年的X提高到Y": the baseline Y (`to`) is measured
+        from, at the year it names, else the year before the span under way (a five-year
+        review or plan); dropped when neither is known (an annual report's 由X提高到Y).
+        A year long before the span (从2010年的460亿元跃升为…) keeps X a past result."""
         if fact.measure != "level":
             return []
         span, said = self._span_at(fact.start)
         named = _YEAR.search(origin[0]) if origin is not None else None
-        shape = Basis("sentence", fact.start, fact.end) if origin is not None else None  # 从…: the shape says
-        if named is not None:  # 从2010年的460亿元跃升为…: a year long before the span is a past result
+        if named is not None:
             year = int(named[0][:4])
-            return [replace(fact, role="baseline" if span is None or year == span[0] - 1 else "actual",
-                            period=str(year), role_basis=shape or fact.role_basis, period_basis=shape)]
+            if span is not None and year != span[0] - 1:
+                return [replace(fact, role="actual", period=str(year))]
+            at = self.text.find(named[0], fact.start, fact.end)
+            return [replace(fact, role="baseline", period=str(year), role_basis=Basis("sentence", fact.start, to.end),
+                            period_basis=Basis("sentence", at, at + len(named[0])) if at >= 0 else fact.period_basis)]
         if span is None:
             return []
-        return [replace(fact, role="baseline", period=str(span[0] - 1), role_basis=shape or fact.role_basis,
-                        period_basis=said)]
+        return [replace(fact, role="baseline", period=str(span[0] - 1),
+                        role_basis=Basis("sentence", fact.start, fact.end), period_basis=said)]
 
     def _span_at(self, pos: int) -> tuple[tuple[int, int] | None, Basis | None]:
         """The multi-year span a statement is about and the words that say so: its

@@ -432,6 +432,8 @@ class _Reader:
         A year long before the span (从2010年的460亿元跃升为…) keeps X a past result."""
         if fact.measure != "level":
             return []
+        if fact.role == "baseline":
+            return [fact]  # 由规划初期的124.6亿元…: its own words said so
         span, said = self._span_at(fact.start)
         named = _YEAR.search(origin[0]) if origin is not None else None
         if named is not None:

@@ -139,9 +139,11 @@ def numeric_fact(indicator: Indicator, written: str, quantity: Quantity, measure
 
 def text_fact(indicator: Indicator, written: str, words: str, where: Where, start: int, end: int) -> Fact | None:
     """A qualitative statement (与经济增长基本同步, 完成市下达目标), or 正增长/负增长/持平 (growth >/</= 0).
-    It is about the level of a rate or a concentration (优良水体比例完成国家下达目标) and
-    wherever its words say so (稳居全国上游, 全覆盖); else about growth."""
-    level = words in _G.level_qualitative or indicator.rate or family(indicator.unit) == "density"
+    It is about the level of a rate or a concentration (优良水体比例完成国家下达目标) unless
+    its words name a change (PM2.5浓度继续下降), and wherever its words say so (稳居全国上游,
+    全覆盖); else about growth."""
+    level = words in _G.level_qualitative or (indicator.rate or family(indicator.unit) == "density") \
+        and not VERB.search(words)
     measure = "level" if level and words not in _SIGNS else "growth"
     held = words in _G.held_qualitative  # “十五五”时期…稳居全国上游: held over the span, as a total is
     decided = resolve(where, measure, held)

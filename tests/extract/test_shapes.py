@@ -337,6 +337,16 @@ SHAPES["a name read twice in a 分别 list (技改投资 as itself and as 工业
     ])
 
 
+SHAPES["a rate or concentration: a completed control target is its level, a direction its growth"] = (
+    "二、2026年主要预期目标\n"
+    "PM2.5浓度完成省下达控制目标,PM2.5浓度继续下降。森林覆盖率保持稳定。\n",
+    dict(doc_type="work_report", report_years=[2025], target_years=[2026]), [
+        ("PM2.5浓度", "target", "2026", "level", "完成省下达", None, None),
+        ("PM2.5浓度", "target", "2026", "growth", "继续下降", None, None),
+        ("森林覆盖率", "target", "2026", "level", "保持稳定", None, None),
+    ])
+
+
 @pytest.mark.parametrize("case", sorted(SHAPES))
 def test_sentence_shapes(case):
     text, meta, expected = SHAPES[case]

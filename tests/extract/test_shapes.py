@@ -332,6 +332,7 @@ SHAPES["a name read twice in a 分别 list (技改投资 as itself and as 工业
     "一、2024年工作回顾\n"
     "全市产业投资、工业投资、技改投资分别增长12.1%、15.3%、6.2%。\n",
     dict(doc_type="work_report", report_years=[2024], target_years=[2025]), [
+        ("产业投资", "actual", "2024", "growth", "12.1", "%", "="),
         ("工业投资", "actual", "2024", "growth", "15.3", "%", "="),
         ("技改投资", "actual", "2024", "growth", "6.2", "%", "="),
     ])

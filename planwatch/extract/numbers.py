@@ -123,6 +123,7 @@ def _build_pattern() -> re.Pattern:
         f"(?P<inside>{alternation(g.inside)})?"
         f"(?:[ \u00a0]?(?P<unit>{UNIT}))?"  # 100 万方, 62 %: a space may come before the unit
         f"(?:(?<=[万亿])(?P<inside2>{alternation(g.inside)})(?P<tail>{UNIT}))?"  # 2万多家, 4万多亿元
+        f"(?:(?<=[0-9])[∶:]1(?![0-9.∶:]))?"  # 2.52∶1: a ratio to one, the value is the first term
         f"(?:\\s?(?:{_DASH})\\s?(?P<num2>{NUMBER})(?P<unit2>{UNIT}))?"
         f"(?P<close>[{_CLOSE}])?"
         f"(?P<after>{alternation(g.after)})?"

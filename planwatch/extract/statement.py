@@ -56,6 +56,7 @@ def family(unit: str | None) -> str | None:
     return unit
 
 
+_BARE_UNITS = (None, "分")  # a ratio (城乡居民收入比 2.12∶1) or a score, written as a bare number
 _GOAL_AFTER = re.compile(r"\s*(?:预期)?目标(?!任务)")
 
 
@@ -65,8 +66,11 @@ def measure_of(indicator: Indicator, quantity: Quantity, verb: re.Match | None,
 
     A % of a plain indicator is growth only when a verb says so, or the name does
     (居民消费价格涨幅), or the statement goes on from a growth (目标增长6.5%,预计完成6.0%).
-    A bare number after a name written as an index (居民消费价格指数101.5) is the index's level."""
-    if index and quantity.unit is None and verb is None:
+    A bare number after a name written as an index (居民消费价格指数101.5) is the index's level,
+    and so is one of an indicator measured without a unit or in points (城乡居民收入比2.12,
+    满意度从84.7提升至89.6)."""
+    if quantity.unit is None and verb is None and (index or indicator.unit in _BARE_UNITS) \
+            or quantity.unit is None and verb is not None and verb["to"] and indicator.unit in _BARE_UNITS:
         return "level", quantity
     down = verb is not None and verb[0].rstrip("至到") in _G.down
     if quantity.unit == "%":

@@ -122,6 +122,13 @@ def test_a_range_with_any_dash_is_one_quantity(text):
     assert [(q.value, q.upper, q.comparator) for q in find_quantities(text)] == [(Decimal("6.5"), Decimal(7), ">=")]
 
 
+@pytest.mark.parametrize("text, values", [("由2.9∶1缩小至2.52∶1", ["2.9", "2.52"]), ("比例为19∶43∶38", ["19", "43", "38"]),
+                                          ("比例为3:1:2", ["3", "1", "2"])])
+def test_a_ratio_to_one_is_its_first_term(text, values):
+    from planwatch.extract.numbers import find_quantities
+    assert [q.value for q in find_quantities(text)] == [Decimal(v) for v in values]
+
+
 def test_numbers_side_by_side_are_not_closed_up():
     """Columns of a flattened table are separate numbers, whatever the spacing."""
     from planwatch.extract.spacing import is_spaced_out
@@ -345,6 +352,20 @@ SHAPES["a rate or concentration: a completed control target is its level, a dire
         ("PM2.5浓度", "target", "2026", "level", "完成省下达", None, None),
         ("PM2.5浓度", "target", "2026", "growth", "继续下降", None, None),
         ("森林覆盖率", "target", "2026", "level", "保持稳定", None, None),
+    ])
+
+
+SHAPES["a ratio written X∶1 or bare, a score written bare: the level of a unitless indicator"] = (
+    "一、2025年和“十四五”时期工作回顾\n"
+    "“十四五”时期,城乡居民收入比由2.6∶1缩小至2.3∶1,生态环境公众满意度从82.5提升至88.1。\n"
+    "二、“十五五”时期的主要目标\n"
+    "城乡居民收入比缩小至2.1左右。\n",
+    REVIEW_META, [
+        ("城乡居民收入比", "baseline", "2020", "level", "2.6", None, "="),
+        ("城乡居民收入比", "actual", "2025", "level", "2.3", None, "="),
+        ("生态环境公众满意度", "baseline", "2020", "level", "82.5", None, "="),
+        ("生态环境公众满意度", "actual", "2025", "level", "88.1", None, "="),
+        ("城乡居民收入比", "target", "2030", "level", "2.1", None, "~"),
     ])
 
 

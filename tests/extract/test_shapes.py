@@ -263,13 +263,15 @@ SHAPES["footnote marks of a communique are read past; a bracketed cumulative val
 SHAPES["5年提高X: a number of years before a change is its span, not a value"] = (
     "一、2025年工作回顾\n"
     "常住人口城镇化率达到66.2%、5年提高4.1个百分点。一般公共预算收入完成512亿元,5年增长21.3%。"
-    "高新技术企业3年增加1万多家。\n",
+    "高新技术企业3年增加1万多家。地区生产总值达到2600亿元、五年增量超600亿元。\n",
     REVIEW_META, [
         ("常住人口城镇化率", "actual", "2025", "level", "66.2", "%", "="),
         ("常住人口城镇化率", "actual", "2021-2025", "change", "4.1", "百分点", "="),
         ("地方一般公共预算收入", "actual", "2025", "level", "512", "亿元", "="),
         ("地方一般公共预算收入", "actual", "2021-2025", "growth", "21.3", "%", "="),
         ("高新技术企业数", "actual", "2023-2025", "change", "1", "万家", ">"),
+        ("地区生产总值", "actual", "2025", "level", "2600", "亿元", "="),
+        ("地区生产总值", "actual", "2021-2025", "change", "600", "亿元", ">"),
     ])
 
 

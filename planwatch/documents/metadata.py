@@ -33,7 +33,7 @@ _DOC_TYPES = (  # first match wins; tested on titles, then on the head
     ("communique", re.compile(r"统计公报")),
     # the title, else the opening every work report shares: 我代表市人民政府，向大会报告工作
     ("work_report", re.compile(r"政府工作报告|代表[^，。\n]{0,12}政府[，,\s]*向大会")),
-    ("plan_outline", re.compile(r"五年规划|规划纲要|远景目标纲要|[“\"]?十[一二三四五六七八九]?五[”\"]?\s*规划")),
+    ("plan_outline", re.compile(r"五年规划|五年计划纲要|规划纲要|远景目标纲要|[“\"]?十[一二三四五六七八九]?五[”\"]?\s*规划")),
     ("midyear_report", re.compile(r"(?:上半年|1\s*[-—–~至]\s*6\s*月|一至六月|半年).{0,30}?计划执行")),
     ("annual_report", re.compile(r"计划执行情况|计划\s*[（(]?草案|社会发展(?:年度)?计划$", re.M)),
 )

@@ -13,6 +13,7 @@ Parts, each usable alone:
     periods     period words in a sentence (上半年, 前三季度, "十三五"期间 ...)
     names       indicator names in a text, with names written short in a coordination
     script      traditional characters read as simplified (one for one: offsets hold)
+    spacing     numbers spaced out digit by digit (2 0 0 1年) read closed up, offsets mapped back
     statement   what one statement means: measure, signed value, role, period, flags
     prose       facts from sentences and `——` bullets
     tables      facts from indicator tables (flattened, `|`-joined, real markup)
@@ -30,6 +31,7 @@ from .merge import merge
 from .prose import prose_facts
 from .resolve import confidence
 from .script import as_written, simplified
+from .spacing import closed_up, restored
 from .tables import extract_tables, read_extents
 
 
@@ -37,11 +39,13 @@ def extract(document: Document) -> list[Fact]:
     """All main-indicator facts of a document (prose and tables), one per identity,
     in the order they are stated; ordinary quantities the catalogue reads (main: false) are not emitted. Facts inside noise spans (spam, page furniture) are dropped,
     and so are sentences read in an indicator table's rendering (the table reader reads it)."""
-    shadow = reframed(simplified(document))
+    folded = simplified(document)
+    compact, kept = closed_up(folded)
+    shadow = reframed(compact)
     tables = extract_tables(shadow)
     facts = _outside(prose_facts(shadow), read_extents(shadow, tables)) + tables
     facts = [fact for fact in facts if catalogue.is_main(fact.indicator)]
-    facts = as_written(merge(_outside(facts, document.noise)), document, shadow)
+    facts = as_written(restored(merge(_outside(facts, shadow.noise)), kept), document, folded)
     return [replace(fact, confidence=confidence(fact)) for fact in facts]
 
 

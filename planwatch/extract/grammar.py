@@ -45,6 +45,14 @@ class Grammar:
     positive_growth: tuple[str, ...]
     negative_growth: tuple[str, ...]
     flat_growth: tuple[str, ...]
+    change_from: tuple[str, ...]
+    change_to: tuple[str, ...]
+    close_qualitative: tuple[str, ...]
+    close_lead: tuple[str, ...]
+    level_after: tuple[str, ...]
+    net_change: tuple[str, ...]
+    level_qualitative: tuple[str, ...]
+    held_qualitative: tuple[str, ...]
     target_words: tuple[str, ...]
     stretch_words: tuple[str, ...]
     estimate_words: tuple[str, ...]
@@ -131,6 +139,14 @@ def grammar() -> Grammar:
         positive_growth=tuple(raw["positive_growth"]),
         negative_growth=tuple(raw["negative_growth"]),
         flat_growth=tuple(raw["flat_growth"]),
+        change_from=tuple(raw["change_from"]),
+        change_to=tuple(raw["change_to"]),
+        close_qualitative=tuple(raw["close_qualitative"]),
+        close_lead=tuple(raw["close_lead"]),
+        level_after=tuple(raw["level_after"]),
+        net_change=tuple(raw["net_change"]),
+        level_qualitative=tuple(raw["level_qualitative"]),
+        held_qualitative=tuple(raw["held_qualitative"]),
         target_words=tuple(raw["target_words"]),
         stretch_words=tuple(raw["stretch_words"]),
         estimate_words=tuple(raw["estimate_words"]),

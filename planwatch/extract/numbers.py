@@ -48,7 +48,7 @@ _BASE_UNITS = [
 ]
 UNIT = f"(?:(?:万亿|千万|百万|亿|万)(?:{alternation(_BASE_UNITS)})?|{alternation(_BASE_UNITS)})"
 _UNIT_NAMES = {"％": "%", "个百分点": "百分点", "亿": "亿元", "万亿": "万亿元", "美金": "美元"}
-_DASH = "[-—–~～至到]|－－|——"
+_DASH = "－－|——|[-—–~～至到－]"  # 6.5%－7%: a full-width dash too
 _OPEN, _CLOSE = r"\[［【〔", r"\]］】〕"
 
 
@@ -122,6 +122,8 @@ def _build_pattern() -> re.Pattern:
         f"|(?P<num>{ARABIC}|{CHINESE}(?=(?:{alternation(g.inside)})?{UNIT})))"
         f"(?P<inside>{alternation(g.inside)})?"
         f"(?:[ \u00a0]?(?P<unit>{UNIT}))?"  # 100 万方, 62 %: a space may come before the unit
+        f"(?:(?<=[万亿])(?P<inside2>{alternation(g.inside)})(?P<tail>{UNIT}))?"  # 2万多家, 4万多亿元
+        f"(?:(?<=[0-9])[∶:]1(?![0-9.∶:]))?"  # 2.52∶1: a ratio to one, the value is the first term
         f"(?:\\s?(?:{_DASH})\\s?(?P<num2>{NUMBER})(?P<unit2>{UNIT}))?"
         f"(?P<close>[{_CLOSE}])?"
         f"(?P<after>{alternation(g.after)})?"
@@ -129,11 +131,13 @@ def _build_pattern() -> re.Pattern:
 
 
 _PATTERN = _build_pattern()
+_UNIT_START = re.compile(UNIT)
 # A comparator word just before a number, found by searching back from it.
 _BEFORE = re.compile(f"(?:{alternation(grammar().before)})$")
 _BETWEEN = re.compile(r"之间")
 _GRAMMAR = grammar()
 _BEFORE_LAST = {word[-1] for word in _GRAMMAR.before}
+_DURATION_AFTER = re.compile(alternation(_GRAMMAR.up + _GRAMMAR.down + _GRAMMAR.cumulative_words + ("来", "间", "内")))
 
 
 def _is_year(match: re.Match, value: Decimal) -> bool:
@@ -143,6 +147,8 @@ def _is_year(match: re.Match, value: Decimal) -> bool:
 def _quantity(match: re.Match, text: str) -> Quantity | None:
     if match["per"]:
         return _per(match, text)
+    if is_note_mark(match, text) or _is_duration(match, text):
+        return None
     value = parse_number(match["num"])
     if value is None or _is_year(match, value):
         return None
@@ -158,8 +164,8 @@ def _quantity(match: re.Match, text: str) -> Quantity | None:
     if before:
         comparator = g.before[before[0]]
         start = before.start()
-    if match["inside"]:
-        comparator = g.inside[match["inside"]]
+    if match["inside"] or match["inside2"]:
+        comparator = g.inside[match["inside"] or match["inside2"]]
     if match["after"]:
         comparator = g.after[match["after"]]
     upper = parse_number(match["num2"]) if match["num2"] else None
@@ -167,7 +173,7 @@ def _quantity(match: re.Match, text: str) -> Quantity | None:
         comparator = ">="
     return Quantity(
         value=value,
-        unit=_unit(match["unit"] or match["unit2"]),
+        unit=_unit(match["unit"] + match["tail"] if match["tail"] else match["unit"] or match["unit2"]),
         comparator=comparator,
         upper=upper,
         cumulative=bool(match["open"] and match["close"]),
@@ -175,6 +181,28 @@ def _quantity(match: re.Match, text: str) -> Quantity | None:
         end=match.end(),
         number_start=match.start("num"),
     )
+
+
+def is_note_mark(match: re.Match, text: str) -> bool:
+    """下降[43]3.9%, 民间投资[47]下降: a bracketed whole number glued to the words around it
+    is a footnote mark (statistical communiques), not a cumulative value ([0.39], [2000]万人)."""
+    if not (match["open"] and match["close"]) or match["unit"] or match["num2"] or match["after"] \
+            or "." in match["num"]:
+        return False
+    end = match.end("close")
+    after = text[end:end + 1]
+    if after.isdigit():
+        return _is_word(text[match.start() - 1:match.start()])
+    return _is_word(after) and _UNIT_START.match(text, end) is None
+
+
+def _is_duration(match: re.Match, text: str) -> bool:
+    """5年增长18.7%, 五年累计: a number of years before a change is its duration, not a value."""
+    return match["unit"] == "年" and not match["after"] and _DURATION_AFTER.match(text, match.end()) is not None
+
+
+def _is_word(char: str) -> bool:
+    return bool(char) and "\u4e00" <= char <= "\u9fff"
 
 
 def _per(match: re.Match, text: str) -> Quantity | None:

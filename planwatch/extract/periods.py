@@ -18,7 +18,7 @@ _G = grammar()
 _PLAN_WORDS = [word for words in _G.plan_period_words.values() for word in words]
 _END, _START = _G.plan_period_words["end"], _G.plan_period_words["start"]
 _MARK = re.compile(
-    r"(?=[上下前一二三四第1“\"十规期五过12全今本年比较去是])"  # a cheap first-character test before the alternatives
+    r"(?=[上下前一二三四第1“\"十规期五过12全今本年比较去是]|[3-9] ?年)"  # a cheap first-character test
     r"(?:(?P<half>(?:今年|本年)?上半年|下半年)"  # 今年上半年: one mark, the half of the year 今年 means
     r"|(?:比|较|是(?=(?:19|20)\d\d ?年的[0-9.]+倍)) ?(?P<since>(?:19|20)\d\d) ?年(?:末|底)?"  # 是2015年的1.5倍: a base
     r"|(?P<to_date>今年以来|年初以来|本年以来)"
@@ -29,8 +29,9 @@ _MARK = re.compile(
     r"|(?P<years>(?:19|20)\d\d\s*[-—至~～]\s*(?:19|20)\d\d)年"
     r"|(?P<plan_end>规划期末|期末)|(?P<plan_start>规划初期|规划期初)"
     rf"|(?P<span_words>{alternation(_G.paragraph_leads['five_years'])})"
+    r"|(?<![0-9])(?P<last_years>[2-9]|[二三四五六七八九十]) ?年(?=年均|累计|增长|增量|提高|提升|增加|下降|降低|减少)"  # 5年提高, 五年累计, 五年年均增长
     r"|(?<![0-9])(?P<year_part>(?:19|20)\d\d) ?年(?P<part>上半年|前三季度|前两季度|第?[一二三四]季度)"
-    r"|(?<![0-9])(?P<year>(?:19|20)\d\d|(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2}) ?(?:年|年度)(?!均)"
+    r"|(?<![0-9])(?P<year>(?:19|20)\d\d|(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2}) ?(?:年|年度)(?!均|价格|不变价|可比价)"  # 按2000年价格计算: a price basis, no period
     r"|(?P<this_year>全年|今年|本年|年度))"
 )
 _QUARTER = {"一季度": "Q1", "第一季度": "Q1", "二季度": "Q2", "第二季度": "Q2", "三季度": "Q3",
@@ -41,7 +42,7 @@ _QUARTER = {"一季度": "Q1", "第一季度": "Q1", "二季度": "Q2", "第二�
 class Mark:
     start: int
     end: int
-    kind: str      # half | since | year_part | to_date | last_year | quarters | months | five | years | plan_end | plan_start | span_words | year | this_year
+    kind: str      # half | since | year_part | to_date | last_year | quarters | months | five | years | plan_end | plan_start | span_words | last_years | year | this_year
     words: str
     detail: str | None = None
 
@@ -80,6 +81,13 @@ class Mark:
             if section.span and section.role == "target" and self.words != "五年间":
                 return span_text((section.span[0] - 5, section.span[0] - 1)), "actual"  # a plan's 过去五年: the last plan
             return (span_text(section.span) if section.span else None), None
+        if self.kind == "last_years":  # 5年提高4.5个百分点 in a review: the years up to the one reviewed
+            count = int(parse_number(self.words))
+            if section.span and section.span[1] - section.span[0] + 1 == count:
+                return span_text(section.span), None
+            if section.role != "actual" or year is None:
+                return None, None
+            return span_text((year - count + 1, year)), None
         if self.kind == "plan_end":
             return (str(section.span[1]) if section.span else None), None
         if self.kind == "plan_start":
@@ -101,7 +109,8 @@ class Mark:
 
     @property
     def is_span(self) -> bool:
-        return self.kind in ("span_words", "years", "since") or (self.kind == "five" and self.detail not in (*_END, *_START))
+        return self.kind in ("span_words", "years", "since", "last_years") or (
+            self.kind == "five" and self.detail not in (*_END, *_START))
 
 
 def period_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark]:
@@ -109,7 +118,7 @@ def period_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark
     marks = []
     for match in _MARK.finditer(text, start, len(text) if end is None else end):
         kind = next(k for k in ("half", "since", "to_date", "last_year", "quarters", "months", "five", "years", "plan_end", "plan_start",
-                                "span_words", "year_part", "year", "this_year") if match[k])
+                                "span_words", "last_years", "year_part", "year", "this_year") if match[k])
         detail = {"months": match["last"], "five": match["when"], "year_part": match["part"]}.get(kind)
         words = str(parse_number(match["year"])) if kind == "year" else match[kind]  # 二〇二三年 -> 2023
         marks.append(Mark(match.start(), match.end(), kind, words, detail))

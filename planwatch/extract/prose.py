@@ -7,9 +7,13 @@ period words, boundaries), then work per name (quantities are read in its slot):
 2. the group's slot runs to the next name or the end of the clause chain
    (。；：and line ends); the first quantity must follow the name closely, later
    ones must continue it (",同比增长8.1%") or carry their own year
-   ("从2010年的460亿元跃升为2020年1080亿元"); 分别 hands out one value per name;
+   ("从2010年的460亿元跃升为2020年1080亿元"), and the X of 从X提高到Y is the
+   baseline Y is measured from; 分别 hands out one value per name, each name taking
+   its place in the list even when the catalogue reads only some of them
+   (基础设施投资、工业投资分别增长3.2%、8.5%);
 3. a qualitative statement in the slot (与经济增长基本同步), or just before the
-   group (完成市下达的节能降耗、碳减排…任务), is a fact too;
+   group (完成市下达的节能降耗、碳减排…任务), is a fact too; a result such as
+   全面完成 or 稳步提高 counts only right after the name and its own words;
 4. a sentence without a name that continues the last one ("上半年完成525.69亿元",
    "预计全年实现增长6.5%左右") takes its name;
 5. follow words of the catalogue (新增市场主体…, 总量达…) name a related indicator;
@@ -39,9 +43,14 @@ from .statement import VERB, Where, measure_of, numeric_fact, text_fact
 _CLAUSE_END = re.compile(r"[。！？!?\n;；:：,，|]")  # | joins table cells: each is its own statement
 _CHAIN_BREAK = re.compile(r"[。！？!?\n;；:：,，、|]")
 _G = grammar()
+_DURATION = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})年(?:来|间|内)?"  # 5年提高4.5个百分点: over 5 years
 _QUALITATIVE = re.compile(alternation(_G.qualitative + _G.positive_growth + _G.negative_growth + _G.flat_growth))
+_CLOSE_QUALITATIVE = re.compile(alternation(_G.close_qualitative))
+_CLOSE_LEAD = re.compile(f"(?:{alternation(_G.close_lead)})*")  # 等约束性指标, 数量实现: a name's own words
+_LEAD_JOIN = re.compile(f"(?:{alternation(_G.close_lead)})+[和、及与]")  # 单位GDP能耗下降和主要污染物减排任务超额完成
 _VERBS = alternation(_G.up + _G.down)
-_CONTINUE = re.compile(rf"^\s*(?:同比|同口径|比上年同期|较上年同期|比上年末|较上年末|比上年|较上年|比年初|较年初|年均|全年|分别)*(?:{_VERBS})")
+_CONTINUE = re.compile(rf"^\s*(?:同比|同口径|比上年同期|较上年同期|比上年末|较上年末|比上年|较上年|比年初|较年初|年均|全年|分别|实际|名义"
+                       rf"|{_DURATION})*(?:{_VERBS})")
 _ESTIMATE = alternation(_G.estimate_words)
 _STRETCH = alternation(_G.stretch_words)
 _CARRY = re.compile(rf"^[\s—-]*(?:{_ESTIMATE}|{_STRETCH}|全年|上半年|下半年|今年|年内|前三季度|可|将|已|共|累计|同比|同口径"
@@ -54,24 +63,31 @@ _YEAR_CLAUSE = re.compile(r"[,，;；]\s*(?:19|20)\d\d ?年(?:末|底)?(?:全[�
 _SHARE = re.compile(r"比重|占比|比例|份额|贡献率|之比")
 _YEAR = re.compile(r"(?:19|20)\d\d ?年")  # 2020 年: PDF text spaces
 _JOINERS = ("", "和", "、", "及", "与", "以及", "和“", "、“")
+_NAME_JOINERS = "和、及与"  # a character that joins a name to one before it
+_LIST_SPLIT = re.compile(f"[{_NAME_JOINERS}]")
+_NOT_A_LIST = re.compile(r"[0-9０-９%,，。;；:：!?！？\n]")
 _BULLET = re.compile(r"[ \t\u3000]*——")
 _AFTER_COLON = re.compile(rf"[ \t\u3000]*(?:{_ESTIMATE}|实际|完成|实现|全年完成)")
 _GAP = 12
 _THEN_EXACT = re.compile(r"[^,，;；。\d]{0,4}[,，]\s*(?:达到|达|为)\s*")
+_FROM = re.compile(rf"(?:{alternation(_G.change_from)})[^,，;；。从由]{{0,8}}$")  # 从2020年的X, 由人均X: X is where a change started
+_AVERAGE = re.compile(r"年均|平均每年")
+_NET_BEFORE = re.compile(f"(?:{alternation(_G.net_change)})$")
+_PROPORTION = re.compile(r"(?:为|是|占|相当于)[^,，;；。]{0,10}的$")
+_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\[[0-9]{1,3}\]")  # a communique's footnote mark
 _CONVERTED = re.compile(r"汇率|折合|折算")
-_LEVEL_AFTER = re.compile(r"\s*(?:达到|达)\s*")
+_LEVEL_AFTER = re.compile(rf"\s*(?:{alternation(_G.level_after)})\s*")
 _ADJUSTED = re.compile(r"(?:剔除|扣除|除去)[^,，。;；:：]{0,30}?(?:因素|影响)后?")  # …剔除某矿停产等不可比因素增长7.8%
 _LABEL_HEAD = re.compile(r"[\s—\-·•]*(?:[0-9一二三四五六七八九十]+[、.．]|[（(][0-9一二三四五六七八九十]+[)）])?[\s—\-]*")
 _LABEL_END = re.compile(r"\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]")
 _PROGRESS = re.compile(r"(?:完成|占|达到)[^,，;；。]{0,8}(?:目标|计划|任务)的")
 _RESPECTIVELY = re.compile(rf"[,，;；、]\s*分别(?:{_VERBS}|为|达到|达)")
 # …X元,农村…Y元,同比增长8.5%和13%: a growth verb before two values joined by 和 shares them out too
-_PAIRED = re.compile(rf"[,，;；]\s*(?:同比|比上年|较上年)?(?:{_VERBS})$")
+_PAIRED = re.compile(rf"[,，;；]\s*(?:同比|比上年|较上年|实际|名义)?(?:{_VERBS})$")
 _PAIR_GAP = re.compile(r"\s*(?:和|、|与)\s*")
 _EACH = re.compile(r"\s*(?:均|都)")  # 规模以上工业增加值、固定资产投资均增长12%: each name
 _LIST_GAP = re.compile(r"\s*(?:和|、|及|与|,|，)\s*")
-_FROM = re.compile(r"\s*(?:从|由)")
-_TO = re.compile(rf"(?:{_VERBS}|跃升|跃居|增至|升至|降至)?[至到为]")
+_TO = re.compile(rf"(?:{_VERBS}|{alternation(_G.change_to)})?[至到为]")
 _HEAD_JUNK = " \t\u3000—-“”\"'"
 _MARK_LEAD = re.compile(rf"(?:{_ESTIMATE}|{_STRETCH})?(?:到|至|截至|截止|在|于)?")  # 到2025年, opens its clause too
 _HARD_LINE_END = "。！？!?:：;；|\n \t\u3000"
@@ -92,12 +108,39 @@ def _averages(kept: Fact, fact: Fact) -> bool:
     return kept.identity == fact.identity and kept.cumulative and not fact.cumulative
 
 
+def _once(mentions: list[Mention]) -> list[Mention]:
+    """One mention per span and indicator: 工业投资、技改投资 reads 技改投资 as itself and as
+    工业技改投资 (a shared name, 节能减排, stays one mention per indicator it stands for)."""
+    seen: set[tuple[int, int, str]] = set()
+    kept = []
+    for mention in mentions:
+        key = (mention.start, mention.end, mention.indicator.name)
+        if key not in seen:
+            seen.add(key)
+            kept.append(mention)
+    return kept
+
+
 def _bounded_alike(quantities: list[Quantity]) -> list[Quantity]:
-    """分别增长7%和8%左右: a bound word after the last value of a list bounds each value."""
-    last = quantities[-1]
+    """分别增长7%和8%左右: a bound word after the last value of a list bounds each value;
+    分别超过8万元、4.5万元: so does one before the first. 分别达到300、200亿元 / 提高3个和4个
+    百分点: the last value's unit is each value's."""
+    quantities = _united_alike(quantities)
+    first, last = quantities[0], quantities[-1]
+    if len(quantities) > 1 and first.start < first.number_start and first.comparator != "=" \
+            and all(q.comparator == "=" for q in quantities[1:]):
+        return [first] + [replace(q, comparator=first.comparator) for q in quantities[1:]]
     if last.comparator == "=" or last.upper is not None or any(q.comparator != "=" for q in quantities[:-1]):
         return quantities
     return [replace(q, comparator=last.comparator) for q in quantities[:-1]] + [last]
+
+
+def _united_alike(quantities: list[Quantity]) -> list[Quantity]:
+    unit = quantities[-1].unit
+    if unit is None:
+        return quantities
+    elided = (None, "个") if unit == "百分点" else (None,)
+    return [replace(q, unit=unit) if q.unit in elided else q for q in quantities[:-1]] + quantities[-1:]
 
 
 def _boundaries(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
@@ -130,7 +173,10 @@ def _soft_wrap(text: str, pos: int) -> bool:
 
 
 def _unwrap(words: str) -> str:
-    """Words inside one slot without the line breaks of a wrapped line (增\\n长5.6%)."""
+    """Words inside one slot without the line breaks of a wrapped line (增\\n长5.6%) and
+    without footnote marks (比上年下降[43]3.9%)."""
+    if "[" in words:
+        words = _NOTE.sub("", words)
     return words.replace("\r", "").replace("\n", "") if "\n" in words else words
 
 
@@ -140,11 +186,12 @@ class _Reader:
         self.sections = Sections(document)
         self.noise = sorted(document.noise)
         self.quals = [(m.start(), m.end(), m[0]) for m in _QUALITATIVE.finditer(text)]
+        self.close_quals = [(m.start(), m.end(), m[0]) for m in _CLOSE_QUALITATIVE.finditer(text)]
         self.clause_ends, self.slot_ends, self.sentence_ends, self.paragraph_ends = _boundaries(text)
         self.marks = period_marks(text)
         self.mark_starts = [m.start for m in self.marks]
-        skipped = sorted([*(q[:2] for q in self.quals), *self.noise])
-        self.mentions = find_mentions(text, skipped)
+        skipped = sorted([*(q[:2] for q in self.quals + self.close_quals), *self.noise])
+        self.mentions = _once(find_mentions(text, skipped))
         self.m_starts = [m.start for m in self.mentions]
 
     def _next(self, positions: list[int], pos: int) -> int:
@@ -169,7 +216,8 @@ class _Reader:
         group = [self.mentions[index]]
         while index + 1 < len(self.mentions):
             following = self.mentions[index + 1]
-            if self.text[group[-1].end:following.start] not in _JOINERS:
+            gap = self.text[group[-1].end:following.start]
+            if gap not in _JOINERS and not _LEAD_JOIN.fullmatch(gap):
                 break
             group.append(following)
             index += 1
@@ -254,16 +302,33 @@ class _Reader:
 
     def _qual_in(self, start: int, end: int):
         index = bisect_left(self.quals, (start,))
-        if index < len(self.quals) and self.quals[index][1] <= end:
-            return self.quals[index]
+        close = self._close_qual(start, end)
+        if index < len(self.quals) and self.quals[index][1] <= end and (
+                self.quals[index][2] not in _G.close_qualitative
+                or _CLOSE_LEAD.fullmatch(self.text, start, self.quals[index][0])):
+            return min(self.quals[index], close) if close else self.quals[index]  # the nearer one is the name's
+        return close
+
+    def _close_qual(self, start: int, end: int):
+        """节能减排任务全面完成, 一般公共预算收入稳步提高: words that state a result only
+        right after the name and its own words."""
+        index = bisect_left(self.close_quals, (start,))
+        if index < len(self.close_quals) and self.close_quals[index][1] <= end \
+                and _CLOSE_LEAD.fullmatch(self.text, start, self.close_quals[index][0]):
+            return self.close_quals[index]
         return None
 
     # ---- one slot ----------------------------------------------------------
     def _slot(self, group: list[Mention], start: int, end: int, evidence: int) -> list[Fact]:
         quantities = self._quantities(start, end)
         facts = []
-        if len(group) > 1 and "分别" in self.text[start:end]:
-            facts = self._respectively(group, quantities, start, evidence)
+        respectively = self.text.find("分别", start, end)
+        listed = bool(quantities) and 0 <= respectively < quantities[0].start  # names, then 分别, then values
+        # 基础设施投资、工业投资分别增长… / 规上工业增加值、工业应税销售分别…: names the catalogue does not read
+        unnamed = listed and self.text[group[0].start - 1:group[0].start] in _NAME_JOINERS
+        after = self._unread_after(group[-1].end, respectively) if listed else 0
+        if respectively >= 0 and (len(group) > 1 or unnamed or after or listed and self._run(quantities) > 1):
+            facts = self._respectively(group, quantities, start, evidence, unnamed, after)
         elif quantities:
             each = group if len(group) > 1 and _EACH.match(self.text, start) else group[-1:]
             facts = [fact for mention in each for fact in self._chain(mention, quantities, start, evidence)]
@@ -289,6 +354,7 @@ class _Reader:
 
     def _chain(self, mention: Mention, quantities: list[Quantity], start: int, evidence: int) -> list[Fact]:
         facts, pos, fresh, progress = [], start, None, False
+        origin = None  # the words before X in 从X提高到Y: X is where the change started
         for quantity in quantities:
             if self.text[quantity.start - 1:quantity.start] == "第":
                 continue  # 居全省第4位: a rank, no value; what follows still continues
@@ -322,13 +388,11 @@ class _Reader:
             fact = self._numeric(mention, quantity, evidence, between, fresh, clause_from=own)
             if fact is None and not facts:
                 continue  # 能耗五年累计下降14%: "五年" is no value of this indicator; look further
-            if fact is not None and fresh is not None and facts and fact.identity == facts[0].identity:
-                facts[:1] = self._from_value(facts[0])
-            elif fact is not None and fresh is not None and facts and _FROM.match(self.text, start) \
-                    and (fact.indicator, fact.measure) == (facts[0].indicator, facts[0].measure) \
-                    and facts[0].role == "actual" and self._span_base(facts[0]):
-                facts[0] = replace(facts[0], role="baseline",  # 从2020年的X提高到2025年的Y: X is the span's base
-                                   role_basis=Basis("sentence", facts[0].start, fact.end))
+            if not facts and pos == start:
+                origin = _FROM.search(_unwrap(between))
+            if fact is not None and fresh is not None and facts and (
+                    origin is not None and len(facts) == 1 or fact.identity == facts[0].identity):
+                facts[:1] = self._from_value(facts[0], origin, fact)
             if fact is not None and facts and _averages(facts[-1], fact):
                 facts[-1] = fact
             elif fact is not None and all(f.identity != fact.identity for f in facts):
@@ -361,20 +425,46 @@ class _Reader:
                     facts.append(fact)
         return facts
 
-    def _from_value(self, fact: Fact) -> list[Fact]:
-        """The X of "由X增长到Y" in a five-year review or plan: the baseline, of the year
-        before the span; else dropped."""
-        section = self.sections.at(fact.start)
-        if section.span is None:
+    def _from_value(self, fact: Fact, origin: re.Match | None, to: Fact) -> list[Fact]:
+        """The X of "由X增长到Y" / "从2020年的X提高到Y": the baseline Y (`to`) is measured
+        from, at the year it names, else the year before the span under way (a five-year
+        review or plan); dropped when neither is known (an annual report's 由X提高到Y).
+        A year long before the span (从2010年的460亿元跃升为…) keeps X a past result."""
+        if fact.measure != "level":
             return []
-        return [replace(fact, role="baseline", period=str(section.span[0] - 1),
-                        role_basis=Basis("sentence", fact.start, fact.end), period_basis=section.period_basis)]
+        if fact.role == "baseline":
+            return [fact]  # 由规划初期的124.6亿元…: its own words said so
+        span, said = self._span_at(fact.start)
+        named = _YEAR.search(origin[0]) if origin is not None else None
+        if named is not None:
+            year = int(named[0][:4])
+            if span is not None and year != span[0] - 1:
+                return [replace(fact, role="actual", period=str(year))]
+            at = self.text.find(named[0], fact.start, fact.end)
+            return [replace(fact, role="baseline", period=str(year), role_basis=Basis("sentence", fact.start, to.end),
+                            period_basis=Basis("sentence", at, at + len(named[0])) if at >= 0 else fact.period_basis)]
+        if span is None:
+            return []
+        return [replace(fact, role="baseline", period=str(span[0] - 1),
+                        role_basis=Basis("sentence", fact.start, fact.end), period_basis=said)]
 
-    def _span_base(self, fact: Fact) -> bool:
-        """The fact is of the year before the five-year span a report's section reviews
-        (a plan's review of the last plan keeps 由2015年的X as a result: test_prose's county plan)."""
-        span = self.sections.at(fact.start).span
-        return span is not None and not self.sections.plan and fact.period == str(span[0] - 1)
+    def _span_at(self, pos: int) -> tuple[tuple[int, int] | None, Basis | None]:
+        """The multi-year span a statement is about and the words that say so: its
+        section's, else the last one named since the section began ("十四五"时期…, 五年来…
+        closing at the year under review)."""
+        section = self.sections.at(pos)
+        if section.span is not None:
+            return section.span, section.period_basis
+        marks = self.marks[bisect_left(self.mark_starts, section.start):bisect_left(self.mark_starts, pos)]
+        for mark in reversed(marks):
+            said = Basis("paragraph", mark.start, mark.end)
+            if mark.kind == "span_words" and section.role == "actual" and section.year:
+                return (section.year - 4, section.year), said
+            period = mark.resolve(section)[0] if mark.is_span and mark.kind != "since" else None
+            if period and "-" in period:
+                first, last = period.split("-")
+                return (int(first), int(last)), said
+        return None, None
 
     def _continues(self, between: str, first: bool) -> bool:
         between = _unwrap(between)
@@ -384,39 +474,71 @@ class _Reader:
         breaks = list(_CHAIN_BREAK.finditer(between))
         if not breaks:
             return bool(_LEVEL_AFTER.fullmatch(between))  # 增长10%达90亿元: the level after its growth
-        return bool(_CONTINUE.match(between[breaks[-1].end():]))
+        rest = _ADJUSTED.sub("", between[breaks[-1].end():])  # ,扣除价格因素实际增长6.9%
+        # …增长5.5%、达到10.3万亿元 / 、突破1万亿元: the level after its growth
+        return bool(_CONTINUE.match(rest) or _LEVEL_AFTER.fullmatch(rest) or not rest.strip())
 
     def _respectively(self, group: list[Mention], quantities: list[Quantity], start: int,
-                      evidence: int) -> list[Fact]:
+                      evidence: int, unnamed: bool = False, after: int = 0) -> list[Fact]:
         """分别: one value per name, in order; a later clause (",分别增长4.8%、7.2%") gives
-        another round of values."""
+        another round of values. Names of the list that the catalogue does not read, before
+        the group (unnamed) or `after` it, take their places in each round; a round that
+        does not fit the list (one name, two values) gives nothing: they are others' values."""
         size, facts, pos = len(group), [], start
+        if len(quantities) == 1 and not unnamed and not after and len(self.text[start:quantities[0].start]) <= _GAP + 4:
+            quantities = quantities * size  # 城镇居民…和农村居民…分别年均增长5%: one value for each
         while len(quantities) >= size:
             between = self.text[pos:quantities[0].start]
             if pos == start and len(between) > _GAP + 4:
                 break
             if pos != start and not self._continues(between, first=False):
                 break
-            for mention, quantity in zip(group, _bounded_alike(quantities[:size])):
+            count = self._run(quantities) if unnamed or after or size == 1 else size
+            first = count - after - size  # where the group's values stand in the round
+            if first < 0 or (first > 0) != unnamed:
+                break
+            for mention, quantity in zip(group, _bounded_alike(quantities[:count])[first:first + size]):
                 fact = self._numeric(mention, quantity, evidence, between)
                 if fact is not None:
                     facts.append(fact)
-            pos, quantities = quantities[size - 1].end, quantities[size:]
+            pos, quantities = quantities[count - 1].end, quantities[count:]
         return facts
+
+    def _unread_after(self, end: int, respectively: int) -> int:
+        """How many names of the list follow the group unread (规上工业增加值、工业应税销售分别: one)."""
+        words = self.text[end:respectively]
+        if not words or words[0] not in _NAME_JOINERS or _NOT_A_LIST.search(words):
+            return 0
+        return len([word for word in _LIST_SPLIT.split(words) if word.strip()])
+
+    def _run(self, quantities: list[Quantity]) -> int:
+        """How many values open the list: 3.2%、8.5%和6% is three."""
+        count = 1
+        while count < len(quantities) and _LIST_GAP.fullmatch(
+                self.text, quantities[count - 1].end, quantities[count].start):
+            count += 1
+        return count
 
     def _numeric(self, mention: Mention, quantity: Quantity, evidence: int, between: str,
                  fresh: int | None = None, clause_from: int | None = None, growth: bool = False) -> Fact | None:
         between = _unwrap(between)
         verbs = [v for v in VERB.finditer(between) if v.end() >= len(between) - 3]
+        if quantity.unit == "%" and not verbs and _PROPORTION.search(between):
+            return None  # 约为全国平均的70%: a proportion of another quantity, no value of this one
         growth = growth or bool(_GROWTH_NAME.search(mention.written) or _GROWTH_AFTER.match(self.text, quantity.end))
         measured = measure_of(mention.indicator, quantity, verbs[-1] if verbs else None, growth,
-                              index=mention.written.endswith("指数") and not between.strip())
+                              index=mention.written.endswith("指数") and between.strip() in ("", "为", "是"))
         if measured is None:
             return None
         measure, quantity = measured
-        return numeric_fact(mention.indicator, mention.written, quantity, measure,
+        if measure == "level" and _NET_BEFORE.search(self.text, max(0, mention.start - 3), mention.start):
+            measure = "change"  # 净增高新技术企业517家: the stock's net change
+        fact = numeric_fact(mention.indicator, mention.written, quantity, measure,
                             self._where(mention, quantity.start, clause_from=clause_from, fresh_from=fresh),
                             evidence, between, self.text[quantity.end:quantity.end + 6])
+        if fact is not None and measure == "growth" and _AVERAGE.search(between) and not fact.period.is_span:
+            return None  # 年均增长9% that no span frames: an average over years unknown, no one year's growth
+        return fact
 
     def _qualitative_before(self, group: list[Mention]) -> list[Fact]:
         """完成市下达的节能降耗、碳减排和主要污染物减排任务: the words come first."""

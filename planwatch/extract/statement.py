@@ -49,12 +49,14 @@ def family(unit: str | None) -> str | None:
         return None
     if _DENSITY.search(unit):
         return "density"
+    unit = unit.removesuffix("/人")  # 万元/人 (labour productivity) is money, written per head or not
     for suffix, name in _FAMILIES:
         if unit.endswith(suffix):
             return name
     return unit
 
 
+_BARE_UNITS = (None, "分")  # a ratio (城乡居民收入比 2.12∶1) or a score, written as a bare number
 _GOAL_AFTER = re.compile(r"\s*(?:预期)?目标(?!任务)")
 
 
@@ -64,8 +66,11 @@ def measure_of(indicator: Indicator, quantity: Quantity, verb: re.Match | None,
 
     A % of a plain indicator is growth only when a verb says so, or the name does
     (居民消费价格涨幅), or the statement goes on from a growth (目标增长6.5%,预计完成6.0%).
-    A bare number after a name written as an index (居民消费价格指数101.5) is the index's level."""
-    if index and quantity.unit is None and verb is None:
+    A bare number after a name written as an index (居民消费价格指数101.5) is the index's level,
+    and so is one of an indicator measured without a unit or in points (城乡居民收入比2.12,
+    满意度从84.7提升至89.6)."""
+    if quantity.unit is None and verb is None and (index or indicator.unit in _BARE_UNITS) \
+            or quantity.unit is None and verb is not None and verb["to"] and indicator.unit in _BARE_UNITS:
         return "level", quantity
     down = verb is not None and verb[0].rstrip("至到") in _G.down
     if quantity.unit == "%":
@@ -137,15 +142,21 @@ def numeric_fact(indicator: Indicator, written: str, quantity: Quantity, measure
 
 
 def text_fact(indicator: Indicator, written: str, words: str, where: Where, start: int, end: int) -> Fact | None:
-    """A qualitative statement (与经济增长基本同步, 完成市下达目标), or 正增长/负增长/持平 (growth >/</= 0)."""
-    measure = "level" if words == "全覆盖" else "growth"
-    decided = resolve(where, measure, False)
+    """A qualitative statement (与经济增长基本同步, 完成市下达目标), or 正增长/负增长/持平 (growth >/</= 0).
+    It is about the level of a rate or a concentration (优良水体比例完成国家下达目标) unless
+    its words name a change (PM2.5浓度继续下降), and wherever its words say so (稳居全国上游,
+    全覆盖); else about growth."""
+    level = words in _G.level_qualitative or (indicator.rate or family(indicator.unit) == "density") \
+        and not VERB.search(words)
+    measure = "level" if level and words not in _SIGNS else "growth"
+    held = words in _G.held_qualitative  # “十五五”时期…稳居全国上游: held over the span, as a total is
+    decided = resolve(where, measure, held)
     role, period, bases = decided.role, decided.period, (decided.role_basis, decided.period_basis)
     if period is None:
         return None
     span = where.section.span
-    if measure == "growth" and span and period == str(span[1]):
-        period = span_text(span)  # 到2025年,居民收入与经济增长同步: over the plan's years
+    if (measure == "growth" or held) and span and period == str(span[1]):
+        period = span_text(span)  # 到2025年,居民收入与经济增长同步 / 失业率总体稳定: over the plan's years
     estimated, stretch = flags(where, role, "")
     if words in _SIGNS:  # 正增长: growth > 0
         return Fact(indicator=indicator.name, role=role, period=period, measure="growth", value=Decimal(0),

@@ -254,7 +254,7 @@ COUNTY_PLAN = (
 )
 PLAN_META = dict(doc_type="plan_outline", plan_span="2021-2025", report_years=[2016, 2017, 2018, 2019, 2020])
 MORE_CASES["county plan: from-to values, five-year totals"] = (COUNTY_PLAN, PLAN_META, [
-    ("地区生产总值", "actual", "2015", "level", "98.6", "亿元", "="),
+    ("地区生产总值", "baseline", "2015", "level", "98.6", "亿元", "="),
     ("地区生产总值", "actual", "2020", "level", "156.3", "亿元", "="),
     ("地区生产总值", "actual", "2016-2020", "growth", "7.8", "%", "="),
     ("常住人口城镇化率", "baseline", "2015", "level", "45.1", "%", "="),

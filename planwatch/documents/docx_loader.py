@@ -86,17 +86,32 @@ def _paragraph_text(p) -> str:
 
 def _read_table(tbl) -> list[list[RawCell]]:
     grid = [_grid_row(tr) for tr in tbl.iterchildren(qn("w:tr"))]
+    width = _real_columns(tbl)
     rows = []
     for r, row in enumerate(grid):
         # a row that starts further right (w:gridBefore) keeps its cells in their grid columns
-        cells = [RawCell("", row[0][0])] if row and row[0][0] > 0 else []
+        cells = [RawCell("", width(0, row[0][0]))] if row and row[0][0] > 0 else []
         for column, span, merge, tc in row:
             if merge == "continue":
                 continue
             rowspan = 1 + (_continuations(grid, r, column) if merge == "restart" else 0)
-            cells.append(RawCell(_cell_text(tc), span, rowspan))
+            cells.append(RawCell(_cell_text(tc), width(column, span), rowspan))
         rows.append(cells)
     return rows
+
+
+def _real_columns(tbl):
+    """width(column, span) -> how many real grid columns the span covers. Word and LibreOffice
+    split the grid wherever two rows' cell borders differ by a hair (a .doc saved again gives
+    columns 1/20 pt wide): such a sliver is no column, or the columns after it would shift."""
+    widths = [_int_val(col, 0, key="w") for col in tbl.iterfind(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
+    typical = sorted(widths)[len(widths) // 2] if widths else 0
+    sliver = {i for i, w in enumerate(widths) if typical and w * 10 < typical}
+
+    def width(column: int, span: int) -> int:
+        return max(1, sum(1 for c in range(column, column + span) if c not in sliver))
+
+    return width
 
 
 def _grid_row(tr) -> list[tuple[int, int, str | None, object]]:
@@ -127,8 +142,8 @@ def _cell_text(tc) -> str:
     return " ".join(_paragraph_text(p) for p in tc.iter(qn("w:p")))
 
 
-def _int_val(element, default: int) -> int:
+def _int_val(element, default: int, key: str = "val") -> int:
     if element is None:
         return default
-    value = element.get(qn("w:val")) or ""
+    value = element.get(qn(f"w:{key}")) or ""
     return max(int(value), 1) if value.isdigit() else default

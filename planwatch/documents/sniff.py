@@ -25,15 +25,17 @@ _SAVE_AS = "; open it in WPS or Word and save it as DOCX or PDF"
 
 
 def sniff(raw: bytes, path: Path) -> str:
-    """'pdf', 'docx', 'html', 'mhtml' or 'text'; UnsupportedFormat for known formats we refuse."""
+    """'pdf', 'docx', 'doc' (Word 97-2003 or WPS), 'html', 'mhtml' or 'text'; UnsupportedFormat
+    for known formats we refuse."""
     if b"%PDF-" in raw[:1024]:
         return "pdf"
     if raw.startswith(b"PK\x03\x04"):
         return _zip_kind(raw, path)
     if raw.startswith(_OLE2):
-        kind = {".xls": "an Excel 97-2003 (.xls) workbook", ".wps": "a WPS (.wps) document",
-                ".et": "a WPS spreadsheet"}.get(path.suffix.lower(), "a Word 97-2003 (.doc) or WPS document")
-        raise UnsupportedFormat(path, f"{kind} in the old binary format is not supported{_SAVE_AS}")
+        spreadsheet = {".xls": "an Excel 97-2003 (.xls) workbook", ".et": "a WPS spreadsheet"}.get(path.suffix.lower())
+        if spreadsheet:
+            raise UnsupportedFormat(path, f"{spreadsheet} in the old binary format is not supported{_SAVE_AS}")
+        return "doc"
     if raw.startswith(b"{\\rtf"):
         raise UnsupportedFormat(path, f"an RTF file is not supported{_SAVE_AS}")
     for magic, what in _BINARY_MAGIC:

@@ -38,7 +38,7 @@ MAX_UNCOMPRESSED = 256 * 1024 * 1024
 
 
 def load_docx(raw: bytes, path: Path) -> Loaded:
-    _check_zip(raw, path)
+    check_zip(raw, path)
     try:
         document = docx.Document(io.BytesIO(raw))
     except _DAMAGED as exc:
@@ -54,7 +54,7 @@ def load_docx(raw: bytes, path: Path) -> Loaded:
     return Loaded(text=builder.text(), encoding="utf-8", tables=builder.tables, title=title)
 
 
-def _check_zip(raw: bytes, path: Path) -> None:
+def check_zip(raw: bytes, path: Path) -> None:
     members = zip_members(raw, path)
     total = sum(m.file_size for m in members)
     if len(members) > MAX_MEMBERS or total > MAX_UNCOMPRESSED:

@@ -23,7 +23,8 @@ from .sniff import sniff
 # are imported when a file of its kind is first read, not by every command.
 _LOADERS = {"text": ("text_loader", "load_text"), "html": ("html_loader", "load_html"),
             "mhtml": ("html_loader", "load_mhtml"), "docx": ("docx_loader", "load_docx"),
-            "pdf": ("pdf_loader", "load_pdf"), "doc": ("office_loader", "load_word97")}
+            "pdf": ("pdf_loader", "load_pdf"), "doc": ("office_loader", "load_word97"),
+            "xlsx": ("xlsx_loader", "load_xlsx")}
 
 
 def _loader(kind: str):

@@ -25,7 +25,7 @@ _SAVE_AS = "; open it in WPS or Word and save it as DOCX or PDF"
 
 
 def sniff(raw: bytes, path: Path) -> str:
-    """'pdf', 'docx', 'doc' (Word 97-2003 or WPS), 'html', 'mhtml' or 'text'; UnsupportedFormat
+    """'pdf', 'docx', 'xlsx', 'doc' (Word 97-2003 or WPS), 'html', 'mhtml' or 'text'; UnsupportedFormat
     for known formats we refuse."""
     if b"%PDF-" in raw[:1024]:
         return "pdf"
@@ -53,7 +53,7 @@ def _zip_kind(raw: bytes, path: Path) -> str:
     if "word/document.xml" in names:
         return "docx"
     if any(n.startswith("xl/") for n in names):
-        raise UnsupportedFormat(path, "an Excel (.xlsx) workbook is not supported; save the table as DOCX or PDF")
+        return "xlsx"
     if "OFD.xml" in names:
         raise UnsupportedFormat(path, "an OFD document is not supported; export it as PDF")
     if any(n.startswith("ppt/") for n in names):

@@ -115,12 +115,16 @@ def test_old_office_formats(tmp_path, name, words):
     refused(path, UnsupportedFormat, *words, "DOCX")
 
 
-def test_xlsx(tmp_path):
-    path = tmp_path / "indicators.xlsx"
+def test_a_sheet_past_the_cell_limit_is_refused(tmp_path, monkeypatch):
+    from planwatch.documents import xlsx_loader
+
+    monkeypatch.setattr(xlsx_loader, "MAX_CELLS", 100)
+    path = tmp_path / "dump.xlsx"
     book = openpyxl.Workbook()
-    book.active.append(["地区生产总值", 1080])
+    for n in range(30):
+        book.active.append([f"指标{n}", n, n + 1, n + 2, n + 3])
     book.save(path)
-    refused(path, UnsupportedFormat, "Excel")
+    refused(path, UnsupportedFormat, "over the limit")
 
 
 def test_ofd(tmp_path):

@@ -74,6 +74,8 @@ class Grammar:
     average_before_value: tuple[str, ...]
     held_words: tuple[str, ...]
     flow_words: tuple[str, ...]
+    span_total_words: tuple[str, ...]
+    reached_words: tuple[str, ...]
 
     def is_down(self, verb: str) -> bool:
         return verb in self.down
@@ -168,4 +170,6 @@ def grammar() -> Grammar:
         average_before_value=tuple(raw["average_before_value"]),
         held_words=tuple(raw["held_words"]),
         flow_words=tuple(raw["flow_words"]),
+        span_total_words=tuple(raw["span_total_words"]),
+        reached_words=tuple(raw["reached_words"]),
     )

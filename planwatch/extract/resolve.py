@@ -71,12 +71,18 @@ class Where:
         start, end = (max(0, i - self.clause_start) for i in self.name)
         return self.clause[:start] + "…" + self.clause[end:] if end > start else self.clause
 
-    def goal_word(self) -> Basis | None:
-        """A goal word of the clause outside the name."""
-        for found in _TARGET.finditer(self.clause):
+    def outside_name(self, pattern: re.Pattern) -> Basis | None:
+        """The first words of the clause matching pattern outside the name (PM2.5年均浓度 holds 年均)."""
+        for found in pattern.finditer(self.clause):
             start = self.clause_start + found.start()
             if not (self.name[0] < start + len(found[0]) and start < self.name[1]):
                 return Basis("clause", start, start + len(found[0]))
+        return None
+
+    def goal_word(self) -> Basis | None:
+        """A goal word of the clause outside the name."""
+        if found := self.outside_name(_TARGET):
+            return found
         if self.bullet_target:
             return Basis("clause", *self.bullet_target)
         return None
@@ -116,16 +122,15 @@ def resolve(where: Where, measure: str, cumulative: bool, flow: bool = False) ->
             period, period_basis = marked, said
         if mark.is_span and marked and "-" in marked:
             span_basis = said
-    if span is None and measure == "growth" and period and (average := _AVERAGE.search(where.clause)):
+    average = where.outside_name(_AVERAGE)
+    if span is None and measure == "growth" and period and average:
         span = _averaged_over(period, section)  # 2020年…,年均增长7.8%: an average over the plan's years
-        start = where.clause_start + average.start()
-        span_basis = Basis("clause", start, start + len(average[0]))
+        span_basis = average
     if span is not None and (mark is None or mark.is_span or measure == "growth"):
         throughout = _THROUGHOUT.search(where.clause) or role == "actual" and _HELD.search(where.clause)
         if measure != "level" or cumulative or throughout or flow:
             period = span_text(span)
-            cumulative = cumulative or (measure != "level" or flow and not throughout) \
-                and not _AVERAGE.search(where.clause)
+            cumulative = cumulative or (measure != "level" or flow and not throughout) and not average
         else:
             period = str(span[1])  # a level at the end of a span
         period_basis = span_basis

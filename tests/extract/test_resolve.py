@@ -100,6 +100,14 @@ CASES = {
          ("地区生产总值", "actual", "2015", "level", "heading", "一、2025年和“十四五”时期工作回顾", "sentence", "2015年"),
          ("地区生产总值", "actual", "2025", "level", "heading", "一、2025年和“十四五”时期工作回顾", "sentence", "2025年")],
     ),
+    "an annual-average concentration (PM2.5年均浓度) is a name, not an average growth over a span": (
+        "2026年某省政府工作报告\n一、2025年工作回顾\n"
+        "全省PM2.5年均浓度为30微克/立方米、下降6%。\n"
+        "这五年，全省地区生产总值年均增长5%。\n",
+        [("PM2.5浓度", "actual", "2025", "level", "heading", "一、2025年工作回顾", "heading", "一、2025年工作回顾"),
+         ("PM2.5浓度", "actual", "2025", "growth", "heading", "一、2025年工作回顾", "heading", "一、2025年工作回顾"),
+         ("地区生产总值", "actual", "2021-2025", "growth", "heading", "一、2025年工作回顾", "paragraph", "这五年")],
+    ),
 }
 
 

@@ -28,28 +28,30 @@ from dataclasses import dataclass, replace
 
 from ..documents import Document, DocumentMeta
 from ..model import Basis
-from .grammar import alternation, grammar
+from .grammar import alternation, grammar, placeheld
 
 _HEAD = 600
 _Y = r"((?:19|20)\d\d)\s*年"
-_REVIEWED = re.compile(rf"(?:刚刚|即将)?过去的{_Y}|回顾了?{_Y}|{_Y}(?:政府|全[县市区省])?工作回顾")
-_THIS_YEAR = re.compile(rf"今年\s*[（(]?\s*{_Y}")
 _DATED = re.compile(r"((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*\d{1,2}"
                     r"|(?<![\d.])\d{1,2}\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")  # 28.04.2016
 _MEETING = re.compile(r"人民代表大会[^。\n]{0,12}次会议")  # 1月21日,…第四次会议开幕: a report's session
 _TITLE_LINE = re.compile(rf"^[\s—\-《【■]*[^\n。,，;；:：]{{0,20}}?{_Y}[^\n。,，;；:：]{{0,30}}$", re.M)
-_PLANNING = re.compile(r"政府工作|工作报告|工作摘要")
-_GOALS_ONLY = re.compile(r"要点|工作计划|工作安排|目标任务")
-_PARTS = (("Q1", re.compile(r"一季度|第一季度")), ("H1", re.compile(r"上半年|(?<![下多近全])半年(?!以[上来])")), ("M1-9", re.compile(r"前三季度")))
 _MONTHS = re.compile(r"(?<![0-9])1\s*[-—~至]\s*(1[01]|[2-9])\s*月")  # 1-11月: a release on months 1 to 11
-_RELEASE = re.compile(r"运行|情况|统计|公报|数据")
-_PLAN_NAME = re.compile(r"规划|纲要")
 _HEAD_LINE = re.compile(r"^[^\n。，,；;]{2,80}$", re.M)  # a title line, not a sentence
-_WORK_TITLE = re.compile(rf"{_Y}[^。]*?(?:(?P<done>(?:全面|圆满|顺利|超额)完成|完成情况)|(?P<goals>目标任务分解|目标分解))")
 _OPENING = re.compile(r"(?<![0-9])((?:19|20)\d\d)\s*年(?![0-9月]|远景|前|底|以前)")
 
 
 _G = grammar()
+_D = _G.document_years
+_REVIEWED = re.compile(placeheld(_D["reviewed"]))
+_THIS_YEAR = re.compile(placeheld(_D["this_year"]))
+_PLANNING = re.compile(alternation(_D["planning_titles"]))
+_GOALS_ONLY = re.compile(alternation(_D["goals_only_titles"]))
+_RELEASE = re.compile(alternation(_D["release_titles"]))
+_PLAN_NAME = re.compile(alternation(_D["plan_titles"]))
+_WORK_TITLE = re.compile(rf"{_Y}[^。]*?(?:(?P<done>{alternation(_D['done_titles'])})|(?P<goals>{alternation(_D['split_titles'])}))")
+# a part word or a word that holds one without naming a part (下半年, 半年以来): the longer wins
+_PARTS = re.compile(alternation([*_D["title_parts"], *_D["not_parts"]]))
 _SESSION_REPORT = re.compile(alternation(_G.session_report_words))
 _PLAN_NAMES = re.compile(alternation([*_G.five_year_plans, *_G.plan_ordinals]))
 
@@ -204,4 +206,4 @@ def part_of(words: str) -> str | None:
     if months:
         last = int(months[1])
         return "Q1" if last == 3 else "H1" if last == 6 else f"M1-{last}"
-    return next((name for name, pattern in _PARTS if pattern.search(words)), None)
+    return next((_D["title_parts"][m[0]] for m in _PARTS.finditer(words) if m[0] in _D["title_parts"]), None)

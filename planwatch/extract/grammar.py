@@ -74,6 +74,7 @@ class Grammar:
     average_before_value: tuple[str, ...]
     held_words: tuple[str, ...]
     flow_words: tuple[str, ...]
+    document_years: dict  # word lists (reviewed, this_year, …_titles, not_parts) and title_parts (word -> Q1, H1)
     period_words: dict  # parts (word -> H1, Q3, M1-9) and word lists: this_year, to_date, last_year …
     span_total_words: tuple[str, ...]
     reached_words: tuple[str, ...]
@@ -171,6 +172,8 @@ def grammar() -> Grammar:
         average_before_value=tuple(raw["average_before_value"]),
         held_words=tuple(raw["held_words"]),
         flow_words=tuple(raw["flow_words"]),
+        document_years={kind: (dict(words) if isinstance(words, dict) else tuple(words))
+                        for kind, words in raw["document_years"].items()},
         period_words={kind: (dict(words) if isinstance(words, dict) else tuple(words))
                       for kind, words in raw["period_words"].items()},
         span_total_words=tuple(raw["span_total_words"]),

@@ -108,7 +108,7 @@ def framing(text: str, meta: DocumentMeta) -> Framing:
     if meta.report_years or meta.target_years:
         report = meta.report_years[-1] if meta.report_years else None
         target = meta.target_years[0] if meta.target_years else None
-        part, basis = None, _titled(head, meta)
+        part, basis = None, _titled(text, head, meta)
         session = _SESSION_REPORT.search(head)
         if report and not target and session:  # 向大会报告政府工作 with its review's year: it plans the next
             target, basis = report + 1, Basis("title", session.start(), session.end())
@@ -124,8 +124,14 @@ def framing(text: str, meta: DocumentMeta) -> Framing:
     return Framing(report, target, now, part, dated[0] if dated else None, basis)
 
 
-def _titled(head: str, meta: DocumentMeta) -> Basis:
-    """The opening line that names the metadata's years (or its plan), else the metadata itself."""
+def _titled(text: str, head: str, meta: DocumentMeta) -> Basis:
+    """What gave the metadata's years: the words it read them from (a title line, a
+    heading 2019年工作回顾, the date line), else an opening line that names them (or
+    its plan), else the metadata itself."""
+    if meta.years_read:
+        rule, words = meta.years_read
+        start = text.find(words)  # a title read from a file name or a YAML header has no span
+        return Basis(rule, start, start + len(words)) if start >= 0 else Basis(rule)
     years = [str(y) for y in (*meta.report_years, *meta.target_years)]
     for line in _HEAD_LINE.finditer(head[:200]):
         if any(y in line[0] for y in years) or meta.plan_span and five_year_span(line[0]):

@@ -72,6 +72,7 @@ class Grammar:
     session_report_words: tuple[str, ...]
     throughout_words: tuple[str, ...]
     average_before_value: tuple[str, ...]
+    run_words: tuple[str, ...]
     held_words: tuple[str, ...]
     flow_words: tuple[str, ...]
     document_years: dict  # word lists (reviewed, this_year, …_titles, not_parts) and title_parts (word -> Q1, H1)
@@ -170,6 +171,7 @@ def grammar() -> Grammar:
         session_report_words=tuple(raw["session_report_words"]),
         throughout_words=tuple(raw["throughout_words"]),
         average_before_value=tuple(raw["average_before_value"]),
+        run_words=tuple(raw["run_words"]),
         held_words=tuple(raw["held_words"]),
         flow_words=tuple(raw["flow_words"]),
         document_years={kind: (dict(words) if isinstance(words, dict) else tuple(words))

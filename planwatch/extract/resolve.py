@@ -38,6 +38,8 @@ _TARGET = re.compile(alternation(w for w in _G.target_words if w not in _G.stret
 _THROUGHOUT = re.compile(rf"{alternation(_G.throughout_words)}|(?:{alternation(_G.average_before_value)})\s*$")
 _HELD = re.compile(alternation(_G.held_words))  # 稳定在1100亿斤以上: in a review, held through the span
 _AVERAGE = re.compile(r"年均|平均")
+_NUMERALS = "一两三四五六七八九十"
+_RUN = re.compile(rf"(?:{alternation(_G.run_words)})\s*([1-9]|[{_NUMERALS}])\s*年")  # 连续3年
 
 
 def says(rule: str) -> str:
@@ -129,12 +131,19 @@ def resolve(where: Where, measure: str, cumulative: bool, flow: bool = False) ->
     if span is not None and (mark is None or mark.is_span or measure == "growth"):
         throughout = _THROUGHOUT.search(where.clause) or role == "actual" and _HELD.search(where.clause)
         if measure != "level" or cumulative or throughout or flow:
-            period = span_text(span)
+            period = span_text(_run(where.clause, span))
             cumulative = cumulative or (measure != "level" or flow and not throughout) and not average
         else:
             period = str(span[1])  # a level at the end of a span
         period_basis = span_basis
     return Resolved(role, period, cumulative, role_basis, period_basis)
+
+
+def _run(clause: str, span: tuple[int, int]) -> tuple[int, int]:
+    """连续3年保持100% over a five-year span: its last three years."""
+    run = _RUN.search(clause)
+    years = run and (int(run[1]) if run[1].isdigit() else _NUMERALS.index(run[1]) + 1)
+    return (span[1] - years + 1, span[1]) if years and years < span[1] - span[0] + 1 else span
 
 
 def _since_until(marks: tuple[Mark, ...]) -> int | None:

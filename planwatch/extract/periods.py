@@ -25,6 +25,7 @@ _SPAN_WORDS = _G.paragraph_leads["five_years"]
 _WORDS = [*_PARTS, *_W["this_year"], *_W["to_date"], *_W["last_year"], *_W["since"], *_W["whole_year"],
           *_W["plan_end"], *_W["plan_start"], *_SPAN_WORDS]
 _YEAR = r"(?:19|20)\d\d"
+_COMPARED = "".join(_W["compared"])
 _MARK = re.compile(
     # a cheap first-character test before the alternatives: the words' first characters, a year's
     # digits (2023年, 1-6月, 二〇二三年; 5年提高), a plan's name (“十三五”) and 是 of 是2015年的1.5倍
@@ -32,11 +33,13 @@ _MARK = re.compile(
     rf"(?:(?P<half>(?:{alternation(_W['this_year'])})?(?:{alternation(_HALVES)}))"  # 今年上半年: one mark
     rf"|(?:{alternation(_W['since'])}|是(?={_YEAR} ?年的[0-9.]+倍)) ?(?P<since>{_YEAR}) ?年(?:末|底)?"  # 是2015年的1.5倍
     rf"|(?P<to_date>{alternation(_W['to_date'])})"
-    rf"|(?<![{''.join(_W['compared'])}])(?P<last_year>{alternation(_W['last_year'])})"
+    rf"|(?<![{_COMPARED}])(?P<last_year>{alternation(_W['last_year'])})"
     rf"(?!{alternation(_W['last_year_after_not'])})"
     rf"|(?P<quarters>{alternation(_QUARTERS)})"
     r"|(?P<months>(?<![0-9])1\s*[-—至~～]\s*(?P<last>1[0-2]|[1-9])\s*月)"
-    rf"|(?P<five>[“\"]?(?:{alternation(_G.five_year_plans)})[”\"]?)(?P<when>{alternation(_PLAN_WORDS)})"
+    # not 较“十三五”时期增长148%: the plan compared with, not the period stated
+    rf"|(?<![{_COMPARED}])(?<![{_COMPARED}][“\"])(?P<five>[“\"]?(?:{alternation(_G.five_year_plans)})[”\"]?)"
+    rf"(?P<when>{alternation(_PLAN_WORDS)})"
     rf"|(?P<years>{_YEAR}\s*[-—至~～]\s*{_YEAR})年"
     rf"|(?P<plan_end>{alternation(_W['plan_end'])})|(?P<plan_start>{alternation(_W['plan_start'])})"
     rf"|(?P<span_words>{alternation(_SPAN_WORDS)})"

@@ -94,6 +94,13 @@ def detect_meta(text: str, name: str, hint: str | None = None, page: str | None 
     return meta
 
 
+def _read(meta: DocumentMeta, rule: str, words: str | None) -> None:
+    """Remember what the years were first read from (the strongest reading comes first):
+    the extractor quotes it as the step that framed the document."""
+    if meta.years_read is None and words:
+        meta.years_read = (rule, words.strip())
+
+
 def _stem(name: str) -> str:
     return re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name)
 
@@ -176,6 +183,8 @@ def _years(meta: DocumentMeta, titles: list[str], head: str, text: str) -> None:
     if meta.doc_type == "plan_outline":
         span = _plan_span(title_text)
         if span:
+            named = _PLAN_ORDINAL.search(head[:YEAR_CHARS]) or _PLAN_SPAN.search(head[:YEAR_CHARS])
+            _read(meta, "title", next((t for t in titles if _plan_span(t)), named and named[0]))
             meta.plan_span = f"{span[0]}-{span[1]}"
             meta.target_years = list(range(span[0], span[1] + 1))
             meta.report_years = list(range(span[0] - 5, span[0]))
@@ -183,8 +192,12 @@ def _years(meta: DocumentMeta, titles: list[str], head: str, text: str) -> None:
         return
     meta.report_years = _unique(cn_int(y) for y in _REPORT_YEAR.findall(title_text))
     meta.target_years = _unique(cn_int(y) for y in _TARGET_YEAR.findall(title_text))
+    for found in (_REPORT_YEAR.search(title_text), _TARGET_YEAR.search(title_text)):
+        _read(meta, "title", found and found[0])
     if meta.doc_type in ("midyear_report", "communique") and not meta.report_years:
-        meta.report_years = _unique(cn_int(m.group(1)) for m in map(_TITLE_YEAR.search, titles) if m)[:1]
+        titled = [m for m in map(_TITLE_YEAR.search, titles) if m]
+        meta.report_years = _unique(cn_int(m.group(1)) for m in titled)[:1]
+        _read(meta, "title", next((m.string for m in titled if [cn_int(m.group(1))] == meta.report_years), None))
     if meta.doc_type == "midyear_report" and not meta.target_years:
         meta.target_years = list(meta.report_years)
     if meta.doc_type == "work_report":
@@ -196,25 +209,40 @@ def _work_report_years(meta: DocumentMeta, titles: list[str], text: str) -> None
     (2019年工作回顾, 2020年工作安排) say which, else the title's year does
     ("2019年度政府工作报告" reviews 2019, "2024年政府工作报告" plans 2024), else
     the day it was delivered (a report given in December plans the next year)."""
-    years = _title_years(titles) or _delivery_years(meta.date)
+    titled = _title_years(titles)
+    years, fallback = titled or _delivery_years(meta.date), False
     if not meta.report_years:
-        meta.report_years = (_unique(cn_int(y) for y in re.findall(rf"({_YEAR})年(?:工作)?回顾", text))
-                             or ([years[0]] if years else []))
+        reviewed = list(re.finditer(rf"({_YEAR})年(?:工作)?回顾", text))
+        meta.report_years = _unique(cn_int(m[1]) for m in reviewed) or ([years[0]] if years else [])
+        _read(meta, "heading", reviewed[0][0] if reviewed else None)
+        fallback = not reviewed
     # a year's tasks named in its review (2020年工作任务圆满完成) are reviewed, not planned
     after = max(meta.report_years, default=0)
     meta.target_years = [y for y in meta.target_years if y > after]
     if not meta.target_years:
-        planned = _unique(y for y in map(cn_int, _TARGET_YEAR.findall(text[:HEAD_CHARS * 10])) if y > after)
-        meta.target_years = planned[:1] or ([years[1]] if years else [])
+        found = [m for m in _TARGET_YEAR.finditer(text[:HEAD_CHARS * 10]) if cn_int(m[1]) > after]
+        meta.target_years = _unique(cn_int(m[1]) for m in found)[:1] or ([years[1]] if years else [])
+        _read(meta, "heading", found[0][0] if found else None)
+        fallback = fallback or not found
+    if fallback and titled:
+        _read(meta, "title", titled[2])
+    elif fallback and years:  # the day it was delivered
+        _read(meta, "dateline", next((m[0].strip("—（()）在 \t*#") for m in _dated_lines(text[:HEAD_CHARS])), None))
 
 
-def _title_years(titles: list[str]) -> tuple[int, int] | None:
-    """(reviewed, planned) from a title's year that is not a date (某市政府工作报告（2024年1月10日）)."""
-    match = next((m for t in titles if (m := _TITLE_YEAR.search(t))), None)
+def _title_years(titles: list[str]) -> tuple[int, int, str] | None:
+    """(reviewed, planned, the title) from a title's year that is not a date (某市政府工作报告（2024年1月10日）)."""
+    match, title = next(((m, t) for t in titles if (m := _TITLE_YEAR.search(t))), (None, None))
     if not match:
         return None
     year = cn_int(match.group(1))
-    return (year, year + 1) if match.group(2) else (year - 1, year)
+    return (year, year + 1, title) if match.group(2) else (year - 1, year, title)
+
+
+def _dated_lines(head: str):
+    """The date lines of the head, as _date reads them."""
+    for pattern in _DATES:
+        yield from pattern.finditer(head)
 
 
 def _delivery_years(date: str | None) -> tuple[int, int] | None:

@@ -37,6 +37,8 @@ class DocumentMeta:
     plan_span: str | None = None       # e.g. "2021-2025" for a five-year plan outline
     date: str | None = None            # ISO date where stated
     meeting: str | None = None         # e.g. 洪山区第十六届人民代表大会第三次会议
+    # where report/target years were read: ("title" | "heading" | "dateline", the words read)
+    years_read: tuple[str, str] | None = None
 
 
 @dataclass

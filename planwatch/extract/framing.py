@@ -28,28 +28,30 @@ from dataclasses import dataclass, replace
 
 from ..documents import Document, DocumentMeta
 from ..model import Basis
-from .grammar import alternation, grammar
+from .grammar import alternation, grammar, placeheld
 
 _HEAD = 600
 _Y = r"((?:19|20)\d\d)\s*年"
-_REVIEWED = re.compile(rf"(?:刚刚|即将)?过去的{_Y}|回顾了?{_Y}|{_Y}(?:政府|全[县市区省])?工作回顾")
-_THIS_YEAR = re.compile(rf"今年\s*[（(]?\s*{_Y}")
 _DATED = re.compile(r"((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*\d{1,2}"
                     r"|(?<![\d.])\d{1,2}\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")  # 28.04.2016
 _MEETING = re.compile(r"人民代表大会[^。\n]{0,12}次会议")  # 1月21日,…第四次会议开幕: a report's session
 _TITLE_LINE = re.compile(rf"^[\s—\-《【■]*[^\n。,，;；:：]{{0,20}}?{_Y}[^\n。,，;；:：]{{0,30}}$", re.M)
-_PLANNING = re.compile(r"政府工作|工作报告|工作摘要")
-_GOALS_ONLY = re.compile(r"要点|工作计划|工作安排|目标任务")
-_PARTS = (("Q1", re.compile(r"一季度|第一季度")), ("H1", re.compile(r"上半年|(?<![下多近全])半年(?!以[上来])")), ("M1-9", re.compile(r"前三季度")))
 _MONTHS = re.compile(r"(?<![0-9])1\s*[-—~至]\s*(1[01]|[2-9])\s*月")  # 1-11月: a release on months 1 to 11
-_RELEASE = re.compile(r"运行|情况|统计|公报|数据")
-_PLAN_NAME = re.compile(r"规划|纲要")
 _HEAD_LINE = re.compile(r"^[^\n。，,；;]{2,80}$", re.M)  # a title line, not a sentence
-_WORK_TITLE = re.compile(rf"{_Y}[^。]*?(?:(?P<done>(?:全面|圆满|顺利|超额)完成|完成情况)|(?P<goals>目标任务分解|目标分解))")
 _OPENING = re.compile(r"(?<![0-9])((?:19|20)\d\d)\s*年(?![0-9月]|远景|前|底|以前)")
 
 
 _G = grammar()
+_D = _G.document_years
+_REVIEWED = re.compile(placeheld(_D["reviewed"]))
+_THIS_YEAR = re.compile(placeheld(_D["this_year"]))
+_PLANNING = re.compile(alternation(_D["planning_titles"]))
+_GOALS_ONLY = re.compile(alternation(_D["goals_only_titles"]))
+_RELEASE = re.compile(alternation(_D["release_titles"]))
+_PLAN_NAME = re.compile(alternation(_D["plan_titles"]))
+_WORK_TITLE = re.compile(rf"{_Y}[^。]*?(?:(?P<done>{alternation(_D['done_titles'])})|(?P<goals>{alternation(_D['split_titles'])}))")
+# a part word or a word that holds one without naming a part (下半年, 半年以来): the longer wins
+_PARTS = re.compile(alternation([*_D["title_parts"], *_D["not_parts"]]))
 _SESSION_REPORT = re.compile(alternation(_G.session_report_words))
 _PLAN_NAMES = re.compile(alternation([*_G.five_year_plans, *_G.plan_ordinals]))
 
@@ -106,7 +108,7 @@ def framing(text: str, meta: DocumentMeta) -> Framing:
     if meta.report_years or meta.target_years:
         report = meta.report_years[-1] if meta.report_years else None
         target = meta.target_years[0] if meta.target_years else None
-        part, basis = None, _titled(head, meta)
+        part, basis = None, _titled(text, head, meta)
         session = _SESSION_REPORT.search(head)
         if report and not target and session:  # 向大会报告政府工作 with its review's year: it plans the next
             target, basis = report + 1, Basis("title", session.start(), session.end())
@@ -122,8 +124,14 @@ def framing(text: str, meta: DocumentMeta) -> Framing:
     return Framing(report, target, now, part, dated[0] if dated else None, basis)
 
 
-def _titled(head: str, meta: DocumentMeta) -> Basis:
-    """The opening line that names the metadata's years (or its plan), else the metadata itself."""
+def _titled(text: str, head: str, meta: DocumentMeta) -> Basis:
+    """What gave the metadata's years: the words it read them from (a title line, a
+    heading 2019年工作回顾, the date line), else an opening line that names them (or
+    its plan), else the metadata itself."""
+    if meta.years_read:
+        rule, words = meta.years_read
+        start = text.find(words)  # a title read from a file name or a YAML header has no span
+        return Basis(rule, start, start + len(words)) if start >= 0 else Basis(rule)
     years = [str(y) for y in (*meta.report_years, *meta.target_years)]
     for line in _HEAD_LINE.finditer(head[:200]):
         if any(y in line[0] for y in years) or meta.plan_span and five_year_span(line[0]):
@@ -204,4 +212,4 @@ def part_of(words: str) -> str | None:
     if months:
         last = int(months[1])
         return "Q1" if last == 3 else "H1" if last == 6 else f"M1-{last}"
-    return next((name for name, pattern in _PARTS if pattern.search(words)), None)
+    return next((_D["title_parts"][m[0]] for m in _PARTS.finditer(words) if m[0] in _D["title_parts"]), None)

@@ -72,8 +72,13 @@ class Grammar:
     session_report_words: tuple[str, ...]
     throughout_words: tuple[str, ...]
     average_before_value: tuple[str, ...]
+    run_words: tuple[str, ...]
     held_words: tuple[str, ...]
     flow_words: tuple[str, ...]
+    document_years: dict  # word lists (reviewed, this_year, …_titles, not_parts) and title_parts (word -> Q1, H1)
+    period_words: dict  # parts (word -> H1, Q3, M1-9) and word lists: this_year, to_date, last_year …
+    span_total_words: tuple[str, ...]
+    reached_words: tuple[str, ...]
 
     def is_down(self, verb: str) -> bool:
         return verb in self.down
@@ -166,6 +171,13 @@ def grammar() -> Grammar:
         session_report_words=tuple(raw["session_report_words"]),
         throughout_words=tuple(raw["throughout_words"]),
         average_before_value=tuple(raw["average_before_value"]),
+        run_words=tuple(raw["run_words"]),
         held_words=tuple(raw["held_words"]),
         flow_words=tuple(raw["flow_words"]),
+        document_years={kind: (dict(words) if isinstance(words, dict) else tuple(words))
+                        for kind, words in raw["document_years"].items()},
+        period_words={kind: (dict(words) if isinstance(words, dict) else tuple(words))
+                      for kind, words in raw["period_words"].items()},
+        span_total_words=tuple(raw["span_total_words"]),
+        reached_words=tuple(raw["reached_words"]),
     )

@@ -15,27 +15,40 @@ from .grammar import alternation, grammar
 from .numbers import parse_number
 
 _G = grammar()
+_W = _G.period_words
 _PLAN_WORDS = [word for words in _G.plan_period_words.values() for word in words]
 _END, _START = _G.plan_period_words["end"], _G.plan_period_words["start"]
+_PARTS: dict[str, str] = _W["parts"]  # 上半年 -> H1, 前三季度 -> M1-9
+_HALVES = [word for word in _PARTS if word.endswith("半年")]
+_QUARTERS = [word for word in _PARTS if word not in _HALVES]
+_SPAN_WORDS = _G.paragraph_leads["five_years"]
+_WORDS = [*_PARTS, *_W["this_year"], *_W["to_date"], *_W["last_year"], *_W["since"], *_W["whole_year"],
+          *_W["plan_end"], *_W["plan_start"], *_SPAN_WORDS]
+_YEAR = r"(?:19|20)\d\d"
+_COMPARED = "".join(_W["compared"])
 _MARK = re.compile(
-    r"(?=[上下前一二三四第1“\"十规期五过12全今本年比较去是]|[3-9] ?年)"  # a cheap first-character test
-    r"(?:(?P<half>(?:今年|本年)?上半年|下半年)"  # 今年上半年: one mark, the half of the year 今年 means
-    r"|(?:比|较|是(?=(?:19|20)\d\d ?年的[0-9.]+倍)) ?(?P<since>(?:19|20)\d\d) ?年(?:末|底)?"  # 是2015年的1.5倍: a base
-    r"|(?P<to_date>今年以来|年初以来|本年以来)"
-    r"|(?<![比较同与])(?P<last_year>去年|上年)(?!同期|末|底|基础|以来)"
-    r"|(?P<quarters>前三季度|前两季度|一季度|二季度|三季度|四季度|第[一二三四]季度)"
+    # a cheap first-character test before the alternatives: the words' first characters, a year's
+    # digits (2023年, 1-6月, 二〇二三年; 5年提高), a plan's name (“十三五”) and 是 of 是2015年的1.5倍
+    rf"(?=[{re.escape(''.join(sorted({word[0] for word in _WORDS})))}12一二“\"十是]|[3-9] ?年)"
+    rf"(?:(?P<half>(?:{alternation(_W['this_year'])})?(?:{alternation(_HALVES)}))"  # 今年上半年: one mark
+    rf"|(?:{alternation(_W['since'])}|是(?={_YEAR} ?年的[0-9.]+倍)) ?(?P<since>{_YEAR}) ?年(?:末|底)?"  # 是2015年的1.5倍
+    rf"|(?P<to_date>{alternation(_W['to_date'])})"
+    rf"|(?<![{_COMPARED}])(?P<last_year>{alternation(_W['last_year'])})"
+    rf"(?!{alternation(_W['last_year_after_not'])})"
+    rf"|(?P<quarters>{alternation(_QUARTERS)})"
     r"|(?P<months>(?<![0-9])1\s*[-—至~～]\s*(?P<last>1[0-2]|[1-9])\s*月)"
-    rf"|(?P<five>[“\"]?(?:{alternation(_G.five_year_plans)})[”\"]?)(?P<when>{alternation(_PLAN_WORDS)})"
-    r"|(?P<years>(?:19|20)\d\d\s*[-—至~～]\s*(?:19|20)\d\d)年"
-    r"|(?P<plan_end>规划期末|期末)|(?P<plan_start>规划初期|规划期初)"
-    rf"|(?P<span_words>{alternation(_G.paragraph_leads['five_years'])})"
-    r"|(?<![0-9])(?P<last_years>[2-9]|[二三四五六七八九十]) ?年(?=年均|累计|增长|增量|提高|提升|增加|下降|降低|减少)"  # 5年提高, 五年累计, 五年年均增长
-    r"|(?<![0-9])(?P<year_part>(?:19|20)\d\d) ?年(?P<part>上半年|前三季度|前两季度|第?[一二三四]季度)"
-    r"|(?<![0-9])(?P<year>(?:19|20)\d\d|(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2}) ?(?:年|年度)(?!均|价格|不变价|可比价)"  # 按2000年价格计算: a price basis, no period
-    r"|(?P<this_year>全年|今年|本年|年度))"
+    # not 较“十三五”时期增长148%: the plan compared with, not the period stated
+    rf"|(?<![{_COMPARED}])(?<![{_COMPARED}][“\"])(?P<five>[“\"]?(?:{alternation(_G.five_year_plans)})[”\"]?)"
+    rf"(?P<when>{alternation(_PLAN_WORDS)})"
+    rf"|(?P<years>{_YEAR}\s*[-—至~～]\s*{_YEAR})年"
+    rf"|(?P<plan_end>{alternation(_W['plan_end'])})|(?P<plan_start>{alternation(_W['plan_start'])})"
+    rf"|(?P<span_words>{alternation(_SPAN_WORDS)})"
+    rf"|(?<![0-9])(?P<last_years>[2-9]|[二三四五六七八九十]) ?年(?={alternation(_W['last_years_before'])})"  # 5年提高
+    rf"|(?<![0-9])(?P<year_part>{_YEAR}) ?年(?P<part>{alternation(_PARTS)})"
+    rf"|(?<![0-9])(?P<year>{_YEAR}|(?:一九|二[〇零○])[〇零○一二三四五六七八九]{{2}}) ?(?:年|年度)"
+    rf"(?!均|{alternation(_W['price_basis'])})"  # 按2000年价格计算: a price basis, no period
+    rf"|(?P<this_year>{alternation(_W['whole_year'])}))"
 )
-_QUARTER = {"一季度": "Q1", "第一季度": "Q1", "二季度": "Q2", "第二季度": "Q2", "三季度": "Q3",
-            "第三季度": "Q3", "四季度": "Q4", "第四季度": "Q4", "前三季度": "M1-9", "前两季度": "H1"}
 
 
 @dataclass(frozen=True)
@@ -52,7 +65,7 @@ class Mark:
         if self.kind == "year":
             return self.words, None
         if self.kind == "year_part":  # 2016年一季度
-            return f"{self.words}{_QUARTER.get(self.detail, 'H1')}", None
+            return f"{self.words}{_PARTS[self.detail]}", None
         if self.kind == "last_year":  # 去年… in a plan for the coming year: the year before it, a result
             if section.role != "target" or section.year is None or section.span:
                 return None, None
@@ -94,14 +107,12 @@ class Mark:
             return (str(section.span[0] - 1) if section.span else None), "baseline"
         if self.kind == "this_year" and self.words == "今年" and section.now:
             return str(section.now), None  # the year it was written: a January report's 今年 is the plan year
-        if self.kind == "half" and self.words[0] in "今本" and section.now:
+        if self.kind == "half" and self.words.startswith(_W["this_year"]) and section.now:
             year = section.now
         if year is None:
             return None, None
-        if self.kind == "half":
-            return f"{year}{'H1' if self.words.endswith('上半年') else 'H2'}", None
-        if self.kind == "quarters":
-            return f"{year}{_QUARTER[self.words]}", None
+        if self.kind in ("half", "quarters"):
+            return f"{year}{_PARTS[max((w for w in _PARTS if self.words.endswith(w)), key=len)]}", None  # 前三季度, not 三季度
         if self.kind == "months":
             last = int(self.detail)
             return f"{year}{'H1' if last == 6 else 'Q1' if last == 3 else f'M1-{last}'}", None

@@ -38,6 +38,8 @@ _TARGET = re.compile(alternation(w for w in _G.target_words if w not in _G.stret
 _THROUGHOUT = re.compile(rf"{alternation(_G.throughout_words)}|(?:{alternation(_G.average_before_value)})\s*$")
 _HELD = re.compile(alternation(_G.held_words))  # 稳定在1100亿斤以上: in a review, held through the span
 _AVERAGE = re.compile(r"年均|平均")
+_NUMERALS = "一两三四五六七八九十"
+_RUN = re.compile(rf"(?:{alternation(_G.run_words)})\s*([1-9]|[{_NUMERALS}])\s*年")  # 连续3年
 
 
 def says(rule: str) -> str:
@@ -71,12 +73,18 @@ class Where:
         start, end = (max(0, i - self.clause_start) for i in self.name)
         return self.clause[:start] + "…" + self.clause[end:] if end > start else self.clause
 
-    def goal_word(self) -> Basis | None:
-        """A goal word of the clause outside the name."""
-        for found in _TARGET.finditer(self.clause):
+    def outside_name(self, pattern: re.Pattern) -> Basis | None:
+        """The first words of the clause matching pattern outside the name (PM2.5年均浓度 holds 年均)."""
+        for found in pattern.finditer(self.clause):
             start = self.clause_start + found.start()
             if not (self.name[0] < start + len(found[0]) and start < self.name[1]):
                 return Basis("clause", start, start + len(found[0]))
+        return None
+
+    def goal_word(self) -> Basis | None:
+        """A goal word of the clause outside the name."""
+        if found := self.outside_name(_TARGET):
+            return found
         if self.bullet_target:
             return Basis("clause", *self.bullet_target)
         return None
@@ -116,20 +124,26 @@ def resolve(where: Where, measure: str, cumulative: bool, flow: bool = False) ->
             period, period_basis = marked, said
         if mark.is_span and marked and "-" in marked:
             span_basis = said
-    if span is None and measure == "growth" and period and (average := _AVERAGE.search(where.clause)):
+    average = where.outside_name(_AVERAGE)
+    if span is None and measure == "growth" and period and average:
         span = _averaged_over(period, section)  # 2020年…,年均增长7.8%: an average over the plan's years
-        start = where.clause_start + average.start()
-        span_basis = Basis("clause", start, start + len(average[0]))
+        span_basis = average
     if span is not None and (mark is None or mark.is_span or measure == "growth"):
         throughout = _THROUGHOUT.search(where.clause) or role == "actual" and _HELD.search(where.clause)
         if measure != "level" or cumulative or throughout or flow:
-            period = span_text(span)
-            cumulative = cumulative or (measure != "level" or flow and not throughout) \
-                and not _AVERAGE.search(where.clause)
+            period = span_text(_run(where.clause, span))
+            cumulative = cumulative or (measure != "level" or flow and not throughout) and not average
         else:
             period = str(span[1])  # a level at the end of a span
         period_basis = span_basis
     return Resolved(role, period, cumulative, role_basis, period_basis)
+
+
+def _run(clause: str, span: tuple[int, int]) -> tuple[int, int]:
+    """连续3年保持100% over a five-year span: its last three years."""
+    run = _RUN.search(clause)
+    years = run and (int(run[1]) if run[1].isdigit() else _NUMERALS.index(run[1]) + 1)
+    return (span[1] - years + 1, span[1]) if years and years < span[1] - span[0] + 1 else span
 
 
 def _since_until(marks: tuple[Mark, ...]) -> int | None:

@@ -34,6 +34,8 @@ _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
 _OPENS = re.compile(r"[\s—]*(?:全年|今年|年内|明年)?")  # what may stand before an opening 力争
 _AVERAGE = re.compile(r"年均|平均")
 _FLOW = re.compile(alternation(_G.flow_words))
+_SPAN_TOTAL = re.compile(alternation(_G.span_total_words))
+_REACHED = re.compile(alternation(_G.reached_words))
 
 _DENSITY = re.compile(r"微克|毫克|μg|ug/|mg/")
 _FAMILIES = (("美元", "money"), ("元", "money"), ("人次", "visits"), ("人", "people"), ("名", "people"),
@@ -122,11 +124,18 @@ def _stretched(where: Where) -> bool:
                for m in _STRETCH.finditer(where.sentence))
 
 
+def adds_up(indicator: Indicator, before_value: str) -> bool:
+    """A level of it stated over a span is the span's total: 新增就业, or an amount a review
+    adds up (实际使用外资263亿美元) unless it says the level was reached (达到, 首次突破)."""
+    return bool(_FLOW.search(indicator.name)) or not indicator.rate and bool(_SPAN_TOTAL.search(indicator.name)) \
+        and not _REACHED.search(before_value)
+
+
 def numeric_fact(indicator: Indicator, written: str, quantity: Quantity, measure: str, where: Where,
                  start: int, before_value: str, after_value: str = "") -> Fact | None:
     cumulative = quantity.cumulative or bool(_CUMULATIVE.search(where.clause)) and not (
         measure == "growth" and _AVERAGE.search(before_value))  # 累计完成…,年均增长15%: an annual average
-    decided = resolve(where, measure, cumulative, bool(_FLOW.search(indicator.name)))
+    decided = resolve(where, measure, cumulative, adds_up(indicator, before_value))
     role, period, cumulative, role_basis = decided.role, decided.period, decided.cumulative, decided.role_basis
     if period is None:
         return None

@@ -191,3 +191,22 @@ def test_tasks_of_the_reviewed_year_are_not_its_plan():
 ])
 def test_meetings_named_short(line, meeting):
     assert detect_meta(f"某某市政府工作报告\n{line}\n各位代表：\n", "x.md").meeting == meeting
+
+
+YEARS_READ = {
+    "a title with its years": ("某某市2023年国民经济和社会发展计划执行情况\n全市地区生产总值增长5%。\n",
+                               ("title", "2023年国民经济和社会发展计划执行情况")),
+    "a review heading far into a report": ("某某县人民政府工作报告\n各位代表：\n" + "我们坚持稳中求进。" * 120
+                                           + "\n一、2019年工作回顾\n全县地区生产总值增长6%。\n",
+                                           ("heading", "2019年工作回顾")),
+    "only the day it was given": ("某某县人民政府工作报告\n（2021年1月20日在县第十届人民代表大会第五次会议上）\n各位代表：\n",
+                                  ("dateline", "2021年1月20日")),
+}
+
+
+@pytest.mark.parametrize("text,read", YEARS_READ.values(), ids=list(YEARS_READ))
+def test_the_words_the_years_were_read_from_are_kept(text, read):
+    """The extractor quotes them as the step that framed the document (title > heading > date line)."""
+    meta = detect_meta(text, "report.txt")
+    assert meta.report_years or meta.target_years
+    assert meta.years_read == read

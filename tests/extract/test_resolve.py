@@ -26,7 +26,7 @@ def _why(tmp_path, text: str) -> list[tuple]:
              e.role.rule, e.role.words, e.period.rule, e.period.words) for e in explain(load(path))]
 
 
-SESSION = "——2021年1月20日在市第十六届人民代表大会第五次会议上"  # the opening line naming the report's years
+SESSION = "2021年1月20日"  # the date it was given: a report given in January plans that year
 CASES = {
     "the sentence's period words beat the heading; the clause's goal words beat the review heading": (
         "某市2023年上半年经济运行情况\n一、2023年计划执行情况\n"
@@ -85,9 +85,9 @@ CASES = {
         "过去五年，全市地区生产总值年均增长6%，城镇新增就业年均超过5万人。\n"
         "刚刚过去的2020年，全市地区生产总值增长2%。\n"
         "“十四五”时期，全市地区生产总值年均增长6%以上。\n",
-        [("地区生产总值", "actual", "2016-2020", "growth", "title", SESSION, "sentence", "过去五年"),
-         ("城镇新增就业", "actual", "2016-2020", "level", "title", SESSION, "sentence", "过去五年"),
-         ("地区生产总值", "actual", "2020", "growth", "title", SESSION, "paragraph", "刚刚过去的2020年"),
+        [("地区生产总值", "actual", "2016-2020", "growth", "dateline", SESSION, "sentence", "过去五年"),
+         ("城镇新增就业", "actual", "2016-2020", "level", "dateline", SESSION, "sentence", "过去五年"),
+         ("地区生产总值", "actual", "2020", "growth", "dateline", SESSION, "paragraph", "刚刚过去的2020年"),
          ("地区生产总值", "target", "2021-2025", "growth", "paragraph", "“十四五”时期", "sentence", "“十四五”时期")],
     ),
     "从X提高到Y with years: X is the base when it is the year before the five years reviewed": (
@@ -99,6 +99,14 @@ CASES = {
          ("人均地区生产总值", "actual", "2025", "level", "heading", "一、2025年和“十四五”时期工作回顾", "sentence", "2025年"),
          ("地区生产总值", "actual", "2015", "level", "heading", "一、2025年和“十四五”时期工作回顾", "sentence", "2015年"),
          ("地区生产总值", "actual", "2025", "level", "heading", "一、2025年和“十四五”时期工作回顾", "sentence", "2025年")],
+    ),
+    "an annual-average concentration (PM2.5年均浓度) is a name, not an average growth over a span": (
+        "2026年某省政府工作报告\n一、2025年工作回顾\n"
+        "全省PM2.5年均浓度为30微克/立方米、下降6%。\n"
+        "这五年，全省地区生产总值年均增长5%。\n",
+        [("PM2.5浓度", "actual", "2025", "level", "heading", "一、2025年工作回顾", "heading", "一、2025年工作回顾"),
+         ("PM2.5浓度", "actual", "2025", "growth", "heading", "一、2025年工作回顾", "heading", "一、2025年工作回顾"),
+         ("地区生产总值", "actual", "2021-2025", "growth", "heading", "一、2025年工作回顾", "sentence", "这五年")],
     ),
 }
 

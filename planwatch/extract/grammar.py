@@ -74,6 +74,7 @@ class Grammar:
     average_before_value: tuple[str, ...]
     held_words: tuple[str, ...]
     flow_words: tuple[str, ...]
+    goal_only_qualitative: tuple[str, ...]
 
     def is_down(self, verb: str) -> bool:
         return verb in self.down
@@ -168,4 +169,5 @@ def grammar() -> Grammar:
         average_before_value=tuple(raw["average_before_value"]),
         held_words=tuple(raw["held_words"]),
         flow_words=tuple(raw["flow_words"]),
+        goal_only_qualitative=tuple(raw["goal_only_qualitative"]),
     )

@@ -168,6 +168,28 @@ SHAPES["完成上级下达的…约束性指标: a fact for each indicator it na
         ("PM2.5浓度", "target", "2026", "level", "完成省下达目标", None, None),
         ("地区生产总值", "target", "2026", "growth", "6", "%", "="),
     ])
+SHAPES["a compound of policy words (节能减排减污降碳, 降碳减排) names each indicator it stands for"] = (
+    "二、2026年主要预期目标\n"
+    "地区生产总值增长5.5%,节能减排减污降碳指标完成省下达目标。\n"
+    "三、2026年重点工作\n"
+    "完成上级下达的降碳减排任务。\n",
+    dict(doc_type="work_report", report_years=[2025], target_years=[2026]), [
+        ("地区生产总值", "target", "2026", "growth", "5.5", "%", "="),
+        ("单位地区生产总值能源消耗", "target", "2026", "growth", "完成省下达目标", None, None),
+        ("单位地区生产总值二氧化碳排放", "target", "2026", "growth", "完成省下达目标", None, None),
+        ("主要污染物排放总量", "target", "2026", "growth", "完成省下达目标", None, None),
+    ])
+SHAPES["a comparison with another growth or with the nation: a goal, never a result"] = (
+    "一、2025年和“十四五”时期工作回顾\n"
+    "学前教育毛入园率、高中阶段毛入学率均高于全国平均水平,人均地区生产总值稳居全国上游。\n"
+    "二、“十五五”时期的主要目标\n"
+    "制造业增加值占地区生产总值比重持续高于全国平均水平,农村居民收入增速高于城镇居民收入增速,"
+    "居民人均可支配收入增长与经济增长保持基本同步。\n",
+    REVIEW_META, [
+        ("制造业增加值占地区生产总值比重", "target", "2026-2030", "level", "高于全国平均水平", None, None),
+        ("农村居民人均可支配收入", "target", "2026-2030", "growth", "高于城镇居民收入增速", None, None),
+        ("居民人均可支配收入", "target", "2026-2030", "growth", "经济增长保持基本同步", None, None),
+    ])
 SHAPES["a rank or level held over a plan's years, a level reached at its end"] = (
     "二、“十五五”时期的主要目标\n"
     "人均地区生产总值稳居全国上游,居民人均可支配收入达到全国平均水平。\n",

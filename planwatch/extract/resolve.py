@@ -116,7 +116,7 @@ def resolve(where: Where, measure: str, cumulative: bool, flow: bool = False) ->
             period, period_basis = marked, said
         if mark.is_span and marked and "-" in marked:
             span_basis = said
-    if span is None and measure == "growth" and period and (average := _AVERAGE.search(where.clause)):
+    if span is None and measure == "growth" and period and (average := _average(where)):
         span = _averaged_over(period, section)  # 2020年…,年均增长7.8%: an average over the plan's years
         start = where.clause_start + average.start()
         span_basis = Basis("clause", start, start + len(average[0]))
@@ -125,11 +125,17 @@ def resolve(where: Where, measure: str, cumulative: bool, flow: bool = False) ->
         if measure != "level" or cumulative or throughout or flow:
             period = span_text(span)
             cumulative = cumulative or (measure != "level" or flow and not throughout) \
-                and not _AVERAGE.search(where.clause)
+                and not _average(where)
         else:
             period = str(span[1])  # a level at the end of a span
         period_basis = span_basis
     return Resolved(role, period, cumulative, role_basis, period_basis)
+
+
+def _average(where: Where) -> re.Match | None:
+    """年均增长 in the clause, not the 年均 of the name itself (PM2.5年均浓度…、下降7.4%: the year's fall)."""
+    name_start, name_end = where.name[0] - where.clause_start, where.name[1] - where.clause_start
+    return next((m for m in _AVERAGE.finditer(where.clause) if not name_start <= m.start() < name_end), None)
 
 
 def _since_until(marks: tuple[Mark, ...]) -> int | None:

@@ -168,6 +168,14 @@ SHAPES["完成上级下达的…约束性指标: a fact for each indicator it na
         ("PM2.5浓度", "target", "2026", "level", "完成省下达目标", None, None),
         ("地区生产总值", "target", "2026", "growth", "6", "%", "="),
     ])
+SHAPES["年均 inside a name (PM2.5年均浓度) makes no average growth: the fall after the level is the year's"] = (
+    "一、2025年工作回顾\n"
+    "细颗粒物年均浓度为32.5微克/立方米、下降4%,较2020年下降21%。\n",
+    REVIEW_META, [
+        ("PM2.5浓度", "actual", "2025", "level", "32.5", "微克/立方米", "="),
+        ("PM2.5浓度", "actual", "2025", "growth", "-4", "%", "="),
+        ("PM2.5浓度", "actual", "2021-2025", "growth", "-21", "%", "="),
+    ])
 SHAPES["a compound of policy words (节能减排减污降碳, 降碳减排) names each indicator it stands for"] = (
     "二、2026年主要预期目标\n"
     "地区生产总值增长5.5%,节能减排减污降碳指标完成省下达目标。\n"

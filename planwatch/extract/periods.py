@@ -21,6 +21,7 @@ _MARK = re.compile(
     r"(?=[上下前一二三四第1“\"十规期五过12全今本年比较去是]|[3-9] ?年)"  # a cheap first-character test
     r"(?:(?P<half>(?:今年|本年)?上半年|下半年)"  # 今年上半年: one mark, the half of the year 今年 means
     r"|(?:比|较|是(?=(?:19|20)\d\d ?年的[0-9.]+倍)) ?(?P<since>(?:19|20)\d\d) ?年(?:末|底)?"  # 是2015年的1.5倍: a base
+    rf"|(?:比|较) ?[“\"]?(?P<since_plan>{alternation(_G.five_year_plans)})[”\"]?(?:末|期末|时期|期间)?"  # 较“十三五”末: since its last year
     r"|(?P<to_date>今年以来|年初以来|本年以来)"
     r"|(?<![比较同与])(?P<last_year>去年|上年)(?!同期|末|底|基础|以来)"
     r"|(?P<quarters>前三季度|前两季度|一季度|二季度|三季度|四季度|第[一二三四]季度)"
@@ -117,9 +118,11 @@ def period_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark
     """Every period mark in text[start:end], in order."""
     marks = []
     for match in _MARK.finditer(text, start, len(text) if end is None else end):
-        kind = next(k for k in ("half", "since", "to_date", "last_year", "quarters", "months", "five", "years", "plan_end", "plan_start",
+        kind = next(k for k in ("half", "since", "since_plan", "to_date", "last_year", "quarters", "months", "five", "years", "plan_end", "plan_start",
                                 "span_words", "last_years", "year_part", "year", "this_year") if match[k])
         detail = {"months": match["last"], "five": match["when"], "year_part": match["part"]}.get(kind)
         words = str(parse_number(match["year"])) if kind == "year" else match[kind]  # 二〇二三年 -> 2023
+        if kind == "since_plan":
+            kind, words = "since", str(five_year_span(words)[1])
         marks.append(Mark(match.start(), match.end(), kind, words, detail))
     return marks

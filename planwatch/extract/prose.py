@@ -353,7 +353,7 @@ class _Reader:
                 for q in found]
 
     def _chain(self, mention: Mention, quantities: list[Quantity], start: int, evidence: int) -> list[Fact]:
-        facts, pos, fresh, progress = [], start, None, False
+        facts, pos, fresh, progress, based = [], start, None, False, False
         origin = None  # the words before X in 从X提高到Y: X is where the change started
         for quantity in quantities:
             if self.text[quantity.start - 1:quantity.start] == "第":
@@ -361,7 +361,19 @@ class _Reader:
             between = self.text[pos:quantity.start]
             if facts and _CONVERTED.search(between):
                 break  # 38000元,按年平均汇率计算为5600美元: the same value in another currency
-            if facts and facts[-1].comparator == ">" and _THEN_EXACT.fullmatch(between):
+            if facts and (base := self._base(pos, quantity.start)) is not None:
+                fact = self._numeric(mention, quantity, evidence, between)
+                span = self._span_at(quantity.start)[0]
+                if fact is not None and fact.measure == "level":  # 较“十三五”末的9323亿元: the level it is compared with
+                    decade_old = span is not None and int(base.words) != span[0] - 1  # stays a past result
+                    facts.append(replace(fact, role="actual" if decade_old else "baseline", period=base.words,
+                                         role_basis=Basis("sentence", base.start, quantity.end),
+                                         period_basis=Basis("sentence", base.start, base.end)))
+                pos, based = quantity.end, True
+                continue
+            if based and _CONTINUE.match(_unwrap(between)):
+                pass  # …的9323亿元增加4374亿元: the change since the base continues the statement
+            elif facts and facts[-1].comparator == ">" and _THEN_EXACT.fullmatch(between):
                 facts.pop()  # 突破200亿大关,达到210亿元: the exact value stated after its threshold
             elif pos != start and (_TO.fullmatch(between) or _YEAR.search(between)) or _YEAR_CLAUSE.search(between):
                 fresh = pos  # 由554亿元增长至830亿元, …,2022年达到5.2万亿元: the value has its own period
@@ -399,6 +411,14 @@ class _Reader:
                 facts.append(fact)
             pos = quantity.end
         return facts
+
+    def _base(self, pos: int, value_start: int):
+        """The since mark of 较“十三五”末的X / 比2020年的X right before X: X is the base's level."""
+        index = bisect_left(self.mark_starts, value_start) - 1
+        if index < 0 or self.marks[index].start < pos or self.marks[index].kind != "since":
+            return None
+        mark = self.marks[index]
+        return mark if self.text[mark.end:value_start].strip() == "的" else None
 
     def _paired(self, quantities: list[Quantity], quantity: Quantity) -> bool:
         """The value is the first of two joined by 和 (8.5%和13%)."""

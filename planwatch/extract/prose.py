@@ -84,6 +84,7 @@ _PROGRESS = re.compile(r"(?:完成|占|达到)[^,，;；。]{0,8}(?:目标|计�
 _RESPECTIVELY = re.compile(rf"[,，;；、]\s*分别(?:{_VERBS}|为|达到|达)")
 # …X元,农村…Y元,同比增长8.5%和13%: a growth verb before two values joined by 和 shares them out too
 _PAIRED = re.compile(rf"[,，;；]\s*(?:同比|比上年|较上年|实际|名义)?(?:{_VERBS})$")
+_UNREAD_ITEM = re.compile(r"[、和及与][^0-9,，;；。:：%、]{1,12}")  # 、入境游客: the next item of a list, named in words the catalogue does not read
 _PAIR_GAP = re.compile(r"\s*(?:和|、|与)\s*")
 _EACH = re.compile(r"\s*(?:均|都)")  # 规模以上工业增加值、固定资产投资均增长12%: each name
 _LIST_GAP = re.compile(r"\s*(?:和|、|及|与|,|，)\s*")
@@ -394,6 +395,8 @@ class _Reader:
                 pos, progress = quantity.end, True  # 完成年计划710亿元的89.4%: progress; a result follows
                 continue
             elif not self._continues(between, first=not facts and pos == start):
+                if len(facts) == 1 and _UNREAD_ITEM.fullmatch(between):
+                    facts += self._listed_values(mention, quantities, quantities.index(quantity) - 1, evidence)
                 break
             cut = max(between.rfind(","), between.rfind("，"))
             own = pos + cut + 1 if progress and cut >= 0 else None  # …,增长2.0%: its own clause, not the plan's
@@ -420,6 +423,23 @@ class _Reader:
         mark = self.marks[index]
         return mark if self.text[mark.end:value_start].strip() == "的" else None
 
+    def _listed_values(self, mention: Mention, quantities: list[Quantity], own: int, evidence: int) -> list[Fact]:
+        """接待国内游客4.16亿人次、入境游客936万人次,分别增长6.7%、39.6%: the name whose
+        value stands k-th in a list of items the catalogue reads only in part takes the
+        k-th value after 分别."""
+        clause_start = self._prev(self.clause_ends, mention.start)
+        place = len(self._quantities(clause_start, mention.start))
+        end = own + 1
+        while end < len(quantities) and _UNREAD_ITEM.fullmatch(self.text, quantities[end - 1].end, quantities[end].start):
+            end += 1
+        listed = quantities[end:]
+        if not listed or not _RESPECTIVELY.fullmatch(self.text, quantities[end - 1].end, listed[0].start) \
+                or self._run(listed) != place + end - own:
+            return []
+        between = self.text[quantities[end - 1].end:listed[0].start]
+        fact = self._numeric(mention, _bounded_alike(listed[:self._run(listed)])[place], evidence, between)
+        return [fact] if fact is not None else []
+
     def _paired(self, quantities: list[Quantity], quantity: Quantity) -> bool:
         """The value is the first of two joined by 和 (8.5%和13%)."""
         index = quantities.index(quantity)
@@ -443,6 +463,9 @@ class _Reader:
                 fact = self._numeric(name, quantity, name.start, between)
                 if fact is not None:
                     facts.append(fact)
+        elif len(self._quantities(self._prev(self.clause_ends, mention.start), mention.start)) == len(run) - 1:
+            fact = self._numeric(mention, run[-1], evidence, between)  # 入境游客936万人次、国内游客4.16亿人次,分别…
+            facts = [fact] if fact is not None else []
         return facts
 
     def _from_value(self, fact: Fact, origin: re.Match | None, to: Fact) -> list[Fact]:

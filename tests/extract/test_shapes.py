@@ -190,6 +190,16 @@ SHAPES["较“十三五”末的X增加Y,增长Z% / 比2020年的X: the base's l
         ("地方一般公共预算收入", "actual", "2021-2025", "growth", "26.8", "%", "="),
         ("进出口总额", "actual", "2021-2025", "growth", "18.5", "%", "="),
     ])
+SHAPES["X1、unread name X2,分别增长g1、g2: each read name takes the growth at its own value's place"] = (
+    "一、2025年工作回顾\n"
+    "接待国内游客2.3亿人次、入境游客410万人次,分别增长5.2%、18.4%。"
+    "夜间消费额95亿元、社会消费品零售总额1260亿元,分别增长12%和4.4%。\n",
+    REVIEW_META, [
+        ("国内旅游人次", "actual", "2025", "level", "2.3", "亿人次", "="),
+        ("国内旅游人次", "actual", "2025", "growth", "5.2", "%", "="),
+        ("社会消费品零售总额", "actual", "2025", "level", "1260", "亿元", "="),
+        ("社会消费品零售总额", "actual", "2025", "growth", "4.4", "%", "="),
+    ])
 SHAPES["a compound of policy words (节能减排减污降碳, 降碳减排) names each indicator it stands for"] = (
     "二、2026年主要预期目标\n"
     "地区生产总值增长5.5%,节能减排减污降碳指标完成省下达目标。\n"

@@ -200,6 +200,15 @@ SHAPES["X1、unread name X2,分别增长g1、g2: each read name takes the growth
         ("社会消费品零售总额", "actual", "2025", "level", "1260", "亿元", "="),
         ("社会消费品零售总额", "actual", "2025", "growth", "4.4", "%", "="),
     ])
+SHAPES["生态环境质量持续改善: a goal about the quality's level in a list of targets, no result in a review"] = (
+    "一、2025年工作回顾\n"
+    "生态环境质量持续改善,城乡居民收入持续增加。\n"
+    "二、2026年主要预期目标\n"
+    "地区生产总值增长5%,生态环境质量持续改善。\n",
+    REVIEW_META, [
+        ("地区生产总值", "target", "2026", "growth", "5", "%", "="),
+        ("生态环境质量", "target", "2026", "level", "持续改善", None, None),
+    ])
 SHAPES["a compound of policy words (节能减排减污降碳, 降碳减排) names each indicator it stands for"] = (
     "二、2026年主要预期目标\n"
     "地区生产总值增长5.5%,节能减排减污降碳指标完成省下达目标。\n"

@@ -85,6 +85,7 @@ _RESPECTIVELY = re.compile(rf"[,，;；、]\s*分别(?:{_VERBS}|为|达到|达)"
 # …X元,农村…Y元,同比增长8.5%和13%: a growth verb before two values joined by 和 shares them out too
 _PAIRED = re.compile(rf"[,，;；]\s*(?:同比|比上年|较上年|实际|名义)?(?:{_VERBS})$")
 _UNREAD_ITEM = re.compile(r"[、和及与][^0-9,，;；。:：%、]{1,12}")  # 、入境游客: the next item of a list, named in words the catalogue does not read
+_ASIDE = re.compile(r"[（(][^)）0-9]{1,10}[)）]")  # (下同), (同比,下同), (同口径) between a verb and its value
 _PAIR_GAP = re.compile(r"\s*(?:和|、|与)\s*")
 _EACH = re.compile(r"\s*(?:均|都)")  # 规模以上工业增加值、固定资产投资均增长12%: each name
 _LIST_GAP = re.compile(r"\s*(?:和|、|及|与|,|，)\s*")
@@ -512,7 +513,7 @@ class _Reader:
     def _continues(self, between: str, first: bool) -> bool:
         between = _unwrap(between)
         if first:
-            between = _ADJUSTED.sub("", between)
+            between = _ASIDE.sub("", _ADJUSTED.sub("", between))
             return len(between) <= _GAP and not _CLAUSE_END.search(between) and not _SHARE.search(between)
         breaks = list(_CHAIN_BREAK.finditer(between))
         if not breaks:
@@ -564,7 +565,7 @@ class _Reader:
 
     def _numeric(self, mention: Mention, quantity: Quantity, evidence: int, between: str,
                  fresh: int | None = None, clause_from: int | None = None, growth: bool = False) -> Fact | None:
-        between = _unwrap(between)
+        between = _ASIDE.sub("", _unwrap(between))  # 增长(同口径)6.5%: the growth's own note
         verbs = [v for v in VERB.finditer(between) if v.end() >= len(between) - 3]
         if quantity.unit == "%" and not verbs and _PROPORTION.search(between):
             return None  # 约为全国平均的70%: a proportion of another quantity, no value of this one

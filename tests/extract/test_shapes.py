@@ -209,6 +209,14 @@ SHAPES["生态环境质量持续改善: a goal about the quality's level in a li
         ("地区生产总值", "target", "2026", "growth", "5", "%", "="),
         ("生态环境质量", "target", "2026", "level", "持续改善", None, None),
     ])
+SHAPES["a note in brackets between a growth verb and its value: (同口径), (下同), (同比,下同)"] = (
+    "一、2025年工作回顾\n"
+    "社会消费品零售总额增长（同口径）4.8%。全市地区生产总值增长(下同)5.3%,固定资产投资下降（同比，下同）1.9%。\n",
+    REVIEW_META, [
+        ("社会消费品零售总额", "actual", "2025", "growth", "4.8", "%", "="),
+        ("地区生产总值", "actual", "2025", "growth", "5.3", "%", "="),
+        ("全社会固定资产投资", "actual", "2025", "growth", "-1.9", "%", "="),
+    ])
 SHAPES["a compound of policy words (节能减排减污降碳, 降碳减排) names each indicator it stands for"] = (
     "二、2026年主要预期目标\n"
     "地区生产总值增长5.5%,节能减排减污降碳指标完成省下达目标。\n"

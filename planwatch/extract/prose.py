@@ -332,7 +332,8 @@ class _Reader:
         if respectively >= 0 and (len(group) > 1 or unnamed or after or listed and self._run(quantities) > 1):
             facts = self._respectively(group, quantities, start, evidence, unnamed, after)
         elif quantities:
-            each = group if len(group) > 1 and _EACH.match(self.text, start) else group[-1:]
+            each = group if len(group) > 1 and (_EACH.match(self.text, start) or self._short_heads(group)
+                                                and self._run(quantities) == 1) else group[-1:]
             facts = [fact for mention in each for fact in self._chain(mention, quantities, start, evidence)]
         qual = self._qual_in(start, end)
         if qual is not None:
@@ -343,6 +344,11 @@ class _Reader:
                 if fact is not None:
                     facts.append(fact)
         return facts
+
+    def _short_heads(self, group: list[Mention]) -> bool:
+        """基本养老、医疗保险参保率稳定在95%以上: names written short, sharing the last one's
+        tail, are one statement about each."""
+        return all(m.written != self.text[m.start:m.end] for m in group[:-1])
 
     def _quantities(self, start: int, end: int) -> list[Quantity]:
         """Quantities inside one slot; found slot by slot, as names are far fewer than numbers.

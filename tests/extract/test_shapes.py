@@ -217,6 +217,15 @@ SHAPES["a note in brackets between a growth verb and its value: (同口径), (�
         ("地区生产总值", "actual", "2025", "growth", "5.3", "%", "="),
         ("全社会固定资产投资", "actual", "2025", "growth", "-1.9", "%", "="),
     ])
+SHAPES["names written short sharing one tail and one value: the value is each's"] = (
+    "二、2026年主要预期目标\n"
+    "基本养老、医疗保险参保率稳定在97%以上。城镇和农村居民人均可支配收入均增长6%。\n",
+    dict(doc_type="work_report", report_years=[2025], target_years=[2026]), [
+        ("基本养老保险参保率", "target", "2026", "level", "97", "%", ">="),
+        ("基本医疗保险参保率", "target", "2026", "level", "97", "%", ">="),
+        ("城镇居民人均可支配收入", "target", "2026", "growth", "6", "%", "="),
+        ("农村居民人均可支配收入", "target", "2026", "growth", "6", "%", "="),
+    ])
 SHAPES["a compound of policy words (节能减排减污降碳, 降碳减排) names each indicator it stands for"] = (
     "二、2026年主要预期目标\n"
     "地区生产总值增长5.5%,节能减排减污降碳指标完成省下达目标。\n"

@@ -79,6 +79,7 @@ class Grammar:
     period_words: dict  # parts (word -> H1, Q3, M1-9) and word lists: this_year, to_date, last_year …
     span_total_words: tuple[str, ...]
     reached_words: tuple[str, ...]
+    goal_only_qualitative: tuple[str, ...]
 
     def is_down(self, verb: str) -> bool:
         return verb in self.down
@@ -180,4 +181,5 @@ def grammar() -> Grammar:
                       for kind, words in raw["period_words"].items()},
         span_total_words=tuple(raw["span_total_words"]),
         reached_words=tuple(raw["reached_words"]),
+        goal_only_qualitative=tuple(raw["goal_only_qualitative"]),
     )

@@ -32,6 +32,7 @@ _MARK = re.compile(
     rf"(?=[{re.escape(''.join(sorted({word[0] for word in _WORDS})))}12一二“\"十是]|[3-9] ?年)"
     rf"(?:(?P<half>(?:{alternation(_W['this_year'])})?(?:{alternation(_HALVES)}))"  # 今年上半年: one mark
     rf"|(?:{alternation(_W['since'])}|是(?={_YEAR} ?年的[0-9.]+倍)) ?(?P<since>{_YEAR}) ?年(?:末|底)?"  # 是2015年的1.5倍
+    rf"|(?:{alternation(_W['since'])}) ?[“\"]?(?P<since_plan>{alternation(_G.five_year_plans)})[”\"]?(?:末|期末|时期|期间)?"  # 较“十三五”末: since its last year
     rf"|(?P<to_date>{alternation(_W['to_date'])})"
     rf"|(?<![{_COMPARED}])(?P<last_year>{alternation(_W['last_year'])})"
     rf"(?!{alternation(_W['last_year_after_not'])})"
@@ -128,9 +129,11 @@ def period_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark
     """Every period mark in text[start:end], in order."""
     marks = []
     for match in _MARK.finditer(text, start, len(text) if end is None else end):
-        kind = next(k for k in ("half", "since", "to_date", "last_year", "quarters", "months", "five", "years", "plan_end", "plan_start",
+        kind = next(k for k in ("half", "since", "since_plan", "to_date", "last_year", "quarters", "months", "five", "years", "plan_end", "plan_start",
                                 "span_words", "last_years", "year_part", "year", "this_year") if match[k])
         detail = {"months": match["last"], "five": match["when"], "year_part": match["part"]}.get(kind)
         words = str(parse_number(match["year"])) if kind == "year" else match[kind]  # 二〇二三年 -> 2023
+        if kind == "since_plan":
+            kind, words = "since", str(five_year_span(words)[1])
         marks.append(Mark(match.start(), match.end(), kind, words, detail))
     return marks

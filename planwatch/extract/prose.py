@@ -84,6 +84,8 @@ _PROGRESS = re.compile(r"(?:完成|占|达到)[^,，;；。]{0,8}(?:目标|计�
 _RESPECTIVELY = re.compile(rf"[,，;；、]\s*分别(?:{_VERBS}|为|达到|达)")
 # …X元,农村…Y元,同比增长8.5%和13%: a growth verb before two values joined by 和 shares them out too
 _PAIRED = re.compile(rf"[,，;；]\s*(?:同比|比上年|较上年|实际|名义)?(?:{_VERBS})$")
+_UNREAD_ITEM = re.compile(r"[、和及与][^0-9,，;；。:：%、]{1,12}")  # 、入境游客: the next item of a list, named in words the catalogue does not read
+_ASIDE = re.compile(r"[（(][^)）0-9]{1,10}[)）]")  # (下同), (同比,下同), (同口径) between a verb and its value
 _PAIR_GAP = re.compile(r"\s*(?:和|、|与)\s*")
 _EACH = re.compile(r"\s*(?:均|都)")  # 规模以上工业增加值、固定资产投资均增长12%: each name
 _LIST_GAP = re.compile(r"\s*(?:和|、|及|与|,|，)\s*")
@@ -330,7 +332,8 @@ class _Reader:
         if respectively >= 0 and (len(group) > 1 or unnamed or after or listed and self._run(quantities) > 1):
             facts = self._respectively(group, quantities, start, evidence, unnamed, after)
         elif quantities:
-            each = group if len(group) > 1 and _EACH.match(self.text, start) else group[-1:]
+            each = group if len(group) > 1 and (_EACH.match(self.text, start) or self._short_heads(group)
+                                                and self._run(quantities) == 1) else group[-1:]
             facts = [fact for mention in each for fact in self._chain(mention, quantities, start, evidence)]
         qual = self._qual_in(start, end)
         if qual is not None:
@@ -341,6 +344,11 @@ class _Reader:
                 if fact is not None:
                     facts.append(fact)
         return facts
+
+    def _short_heads(self, group: list[Mention]) -> bool:
+        """基本养老、医疗保险参保率稳定在95%以上: names written short, sharing the last one's
+        tail, are one statement about each."""
+        return all(m.written != self.text[m.start:m.end] for m in group[:-1])
 
     def _quantities(self, start: int, end: int) -> list[Quantity]:
         """Quantities inside one slot; found slot by slot, as names are far fewer than numbers.
@@ -353,7 +361,7 @@ class _Reader:
                 for q in found]
 
     def _chain(self, mention: Mention, quantities: list[Quantity], start: int, evidence: int) -> list[Fact]:
-        facts, pos, fresh, progress = [], start, None, False
+        facts, pos, fresh, progress, based = [], start, None, False, False
         origin = None  # the words before X in 从X提高到Y: X is where the change started
         for quantity in quantities:
             if self.text[quantity.start - 1:quantity.start] == "第":
@@ -361,7 +369,19 @@ class _Reader:
             between = self.text[pos:quantity.start]
             if facts and _CONVERTED.search(between):
                 break  # 38000元,按年平均汇率计算为5600美元: the same value in another currency
-            if facts and facts[-1].comparator == ">" and _THEN_EXACT.fullmatch(between):
+            if facts and (base := self._base(pos, quantity.start)) is not None:
+                fact = self._numeric(mention, quantity, evidence, between)
+                span = self._span_at(quantity.start)[0]
+                if fact is not None and fact.measure == "level":  # 较“十三五”末的9323亿元: the level it is compared with
+                    decade_old = span is not None and int(base.words) != span[0] - 1  # stays a past result
+                    facts.append(replace(fact, role="actual" if decade_old else "baseline", period=base.words,
+                                         role_basis=Basis("sentence", base.start, quantity.end),
+                                         period_basis=Basis("sentence", base.start, base.end)))
+                pos, based = quantity.end, True
+                continue
+            if based and _CONTINUE.match(_unwrap(between)):
+                pass  # …的9323亿元增加4374亿元: the change since the base continues the statement
+            elif facts and facts[-1].comparator == ">" and _THEN_EXACT.fullmatch(between):
                 facts.pop()  # 突破200亿大关,达到210亿元: the exact value stated after its threshold
             elif pos != start and (_TO.fullmatch(between) or _YEAR.search(between)) or _YEAR_CLAUSE.search(between):
                 fresh = pos  # 由554亿元增长至830亿元, …,2022年达到5.2万亿元: the value has its own period
@@ -382,6 +402,8 @@ class _Reader:
                 pos, progress = quantity.end, True  # 完成年计划710亿元的89.4%: progress; a result follows
                 continue
             elif not self._continues(between, first=not facts and pos == start):
+                if len(facts) == 1 and _UNREAD_ITEM.fullmatch(between):
+                    facts += self._listed_values(mention, quantities, quantities.index(quantity) - 1, evidence)
                 break
             cut = max(between.rfind(","), between.rfind("，"))
             own = pos + cut + 1 if progress and cut >= 0 else None  # …,增长2.0%: its own clause, not the plan's
@@ -399,6 +421,31 @@ class _Reader:
                 facts.append(fact)
             pos = quantity.end
         return facts
+
+    def _base(self, pos: int, value_start: int):
+        """The since mark of 较“十三五”末的X / 比2020年的X right before X: X is the base's level."""
+        index = bisect_left(self.mark_starts, value_start) - 1
+        if index < 0 or self.marks[index].start < pos or self.marks[index].kind != "since":
+            return None
+        mark = self.marks[index]
+        return mark if self.text[mark.end:value_start].strip() == "的" else None
+
+    def _listed_values(self, mention: Mention, quantities: list[Quantity], own: int, evidence: int) -> list[Fact]:
+        """接待国内游客4.16亿人次、入境游客936万人次,分别增长6.7%、39.6%: the name whose
+        value stands k-th in a list of items the catalogue reads only in part takes the
+        k-th value after 分别."""
+        clause_start = self._prev(self.clause_ends, mention.start)
+        place = len(self._quantities(clause_start, mention.start))
+        end = own + 1
+        while end < len(quantities) and _UNREAD_ITEM.fullmatch(self.text, quantities[end - 1].end, quantities[end].start):
+            end += 1
+        listed = quantities[end:]
+        if not listed or not _RESPECTIVELY.fullmatch(self.text, quantities[end - 1].end, listed[0].start) \
+                or self._run(listed) != place + end - own:
+            return []
+        between = self.text[quantities[end - 1].end:listed[0].start]
+        fact = self._numeric(mention, _bounded_alike(listed[:self._run(listed)])[place], evidence, between)
+        return [fact] if fact is not None else []
 
     def _paired(self, quantities: list[Quantity], quantity: Quantity) -> bool:
         """The value is the first of two joined by 和 (8.5%和13%)."""
@@ -423,6 +470,9 @@ class _Reader:
                 fact = self._numeric(name, quantity, name.start, between)
                 if fact is not None:
                     facts.append(fact)
+        elif len(self._quantities(self._prev(self.clause_ends, mention.start), mention.start)) == len(run) - 1:
+            fact = self._numeric(mention, run[-1], evidence, between)  # 入境游客936万人次、国内游客4.16亿人次,分别…
+            facts = [fact] if fact is not None else []
         return facts
 
     def _from_value(self, fact: Fact, origin: re.Match | None, to: Fact) -> list[Fact]:
@@ -469,7 +519,7 @@ class _Reader:
     def _continues(self, between: str, first: bool) -> bool:
         between = _unwrap(between)
         if first:
-            between = _ADJUSTED.sub("", between)
+            between = _ASIDE.sub("", _ADJUSTED.sub("", between))
             return len(between) <= _GAP and not _CLAUSE_END.search(between) and not _SHARE.search(between)
         breaks = list(_CHAIN_BREAK.finditer(between))
         if not breaks:
@@ -521,7 +571,7 @@ class _Reader:
 
     def _numeric(self, mention: Mention, quantity: Quantity, evidence: int, between: str,
                  fresh: int | None = None, clause_from: int | None = None, growth: bool = False) -> Fact | None:
-        between = _unwrap(between)
+        between = _ASIDE.sub("", _unwrap(between))  # 增长(同口径)6.5%: the growth's own note
         verbs = [v for v in VERB.finditer(between) if v.end() >= len(between) - 3]
         if quantity.unit == "%" and not verbs and _PROPORTION.search(between):
             return None  # 约为全国平均的70%: a proportion of another quantity, no value of this one

@@ -161,7 +161,7 @@ def text_fact(indicator: Indicator, written: str, words: str, where: Where, star
     held = words in _G.held_qualitative  # “十五五”时期…稳居全国上游: held over the span, as a total is
     decided = resolve(where, measure, held)
     role, period, bases = decided.role, decided.period, (decided.role_basis, decided.period_basis)
-    if period is None:
+    if period is None or role != "target" and words in _G.goal_only_qualitative:
         return None
     span = where.section.span
     if (measure == "growth" or held) and span and period == str(span[1]):

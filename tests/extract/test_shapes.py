@@ -168,6 +168,86 @@ SHAPES["完成上级下达的…约束性指标: a fact for each indicator it na
         ("PM2.5浓度", "target", "2026", "level", "完成省下达目标", None, None),
         ("地区生产总值", "target", "2026", "growth", "6", "%", "="),
     ])
+SHAPES["年均 inside a name (PM2.5年均浓度) makes no average growth: the fall after the level is the year's"] = (
+    "一、2025年工作回顾\n"
+    "细颗粒物年均浓度为32.5微克/立方米、下降4%,较2020年下降21%。\n",
+    REVIEW_META, [
+        ("PM2.5浓度", "actual", "2025", "level", "32.5", "微克/立方米", "="),
+        ("PM2.5浓度", "actual", "2025", "growth", "-4", "%", "="),
+        ("PM2.5浓度", "actual", "2021-2025", "growth", "-21", "%", "="),
+    ])
+SHAPES["较“十三五”末的X增加Y,增长Z% / 比2020年的X: the base's level, then the change and growth since"] = (
+    "一、2025年和“十四五”时期工作回顾\n"
+    "全省地区生产总值达到8800亿元,较“十三五”末的6100亿元增加2700亿元,增长31.2%。"
+    "一般公共预算收入达到520亿元,比2020年的410亿元增长26.8%。进出口总额较“十三五”增长18.5%。\n",
+    REVIEW_META, [
+        ("地区生产总值", "actual", "2025", "level", "8800", "亿元", "="),
+        ("地区生产总值", "baseline", "2020", "level", "6100", "亿元", "="),
+        ("地区生产总值", "actual", "2021-2025", "change", "2700", "亿元", "="),
+        ("地区生产总值", "actual", "2021-2025", "growth", "31.2", "%", "="),
+        ("地方一般公共预算收入", "actual", "2025", "level", "520", "亿元", "="),
+        ("地方一般公共预算收入", "baseline", "2020", "level", "410", "亿元", "="),
+        ("地方一般公共预算收入", "actual", "2021-2025", "growth", "26.8", "%", "="),
+        ("进出口总额", "actual", "2021-2025", "growth", "18.5", "%", "="),
+    ])
+SHAPES["X1、unread name X2,分别增长g1、g2: each read name takes the growth at its own value's place"] = (
+    "一、2025年工作回顾\n"
+    "接待国内游客2.3亿人次、入境游客410万人次,分别增长5.2%、18.4%。"
+    "夜间消费额95亿元、社会消费品零售总额1260亿元,分别增长12%和4.4%。\n",
+    REVIEW_META, [
+        ("国内旅游人次", "actual", "2025", "level", "2.3", "亿人次", "="),
+        ("国内旅游人次", "actual", "2025", "growth", "5.2", "%", "="),
+        ("社会消费品零售总额", "actual", "2025", "level", "1260", "亿元", "="),
+        ("社会消费品零售总额", "actual", "2025", "growth", "4.4", "%", "="),
+    ])
+SHAPES["生态环境质量持续改善: a goal about the quality's level in a list of targets, no result in a review"] = (
+    "一、2025年工作回顾\n"
+    "生态环境质量持续改善,城乡居民收入持续增加。\n"
+    "二、2026年主要预期目标\n"
+    "地区生产总值增长5%,生态环境质量持续改善。\n",
+    REVIEW_META, [
+        ("地区生产总值", "target", "2026", "growth", "5", "%", "="),
+        ("生态环境质量", "target", "2026", "level", "持续改善", None, None),
+    ])
+SHAPES["a note in brackets between a growth verb and its value: (同口径), (下同), (同比,下同)"] = (
+    "一、2025年工作回顾\n"
+    "社会消费品零售总额增长（同口径）4.8%。全市地区生产总值增长(下同)5.3%,固定资产投资下降（同比，下同）1.9%。\n",
+    REVIEW_META, [
+        ("社会消费品零售总额", "actual", "2025", "growth", "4.8", "%", "="),
+        ("地区生产总值", "actual", "2025", "growth", "5.3", "%", "="),
+        ("全社会固定资产投资", "actual", "2025", "growth", "-1.9", "%", "="),
+    ])
+SHAPES["names written short sharing one tail and one value: the value is each's"] = (
+    "二、2026年主要预期目标\n"
+    "基本养老、医疗保险参保率稳定在97%以上。城镇和农村居民人均可支配收入均增长6%。\n",
+    dict(doc_type="work_report", report_years=[2025], target_years=[2026]), [
+        ("基本养老保险参保率", "target", "2026", "level", "97", "%", ">="),
+        ("基本医疗保险参保率", "target", "2026", "level", "97", "%", ">="),
+        ("城镇居民人均可支配收入", "target", "2026", "growth", "6", "%", "="),
+        ("农村居民人均可支配收入", "target", "2026", "growth", "6", "%", "="),
+    ])
+SHAPES["a compound of policy words (节能减排减污降碳, 降碳减排) names each indicator it stands for"] = (
+    "二、2026年主要预期目标\n"
+    "地区生产总值增长5.5%,节能减排减污降碳指标完成省下达目标。\n"
+    "三、2026年重点工作\n"
+    "完成上级下达的降碳减排任务。\n",
+    dict(doc_type="work_report", report_years=[2025], target_years=[2026]), [
+        ("地区生产总值", "target", "2026", "growth", "5.5", "%", "="),
+        ("单位地区生产总值能源消耗", "target", "2026", "growth", "完成省下达目标", None, None),
+        ("单位地区生产总值二氧化碳排放", "target", "2026", "growth", "完成省下达目标", None, None),
+        ("主要污染物排放总量", "target", "2026", "growth", "完成省下达目标", None, None),
+    ])
+SHAPES["a comparison with another growth or with the nation: a goal, never a result"] = (
+    "一、2025年和“十四五”时期工作回顾\n"
+    "学前教育毛入园率、高中阶段毛入学率均高于全国平均水平,人均地区生产总值稳居全国上游。\n"
+    "二、“十五五”时期的主要目标\n"
+    "制造业增加值占地区生产总值比重持续高于全国平均水平,农村居民收入增速高于城镇居民收入增速,"
+    "居民人均可支配收入增长与经济增长保持基本同步。\n",
+    REVIEW_META, [
+        ("制造业增加值占地区生产总值比重", "target", "2026-2030", "level", "高于全国平均水平", None, None),
+        ("农村居民人均可支配收入", "target", "2026-2030", "growth", "高于城镇居民收入增速", None, None),
+        ("居民人均可支配收入", "target", "2026-2030", "growth", "经济增长保持基本同步", None, None),
+    ])
 SHAPES["a rank or level held over a plan's years, a level reached at its end"] = (
     "二、“十五五”时期的主要目标\n"
     "人均地区生产总值稳居全国上游,居民人均可支配收入达到全国平均水平。\n",

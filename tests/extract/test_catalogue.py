@@ -124,10 +124,19 @@ PHRASES = [
     ("服务业在国内生产总值中的比重达到50%", "服务业增加值占国内生产总值比重"),
     ("社会融资规模增长9%", "社会融资规模"),
     ("旅游总花费增长9%", "旅游总收入"),
+    ("游客总花费达到80亿元", "旅游总收入"),
+    ("总花费突破百亿元", "旅游总收入"),
+    ("接待游客数量增长7%", "旅游接待人次"),
+    ("服务业企业营收年均增长8%", "规模以上服务业营业收入"),
+    ("信贷规模突破5000亿元", "金融机构本外币贷款余额"),
+    ("企业主体超过20万户", "企业数量"),
+    ("失业人员实现再就业1.2万人", "失业人员再就业"),
+    ("新型农村合作医疗制度覆盖90万人", "新型农村合作医疗参合人数"),
     ("国内游客接待人次增长6%", "国内旅游人次"),
     ("劳务输转城乡富余劳动力50万人", "农村劳动力转移就业"),
     # 安全保障
     ("粮食播种面积稳定在500万亩", "粮食播种面积"),
+    ("粮食种植面积稳定在120万亩", "粮食播种面积"),
     ("原煤产量达到1亿吨", "原煤产量"),
 ]
 
@@ -135,6 +144,22 @@ PHRASES = [
 @pytest.mark.parametrize("phrase, standard", PHRASES)
 def test_names_in_phrases_read_as_their_standard_name(phrase, standard):
     assert [indicator.name for _, _, indicator in catalogue.mentions(phrase)][:1] == [standard]
+
+
+ENERGY, CARBON, POLLUTANTS = "单位地区生产总值能源消耗", "单位地区生产总值二氧化碳排放", "主要污染物排放总量"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    # 减污 is pollutant emissions as 降碳 is carbon intensity; compounds of the two stand for both
+    ("节能减排减污降碳指标完成省下达目标", {ENERGY, CARBON, POLLUTANTS}),
+    ("完成上级下达的降碳减排任务", {CARBON, POLLUTANTS}),
+    ("减排降碳约束性指标全面完成", {CARBON, POLLUTANTS}),
+    ("减污降碳任务超额完成", {CARBON, POLLUTANTS}),
+    # a bare 减排 is a task word (工程减排, 治污减排), no indicator
+    ("推进工程减排、管理减排", set()),
+])
+def test_saving_and_reduction_compounds_name_each_indicator(phrase, expected):
+    assert {indicator.name for _, _, indicator in catalogue.mentions(phrase)} == expected
 
 
 @pytest.mark.parametrize("written, category", [("粮食播种面积", "安全保障"), ("原煤产量", "安全保障"),

@@ -10,7 +10,7 @@ the names documents write them by (planwatch/data/names.yaml), compiled here in 
                                                     (a shared name such as 节能减排 once per indicator)
     catalogue.indicators()                       -> all entries, in file order
     catalogue.by_id("gdp")                       -> Indicator(name="地区生产总值", ...)
-    catalogue.is_main("工业增加值")               -> False: catalogued, but not a main indicator
+    catalogue.is_main("税收收入")                 -> False: catalogued, but not a main indicator
     catalogue.polarity("城镇调查失业率")           -> "lower" (None for a name not catalogued)
     catalogue.share(研发经费, 地区生产总值)         -> the share with that numerator and denominator
 

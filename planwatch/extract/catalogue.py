@@ -18,7 +18,8 @@ the names documents write them by (planwatch/data/names.yaml), compiled here in 
 first, else the longest catalogue name it contains. Spaces and quotation marks
 are ignored throughout, like the scorer does. A name glued to the one before it
 by a word that is no boundary (招商引资到位固定资产投资) is part of a longer noun:
-neither names its indicator. A total that a sentence splits (存贷款余额分别达到
+neither names its indicator; nor does a name narrowed by a qualifier glued before
+it (涉海高新技术企业, 农产品出口). A total that a sentence splits (存贷款余额分别达到
 X、Y) names its parts, one value each.
 """
 
@@ -97,6 +98,8 @@ class _Catalogue:
     shared: dict[str, tuple[Indicator, ...]]
     splits: dict[str, tuple[Indicator, ...]]   # standard name -> its parts
     shares: dict[tuple[str, str | None], Indicator]   # (numerator id, denominator id or None) -> share
+    narrowing: re.Pattern   # a qualifier that ends where a name starts (涉海|园区|…)$
+    qualifier_size: int     # the longest qualifier's length
 
     @cached_property
     def spaced(self) -> re.Pattern:
@@ -176,6 +179,7 @@ def _entry(raw: dict, hints: dict, system: dict[str, dict]) -> Indicator:
 def _load() -> _Catalogue:
     raw = _read(CATALOGUE_FILE) or []
     reading = _read(NAMES_FILE) or {}
+    qualifiers = reading.pop("qualifiers", None) or []
     system = _check_system(raw)
     _check_reading(reading, system)
     entries = tuple(_entry(item, reading.get(item["id"]) or {}, system) for item in raw)
@@ -208,8 +212,9 @@ def _load() -> _Catalogue:
     pattern = re.compile(f"(?=[{firsts}][“”\" ]?[{seconds}])" + trie)
     spaced = f"(?=[{firsts}][“”\" \n]?[{seconds}])" + trie.replace('[“”"]?', '[“”" \n]?')
     by_written = {name: (entry,) for name, entry in by_name.items()} | shared
+    narrowing = re.compile(f"(?:{'|'.join(map(re.escape, qualifiers))})$" if qualifiers else "(?!)")
     return _Catalogue(entries, {entry.id: entry for entry in entries}, by_name, pattern, spaced, by_written,
-                      shared, splits, _shares(entries))
+                      shared, splits, _shares(entries), narrowing, max(map(len, qualifiers), default=0))
 
 
 def _char_class(chars) -> str:
@@ -291,6 +296,8 @@ def lookup(name: str) -> Indicator | None:
         return catalogue.by_name[key]
     best = None
     for match in catalogue.pattern.finditer(key):
+        if _narrowed(catalogue, key, match.start()):
+            continue
         if normalise(match[0]) in catalogue.by_name and (best is None or len(match[0]) > len(best[0])):
             best = match
     if best is None:
@@ -314,6 +321,8 @@ def mentions(text: str, start: int = 0, end: int | None = None,
         entries = by_written.get(written)
         if entries is None:
             entries = by_written[written] = by_written[normalise(written)]
+        if _narrowed(catalogue, text, match.start()):
+            continue
         if found and _glued(text, found[-1][1], match.start()):
             previous = found[-1][0]
             while found and found[-1][0] == previous:
@@ -323,6 +332,11 @@ def mentions(text: str, start: int = 0, end: int | None = None,
             entries = catalogue.splits[entries[0].name]
         found.extend((match.start(), match.end(), entry) for entry in entries)
     return found
+
+
+def _narrowed(catalogue: _Catalogue, text: str, start: int) -> bool:
+    """涉海高新技术企业: a qualifier right before the name makes it a part, not the indicator."""
+    return catalogue.narrowing.search(text, max(0, start - catalogue.qualifier_size), start) is not None
 
 
 def _glued(text: str, previous_end: int, start: int) -> bool:

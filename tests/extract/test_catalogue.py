@@ -312,3 +312,28 @@ def test_evaluation_reads_which_way_is_better_from_the_system(indicator, lower):
 ])
 def test_a_share_is_its_numerator_in_the_whole_named_after_zhan(text, expected):
     assert [mention.indicator.name for mention in find_mentions(text, [])][:1] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a qualifier glued before a name narrows it to a part the system does not hold
+    ("新增涉海高新技术企业80家", []),
+    ("省级高新技术企业达到120家", []),
+    ("农产品出口额增长9%", []),
+    ("跨境电商进出口增长30%", []),
+    ("全市园区规上工业增加值增长8%", []),
+    ("普惠小微贷款余额增长20%", []),
+    ("新型农业经营主体达到900个", []),
+    ("服务贸易进出口50亿元", ["服务贸易额"]),
+    # the whole region's indicator, and names that hold such a word, still read
+    ("国家高新技术企业超过300家", ["高新技术企业数"]),
+    ("高新技术产业增加值增长12%", ["高新技术产业增加值"]),
+    ("农业增加值增长3%", ["第一产业增加值"]),
+    ("外贸进出口增长5%,其中出口增长7%", ["进出口总额", "出口总额"]),
+])
+def test_a_qualifier_glued_before_a_name_narrows_it_to_no_indicator(text, expected):
+    assert [indicator.name for _, _, indicator in catalogue.mentions(text)] == expected
+
+
+@pytest.mark.parametrize("row", ["涉海高新技术企业数", "农产品出口额"])
+def test_a_narrowed_table_row_finds_no_indicator(row):
+    assert catalogue.lookup(row) is None

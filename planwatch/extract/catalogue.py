@@ -46,7 +46,7 @@ _ID = re.compile(r"[a-z][a-z0-9_]*")
 _SYSTEM_KEYS = {"id", "name", "category", "unit", "polarity", "rate", "comparable", "note",
                 "parent", "numerator", "denominator", "until", "successor"}
 _READING_KEYS = {"names", "historical", "down", "shared", "split", "whole_word", "main", "follow"}
-_JUNK = re.compile(r"[\s\"'“”‘’「」『』《》]")
+_JUNK = re.compile(r"[\s\"'“”‘’「」『』《》_]")
 _BRACKETS = str.maketrans("（）", "()")
 _CHAR = {"(": "[(（]", ")": "[)）]"}
 # Between two names, what keeps them apart: punctuation, numbers, joiners, verbs, 占/中/的 …
@@ -83,7 +83,7 @@ class Indicator:
 
 
 def normalise(name: str) -> str:
-    """A name without spaces or quotation marks, with ASCII parentheses."""
+    """A name without spaces, quotation marks or underscores, with ASCII parentheses."""
     return _JUNK.sub("", name).translate(_BRACKETS)
 
 
@@ -202,14 +202,15 @@ def _load() -> _Catalogue:
     standard = {entry.name: entry for entry in entries}
     splits = {entry.name: tuple(standard[part] for part in entry.split) for entry in entries if entry.split}
     # Quotation marks may surround any part of a name as written (新增“四上”企业), and a
-    # space may follow a Latin letter or digit (R&D 经费投入强度, PM2.5 浓度).
+    # space may follow a Latin letter or digit (R&D 经费投入强度, PM2.5 浓度), or an
+    # underscore, a subscript's mark in converted text (PM_2.5, PM_10).
     written = [*by_name, *shared]
     trie = trie_pattern(written, lambda c: (_CHAR.get(c) or re.escape(c))
-                        + ("[“”\" ]?" if c.isascii() and c.isalnum() else "[“”\"]?"))
+                        + ("[“”\" _]?" if c.isascii() and c.isalnum() else "[“”\"]?"))
     # A cheap test of a name's first two characters before the trie, which tries its
     # first-character branches one by one.
     firsts, seconds = (_char_class(name[at] for name in written) for at in (0, 1))
-    pattern = re.compile(f"(?=[{firsts}][“”\" ]?[{seconds}])" + trie)
+    pattern = re.compile(f"(?=[{firsts}][“”\" _]?[{seconds}])" + trie)
     spaced = f"(?=[{firsts}][“”\" \n]?[{seconds}])" + trie.replace('[“”"]?', '[“”" \n]?')
     by_written = {name: (entry,) for name, entry in by_name.items()} | shared
     narrowing = re.compile(f"(?:{'|'.join(map(re.escape, qualifiers))})$" if qualifiers else "(?!)")

@@ -99,7 +99,7 @@ class _Catalogue:
     splits: dict[str, tuple[Indicator, ...]]   # standard name -> its parts
     shares: dict[tuple[str, str | None], Indicator]   # (numerator id, denominator id or None) -> share
     narrowing: re.Pattern   # a qualifier that ends where a name starts (涉海|园区|…)$
-    qualifier_size: int     # the longest qualifier's length
+    qualifier_size: int     # the longest qualifier's length, with a closing quotation mark
 
     @cached_property
     def spaced(self) -> re.Pattern:
@@ -213,9 +213,9 @@ def _load() -> _Catalogue:
     pattern = re.compile(f"(?=[{firsts}][“”\" _]?[{seconds}])" + trie)
     spaced = f"(?=[{firsts}][“”\" \n]?[{seconds}])" + trie.replace('[“”"]?', '[“”" \n]?')
     by_written = {name: (entry,) for name, entry in by_name.items()} | shared
-    narrowing = re.compile(f"(?:{'|'.join(map(re.escape, qualifiers))})$" if qualifiers else "(?!)")
+    narrowing = re.compile(f"(?:{'|'.join(map(re.escape, qualifiers))})[”\"]?$" if qualifiers else "(?!)")
     return _Catalogue(entries, {entry.id: entry for entry in entries}, by_name, pattern, spaced, by_written,
-                      shared, splits, _shares(entries), narrowing, max(map(len, qualifiers), default=0))
+                      shared, splits, _shares(entries), narrowing, max(map(len, qualifiers), default=0) + 1)
 
 
 def _char_class(chars) -> str:

@@ -326,11 +326,19 @@ def test_a_share_is_its_numerator_in_the_whole_named_after_zhan(text, expected):
     ("普惠小微贷款余额增长20%", []),
     ("新型农业经营主体达到900个", []),
     ("服务贸易进出口50亿元", ["服务贸易额"]),
+    ("科技贷款余额超过600亿元", []),
+    ("制造业中长期贷款余额增长15%", []),
+    ("入境过夜游客人数增长12%", []),
+    ("对东盟市场出口增长9%", []),
+    ("“新三样”出口增长40%", []),
+    ("中央财政支出增长6%", []),
     # the whole region's indicator, and names that hold such a word, still read
     ("国家高新技术企业超过300家", ["高新技术企业数"]),
     ("高新技术产业增加值增长12%", ["高新技术产业增加值"]),
     ("农业增加值增长3%", ["第一产业增加值"]),
     ("外贸进出口增长5%,其中出口增长7%", ["进出口总额", "出口总额"]),
+    ("市场经营主体发展到20万户", ["市场主体总量"]),
+    ("年末金融机构本外币贷款余额增长9%", ["金融机构本外币贷款余额"]),
 ])
 def test_a_qualifier_glued_before_a_name_narrows_it_to_no_indicator(text, expected):
     assert [indicator.name for _, _, indicator in catalogue.mentions(text)] == expected

@@ -133,6 +133,9 @@ PHRASES = [
     ("信贷规模突破5000亿元", "金融机构本外币贷款余额"),
     ("企业主体超过20万户", "企业数量"),
     ("失业人员实现再就业1.2万人", "失业人员再就业"),
+    ("就业困难人员实现就业3000人", "就业困难人员再就业"),
+    ("农村富余劳动力转移就业2万人", "农村劳动力转移就业"),
+    ("高新产业增加值增长9%", "高新技术产业增加值"),
     ("新型农村合作医疗制度覆盖90万人", "新型农村合作医疗参合人数"),
     ("国内游客接待人次增长6%", "国内旅游人次"),
     ("劳务输转城乡富余劳动力50万人", "农村劳动力转移就业"),
@@ -347,3 +350,19 @@ def test_a_qualifier_glued_before_a_name_narrows_it_to_no_indicator(text, expect
 @pytest.mark.parametrize("row", ["涉海高新技术企业数", "农产品出口额"])
 def test_a_narrowed_table_row_finds_no_indicator(row):
     assert catalogue.lookup(row) is None
+
+
+PRIMARY, SECONDARY, TERTIARY = "第一产业增加值", "第二产业增加值", "服务业增加值"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the three sectors named together give each its place in a 分别 list
+    ("三次产业增加值分别增长3%、5%和6%", [PRIMARY, SECONDARY, TERTIARY]),
+    ("一、二、三产业增加值分别增长2.5%、8%、8%", [PRIMARY, SECONDARY, TERTIARY]),
+    ("一二三产分别完成100亿元、300亿元、250亿元", [PRIMARY, SECONDARY, TERTIARY]),
+    # without 分别 the structure is no sector's value
+    ("三次产业结构为8.1:40.2:51.7", ["三次产业增加值"]),
+])
+def test_the_three_sectors_named_together_split_into_each(text, expected):
+    assert [indicator.name for _, _, indicator in catalogue.mentions(text)] == expected
+    assert not catalogue.is_main("三次产业增加值")

@@ -278,6 +278,9 @@ def test_reduction_verbs_are_down_and_growth_verbs_up():
      ["战略性新兴产业增加值", "高新技术产业增加值"]),
     ("单位国内生产总值用水量、能耗、二氧化碳排放量分别下降10%、8%、9%",
      ["万元地区生产总值用水量", "单位地区生产总值能源消耗", "单位地区生产总值二氧化碳排放"]),
+    # a first name that holds 及 itself
+    ("文化及相关产业、旅游及相关产业增加值占地区生产总值比重分别达到4%、6%",
+     ["文化及相关产业增加值占地区生产总值比重", "旅游及相关产业增加值占地区生产总值比重"]),
 ])
 def test_names_written_short_in_a_coordination_are_each_read(text, expected):
     assert [mention.indicator.name for mention in find_mentions(text, [])] == expected

@@ -10,7 +10,7 @@ the names documents write them by (planwatch/data/names.yaml), compiled here in 
                                                     (a shared name such as 节能减排 once per indicator)
     catalogue.indicators()                       -> all entries, in file order
     catalogue.by_id("gdp")                       -> Indicator(name="地区生产总值", ...)
-    catalogue.is_main("工业增加值")               -> False: catalogued, but not a main indicator
+    catalogue.is_main("税收收入")                 -> False: catalogued, but not a main indicator
     catalogue.polarity("城镇调查失业率")           -> "lower" (None for a name not catalogued)
     catalogue.share(研发经费, 地区生产总值)         -> the share with that numerator and denominator
 
@@ -18,7 +18,8 @@ the names documents write them by (planwatch/data/names.yaml), compiled here in 
 first, else the longest catalogue name it contains. Spaces and quotation marks
 are ignored throughout, like the scorer does. A name glued to the one before it
 by a word that is no boundary (招商引资到位固定资产投资) is part of a longer noun:
-neither names its indicator. A total that a sentence splits (存贷款余额分别达到
+neither names its indicator; nor does a name narrowed by a qualifier glued before
+it (涉海高新技术企业, 农产品出口). A total that a sentence splits (存贷款余额分别达到
 X、Y) names its parts, one value each.
 """
 
@@ -45,7 +46,7 @@ _ID = re.compile(r"[a-z][a-z0-9_]*")
 _SYSTEM_KEYS = {"id", "name", "category", "unit", "polarity", "rate", "comparable", "note",
                 "parent", "numerator", "denominator", "until", "successor"}
 _READING_KEYS = {"names", "historical", "down", "shared", "split", "whole_word", "main", "follow"}
-_JUNK = re.compile(r"[\s\"'“”‘’「」『』《》]")
+_JUNK = re.compile(r"[\s\"'“”‘’「」『』《》_]")
 _BRACKETS = str.maketrans("（）", "()")
 _CHAR = {"(": "[(（]", ")": "[)）]"}
 # Between two names, what keeps them apart: punctuation, numbers, joiners, verbs, 占/中/的 …
@@ -82,7 +83,7 @@ class Indicator:
 
 
 def normalise(name: str) -> str:
-    """A name without spaces or quotation marks, with ASCII parentheses."""
+    """A name without spaces, quotation marks or underscores, with ASCII parentheses."""
     return _JUNK.sub("", name).translate(_BRACKETS)
 
 
@@ -97,6 +98,8 @@ class _Catalogue:
     shared: dict[str, tuple[Indicator, ...]]
     splits: dict[str, tuple[Indicator, ...]]   # standard name -> its parts
     shares: dict[tuple[str, str | None], Indicator]   # (numerator id, denominator id or None) -> share
+    narrowing: re.Pattern   # a qualifier that ends where a name starts (涉海|园区|…)$
+    qualifier_size: int     # the longest qualifier's length, with a closing quotation mark
 
     @cached_property
     def spaced(self) -> re.Pattern:
@@ -176,6 +179,7 @@ def _entry(raw: dict, hints: dict, system: dict[str, dict]) -> Indicator:
 def _load() -> _Catalogue:
     raw = _read(CATALOGUE_FILE) or []
     reading = _read(NAMES_FILE) or {}
+    qualifiers = reading.pop("qualifiers", None) or []
     system = _check_system(raw)
     _check_reading(reading, system)
     entries = tuple(_entry(item, reading.get(item["id"]) or {}, system) for item in raw)
@@ -198,18 +202,20 @@ def _load() -> _Catalogue:
     standard = {entry.name: entry for entry in entries}
     splits = {entry.name: tuple(standard[part] for part in entry.split) for entry in entries if entry.split}
     # Quotation marks may surround any part of a name as written (新增“四上”企业), and a
-    # space may follow a Latin letter or digit (R&D 经费投入强度, PM2.5 浓度).
+    # space may follow a Latin letter or digit (R&D 经费投入强度, PM2.5 浓度), or an
+    # underscore, a subscript's mark in converted text (PM_2.5, PM_10).
     written = [*by_name, *shared]
     trie = trie_pattern(written, lambda c: (_CHAR.get(c) or re.escape(c))
-                        + ("[“”\" ]?" if c.isascii() and c.isalnum() else "[“”\"]?"))
+                        + ("[“”\" _]?" if c.isascii() and c.isalnum() else "[“”\"]?"))
     # A cheap test of a name's first two characters before the trie, which tries its
     # first-character branches one by one.
     firsts, seconds = (_char_class(name[at] for name in written) for at in (0, 1))
-    pattern = re.compile(f"(?=[{firsts}][“”\" ]?[{seconds}])" + trie)
+    pattern = re.compile(f"(?=[{firsts}][“”\" _]?[{seconds}])" + trie)
     spaced = f"(?=[{firsts}][“”\" \n]?[{seconds}])" + trie.replace('[“”"]?', '[“”" \n]?')
     by_written = {name: (entry,) for name, entry in by_name.items()} | shared
+    narrowing = re.compile(f"(?:{'|'.join(map(re.escape, qualifiers))})[”\"]?$" if qualifiers else "(?!)")
     return _Catalogue(entries, {entry.id: entry for entry in entries}, by_name, pattern, spaced, by_written,
-                      shared, splits, _shares(entries))
+                      shared, splits, _shares(entries), narrowing, max(map(len, qualifiers), default=0) + 1)
 
 
 def _char_class(chars) -> str:
@@ -291,6 +297,8 @@ def lookup(name: str) -> Indicator | None:
         return catalogue.by_name[key]
     best = None
     for match in catalogue.pattern.finditer(key):
+        if _narrowed(catalogue, key, match.start()):
+            continue
         if normalise(match[0]) in catalogue.by_name and (best is None or len(match[0]) > len(best[0])):
             best = match
     if best is None:
@@ -314,6 +322,8 @@ def mentions(text: str, start: int = 0, end: int | None = None,
         entries = by_written.get(written)
         if entries is None:
             entries = by_written[written] = by_written[normalise(written)]
+        if _narrowed(catalogue, text, match.start()):
+            continue
         if found and _glued(text, found[-1][1], match.start()):
             previous = found[-1][0]
             while found and found[-1][0] == previous:
@@ -323,6 +333,11 @@ def mentions(text: str, start: int = 0, end: int | None = None,
             entries = catalogue.splits[entries[0].name]
         found.extend((match.start(), match.end(), entry) for entry in entries)
     return found
+
+
+def _narrowed(catalogue: _Catalogue, text: str, start: int) -> bool:
+    """涉海高新技术企业: a qualifier right before the name makes it a part, not the indicator."""
+    return catalogue.narrowing.search(text, max(0, start - catalogue.qualifier_size), start) is not None
 
 
 def _glued(text: str, previous_end: int, start: int) -> bool:

@@ -28,6 +28,7 @@ _HEAD = 8  # the longest first name written short (战略性新兴产业、高�
 _WORD_BEFORE = re.compile(r"(?:其中|全区|全市|全县|全省|全镇|各类)$")
 _YEAR = re.compile(r"\d{4}年")
 _NOT_NAME = re.compile(r"[\s,，。;；:：、和及与()（）“”\"%]")
+_NOT_HEAD = re.compile(r"[\s,，。;；:：、()（）“”\"%]")  # a first name may hold 及 (文化及相关产业)
 # 城乡…均 (one value for both), 城乡…分别, or a pair of values right after the name and 分别 later in its sentence
 _BOTH = re.compile(r"均|[^。;；\n]{0,12}?分别|[^,，。;；\n]{0,6}?[0-9.]+[万亿]?[元%]?(?:和|、|与)[0-9.]+[^。;；\n]{0,30}?分别")
 
@@ -101,7 +102,7 @@ def _elided(text: str, mention: Mention, floor: int) -> Mention | None:
     joiner = mention.start - 1
     for size in range(min(_HEAD, joiner - floor), 0, -1):
         head = text[joiner - size:joiner]
-        if _NOT_NAME.search(head):
+        if _NOT_HEAD.search(head):
             continue
         for cut in range(1, len(mention.written) - 1):
             indicator = catalogue.get(head + mention.written[cut:])

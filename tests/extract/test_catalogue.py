@@ -36,6 +36,8 @@ LOOKUPS = [
     ("地表水达到或好于Ⅲ类水体比例", "地表水达到或好于III类水体比例"),
     ("万元GDP用水量", "万元地区生产总值用水量"),
     ("细颗粒物（PM2.5）年均浓度", "PM2.5浓度"),
+    ("PM_2.5年均浓度", "PM2.5浓度"),   # a subscript's underscore in converted text
+    ("PM_10平均浓度", "PM10浓度"),
     ("新登记市场主体", "新增市场主体"),
     ("市场主体净增", "净增市场主体"),
     ("高新技术企业认定数", "新增高新技术企业"),
@@ -56,6 +58,10 @@ PHRASES = [
     ("全县地方财政总收入增长8%", "公共财政总收入"),
     ("完成公共财政预算收入12亿元", "地方一般公共预算收入"),
     ("地方财政一般预算收入达到9亿元", "地方一般公共预算收入"),
+    ("财政公共预算收入增长12%", "地方一般公共预算收入"),
+    ("公共预算收入增长10%", "地方一般公共预算收入"),
+    ("农村常住居民人均收入增长9%", "农村居民人均可支配收入"),
+    ("主要污染物总量减排任务全面完成", "主要污染物排放总量"),
     ("全国财政收入突破6万亿元", "全国一般公共预算收入"),
     ("财政赤字率按3%安排", "赤字率"),
     # national documents
@@ -84,6 +90,9 @@ PHRASES = [
     ("城乡居民收入比缩小到2.1", "城乡居民收入比"),
     ("城乡居民收入倍差缩小", "城乡居民收入比"),
     ("脱贫人口人均纯收入增长11%", "脱贫人口人均纯收入"),
+    ("全年减少农村贫困人口2.1万人", "农村贫困人口脱贫"),
+    ("累计减贫12万人", "农村贫困人口脱贫"),
+    ("全年脱贫人口1.5万人", "农村贫困人口脱贫"),
     # health insurance then and now
     ("新农合参合率达到98%", "新型农村合作医疗参合率"),
     ("新型农村合作医疗参合率保持在95%以上", "新型农村合作医疗参合率"),
@@ -124,10 +133,22 @@ PHRASES = [
     ("服务业在国内生产总值中的比重达到50%", "服务业增加值占国内生产总值比重"),
     ("社会融资规模增长9%", "社会融资规模"),
     ("旅游总花费增长9%", "旅游总收入"),
+    ("游客总花费达到80亿元", "旅游总收入"),
+    ("总花费突破百亿元", "旅游总收入"),
+    ("接待游客数量增长7%", "旅游接待人次"),
+    ("服务业企业营收年均增长8%", "规模以上服务业营业收入"),
+    ("信贷规模突破5000亿元", "金融机构本外币贷款余额"),
+    ("企业主体超过20万户", "企业数量"),
+    ("失业人员实现再就业1.2万人", "失业人员再就业"),
+    ("就业困难人员实现就业3000人", "就业困难人员再就业"),
+    ("农村富余劳动力转移就业2万人", "农村劳动力转移就业"),
+    ("高新产业增加值增长9%", "高新技术产业增加值"),
+    ("新型农村合作医疗制度覆盖90万人", "新型农村合作医疗参合人数"),
     ("国内游客接待人次增长6%", "国内旅游人次"),
     ("劳务输转城乡富余劳动力50万人", "农村劳动力转移就业"),
     # 安全保障
     ("粮食播种面积稳定在500万亩", "粮食播种面积"),
+    ("粮食种植面积稳定在120万亩", "粮食播种面积"),
     ("原煤产量达到1亿吨", "原煤产量"),
 ]
 
@@ -135,6 +156,22 @@ PHRASES = [
 @pytest.mark.parametrize("phrase, standard", PHRASES)
 def test_names_in_phrases_read_as_their_standard_name(phrase, standard):
     assert [indicator.name for _, _, indicator in catalogue.mentions(phrase)][:1] == [standard]
+
+
+ENERGY, CARBON, POLLUTANTS = "单位地区生产总值能源消耗", "单位地区生产总值二氧化碳排放", "主要污染物排放总量"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    # 减污 is pollutant emissions as 降碳 is carbon intensity; compounds of the two stand for both
+    ("节能减排减污降碳指标完成省下达目标", {ENERGY, CARBON, POLLUTANTS}),
+    ("完成上级下达的降碳减排任务", {CARBON, POLLUTANTS}),
+    ("减排降碳约束性指标全面完成", {CARBON, POLLUTANTS}),
+    ("减污降碳任务超额完成", {CARBON, POLLUTANTS}),
+    # a bare 减排 is a task word (工程减排, 治污减排), no indicator
+    ("推进工程减排、管理减排", set()),
+])
+def test_saving_and_reduction_compounds_name_each_indicator(phrase, expected):
+    assert {indicator.name for _, _, indicator in catalogue.mentions(phrase)} == expected
 
 
 @pytest.mark.parametrize("written, category", [("粮食播种面积", "安全保障"), ("原煤产量", "安全保障"),
@@ -248,6 +285,9 @@ def test_reduction_verbs_are_down_and_growth_verbs_up():
      ["战略性新兴产业增加值", "高新技术产业增加值"]),
     ("单位国内生产总值用水量、能耗、二氧化碳排放量分别下降10%、8%、9%",
      ["万元地区生产总值用水量", "单位地区生产总值能源消耗", "单位地区生产总值二氧化碳排放"]),
+    # a first name that holds 及 itself
+    ("文化及相关产业、旅游及相关产业增加值占地区生产总值比重分别达到4%、6%",
+     ["文化及相关产业增加值占地区生产总值比重", "旅游及相关产业增加值占地区生产总值比重"]),
 ])
 def test_names_written_short_in_a_coordination_are_each_read(text, expected):
     assert [mention.indicator.name for mention in find_mentions(text, [])] == expected
@@ -287,3 +327,56 @@ def test_evaluation_reads_which_way_is_better_from_the_system(indicator, lower):
 ])
 def test_a_share_is_its_numerator_in_the_whole_named_after_zhan(text, expected):
     assert [mention.indicator.name for mention in find_mentions(text, [])][:1] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a qualifier glued before a name narrows it to a part the system does not hold
+    ("新增涉海高新技术企业80家", []),
+    ("省级高新技术企业达到120家", []),
+    ("农产品出口额增长9%", []),
+    ("跨境电商进出口增长30%", []),
+    ("全市园区规上工业增加值增长8%", []),
+    ("普惠小微贷款余额增长20%", []),
+    ("新型农业经营主体达到900个", []),
+    ("服务贸易进出口50亿元", ["服务贸易额"]),
+    ("科技贷款余额超过600亿元", []),
+    ("制造业中长期贷款余额增长15%", []),
+    ("入境过夜游客人数增长12%", []),
+    ("对东盟市场出口增长9%", []),
+    ("“新三样”出口增长40%", []),
+    ("中央财政支出增长6%", []),
+    ("工业用电量增长11%", []),
+    # the whole region's indicator, and names that hold such a word, still read
+    ("国家高新技术企业超过300家", ["高新技术企业数"]),
+    ("高新技术产业增加值增长12%", ["高新技术产业增加值"]),
+    ("农业增加值增长3%", ["第一产业增加值"]),
+    ("外贸进出口增长5%,其中出口增长7%", ["进出口总额", "出口总额"]),
+    ("市场经营主体发展到20万户", ["市场主体总量"]),
+    ("工业投资增长12%,工业技改投资增长15%,工业固投增长9%", ["工业投资", "技改投资", "工业投资"]),
+    ("工业战略性新兴产业增加值增长10%", ["战略性新兴产业增加值"]),
+    ("规上工业高新技术产业增加值增长9%", ["高新技术产业增加值"]),
+    ("年末金融机构本外币贷款余额增长9%", ["金融机构本外币贷款余额"]),
+])
+def test_a_qualifier_glued_before_a_name_narrows_it_to_no_indicator(text, expected):
+    assert [indicator.name for _, _, indicator in catalogue.mentions(text)] == expected
+
+
+@pytest.mark.parametrize("row", ["涉海高新技术企业数", "农产品出口额"])
+def test_a_narrowed_table_row_finds_no_indicator(row):
+    assert catalogue.lookup(row) is None
+
+
+PRIMARY, SECONDARY, TERTIARY = "第一产业增加值", "第二产业增加值", "服务业增加值"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the three sectors named together give each its place in a 分别 list
+    ("三次产业增加值分别增长3%、5%和6%", [PRIMARY, SECONDARY, TERTIARY]),
+    ("一、二、三产业增加值分别增长2.5%、8%、8%", [PRIMARY, SECONDARY, TERTIARY]),
+    ("一二三产分别完成100亿元、300亿元、250亿元", [PRIMARY, SECONDARY, TERTIARY]),
+    # without 分别 the structure is no sector's value
+    ("三次产业结构为8.1:40.2:51.7", ["三次产业增加值"]),
+])
+def test_the_three_sectors_named_together_split_into_each(text, expected):
+    assert [indicator.name for _, _, indicator in catalogue.mentions(text)] == expected
+    assert not catalogue.is_main("三次产业增加值")

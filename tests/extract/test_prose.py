@@ -303,6 +303,8 @@ COMMUNIQUE = (
 MORE_CASES["statistical communique"] = (COMMUNIQUE, dict(doc_type="communique", report_years=[2023]), [
     ("地区生产总值", "actual", "2023", "level", "3056.2", "亿元", "="),
     ("地区生产总值", "actual", "2023", "growth", "5.8", "%", "="),
+    ("第一产业增加值", "actual", "2023", "level", "185.3", "亿元", "="),
+    ("第一产业增加值", "actual", "2023", "growth", "3.9", "%", "="),
     ("常住人口", "actual", "2023", "level", "512.3", "万人", "="),
     ("常住人口城镇化率", "actual", "2023", "level", "61.8", "%", "="),
     ("常住人口城镇化率", "actual", "2023", "change", "0.9", "百分点", "="),

@@ -37,6 +37,8 @@ def _absorb(kept: Fact, other: Fact) -> Fact:
         also.append(other.value)
     details = {key: getattr(other, key) for key in _DETAILS
                if getattr(kept, key) is None and getattr(other, key) is not None}
+    if not details and also == kept.also:
+        return kept   # a restatement that adds nothing (most do): no copy
     return replace(kept, also=also, **details)
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import time
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
@@ -145,11 +147,30 @@ def migrate(engine: Engine) -> None:
             raise _cannot_open(engine, exc) from exc
 
 
+@contextmanager
+def migrating(engine: Engine) -> Iterator[Connection]:
+    """A writer connection for migrations. On SQLite its foreign keys are off meanwhile: a
+    migration that rebuilds a table (batch mode) drops the old one, and with them on, that
+    DROP deletes every row referring to it (ON DELETE CASCADE: a documents rebuild would
+    empty facts). The pragma only takes effect outside a transaction, so it is set before
+    the first statement and again after the last."""
+    with writer(engine).connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+        try:
+            yield conn
+        finally:
+            if sqlite:
+                conn.rollback()
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
+
+
 def _upgrade(engine: Engine, config: Config, head: str) -> None:
     with engine.connect() as conn:
         if MigrationContext.configure(conn).get_current_revision() == head:
             return
-    with writer(engine).connect() as conn:
+    with migrating(engine) as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
         if MigrationContext.configure(conn).get_current_revision() != head:

@@ -83,3 +83,39 @@ def test_processes_opening_a_new_sqlite_file_at_once_all_succeed(sqlite_url, tmp
     assert [p.returncode for p in processes] == [0] * 6, [err for _, err in results]
     with Store(sqlite_url) as store:
         assert store.documents() == []
+
+
+def test_a_database_of_an_earlier_version_keeps_its_facts_through_the_migrations(database_url):
+    # Built as release 0002 left it, with a document and its facts; then opened by today's Store.
+    # (A migration that rebuilds the documents table once emptied facts on SQLite: ON DELETE CASCADE.)
+    import sqlalchemy as sa
+    from alembic import command
+
+    from planwatch.store.engine import migrating, open_engine
+
+    engine = open_engine(database_url)
+    with migrating(engine) as conn:
+        command.downgrade(_config(conn), "base")   # the fixture's database is already at head
+        command.upgrade(_config(conn), "0002")
+        conn.execute(sa.text(
+            "INSERT INTO documents (id, name, version, superseded, sha256, encoding, format, doc_type, report_years,"
+            " target_years, text, fact_count, ingested_at, region_key) VALUES (1, 'a.txt', 1, false, 'x', 'utf-8',"
+            " 'text', 'work_report', '[2024]', '[2025]', '地区生产总值增长6%', 1, '2025-01-01', '青石县')"))
+        conn.execute(sa.text(
+            "INSERT INTO facts (document_id, indicator, role, period, measure, value, also, estimated, stretch,"
+            " cumulative, evidence_start, evidence_end, extractor_version) VALUES (1, '地区生产总值', 'target',"
+            " '2025', 'growth', '6', '[]', false, false, false, 0, 11, '0.1.0')"))
+        conn.commit()
+    engine.dispose()
+    with Store(database_url) as store:
+        [fact] = store.facts()
+        assert (fact.fact.indicator, fact.fact.period, fact.fact.value) == ("地区生产总值", "2025", 6)
+        assert fact.fact.role_basis is None and store.sources(fact.document_id) == []
+
+
+def _config(conn):
+    from alembic.config import Config
+
+    config = Config(ALEMBIC_INI)
+    config.attributes["connection"] = conn
+    return config

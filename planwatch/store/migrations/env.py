@@ -4,13 +4,13 @@ the alembic command line (see ../alembic.ini) on PLANWATCH_DATABASE_URL."""
 from alembic import context
 
 from planwatch import settings
-from planwatch.store.engine import open_engine, writer
+from planwatch.store.engine import migrating, open_engine
 from planwatch.store.models import Base
 
 
 def _ours(obj, name, type_, reflected, compare_to) -> bool:
-    """The dashboard's search index (search_documents and SQLite FTS5's shadow tables)
-    is built by planwatch.web.search, not by migrations: leave it out of comparisons."""
+    """The search index (search_documents and SQLite FTS5's shadow tables) is built by
+    planwatch.store.search, not by migrations: leave it out of comparisons."""
     table = name if type_ == "table" else getattr(getattr(obj, "table", None), "name", "")
     return not (table or "").startswith("search_documents")
 
@@ -26,7 +26,7 @@ if "connection" in context.config.attributes:
     run(context.config.attributes["connection"])
 else:
     engine = open_engine(settings.get("database_url"))
-    with writer(engine).connect() as connection:
+    with migrating(engine) as connection:
         run(connection)
         connection.commit()
     engine.dispose()

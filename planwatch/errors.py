@@ -76,7 +76,11 @@ class NoDatabase(StoreError):
 
 
 class QueryError(PlanwatchError):
-    pass
+    """`zh`: the same message in Chinese, for the dashboard's default language."""
+
+    def __init__(self, message: str, zh: str | None = None):
+        super().__init__(message)
+        self.zh = zh or message
 
 
 class NotStored(QueryError):

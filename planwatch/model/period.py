@@ -46,7 +46,8 @@ class Period(str):
         try:
             return cls(text.strip())
         except ValueError as exc:
-            raise QueryError(str(exc)) from None
+            raise QueryError(str(exc), f"“{text}”不是时期：请写年份（2023）、半年（2023H1）、季度（2023Q3）、"
+                                       "月份（2023M1-9）或年份区间（2021-2025）") from None
 
     @classmethod
     def parse(cls, text: str | None) -> Period | None:

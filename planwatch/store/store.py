@@ -214,7 +214,8 @@ class Store:
             if session.scalar(probe) is None:
                 stored = self.regions()
                 listed = "、".join(stored[:12]) + ("…" if len(stored) > 12 else "") if stored else "none yet"
-                raise NotStored(f"no stored document is of region {region} (stored regions: {listed})")
+                raise NotStored(f"no stored document is of region {region} (stored regions: {listed})",
+                                f"没有地区“{region}”的文件（已有：{listed if stored else '无'}）")
 
     @_database_errors
     def document(self, doc_id: int) -> StoredDocument:

@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 
 from ..errors import DocumentError, NotStored, PlanwatchError, QueryError
+from .i18n import language
 from .render import json_response, page_context, remember_language, requested_format, templates
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(QueryError)
     async def bad_query(request: Request, exc: QueryError):   # a period "abc"; a region not stored: 404
-        return render_error(request, 404 if isinstance(exc, NotStored) else 400, str(exc))
+        message = exc.zh if language(request) == "zh" else str(exc)
+        return render_error(request, 404 if isinstance(exc, NotStored) else 400, message)
 
     @app.exception_handler(PlanwatchError)
     async def planwatch_error(request: Request, exc: PlanwatchError):

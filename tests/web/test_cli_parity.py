@@ -71,9 +71,13 @@ def test_report_download_is_the_cli_report(seeded, tmp_path):
     assert download.status_code == 200 and download.content == output.read_bytes()
 
 
-@pytest.mark.parametrize(("query", "status", "words"), [({"region": "不存在区"}, 404, "不存在区"),
-                                                      ({"period": "20x3"}, 400, "is not a period")])
-def test_facts_json_refuses_an_unknown_region_or_a_malformed_period(seeded, query, status, words):
+@pytest.mark.parametrize(("query", "status", "words"), [
+    ({"region": "不存在区"}, 404, "没有地区“不存在区”的文件"),
+    ({"region": "不存在区", "lang": "en"}, 404, "no stored document is of region 不存在区"),
+    ({"period": "20x3"}, 400, "“20x3”不是时期"),
+    ({"period": "20x3", "lang": "en"}, 400, "is not a period")])
+def test_facts_json_refuses_an_unknown_region_or_a_malformed_period_in_the_readers_language(seeded, query,
+                                                                                             status, words):
     client, _ = seeded
     response = client.get("/facts", params=query, headers={"Accept": "application/json"})
     assert response.status_code == status

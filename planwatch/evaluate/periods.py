@@ -5,8 +5,30 @@ from __future__ import annotations
 from ..model import Period
 
 
+_PLANS = {2006: "十一五", 2011: "十二五", 2016: "十三五", 2021: "十四五", 2026: "十五五"}
+
+
 def span_label(first: int, last: int) -> str:
     return f"{first}—{last}年"
+
+
+def period_label(period: str) -> str:
+    """A period as a Chinese reader writes it: 2023年, 2017年上半年, 2023年前三季度, “十四五”(2021—2025年)."""
+    parsed = Period.parse(period)
+    if parsed is None:
+        return period
+    if parsed.is_part:
+        return part_label(period)
+    if parsed.is_span:
+        plan = _PLANS.get(parsed.first) if parsed.years == 5 else None
+        return f"“{plan}”({span_label(parsed.first, parsed.last)})" if plan else span_label(parsed.first, parsed.last)
+    return f"{parsed.first}年"
+
+
+def chronological(period: str) -> tuple:
+    """A sort key: by first year, then the part of it covered (上半年 before the whole year)."""
+    parsed = Period.parse(period)
+    return (parsed.first, parsed.last, parsed.months[1]) if parsed else (9999, 9999, 12)
 
 
 def part_label(period: str) -> str:

@@ -17,6 +17,7 @@ from fastapi import HTTPException, Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
+from ..evaluate.periods import period_label
 from ..model import number_json
 from . import downloads, i18n
 
@@ -80,7 +81,11 @@ def page_context(request: Request) -> dict:
         query = urlencode(kept + list(extra.items()))
         return request.url.path + suffix + ("?" + query if query else "")
 
-    return {"lang": lang, "t": i18n.translator(lang), "path": request.url.path, "link": link,
+    def period(code: str) -> str:
+        """2017H1 as 2017年上半年 for a Chinese reader; the code itself in English."""
+        return period_label(code) if lang == "zh" else code
+
+    return {"lang": lang, "t": i18n.translator(lang), "path": request.url.path, "link": link, "period": period,
             "switch_url": str(request.url.include_query_params(lang=other))}
 
 

@@ -13,6 +13,7 @@ from fastapi import HTTPException
 from sqlalchemy.engine import Connection
 
 from ..documents import region_key
+from ..evaluate.periods import chronological
 from . import charts, queries
 from .grids import findings_table, grid, verdict_table
 from .verdicts import evaluated, target_statuses
@@ -102,7 +103,7 @@ def indicator(conn: Connection, name: str, measure: str | None, region_keys: lis
     facts = queries.indicator_facts(conn, name, measure, keys)
     names = queries.region_names(conn, keys)
     series = _series_table(facts, target_statuses(facts), names)
-    periods = sorted({f["period"] for f in facts}, key=lambda p: (len(p) != 4, p))
+    periods = sorted({f["period"] for f in facts}, key=chronological)
     return {
         "indicator": name,
         "measure": measure,
@@ -158,7 +159,7 @@ def _matrix(facts: list[dict], verdicts: dict) -> tuple[list[dict], list[str]]:
     for fact in facts:
         group = "targets" if fact["role"] == "target" else "results"
         cells[(fact["indicator"], fact["measure"])][fact["period"]][group].append(fact)
-    periods = sorted({p for row in cells.values() for p in row}, key=lambda p: (len(p) != 4, p))
+    periods = sorted({p for row in cells.values() for p in row}, key=chronological)
     rows = []
     for (name, measure), by_period in sorted(cells.items()):
         row_cells = {}

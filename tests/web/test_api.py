@@ -289,3 +289,12 @@ def test_a_plan_average_growth_target_is_a_dashed_line_across_its_years(client):
                      "lineStyle": {"type": "dashed", "color": plan[0]["lineStyle"]["color"]},
                      "itemStyle": {"color": plan[0]["lineStyle"]["color"]},
                      "data": [[0, 6], [1, 6], [2, 6], [3, 6], [4, 6]]}]
+
+
+def test_periods_read_in_chinese_and_in_time_order(client):
+    page = client.get(f"/regions/{quote('青山县')}").text
+    heads = re.findall(r"<th>(\d{4}[^<]*)</th>", page)
+    assert heads and heads == sorted(heads)   # 2023年 … 2025年, then the plan's span by its first year
+    assert "2024年" in heads and "<th>2024</th>" not in page
+    english = client.get(f"/regions/{quote('青山县')}?lang=en").text
+    assert "<th>2024</th>" in english

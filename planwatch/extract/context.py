@@ -62,8 +62,21 @@ _ADDRESS_AT = re.compile(_ADDRESS)
 # a five-year lead may stand third (2020年是“十三五”收官之年。我们完成了…目标任务。回眸“十三五”,…)
 _ONE_SHORT, _TWO = r"(?:[^。\n]{1,30}。)?", r"(?:[^。\n]{1,40}。){0,2}"
 _BEFORE_LEAD = {"five_years": _TWO, "plan": _TWO}
-_LEADS = tuple((kind, re.compile(rf"^[ \t\u3000—]*{_ADDRESS}{_BEFORE_LEAD.get(kind, _ONE_SHORT)}(?:{placeheld(words)})", re.M))
-               for kind, words in grammar().paragraph_leads.items())
+_LEAD_BODIES = {kind: rf"[ \t\u3000—]*{_ADDRESS}{_BEFORE_LEAD.get(kind, _ONE_SHORT)}(?:{placeheld(words)})"
+                for kind, words in grammar().paragraph_leads.items()}
+# Each lead at a line start, and the same after a line break: re scans fast for a literal
+# \n opening a pattern, but tries one opening with ^ at every offset of the text.
+_LEADS = tuple((kind, re.compile(f"^{body}", re.M), re.compile(f"\n{body}")) for kind, body in _LEAD_BODIES.items())
+
+
+def _at_line_starts(text: str, at_start: re.Pattern, after_break: re.Pattern):
+    """Each match of at_start at a line start, no two overlapping, in order: where
+    at_start.finditer would find them under re.M."""
+    free_from = 0
+    for start in [0, *(found.start() + 1 for found in after_break.finditer(text))]:
+        if start >= free_from and (match := at_start.match(text, start)):
+            yield match
+            free_from = match.end()
 
 
 @dataclass(frozen=True)
@@ -191,7 +204,7 @@ class Sections:
         a plan's span (its goals when it begins after the year reviewed)."""
         if self._plan:
             return
-        leads = sorted((m.start(), kind, m) for kind, pattern in _LEADS for m in pattern.finditer(text))
+        leads = sorted((m.start(), kind, m) for kind, *patterns in _LEADS for m in _at_line_starts(text, *patterns))
         added = []
         for start, kind, match in leads:
             section = self._paragraph(match, kind, self.at(start))

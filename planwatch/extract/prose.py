@@ -98,6 +98,10 @@ _HEADING_START = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+[�
                             r"|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．](?![0-9])|——)")
 _COMMA = re.compile("[,，、。;；]")  # prose punctuation: the line is no title or heading
 _WRAPPED_LINE = 20  # chars: shorter lines (table cells, headings) always end where they end
+# chars: real sentences stay under ~1,300; a longer run without a sentence end (a
+# scraped page with no 。) ends at its next clause end, so that the work done per
+# value on its sentence stays bounded and such text costs linear time (issue 12)
+_LONGEST_SENTENCE = 2000
 
 
 def prose_facts(document: Document) -> list[Fact]:
@@ -148,8 +152,9 @@ def _united_alike(quantities: list[Quantity]) -> list[Quantity]:
 def _boundaries(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
     """Offsets of clause, slot, sentence and paragraph ends, in one pass. A line
     break inside a sentence (a long line without final punctuation, as PDFs wrap
-    them) is no end at all."""
+    them) is no end at all; nor is a sentence ever longer than _LONGEST_SENTENCE."""
     clauses, slots, sentences, paragraphs = [], [], [], []
+    sentence_start = 0
     for match in _CLAUSE_END.finditer(text):
         pos, char = match.start(), match[0]
         if char == "\n":
@@ -157,10 +162,11 @@ def _boundaries(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
                 continue
             paragraphs.append(pos)
         clauses.append(pos)
-        if char not in ",，":
+        if char not in ",，" or pos - sentence_start > _LONGEST_SENTENCE:
             slots.append(pos)
-            if char not in ";；:：":
+            if char not in ";；:：" or pos - sentence_start > _LONGEST_SENTENCE:
                 sentences.append(pos)
+                sentence_start = pos
     return clauses, slots, sentences, paragraphs
 
 
@@ -248,9 +254,11 @@ class _Reader:
     def _label_colon(self, mention: Mention) -> int | None:
         """The colon of a labelled line ("——地区生产总值:全年目标增长6.5%,上半年…")."""
         text = self.text
-        line_start = text.rfind("\n", 0, mention.start) + 1
         colon = _LABEL_END.match(text, mention.end)
-        if colon is None or not _LABEL_HEAD.fullmatch(text, line_start, mention.start):
+        if colon is None:
+            return None
+        line_start = text.rfind("\n", 0, mention.start) + 1  # after the cheap test: a long line costs a scan
+        if not _LABEL_HEAD.fullmatch(text, line_start, mention.start):
             return None
         return colon.end()
 

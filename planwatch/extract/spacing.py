@@ -22,7 +22,9 @@ from ..documents import Document, detect_meta
 from ..documents.model import Table
 from ..model import Basis, Fact
 
-_SPACED_YEAR = re.compile(r"(?<![0-9.])(?:1 9|2 0) [0-9] [0-9](?![0-9.])")
+# The digit before a year is ruled out after its first two digits are read: re scans fast
+# for a pattern's first characters, but tries one opening with a lookbehind at every offset.
+_SPACED_YEAR = re.compile(r"(?:1 9|2 0)(?<![0-9.]...) [0-9] [0-9](?![0-9.])")
 _YEARS = 3  # spaced years a document shows before it is read closed up
 # A space inside a number, or between a number and its unit or sign: after a digit
 # (or its point) and before a digit, point, percent sign, ratio colon, dash or a

@@ -380,3 +380,24 @@ PRIMARY, SECONDARY, TERTIARY = "第一产业增加值", "第二产业增加值",
 def test_the_three_sectors_named_together_split_into_each(text, expected):
     assert [indicator.name for _, _, indicator in catalogue.mentions(text)] == expected
     assert not catalogue.is_main("三次产业增加值")
+
+
+def _wrapped(text: str, width: int) -> str:
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+PROSE = "全县坚持稳中求进工作总基调推动经济社会高质量发展取得新成效地区生产总值增长百分之六" * 3
+
+
+def test_a_name_split_by_a_width_wrapped_line_is_found():
+    """PDF text wrapped every 36 characters splits words, here 地区\n生产总值 once: the name is still read."""
+    wrapped = _wrapped(PROSE, 36)
+    assert "地区\n生产总值" in wrapped
+    assert [m.indicator.name for m in find_mentions(wrapped, [])].count("地区生产总值") == 3
+
+
+def test_short_lines_split_no_words():
+    """Lines of 25 characters are a list or a table, not prose wrapped by width: a break is a break."""
+    wrapped = _wrapped(PROSE, 25)
+    assert wrapped.count("地区生产总值") == 2  # the third is split
+    assert [m.indicator.name for m in find_mentions(wrapped, [])].count("地区生产总值") == 2

@@ -3,7 +3,6 @@ and years: each case is a text and the facts a reader would take from it."""
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 
 import pytest
@@ -395,20 +394,9 @@ def test_any_mix_of_fragments_gives_grounded_facts(parts, years):
             assert digits in span.replace(".", ""), (fact, span)
 
 
-def _extract_seconds(text: str) -> float:
-    start = time.process_time()
-    extract(_document(text, report_years=[2023]))
-    return time.process_time() - start
-
-
-def test_a_line_without_sentence_ends_costs_linear_time():
-    """Issue 12: a scraped page without 。 is one endless sentence; four times the text
-    may cost about four times the time (it took sixteen when each value read its
-    whole sentence), and still gives its fact."""
+def test_a_line_without_sentence_ends_still_gives_its_fact():
+    """A scraped page without 。 is one endless sentence: read in bounded pieces (its cost,
+    linear since, is measured by bench/long_line.py), it still gives its fact."""
     clause = "全县一般公共预算收入增长3%,"
-    _extract_seconds("一、2023年工作回顾\n" + clause * 50)  # warm up
-    short = min(_extract_seconds("一、2023年工作回顾\n" + clause * 1500) for _ in range(2))
-    long = min(_extract_seconds("一、2023年工作回顾\n" + clause * 6000) for _ in range(2))
-    assert long < 8 * short
     facts = extract(_document("一、2023年工作回顾\n" + clause * 6000, report_years=[2023]))
     assert [(f.indicator, f.value) for f in facts] == [("地方一般公共预算收入", Decimal(3))]

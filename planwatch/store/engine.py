@@ -92,7 +92,8 @@ def writer(engine: Engine) -> Engine:
 
 def hold_write_lock(conn: Connection | Session) -> None:
     """Wait for, then hold until commit, the one write lock (PostgreSQL; SQLite has BEGIN IMMEDIATE)."""
-    if conn.get_bind().dialect.name == "postgresql":
+    dialect = conn.dialect if isinstance(conn, Connection) else conn.get_bind().dialect
+    if dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK})
 
 

@@ -21,7 +21,7 @@ from functools import cache
 from sqlalchemy import Engine, column, func, select, table, text
 from sqlalchemy.engine import Connection
 
-from .engine import writer
+from .engine import hold_write_lock, writer
 from .models import DocumentRow
 
 D = DocumentRow.__table__
@@ -70,7 +70,10 @@ class SearchIndex:
         self._seen: tuple | None = None   # (count, max id) of documents when last brought up to date
 
     def ensure_schema(self) -> None:
+        # PostgreSQL's CREATE ... IF NOT EXISTS is no guard against a second one at the same
+        # moment (two first searches at once): the write lock makes them take turns.
         with writer(self.engine).begin() as conn:
+            hold_write_lock(conn)
             for statement in _PG_SCHEMA if self.postgres else _SQLITE_SCHEMA:
                 conn.execute(text(statement))
 
@@ -92,6 +95,7 @@ class SearchIndex:
         while True:
             # Look and write in one writer transaction: two servers never index a document twice.
             with writer(self.engine).begin() as conn:
+                hold_write_lock(conn)
                 batch = self._unindexed(conn)
                 for doc_id, title, region, body in batch:
                     self._insert(conn, doc_id, " ".join(words(" ".join(filter(None, (title, region, body))))))

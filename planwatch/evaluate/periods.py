@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from ..extract.grammar import grammar
 from ..model import Period
 
 
-_PLANS = {2006: "十一五", 2011: "十二五", 2016: "十三五", 2021: "十四五", 2026: "十五五"}
+# A plan's name by its span, from the lexicon's table of five-year plans.
+_PLANS = {years: name for name, years in grammar().five_year_plans.items()}
 
 
 def span_label(first: int, last: int) -> str:
@@ -20,7 +22,7 @@ def period_label(period: str) -> str:
     if parsed.is_part:
         return part_label(period)
     if parsed.is_span:
-        plan = _PLANS.get(parsed.first) if parsed.years == 5 else None
+        plan = _PLANS.get((parsed.first, parsed.last))
         return f"“{plan}”({span_label(parsed.first, parsed.last)})" if plan else span_label(parsed.first, parsed.last)
     return f"{parsed.first}年"
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from ..model import Period, number_json
 from .link import Index
 from .model import Record, Shown, Source, Verdict, region_names, region_of
-from .rules import average_growth
+from .rules import average_growth, yearly_average
 from .units import convert
 from .verdicts import verdicts as all_verdicts
 from .vocabulary import is_rate, label, lower_is_better
@@ -227,10 +227,7 @@ def _achieved(base: Record | None, progress: list[YearPoint], first: int, indica
             break
         growths.append(point.growth.value)
     if growths and not is_rate(indicator, unit):
-        product = Decimal(1)
-        for value in growths:
-            product *= 1 + value / 100
-        return (product ** (Decimal(1) / len(growths)) - 1) * 100, latest
+        return yearly_average(growths), latest
     if base is None or latest is None or base.fact.value is None:
         return _some_years(progress, indicator, unit), latest
     value = convert(latest.level.value, latest.level.unit, base.fact.unit)
@@ -243,10 +240,7 @@ def _some_years(progress: list[YearPoint], indicator: str, unit: str | None) -> 
     growths = [p.growth.value for p in progress if p.growth is not None and p.growth.value is not None]
     if not growths or is_rate(indicator, unit):
         return None
-    product = Decimal(1)
-    for value in growths:
-        product *= 1 + value / 100
-    return (product ** (Decimal(1) / len(growths)) - 1) * 100
+    return yearly_average(growths)
 
 
 def _remaining(latest: YearPoint | None, end: Record | None, end_year: int, indicator: str,

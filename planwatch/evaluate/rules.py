@@ -4,6 +4,7 @@ level the average growth it needs against the growth achieved so far."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from . import wording
@@ -140,6 +141,19 @@ def _latest_level(index: Index, ctx: Context, after: int, before: int) -> Record
         if found:
             return found[0]
     return None
+
+
+def compounded(growths: Iterable[Decimal]) -> Decimal:
+    """The factor a run of yearly growth rates (in %) multiplies a level by: 1.06 × 1.045 …"""
+    factor = Decimal(1)
+    for growth in growths:
+        factor *= 1 + growth / 100
+    return factor
+
+
+def yearly_average(growths: list[Decimal]) -> Decimal:
+    """The average annual growth (in %) of a run of yearly growth rates, compounded."""
+    return (compounded(growths) ** (Decimal(1) / len(growths)) - 1) * 100
 
 
 def average_growth(start: Decimal, end: Decimal | None, years: int, indicator: str, unit: str | None) -> Decimal | None:

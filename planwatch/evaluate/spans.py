@@ -13,7 +13,7 @@ from .model import Achieved, Record, Shown
 from .outcome import Context, Outcome, unknown
 from ..model import Period
 from .periods import span_label
-from .rules import average_growth, goal_of, value_in
+from .rules import average_growth, compounded, goal_of, value_in, yearly_average
 from .units import convert
 
 
@@ -54,13 +54,9 @@ def _growth(ctx: Context, target: Record, span: Period) -> Outcome:
         words = f"{wording.result_words(Shown.of(stated[0]))}"
         return _conclude(ctx, target, got, span.last, span, stated, Achieved(got, "%", "文件所述"), words)
     if series:
-        product = Decimal(1)
-        for record in series:
-            product *= 1 + record.fact.value / 100
+        growths = [record.fact.value for record in series]
         years = len(series)
-        got = (product ** (Decimal(1) / years) - 1) * 100
-        if target.fact.cumulative:
-            got = (product - 1) * 100
+        got = (compounded(growths) - 1) * 100 if target.fact.cumulative else yearly_average(growths)
         last = span.first + years - 1
         basis = f"由{span_label(span.first, last)}各年增速推算（可比价）"
         words = f"{basis}{'累计' if target.fact.cumulative else '年均'}增长{wording.rounded(got)}%"
@@ -101,10 +97,7 @@ def _some_years(ctx: Context, target: Record, span: Period) -> Outcome | None:
     found = [r for y in range(span.first, span.last + 1) if (r := index.growth_at(ctx.region, ctx.indicator, y))]
     if not found or target.fact.cumulative:
         return None
-    product = Decimal(1)
-    for record in found:
-        product *= 1 + record.fact.value / 100
-    got = (product ** (Decimal(1) / len(found)) - 1) * 100
+    got = yearly_average([record.fact.value for record in found])
     stated = {int(r.fact.period) for r in found}
     missing = [str(y) for y in range(span.first, max(stated)) if y not in stated]
     basis = f"由{'、'.join(r.fact.period for r in found)}年增速推算（可比价，缺{'、'.join(missing)}年）"

@@ -27,18 +27,17 @@ def text_outcome(ctx: Context, target: Record) -> Outcome:
     return outcome if outcome is not None else _stated(ctx, target)
 
 
-def _growth_results(ctx: Context, indicator: str, period: str) -> tuple[list[Record], bool]:
+def _growth_results(ctx: Context, indicator: str, period: Period) -> tuple[list[Record], bool]:
     """Numeric growth results for the period, else for its latest part (as progress)."""
     index = ctx.index
     found = index.numeric(ctx.region, indicator, period, "growth")
     if found:
         return found, False
-    parsed = Period.parse(period)
-    if parsed is not None and parsed.is_year:
-        parts = index.parts(ctx.region, indicator, parsed.first, "growth")
+    if period.is_year:
+        parts = index.parts(ctx.region, indicator, period.first, "growth")
         return parts, bool(parts)
-    if parsed is not None and parsed.is_span:
-        found = index.numeric(ctx.region, indicator, str(parsed.last), "growth")
+    if period.is_span:
+        found = index.numeric(ctx.region, indicator, str(period.last), "growth")
     return found, False
 
 
@@ -81,10 +80,8 @@ def _relation(ctx: Context, target: Record, strict: bool) -> Outcome | None:
 def _stated(ctx: Context, target: Record) -> Outcome:
     """A result that says in words whether the target was reached."""
     index = ctx.index
-    periods = [target.fact.period]
-    parsed = target.fact.period
-    if parsed.is_span:
-        periods.append(str(parsed.last))
+    period = target.fact.period
+    periods = [period, str(period.last)] if period.is_span else [period]
     words = [r for p in periods for r in index.facts(ctx.region, ctx.indicator, "actual", p, target.fact.measure)
              if r.fact.text]
     if not words:

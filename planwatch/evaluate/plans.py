@@ -188,10 +188,11 @@ def _keys(indicator: str, span: str, end: Record | None, over: Record | None) ->
 
 
 def _combined(judged: list[Verdict]) -> tuple[str, str]:
-    decided = [v for v in judged if v.status != "unknown"]
+    decided = [v for v in judged if v.status not in ("unknown", "pending")]
     if not decided:
         reason = "；".join(v.reason for v in judged) or "暂无目标或结果"
-        return "unknown", reason
+        waiting = judged and all(v.status == "pending" for v in judged)
+        return ("pending" if waiting else "unknown"), reason
     worst = min(decided, key=lambda v: _SEVERITY.index(v.status))
     return worst.status, "；".join(v.reason for v in decided)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 
 from .. import settings
@@ -19,8 +20,11 @@ from .spans import span_outcome
 from .vocabulary import assessment_sign, label
 
 
-def verdicts(records: Iterable[Record], tolerance: Decimal | None = None) -> list[Verdict]:
+def verdicts(records: Iterable[Record], tolerance: Decimal | None = None,
+             today: date | None = None) -> list[Verdict]:
+    """`today` decides which targets are not yet due (未到期); it is the calendar date unless given."""
     records = list(records)
+    today = today or date.today()
     tolerance = settings.get_decimal("near_tolerance") if tolerance is None else tolerance
     index = Index(records)
     groups: dict[tuple[str, str, str, str], list[Record]] = defaultdict(list)
@@ -29,14 +33,17 @@ def verdicts(records: Iterable[Record], tolerance: Decimal | None = None) -> lis
         if f.role == "target":
             groups[(region_of(record), f.indicator, f.period, f.measure)].append(record)
     names = region_names(records)
-    found = [_verdict(key, targets, Context(index, key[0], key[1], tolerance), names[key[0]])
+    found = [_verdict(key, targets, Context(index, key[0], key[1], tolerance), names[key[0]], today)
              for key, targets in groups.items()]
     return sorted(found, key=lambda v: (v.region, v.period, v.indicator, v.measure))
 
 
-def _verdict(key: tuple[str, str, str, str], targets: list[Record], ctx: Context, name: str) -> Verdict:
+def _verdict(key: tuple[str, str, str, str], targets: list[Record], ctx: Context, name: str,
+             today: date) -> Verdict:
     base, stretch = _pick(targets, ctx.index.dates)
     outcome = _route(ctx, base)
+    if outcome.status == "unknown" and not outcome.results and not _due(base.fact.period, today):
+        outcome = Outcome("pending", "目标期尚未结束，暂无结果", [], outcome.achieved)
     if stretch is not None and stretch is not base and outcome.results:
         outcome = _with_stretch(ctx, outcome, stretch)
     # A document's own verdict is about the target it was written beside, not another
@@ -52,6 +59,11 @@ def _verdict(key: tuple[str, str, str, str], targets: list[Record], ctx: Context
     if assessment:
         _note_assessment(verdict)
     return verdict
+
+
+def _due(period, today: date) -> bool:
+    """A target can be answered once its last month has ended."""
+    return (period.last, period.months[1]) < (today.year, today.month)
 
 
 def _pick(targets: list[Record], dates: dict[int, str]) -> tuple[Record, Record | None]:

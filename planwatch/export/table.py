@@ -17,7 +17,7 @@ from ..evaluate.wording import describe
 from ..errors import EvaluationError
 
 # Worst first: an indicator judged on several measures shows the worst status.
-SEVERITY = ("missed", "behind", "nearly_met", "on_track", "met", "exceeded", "unknown")
+SEVERITY = ("missed", "behind", "nearly_met", "on_track", "met", "exceeded", "unknown", "pending")
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def _result(index: Index, key: str, indicator: str, period: str, measure: str) -
 def _annual_notes() -> list[str]:
     tolerance = settings.get_decimal("near_tolerance")
     return [
-        "状态：超额完成、完成、基本完成、未完成针对全年结果；进度正常、滞后针对年内进度（时间过半、任务过半）；待核实表示文件未给出可判断的结果。",
+        "状态：超额完成、完成、基本完成、未完成针对全年结果；进度正常、滞后针对年内进度（时间过半、任务过半）；待核实表示文件未给出可判断的结果；未到期表示目标期尚未结束。",
         f"“左右”目标低于目标值不超过{tolerance}（目标单位）视为基本完成；“以上”“以内”等按其方向判断。",
         "完成情况取最新、最终的数据；标注（预计）的为文件中的预计数。",
     ]

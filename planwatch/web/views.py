@@ -57,8 +57,8 @@ def _latest_region(conn: Connection, documents: list[dict]) -> dict:
     if key is None:
         return {"verdicts": [], "findings": [], "latest_region": None}
     judged = evaluated(queries.region_facts(conn, key), _texts(conn))
-    # Judged ones first: a target still waiting for its result says less.
-    verdicts = sorted(judged["verdicts"], key=lambda v: (v["status"] != "unknown", v["period"]),
+    # The latest period first; within it, judged ones before those still waiting for a result.
+    verdicts = sorted(judged["verdicts"], key=lambda v: (v["period"], v["status"] not in ("unknown", "pending")),
                       reverse=True)[:HOME_VERDICTS]
     return {"verdicts": verdicts, "findings": judged["findings"][:HOME_VERDICTS],
             "latest_region": {"key": key, "name": next(d["region"] for d in documents if d["region_key"] == key)}}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -93,3 +94,23 @@ def test_stretch_target_judged_against_both(make, result, status, words):
     assert [v.status for v in found] == [status]
     assert words in found[0].reason
     assert found[0].stretch_target.value == 7
+
+
+@pytest.mark.parametrize("period,today,status", [
+    ("2030", date(2026, 12, 7), "pending"),          # the year has not begun
+    ("2026", date(2026, 12, 7), "pending"),          # its last month is still running
+    ("2026", date(2027, 1, 2), "unknown"),           # over, and no result stated anywhere
+    ("2026H1", date(2026, 7, 1), "unknown"),
+    ("2026-2030", date(2026, 12, 7), "pending"),
+])
+def test_target_whose_period_has_not_ended_is_not_yet_due(make, period, today, status):
+    found = verdicts([make("地区生产总值", "target", period, "growth", 6)], tolerance=TOL, today=today)
+    assert [v.status for v in found] == [status]
+    assert found[0].label == {"pending": "未到期", "unknown": "待核实"}[status]
+
+
+def test_a_result_judges_a_target_even_before_its_period_ends(make):
+    found = verdicts([make("地区生产总值", "target", "2026", "growth", 6),
+                      make("地区生产总值", "actual", "2026", "growth", "6", doc=2, estimated=True)],
+                     tolerance=TOL, today=date(2026, 12, 7))
+    assert found[0].status == "met"

@@ -97,6 +97,20 @@ def test_region_page_draws_its_chart_without_console_errors(server, page):
     assert page.problems == []
 
 
+def test_verdicts_read_without_colour(server, page):
+    """Each status in the legend has its own icon and colour, and keeps its icon in print."""
+    page.goto(f"{server}/regions/{quote('青山县')}", wait_until="networkidle")
+    styles = page.locator("p.legend span").evaluate_all("""spans => spans.map(s => [
+        s.textContent, getComputedStyle(s, '::before').content, getComputedStyle(s).backgroundColor])""")
+    assert [words for words, _, _ in styles][-2:] == ["待核实", "未到期"]
+    icons = [icon for _, icon, _ in styles]
+    assert len(set(icons)) == len(icons) and "none" not in icons
+    colours = [colour for _, _, colour in styles]
+    assert len(set(colours)) == len(colours)
+    page.emulate_media(media="print")
+    assert page.locator("p.legend span").first.evaluate("s => getComputedStyle(s, '::before').content") == icons[0]
+
+
 def test_clicking_a_fact_opens_its_document_at_the_highlighted_evidence(server, page):
     page.goto(f"{server}/regions/{quote('青山县')}", wait_until="networkidle")
     link = page.locator("table.matrix a.fact-link", has_text="约6%").first

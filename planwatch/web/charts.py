@@ -13,6 +13,7 @@ from collections import defaultdict
 PALETTE = ("#c23531", "#2f4554", "#61a0a8", "#d48265", "#91c7ae", "#749f83", "#ca8622", "#bda29a")
 SYMBOLS = {">=": "triangle", ">": "triangle", "<=": "path://M0,0 L10,0 L5,10 Z",
            "<": "path://M0,0 L10,0 L5,10 Z", "~": "diamond", "=": "rect"}
+MAX_AXIS_YEARS = 60
 
 
 def year_of(period: str) -> int | None:
@@ -33,8 +34,8 @@ def time_series(points: list[dict], t, unit: str | None) -> dict:
     """points: {region, period, role, measure, value, upper, comparator, estimated, cumulative};
     yearly periods and plan-span growth targets are drawn (quarters stay in the tables)."""
     drawn = [p for p in points if p["value"] is not None and (year_of(p["period"]) or span_of(p))]
-    years = sorted({year_of(p["period"]) for p in drawn if year_of(p["period"])}
-                   | {y for p in drawn if (span := span_of(p)) for y in range(span[0], span[1] + 1)})
+    years = _axis({year_of(p["period"]) for p in drawn if year_of(p["period"])}
+                  | {y for p in drawn if (span := span_of(p)) for y in range(span[0], span[1] + 1)})
     by_region: dict[str, list[dict]] = defaultdict(list)
     for p in drawn:
         by_region[p["region"]].append(p)
@@ -51,6 +52,14 @@ def time_series(points: list[dict], t, unit: str | None) -> dict:
         "yAxis": {"type": "value", "name": unit or "", "scale": True},
         "series": series,
     }
+
+
+def _axis(years: set[int]) -> list[int]:
+    """Every year from the first to the last, so that a year without data shows as a gap
+    in the line rather than being skipped; a span too wide to read keeps the years there are."""
+    if years and max(years) - min(years) <= MAX_AXIS_YEARS:
+        return list(range(min(years), max(years) + 1))
+    return sorted(years)
 
 
 def _region_series(region: str, pts: list[dict], years: list[int], color: str, t) -> list[dict]:
@@ -75,7 +84,7 @@ def _region_series(region: str, pts: list[dict], years: list[int], color: str, t
         else:
             targets.append({"value": [x, p["value"]], "symbol": SYMBOLS.get(p["comparator"], "rect"),
                             "name": f"{t('target')} {p['comparator'] or ''} {p['value']}"})
-    series = [{"name": f"{region} {t('actual')}", "type": "line", "connectNulls": True,
+    series = [{"name": f"{region} {t('actual')}", "type": "line", "connectNulls": False,
                "itemStyle": {"color": color}, "symbol": "circle", "symbolSize": 7, "data": actual},
               {"name": f"{region} {t('target')}", "type": "scatter", "symbolSize": 13,
                "itemStyle": {"color": color, "opacity": 0.75}, "data": targets}]

@@ -90,7 +90,7 @@ def _two_values(records: list[Record], text_of: TextOf | None) -> list[Finding]:
 def _two_message(record: Record, other: Decimal) -> str:
     f = record.fact
     unit = f.unit or ""
-    return (f"{record.doc_name}中{f.period}年{f.indicator}有两个数值："
+    return (f"{wording.cited(record)}中{f.period}年{f.indicator}有两个数值："
             f"{wording.number(f.value)}{unit}与{wording.number(other)}{unit}")
 
 
@@ -245,8 +245,8 @@ def _restated(records: list[Record], dates: dict[int, str]) -> list[Finding]:
             kind = "（预计数与最终数）" if earlier.fact.estimated != later.fact.estimated else ""
             unit = earlier.fact.unit or ""
             message = (f"{earlier.fact.period}年{earlier.fact.indicator}{_measure_word(earlier)}："
-                       f"{earlier.doc_name}为{wording.number(earlier.fact.value)}{unit}，"
-                       f"{later.doc_name}为{wording.number(value)}{unit}{kind}")
+                       f"{wording.cited(earlier)}为{wording.number(earlier.fact.value)}{unit}，"
+                       f"{wording.cited(later)}为{wording.number(value)}{unit}{kind}")
             found.append(_finding("restated", later, message, [_evidence(earlier), _evidence(later)]))
     return found
 

@@ -105,7 +105,7 @@ def _revisions(results: list[Record], dates: dict[int, str]) -> list[str]:
     periods = {r.fact.period for r in numeric}
     if len(periods) != 1 or len({r.fact.value for r in numeric}) < 2:
         return []
-    return [f"{r.doc_name}（{r.doc_date or '日期不详'}{'，预计' if r.fact.estimated else ''}）："
+    return [f"{wording.cited(r)}{'（预计）' if r.fact.estimated else ''}："
             f"{wording.describe(Shown.of(r))}" for r in numeric]
 
 

@@ -13,6 +13,12 @@ _AFTER = {">=": "以上", "<=": "以内", "~": "左右"}
 _FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
 
 
+def cited(record) -> str:
+    """A document as a reader cites it: its title and date, the file name only when it has no title."""
+    name = f"《{record.doc_title}》" if record.doc_title else record.doc_name
+    return f"{name}（{record.doc_date}）" if record.doc_date else name
+
+
 def number(value: Decimal) -> str:
     """A Decimal as written: no exponent, no trailing zeros."""
     text = format(value.normalize(), "f")

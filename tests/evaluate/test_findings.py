@@ -60,6 +60,8 @@ def test_later_document_restating_a_result(make):
     assert finding.kind == "restated"
     assert [e.source.doc_name for e in finding.evidence] == ["doc1.txt", "doc2.txt"]
     assert "预计数" in finding.message
+    # cited as a reader cites a document: its title and date, not its file name
+    assert "《文件1》（2019-12-25）为8%" in finding.message and "doc1.txt" not in finding.message
 
 
 def test_same_value_restated_is_not_a_finding(make):

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from datetime import datetime, timezone
 from decimal import Decimal
 
+from sqlalchemy import func, select
+
 from ..documents import Document, region_key
 from ..model import FIELDS, Basis, Fact
 from .models import FACT_FIELD_COLUMNS, DocumentRow, FactRow
@@ -59,12 +61,25 @@ def _same(value):
     return value
 
 
+def _fullest_region():
+    """A region reads one way everywhere: the fullest name any current document gives it
+    (武汉市洪山区 over 洪山区), whatever this document's own heading said."""
+    named = DocumentRow.__table__.alias("named")
+    fullest = (select(named.c.region)
+               .where(named.c.region_key == DocumentRow.region_key, named.c.superseded.is_(False))
+               .order_by(func.length(named.c.region).desc(), named.c.region).limit(1).scalar_subquery())
+    return func.coalesce(fullest, DocumentRow.region)
+
+
+FULLEST_REGION = _fullest_region()
+REGION_NAME = FULLEST_REGION.label("region")
+
 # Every field of a fact, labelled by its field name (the offsets' columns are evidence_start/_end).
 FACT_COLUMNS = (FactRow.id, FactRow.document_id, *(c.label(c.key) for c in FACT_FIELD_COLUMNS),
                 FactRow.extractor_version)
 # ... and its document's context: what a StoredFact holds.
 FACT_QUERY_COLUMNS = (*FACT_COLUMNS, DocumentRow.name.label("doc_name"), DocumentRow.title.label("doc_title"),
-                      DocumentRow.region, DocumentRow.region_key, DocumentRow.doc_type,
+                      REGION_NAME, DocumentRow.region_key, DocumentRow.doc_type,
                       DocumentRow.date.label("doc_date"), DocumentRow.version.label("doc_version"))
 
 

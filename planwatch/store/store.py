@@ -11,6 +11,7 @@ By default listings show the latest version of each document and its facts.
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -204,7 +205,9 @@ class Store:
             self._require_region(region)
             query = query.where(DocumentRow.region_key == region_key(region))
         with self._reader() as session:
-            return [stored_document(row) for row in session.scalars(query)]
+            found = [stored_document(row) for row in session.scalars(query)]
+        fullest = self._fullest_names()
+        return [replace(d, region=fullest.get(d.region_key, d.region)) for d in found]
 
     def _require_region(self, region: str | None) -> None:
         if region is None:
@@ -264,14 +267,19 @@ class Store:
     @_database_errors
     def regions(self) -> list[str]:
         """Each region of the latest documents once, by its fullest name, in key order."""
+        fullest = self._fullest_names()
+        return [fullest[key] for key in sorted(fullest)]
+
+    def _fullest_names(self) -> dict[str, str]:
+        """Each region key's fullest name among the latest documents (as convert.REGION_NAME)."""
         query = (select(DocumentRow.region_key, DocumentRow.region).distinct()
                  .where(DocumentRow.superseded.is_(False), DocumentRow.region_key.is_not(None)))
         fullest: dict[str, str] = {}
         with self._reader() as session:
             for key, name in session.execute(query):
-                if len(name) > len(fullest.get(key, "")):
-                    fullest[key] = name
-        return [fullest[key] for key in sorted(fullest)]
+                if key not in fullest or (-len(name), name) < (-len(fullest[key]), fullest[key]):
+                    fullest[key] = name   # the longest, then the first in order: as REGION_NAME
+        return fullest
 
     @_database_errors
     def indicators(self) -> list[StoredIndicator]:

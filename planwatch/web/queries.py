@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.engine import Connection
 
-from ..store.convert import FACT_COLUMNS, FACT_QUERY_COLUMNS
+from ..store.convert import FACT_COLUMNS, FACT_QUERY_COLUMNS, FULLEST_REGION, REGION_NAME
 from ..store.models import DocumentRow, FactRow, IndicatorRow
 
 D = DocumentRow.__table__
@@ -21,7 +21,7 @@ F = FactRow.__table__
 I = IndicatorRow.__table__
 
 CURRENT = D.c.superseded.is_(False)
-DOC_COLUMNS = (D.c.id, D.c.name, D.c.title, D.c.region, D.c.region_key, D.c.doc_type, D.c.date,
+DOC_COLUMNS = (D.c.id, D.c.name, D.c.title, REGION_NAME, D.c.region_key, D.c.doc_type, D.c.date,
                D.c.plan_span, D.c.fact_count)
 
 
@@ -44,7 +44,7 @@ def counts(conn: Connection) -> dict:
 
 
 def regions(conn: Connection, limit: int) -> list[dict]:
-    query = (select(D.c.region_key.label("key"), func.max(D.c.region).label("name"),
+    query = (select(D.c.region_key.label("key"), func.max(FULLEST_REGION).label("name"),
                     func.count().label("documents"), func.sum(D.c.fact_count).label("facts"),
                     func.max(D.c.date).label("latest"))
              .where(CURRENT, D.c.region_key.is_not(None))
@@ -111,7 +111,7 @@ def indicator_facts(conn: Connection, indicator: str, measure: str, region_keys:
 
 
 def region_names(conn: Connection, keys: list[str]) -> dict[str, str]:
-    query = (select(D.c.region_key, func.max(D.c.region)).where(D.c.region_key.in_(keys), CURRENT)
+    query = (select(D.c.region_key, func.max(FULLEST_REGION)).where(D.c.region_key.in_(keys), CURRENT)
              .group_by(D.c.region_key))
     return {key: name for key, name in conn.execute(query)}
 

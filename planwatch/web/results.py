@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from . import queries
-from .queries import CURRENT, D, F, FACT_QUERY_COLUMNS
+from .queries import CURRENT, D, F, FACT_QUERY_COLUMNS, REGION_NAME
 from ..store.search import SearchIndex, query_terms
 
 DOCUMENTS = 20
@@ -59,7 +59,7 @@ def _documents(conn: Connection, ids: list[int], words: list[str]) -> list[dict]
     if not ids:
         return []
     rows = {row.id: row for row in conn.execute(
-        select(D.c.id, D.c.name, D.c.title, D.c.region, D.c.doc_type, D.c.date, D.c.text).where(D.c.id.in_(ids)))}
+        select(D.c.id, D.c.name, D.c.title, REGION_NAME, D.c.doc_type, D.c.date, D.c.text).where(D.c.id.in_(ids)))}
     return [{k: v for k, v in rows[i]._mapping.items() if k != "text"} | {"passage": passage(rows[i].text, words)}
             for i in ids if i in rows]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planwatch.errors import QueryError
+from .conftest import REPORT
 
 
 def _two_regions(store, make_document, report_facts):
@@ -54,6 +55,14 @@ def test_a_region_matches_however_fully_it_is_named(store, make_document, report
     assert len(store.facts(region="青石市青石县")) == 5
     assert [d.region_key for d in store.documents(region="青石县")] == ["青石县"]
     assert store.regions() == ["江北省青石市青石县"]
+
+
+def test_a_region_reads_by_its_fullest_name_whichever_document_named_it(store, make_document, report_facts):
+    store.add_document(make_document("short.txt", region="青石县"), report_facts())
+    other = REPORT + "（另一份文件）\r\n"
+    store.add_document(make_document("full.txt", text=other, region="青石市青石县"), report_facts(other))
+    assert {d.region for d in store.documents()} == {"青石市青石县"}
+    assert {f.region for f in store.facts(region="青石县")} == {"青石市青石县"}
 
 
 def test_a_document_without_a_region_has_no_region_key(store, make_document):

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection
 
 from ..documents import region_key
 from ..evaluate.periods import chronological
+from ..model import Period
 from . import charts, queries
 from .grids import findings_table, grid, verdict_table
 from .verdicts import evaluated, target_statuses
@@ -64,6 +65,15 @@ def _latest_region(conn: Connection, documents: list[dict]) -> dict:
             "latest_region": {"key": key, "name": next(d["region"] for d in documents if d["region_key"] == key)}}
 
 
+def _columns(periods: list[str]) -> list[dict]:
+    """Each period column with its year, so that a year's part-year columns (2023年上半年,
+    2023年1—9月) can fold under the year's own column."""
+    parsed = {p: Period.parse(p) for p in periods}
+    with_parts = {q.first for q in parsed.values() if q and q.is_part}
+    return [{"period": p, "year": q.first if q and not q.is_span else None, "part": bool(q and q.is_part),
+             "folds": bool(q and q.is_year and q.first in with_parts)} for p, q in parsed.items()]
+
+
 def region(conn: Connection, name: str, indicator: str | None, measure: str | None, t) -> dict:
     key = region_key(name) or name   # any form of the name works: 湖北省武汉市洪山区, 洪山区
     facts = queries.region_facts(conn, key)
@@ -78,6 +88,7 @@ def region(conn: Connection, name: str, indicator: str | None, measure: str | No
         "region": {"key": key, "name": _fullest(documents) or key},
         "documents": documents,
         "periods": periods,
+        "columns": _columns(periods),
         "rows": [{k: v for k, v in r.items() if k != "key"} for r in rows],
         **judged,
         "reports": [p["span"] for p in judged["plans"]]

@@ -18,7 +18,7 @@ import pytest
 
 from planwatch.store import Store
 
-from .conftest import fill
+from .conftest import _document, _growth, fill
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -38,12 +38,27 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+MIDYEAR = ("白沙县2024年上半年计划执行情况的报告\n上半年规模以上工业增加值增长5.1%，全年规模以上工业增加值增长6%左右的目标。\n"
+           "2023年规模以上工业增加值增长5.6%。\n")
+
+
+def _midyear():
+    """A region with a year and a part of a year among its periods."""
+    text, industry = MIDYEAR, "规模以上工业增加值"
+    return (_document("baisha-2024h1.txt", text, title="白沙县2024年上半年计划执行情况的报告", region="白沙县",
+                      region_level="county", doc_type="midyear_report", date="2024-07-20"),
+            [_growth(text, "上半年规模以上工业增加值增长5.1%", "actual", "2024H1", "5.1", indicator=industry),
+             _growth(text, "全年规模以上工业增加值增长6%左右", "target", "2024", "6", comparator="~", indicator=industry),
+             _growth(text, "2023年规模以上工业增加值增长5.6%", "actual", "2023", "5.6", indicator=industry)])
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("browser")
     url = f"sqlite:///{folder / 'planwatch.db'}"
     with Store(url) as store:
         fill(store)
+        store.add_document(*_midyear())
     port = _free_port()
     log = (folder / "server.log").open("w")
     process = subprocess.Popen([sys.executable, "-c", "from planwatch.cli import main; main()", "serve",
@@ -109,6 +124,26 @@ def test_verdicts_read_without_colour(server, page):
     assert len(set(colours)) == len(colours)
     page.emulate_media(media="print")
     assert page.locator("p.legend span").first.evaluate("s => getComputedStyle(s, '::before').content") == icons[0]
+
+
+def test_indicator_names_stay_in_view_and_a_year_folds_its_parts(server, page):
+    page.set_viewport_size({"width": 420, "height": 800})
+    page.goto(f"{server}/regions/{quote('白沙县')}", wait_until="networkidle")
+    heads = page.locator("table.matrix thead th")
+    expect(heads).to_have_text(["指标", "口径", "2023年", "2024年上半年", re.compile("^2024年")])
+    name = page.locator("table.matrix tbody th").first
+    left = name.bounding_box()["x"]
+    page.locator("div.scroll").first.evaluate("d => d.scrollLeft = d.scrollWidth")
+    assert page.locator("div.scroll").first.evaluate("d => d.scrollLeft") > 50
+    assert abs(name.bounding_box()["x"] - left) < 2   # unstuck, it would have moved with the scroll
+    half = page.locator("table.matrix td[data-part]")
+    expect(half).to_contain_text("5.1%")
+    page.locator("button.fold").click()
+    expect(half).to_be_hidden()
+    expect(page.locator("table.matrix thead th[data-part]")).to_be_hidden()
+    page.locator("button.fold").click()
+    expect(half).to_be_visible()
+    assert page.problems == []
 
 
 def test_clicking_a_fact_opens_its_document_at_the_highlighted_evidence(server, page):

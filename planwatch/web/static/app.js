@@ -19,3 +19,15 @@
   window.addEventListener("hashchange", fromHash);
   document.addEventListener("DOMContentLoaded", fromHash);
 })();
+
+// Tables of periods: a year's button folds its part-year columns (上半年, 1—9月) away and back.
+document.addEventListener("click", function (event) {
+  "use strict";
+  var button = event.target.closest("button.fold");
+  if (!button) return;
+  var open = button.getAttribute("aria-expanded") !== "true";
+  button.setAttribute("aria-expanded", String(open));
+  button.textContent = open ? "−" : "+";
+  button.closest("table").querySelectorAll("[data-part][data-year='" + button.dataset.year + "']")
+    .forEach(function (cell) { cell.hidden = !open; });
+});

@@ -114,12 +114,13 @@ def report_command(
     period: str = typer.Option(..., "--period", help="A year (2023) or a five-year plan's span (2021-2025)."),
     output: Path = typer.Option(..., "--output", "-o", help="The file to write."),
     fmt: str = typer.Option("xlsx", "--format", "-f", help="xlsx, docx or csv."),
+    issuer: str = typer.Option("", "--issuer", help="填报单位 for the title block (e.g. 洪山区发展和改革局); blank to fill in by hand."),
     db: str | None = DB_OPTION,
 ):
     """Write 主要指标完成情况表 of a year, or a five-year plan's progress table, as XLSX, DOCX or CSV."""
     from ..export import report, write
 
     with open_store(db) as store:
-        table = report(store, region, period)
+        table = report(store, region, period, issuer)
         write(table, fmt, output)
     err.print(f"{table.title}：{len(table.rows)}个指标 → {output}", highlight=False)

@@ -26,5 +26,8 @@ def report_table(records: Iterable[Record], region: str, period: str) -> ReportT
     return annual_table(records, region, period)
 
 
-def report(store, region: str, period: str) -> ReportTable:
-    return report_table(store.facts(region=region), region, Period.asked(period))
+def report(store, region: str, period: str, issuer: str = "") -> ReportTable:
+    """The report table of a stored region; `issuer` is the 填报单位 its title block names."""
+    table = report_table(store.facts(region=region), region, Period.asked(period))
+    table.issuer = issuer
+    return table

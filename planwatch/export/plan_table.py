@@ -11,7 +11,7 @@ from ..errors import EvaluationError
 from ..evaluate import Plan, PlanIndicator, plans
 from ..evaluate.model import Record, region_of
 from ..model import Period
-from ..evaluate.wording import describe, rounded
+from ..evaluate.wording import cited, describe, rounded
 from .table import Column, ReportTable
 
 
@@ -73,7 +73,7 @@ def _notes(plan: Plan) -> list[str]:
     notes = [
         "所需年均增速由基期值和目标年目标值推算；已实现年均增速优先由各年增速（可比价）推算，否则由基期和最新年份总量（现价）推算；比率类指标以每年百分点计。",
         "预警：约束性指标未完成或进度滞后。规划自评为规划文件自身对完成情况的判断。",
-        f"来源：{plan.title or plan.source.doc_name}",
+        f"来源：{cited(plan.source)}",
     ]
     if plan.warnings:
         notes.insert(0, "预警指标：" + "、".join(i.indicator for i in plan.warnings))

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from .. import settings
 from ..documents.regions import region_key
 from ..evaluate import Verdict, verdicts
 from ..evaluate.link import Index
 from ..evaluate.model import Record, Shown, region_of
-from ..evaluate.periods import part_label
+from ..evaluate.periods import part_label, period_label
 from ..model import Period
-from ..evaluate.wording import describe
+from ..evaluate.wording import cited, describe
 from ..errors import EvaluationError
 
 # Worst first: an indicator judged on several measures shows the worst status.
@@ -35,6 +36,14 @@ class ReportTable:
     columns: list[Column]
     rows: list[dict[str, str]]
     notes: list[str] = field(default_factory=list)
+    issuer: str = ""                # 填报单位, left blank for the office to write in when not set
+    made: date = field(default_factory=date.today)     # 制表日期
+
+    def title_block(self) -> str:
+        """The line under the title an office fills in: region, period, 填报单位, 制表日期."""
+        made = f"{self.made.year}年{self.made.month}月{self.made.day}日"
+        return (f"地区：{self.region}　　时期：{period_label(self.period)}　　"
+                f"填报单位：{self.issuer or '＿' * 8}　　制表日期：{made}")
 
     def header_groups(self) -> list[tuple[str, int, int]]:
         """(upper title, first column, last column) for each run of the upper header row."""
@@ -48,7 +57,8 @@ class ReportTable:
         return runs
 
     def to_dict(self) -> dict:
-        return {"title": self.title, "region": self.region, "period": self.period,
+        return {"title": self.title, "region": self.region, "period": self.period, "issuer": self.issuer,
+                "made": self.made.isoformat(),
                 "columns": [{"key": c.key, "title": c.title, "group": c.group} for c in self.columns],
                 "rows": self.rows, "notes": self.notes}
 
@@ -95,7 +105,7 @@ def _annual_row(n: int, indicator: str, judged: list[Verdict], index: Index, key
     sources = []
     for v in judged:
         for shown in [v.target, *v.results]:
-            sources.append(shown.source.doc_title or shown.source.doc_name)
+            sources.append(cited(shown.source))
     return {
         "no": str(n), "indicator": indicator, "target": "；".join(targets),
         "level": _result(index, key, indicator, period, "level"),

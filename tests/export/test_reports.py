@@ -36,19 +36,24 @@ def test_xlsx_layout(filled, tmp_path):
     sheet = load_workbook(path).active
     assert sheet["A1"].value == "青山区2023年主要指标完成情况表"
     merged = {str(r) for r in sheet.merged_cells.ranges}
-    assert {"D2:E2", "A2:A3", "B2:B3"} <= merged                  # 完成情况 over 绝对值 | 增速
-    assert (sheet["D2"].value, sheet["D3"].value, sheet["E3"].value) == ("完成情况", "绝对值", "增速")
-    assert sheet.freeze_panes == "C4"
-    assert sheet.print_title_rows == "$2:$3" and sheet.page_setup.orientation == "landscape"
-    body = [[c.value for c in row] for row in sheet.iter_rows(min_row=4, max_row=6)]
+    assert {"D3:E3", "A3:A4", "B3:B4"} <= merged                  # 完成情况 over 绝对值 | 增速
+    assert sheet["A2"].value.startswith("地区：青山区　　时期：2023年　　填报单位：")
+    assert (sheet["D3"].value, sheet["D4"].value, sheet["E4"].value) == ("完成情况", "绝对值", "增速")
+    assert sheet.freeze_panes == "C5"
+    assert sheet.print_title_rows == "$3:$4" and sheet.page_setup.orientation == "landscape"
+    assert sheet.oddFooter.center.text == "第 &P 页，共 &N 页"
+    body = [[c.value for c in row] for row in sheet.iter_rows(min_row=5, max_row=7)]
     assert [(r[1], r[5]) for r in body] == [(e[0], e[4]) for e in EXPECTED_2023]
-    assert sheet["B4"].font.name == "宋体"
+    assert sheet["B5"].font.name == "宋体"
 
 
 def test_docx_layout(filled, tmp_path):
-    path = write(report(filled, "青山区", "2023"), "docx", tmp_path / "r.docx")
+    path = write(report(filled, "青山区", "2023", issuer="青山区发展和改革局"), "docx", tmp_path / "r.docx")
     document = docx.Document(path)
     assert document.paragraphs[0].text == "青山区2023年主要指标完成情况表"
+    assert document.paragraphs[1].text.startswith("地区：青山区　　时期：2023年　　填报单位：青山区发展和改革局　　制表日期：")
+    footer = document.sections[0].footer.paragraphs[0]._p.xml
+    assert " PAGE " in footer and " NUMPAGES " in footer               # 第 N 页，共 M 页
     [grid] = document.tables
     assert grid.cell(0, 3).text == "完成情况" and grid.cell(1, 3).text == "绝对值" and grid.cell(1, 4).text == "增速"
     assert grid.cell(0, 3)._tc is grid.cell(0, 4)._tc                # one merged cell
@@ -75,7 +80,7 @@ def test_plan_progress_table(filled, tmp_path):
     assert by_name["森林覆盖率"]["attribute"] == "约束性"
     path = write(table, "xlsx", tmp_path / "plan.xlsx")
     sheet = load_workbook(path).active
-    assert "年度进展" in [c.value for c in sheet[2]]
+    assert "年度进展" in [c.value for c in sheet[3]]
 
 
 def test_no_targets_is_an_error(filled):

@@ -27,7 +27,7 @@ def test_xlsx_and_docx_reports(store, database_url, tmp_path):
         result = _report(database_url, fmt, path)
         assert result.exit_code == 0, result.output
     sheet = load_workbook(xlsx).active
-    rows = {row[1]: row for row in sheet.iter_rows(min_row=4, values_only=True) if row[1]}
+    rows = {row[1]: row for row in sheet.iter_rows(min_row=5, values_only=True) if row[1]}
     assert rows["地区生产总值"][5] in ("完成", "基本完成")
     assert rows["地方一般公共预算收入"][5] == "未完成"
     [grid] = docx.Document(word).tables
@@ -40,7 +40,7 @@ def test_plan_progress_report(store, database_url, tmp_path):
     path = tmp_path / "plan.xlsx"
     result = _report(database_url, "xlsx", path, period="2016-2020", region="洪山区")
     assert result.exit_code == 0, result.output
-    rows = {row[1]: row for row in load_workbook(path).active.iter_rows(min_row=4, values_only=True) if row[1]}
+    rows = {row[1]: row for row in load_workbook(path).active.iter_rows(min_row=5, values_only=True) if row[1]}
     assert rows["地区生产总值"][-4] == "未完成"          # 状态, beside the plan's own 难以完成
     assert rows["地区生产总值"][-2].startswith("难以完成")
 

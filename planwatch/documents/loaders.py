@@ -24,7 +24,7 @@ from .sniff import sniff
 _LOADERS = {"text": ("text_loader", "load_text"), "html": ("html_loader", "load_html"),
             "mhtml": ("html_loader", "load_mhtml"), "docx": ("docx_loader", "load_docx"),
             "pdf": ("pdf_loader", "load_pdf"), "doc": ("office_loader", "load_word97"),
-            "xlsx": ("xlsx_loader", "load_xlsx")}
+            "xlsx": ("xlsx_loader", "load_xlsx"), "ofd": ("ofd_loader", "load_ofd")}
 
 
 def _loader(kind: str):

@@ -25,7 +25,7 @@ _SAVE_AS = "; open it in WPS or Word and save it as DOCX or PDF"
 
 
 def sniff(raw: bytes, path: Path) -> str:
-    """'pdf', 'docx', 'xlsx', 'doc' (Word 97-2003 or WPS), 'html', 'mhtml' or 'text'; UnsupportedFormat
+    """'pdf', 'docx', 'xlsx', 'ofd', 'doc' (Word 97-2003 or WPS), 'html', 'mhtml' or 'text'; UnsupportedFormat
     for known formats we refuse."""
     if b"%PDF-" in raw[:1024]:
         return "pdf"
@@ -55,7 +55,7 @@ def _zip_kind(raw: bytes, path: Path) -> str:
     if any(n.startswith("xl/") for n in names):
         return "xlsx"
     if "OFD.xml" in names:
-        raise UnsupportedFormat(path, "an OFD document is not supported; export it as PDF")
+        return "ofd"
     if any(n.startswith("ppt/") for n in names):
         raise UnsupportedFormat(path, "a PowerPoint (.pptx) file is not supported")
     raise BinaryFile(path, "a ZIP archive, not a document; unpack it and load the files inside")

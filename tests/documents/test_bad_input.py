@@ -127,12 +127,12 @@ def test_a_sheet_past_the_cell_limit_is_refused(tmp_path, monkeypatch):
     refused(path, UnsupportedFormat, "over the limit")
 
 
-def test_ofd(tmp_path):
+def test_damaged_ofd(tmp_path):
     path = tmp_path / "report.ofd"
     with zipfile.ZipFile(path, "w") as z:
-        z.writestr("OFD.xml", "<ofd:OFD/>")
+        z.writestr("OFD.xml", "<ofd:OFD/>")              # an unbound prefix: not XML
         z.writestr("Doc_0/Document.xml", "<ofd:Document/>")
-    refused(path, UnsupportedFormat, "OFD", "PDF")
+    refused(path, UnsupportedFormat, "damaged OFD")
 
 
 def test_docx_zip_bomb_refused_without_inflating(tmp_path, make):

@@ -1,5 +1,5 @@
 """The issue's acceptance for real-world documents: each seed converted to a
-GB18030 portal page, a Word file and a PDF, its flattened tables rebuilt as
+GB18030 portal page, a Word file and a PDF (and laid out as an OFD), its flattened tables rebuilt as
 real tables, gives the same facts as the plain text. Scored by the shared
 scorer against the answer key, each format's F1 stays within 0.02 of the
 text's and every correct fact is grounded in the converted text."""
@@ -18,6 +18,8 @@ import pytest
 from planwatch.documents import load
 from planwatch.extract import extract
 from planwatch.extract.tables import recover_tables
+
+from .ofd_maker import write_ofd
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
@@ -57,12 +59,15 @@ def word97(converted, tmp_path_factory) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def loaded(converted, word97) -> dict[str, list]:
+def loaded(converted, word97, tmp_path_factory) -> dict[str, list]:
     """Each format's documents, one per seed in seed order."""
     found = {"text": [load(seed) for seed in SEEDS]}
     for kind in ("html", "docx", "pdf"):
         found[kind] = [load(converted(seed, kind)) for seed in SEEDS]
     found["doc"] = [load(path) for path in word97]
+    ofd = tmp_path_factory.mktemp("ofd")
+    found["ofd"] = [load(write_ofd(ofd / f"{seed.stem}.ofd", document.text.splitlines(), title=document.meta.title or ""))
+                    for seed, document in zip(SEEDS, found["text"])]
     return found
 
 
@@ -80,7 +85,7 @@ def test_seed_tables_are_real_tables(loaded, kind):
         assert recover_tables(document) == [], document.name
 
 
-@pytest.mark.parametrize("kind", ["html", "docx", "pdf", "doc"])
+@pytest.mark.parametrize("kind", ["html", "docx", "pdf", "doc", "ofd"])
 def test_same_facts_as_plain_text(reports, kind):
     plain, other = reports["text"]["overall"]["f1"], reports[kind]["overall"]["f1"]
     assert abs(other - plain) <= TOLERANCE, {doc: (reports["text"]["groups"][doc]["f1"], group["f1"])
@@ -88,7 +93,7 @@ def test_same_facts_as_plain_text(reports, kind):
                                              if doc.startswith("doc=")}
 
 
-@pytest.mark.parametrize("kind", ["text", "html", "docx", "pdf", "doc"])
+@pytest.mark.parametrize("kind", ["text", "html", "docx", "pdf", "doc", "ofd"])
 def test_every_fact_is_grounded_in_the_converted_text(reports, kind):
     assert reports[kind]["grounding"] == 1.0
 

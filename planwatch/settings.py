@@ -35,6 +35,16 @@ SETTINGS = (
             "Files larger than this many MiB are refused before they are read."),
     Setting("near_tolerance", "0.2",
             "For a '~' (左右) target, how far below it (in the target's unit, e.g. 0.2 percentage points) still counts as nearly met."),
+    Setting("public_read", "true",
+            "true: anonymous visitors may read the dashboard and API (a public site); false: reading needs a login (an intranet)."),
+    Setting("session_secret", "",
+            "The key signing session cookies; empty: one generated once and kept in session.key beside the SQLite database (else in the data folder)."),
+    Setting("session_hours", "8",
+            "A login lasts this many hours; then the user logs in again."),
+    Setting("login_max_failures", "10",
+            "This many wrong passwords in a row lock the account ..."),
+    Setting("login_lockout_minutes", "15",
+            "... for this many minutes."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -55,6 +65,16 @@ def get_int(name: str) -> int:
         return int(raw)
     except ValueError:
         raise SettingsError(f"{_BY_NAME[name].env} must be a whole number, not {raw!r}") from None
+
+
+def get_bool(name: str) -> bool:
+    raw = get(name).strip().lower()
+    if raw not in _BOOLEANS:
+        raise SettingsError(f"{_BY_NAME[name].env} must be true or false, not {raw!r}")
+    return _BOOLEANS[raw]
+
+
+_BOOLEANS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
 
 
 def get_decimal(name: str) -> Decimal:

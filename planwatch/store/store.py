@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, exists, insert, select, text
@@ -24,7 +24,9 @@ from ..documents import Document, region_key
 from ..errors import NotStored, StoreError
 from ..extract import Fact, extract
 from ..model import Period
+from . import audit as audit_log
 from . import catalogue
+from .audit import AuditEntry
 from .convert import FACT_QUERY_COLUMNS, document_row, fact_values, read_fields, stored_document, stored_fact
 from .engine import hold_write_lock, migrate, open_engine, require_database, writer
 from .ingest import Progress, ingest
@@ -173,6 +175,31 @@ class Store:
                 session.add(SourceRow(document_id=row.id, source=source))
             _insert_facts(session, row.id, facts)
             return stored_document(row), True
+
+    @_database_errors
+    def audit(self, user: str | None, action: str, object_kind: str, object_id: object = None,
+              before: dict | None = None, after: dict | None = None) -> None:
+        """Append one entry to the audit log in a transaction of its own. A change made in a
+        write transaction records its entry there instead (`audit.record(session, ...)` in
+        `with store.write() as session`), so both are committed or neither."""
+        with self._write() as session:
+            audit_log.record(session, user, action, object_kind, object_id, before, after)
+
+    @_database_errors
+    def audit_entries(self, object_kind: str | None = None, object_id: object = None, user: str | None = None,
+                      limit: int | None = None) -> list[AuditEntry]:
+        """The audit log, newest first, narrowed to one kind of object, one object or one user."""
+        with self._reader() as session:
+            return audit_log.entries(session, object_kind, object_id, user, limit)
+
+    def write(self) -> AbstractContextManager[Session]:
+        """A write transaction for the other stages' own tables (accounts, reviews), holding
+        the one write lock, committed at the end."""
+        return self._write()
+
+    def read(self) -> Session:
+        """A read session (a context manager) for the other stages' own tables."""
+        return self._reader()
 
     @contextmanager
     def _write(self) -> Iterator[Session]:

@@ -16,7 +16,8 @@
     │   └── NotStored              ... or names what is not stored (a region no document is of)
     ├── EvaluationError            a report or verdict cannot be produced
     ├── AccountError               a user or token operation refused (a name taken, an unknown user, a short password)
-    └── LoginRefused               a wrong user name or password, or a disabled account
+    └── LoginRefused               a wrong user name or password
+        ├── AccountDisabled        the right password of a disabled account
         └── AccountLocked          too many wrong passwords in a row: refused until `until`
 """
 
@@ -100,6 +101,10 @@ class AccountError(PlanwatchError):
 
 
 class LoginRefused(PlanwatchError):
+    pass
+
+
+class AccountDisabled(LoginRefused):
     pass
 
 

@@ -54,9 +54,17 @@ def get(name: str) -> str:
     setting = _BY_NAME[name]
     value = os.environ.get(setting.env)
     if value is None:   # the default, its data folder the same wherever planwatch is run from
-        home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-        value = setting.default.replace(DATA_HOME, home)
+        value = setting.default.replace(DATA_HOME, str(_data_home()))
     return value
+
+
+def _data_home() -> Path:
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+
+
+def data_folder() -> Path:
+    """Where planwatch keeps what it makes by default (the database, the session key)."""
+    return _data_home() / "planwatch"
 
 
 def get_int(name: str) -> int:

@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from .. import settings
-from ..errors import AccountError, AccountLocked, LoginRefused, StoreError
+from ..errors import AccountDisabled, AccountError, AccountLocked, LoginRefused, StoreError
 from ..store import Store
 from ..store.audit import record, utc
 from ..store.models import ApiTokenRow, UserRow
@@ -244,7 +244,7 @@ def _count_attempt(session: Session, row: UserRow, right: bool) -> tuple[User | 
                {"failed_logins": row.failed_logins, "locked_until": row.locked_until.isoformat()})
         return None, AccountLocked(row.name, row.locked_until)
     if row.disabled:
-        return None, LoginRefused(f"the account {row.name} is disabled")
+        return None, AccountDisabled(f"the account {row.name} is disabled")
     row.failed_logins = 0
     return _user(row), None
 

@@ -1,0 +1,138 @@
+"""Who is asking, and what they may do.
+
+    @router.post("/x", dependencies=[Depends(require_role("reviewer"))])
+    def x(user: User = Depends(require_role("reviewer"))): ...
+
+A request comes from a user by an API token (`Authorization: Bearer pwt_...`, for
+scripts), or by a login session (sessions.py), or from nobody. Writing always needs
+a user of a role high enough, and with a session also the session's CSRF token
+(a form's `csrf_token` field or the X-CSRF-Token header): a page of another site
+can make a browser send the cookie, never the token. The client's address and
+X-Forwarded-For play no part. Reading needs a user only when the `public_read`
+setting is false.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from datetime import datetime, timezone
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import RedirectResponse
+
+from .. import settings
+from ..accounts import Role, User
+from ..errors import AccountDisabled, AccountLocked, LoginRefused
+from . import i18n, sessions
+from .render import respond
+
+log = logging.getLogger(__name__)
+router = APIRouter()
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+OPEN_PATHS = ("/login", "/logout", "/vendor/")   # reachable without a login when reading needs one
+
+
+def _t(request: Request):
+    return i18n.translator(i18n.language(request))
+
+
+def current_user(request: Request) -> User | None:
+    """The user making this request, or None; a bad or revoked token is a 401, never anonymous.
+    A user disabled since logging in is logged out here."""
+    accounts = request.app.state.accounts
+    header = request.headers.get("authorization")
+    if header is not None:
+        scheme, _, secret = header.partition(" ")
+        user = accounts.user_for_token(secret.strip()) if scheme.lower() == "bearer" else None
+        if user is None or user.disabled:
+            raise HTTPException(401, _t(request)("auth_bad_token"), headers={"WWW-Authenticate": "Bearer"})
+        request.state.user, request.state.by_token = user, True
+        return user
+    user_id = request.session.get("uid")
+    user = accounts.user_by_id(user_id) if isinstance(user_id, int) else None
+    if user is None or user.disabled:
+        if user_id is not None:
+            request.session.clear()
+        return None
+    request.state.user = user
+    return user
+
+
+def reader(request: Request, user: User | None = Depends(current_user)) -> None:
+    """Every route's first dependency: with `public_read` false, reading needs a login."""
+    if user is None and not request.url.path.startswith(OPEN_PATHS) and not settings.get_bool("public_read"):
+        raise HTTPException(401, _t(request)("auth_login_to_read"))
+
+
+def require_role(role: Role):
+    """A dependency: the user, who must have `role` or a higher one (and, by session, the CSRF token)."""
+    async def allowed(request: Request, user: User | None = Depends(current_user)) -> User:
+        t = _t(request)
+        if user is None:
+            raise HTTPException(401, t("auth_login_to_write"))
+        if not getattr(request.state, "by_token", False):
+            await require_csrf(request)
+        if not user.can(role):
+            raise HTTPException(403, t("auth_role_needed").format(role=t(f"role_{role}")))
+        return user
+
+    return allowed
+
+
+async def require_csrf(request: Request) -> None:
+    if request.method in SAFE_METHODS:
+        return
+    sent = request.headers.get(sessions.CSRF_HEADER)
+    if sent is None:   # a form: the field (the form is parsed once, its fields kept for the route)
+        sent = (await request.form()).get(sessions.CSRF_FIELD)
+    if not sessions.csrf_matches(request, sent if isinstance(sent, str) else None):
+        raise HTTPException(403, _t(request)("auth_csrf"))
+
+
+@router.get("/login", summary="登录页面")
+def login_page(request: Request, next: str = "/"):
+    return respond(request, "login.html", {"next": _local(next), "name": "", "error": None})
+
+
+@router.post("/login", include_in_schema=False)
+async def login(request: Request, name: str = Form(""), password: str = Form(""), next: str = Form("/")):
+    await require_csrf(request)
+    t = _t(request)
+    try:
+        user = await run_in_threadpool(request.app.state.accounts.authenticate, name, password)
+    except AccountLocked as exc:
+        seconds = max(1, math.ceil((exc.until - datetime.now(timezone.utc)).total_seconds()))
+        message = t("login_locked").format(failures=settings.get_int("login_max_failures"),
+                                           minutes=math.ceil(seconds / 60))
+        return _again(request, name, next, message, 429, {"Retry-After": str(seconds)})
+    except AccountDisabled:
+        return _again(request, name, next, t("login_disabled"), 403)
+    except LoginRefused:
+        return _again(request, name, next, t("login_wrong"), 401)
+    sessions.start(request, user.id)
+    log.info("%s logged in", user.name)
+    return RedirectResponse(_local(next), status_code=303)
+
+
+@router.post("/logout", include_in_schema=False)
+async def logout(request: Request):
+    if "uid" in request.session:
+        await require_csrf(request)
+    request.session.clear()
+    return RedirectResponse("/", status_code=303)
+
+
+def _again(request: Request, name: str, next: str, message: str, status: int, headers: dict | None = None):
+    response = respond(request, "login.html", {"next": _local(next), "name": name, "error": message}, status)
+    response.headers.update(headers or {})
+    return response
+
+
+def _local(target: str) -> str:
+    """Where to go after login: a path of this site, never another site (//host, /\\host)."""
+    if target.startswith("/") and not target.startswith(("//", "/\\")) and "\n" not in target:
+        return target
+    return "/"

@@ -85,9 +85,9 @@ def require_role(role: Role):
 async def require_csrf(request: Request) -> None:
     if request.method in SAFE_METHODS:
         return
-    sent = request.headers.get(sessions.CSRF_HEADER)
-    if sent is None:   # a form: the field (the form is parsed once, its fields kept for the route)
-        sent = (await request.form()).get(sessions.CSRF_FIELD)
+    if sessions.csrf_matches(request, request.headers.get(sessions.CSRF_HEADER)):
+        return
+    sent = (await request.form()).get(sessions.CSRF_FIELD)   # parsed once, its fields kept for the route
     if not sessions.csrf_matches(request, sent if isinstance(sent, str) else None):
         raise HTTPException(403, _t(request)("auth_csrf"))
 

@@ -1,0 +1,239 @@
+"""Accounts on the web: who may write, CSRF, lock-out, tokens, sessions, public or
+private reading (issue 9's acceptance, on SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import os
+import re
+import stat
+from urllib.parse import quote
+
+import itsdangerous
+import pytest
+from fastapi.routing import APIRoute
+
+from planwatch.web import sessions
+
+from .conftest import PASSWORD, TestClient, add_user, csrf_of, log_in, logged_in
+
+UPLOAD = ("绿洲县2025年国民经济和社会发展计划执行情况\n\n"
+          "一、2025年计划执行情况\n全年地区生产总值增长5.5%。\n")
+JSON = {"Accept": "application/json"}
+OPEN_WRITES = {"/login", "/logout"}   # anyone may try to log in, or out
+
+
+def _api_routes(app):
+    """(path, APIRoute) of every route, through routers included (FastAPI keeps those whole)."""
+    for route in app.routes:
+        if hasattr(route, "effective_route_contexts"):
+            yield from ((c.path, c.original_route) for c in route.effective_route_contexts())
+        elif isinstance(route, APIRoute):
+            yield route.path, route
+
+
+def write_routes(app) -> list[tuple[str, str]]:
+    """Every state-changing route of the app, those added later included (a path
+    parameter given as 1)."""
+    return [(method, re.sub(r"\{[^}]+\}", "1", path))
+            for path, route in _api_routes(app) if isinstance(route, APIRoute) and path not in OPEN_WRITES
+            for method in sorted(route.methods - {"GET", "HEAD", "OPTIONS"})]
+
+
+def _documents(client) -> int:
+    return client.get("/.json").json()["counts"]["documents"]
+
+
+def _upload(client, name="lvzhou-2025.txt", **headers):
+    return client.post("/api/documents", files={"file": (name, UPLOAD.encode())}, headers=headers)
+
+
+def test_the_app_has_write_routes_to_guard(app):
+    assert ("POST", "/api/documents") in write_routes(app) and ("POST", "/upload") in write_routes(app)
+
+
+def test_a_viewer_gets_403_on_every_write_route(app):
+    add_user(app, "reader", "viewer")
+    with logged_in(app, "reader") as viewer:
+        for method, path in write_routes(app):
+            response = viewer.request(method, path, files={"file": ("x.txt", UPLOAD.encode())}, headers=JSON)
+            assert response.status_code == 403, (method, path, response.text)
+            assert "审核员" in response.json()["error"]["message"]
+        assert _documents(viewer) == 5
+
+
+@pytest.mark.parametrize("forwarded", [None, "127.0.0.1", "::1, 127.0.0.1"])
+def test_anonymous_writes_are_refused_whatever_the_address_says(app, forwarded):
+    headers = JSON | ({"X-Forwarded-For": forwarded, "X-Real-IP": forwarded} if forwarded else {})
+    with TestClient(app, client=("127.0.0.1", 50000)) as local:
+        for method, path in write_routes(app):
+            response = local.request(method, path, files={"file": ("x.txt", UPLOAD.encode())}, headers=headers)
+            assert response.status_code == 401, (method, path, response.text)
+            assert "请先登录" in response.json()["error"]["message"]
+        assert _documents(local) == 5
+
+
+def test_a_cross_origin_form_post_without_the_csrf_token_is_refused(app, editor):
+    evil = {"Origin": "http://evil.example"}
+    del editor.headers["X-CSRF-Token"]   # what a page of another site can send: the cookie, not the token
+    form = editor.post("/upload", files={"file": ("forged.txt", UPLOAD.encode())}, headers=evil)
+    assert form.status_code == 403 and "CSRF" in form.text
+    wrong = editor.post("/upload", files={"file": ("forged.txt", UPLOAD.encode())},
+                        data={"csrf_token": "guessed"}, headers=evil)
+    assert wrong.status_code == 403
+    assert _documents(editor) == 5
+    token = csrf_of(editor.get("/upload").text)
+    right = editor.post("/upload", files={"file": ("mine.txt", UPLOAD.encode())}, data={"csrf_token": token},
+                        follow_redirects=False)
+    assert right.status_code == 303 and _documents(editor) == 6
+
+
+def test_ten_wrong_passwords_lock_the_account_with_a_message_saying_so(app, client):
+    add_user(app, "editor", "reviewer")
+    for attempt in range(9):
+        response = log_in(client, "editor", "not the password")
+        assert response.status_code == 401 and "用户名或密码错误" in response.text
+    locked = log_in(client, "editor", "not the password")
+    assert locked.status_code == 429 and int(locked.headers["Retry-After"]) > 14 * 60
+    assert "连续10次密码错误，账户已暂时锁定，请15分钟后再试" in locked.text
+    still = log_in(client, "editor", PASSWORD)
+    assert still.status_code == 429 and "账户已暂时锁定" in still.text
+    assert "planwatch_session" not in still.cookies or "uid" not in _session(client)
+    english = client.post("/login?lang=en", data={"name": "editor", "password": PASSWORD,
+                                                  "csrf_token": csrf_of(client.get("/login").text)})
+    assert "locked after 10 wrong passwords" in english.text
+
+
+def _session(client) -> dict:
+    """What the signed cookie holds (readable, not forgeable)."""
+    raw = client.cookies.get("planwatch_session")
+    if raw is None:
+        return {}
+    payload = raw.rsplit(".", 2)[0]
+    return json.loads(base64.b64decode(payload))
+
+
+def test_a_token_can_upload_and_a_revoked_one_cannot(app, client):
+    add_user(app, "robot", "reviewer")
+    token, secret = app.state.accounts.add_token("robot", "nightly upload", by="test")
+    bearer = {"Authorization": f"Bearer {secret}"}
+    created = _upload(client, **bearer)   # no session, no CSRF token: the token is the credential
+    assert created.status_code == 201, created.text
+    entry = app.state.store.audit_entries(object_kind="document")[0]
+    assert (entry.user, entry.action, entry.object_id) == ("robot", "document.upload",
+                                                           str(created.json()["document"]["id"]))
+    app.state.accounts.revoke_token(token.id, by="test")
+    refused = _upload(client, "again.txt", **bearer)
+    assert refused.status_code == 401 and "令牌" in refused.json()["error"]["message"]
+    assert client.get("/.json", headers=bearer).status_code == 401   # nor read
+    assert _documents(client) == 6
+
+
+def test_a_viewers_token_cannot_write(app, client):
+    add_user(app, "reader", "viewer")
+    _, secret = app.state.accounts.add_token("reader", "read only", by="test")
+    assert _upload(client, Authorization=f"Bearer {secret}").status_code == 403
+
+
+@pytest.mark.parametrize("public", ["true", "false"])
+def test_anonymous_reading_follows_the_public_read_setting(app, client, monkeypatch, public):
+    monkeypatch.setenv("PLANWATCH_PUBLIC_READ", public)
+    pages = ["/", f"/regions/{quote('青山县')}", "/facts", f"/search?q={quote('地区生产总值')}", "/upload", "/docs"]
+    expected = 200 if public == "true" else 401
+    for page in pages:
+        assert client.get(page).status_code == expected, page
+    refused = client.get("/")
+    if public == "false":
+        assert "请先登录" in refused.text and 'href="/login?next=/"' in refused.text
+        assert client.get("/facts.json").json()["error"]["status"] == 401
+    assert client.get("/login").status_code == 200
+    add_user(app, "reader", "viewer")
+    with logged_in(app, "reader") as viewer:
+        assert all(viewer.get(page).status_code == 200 for page in pages)
+
+
+def test_the_session_cookie_is_signed_httponly_lax_and_secure_over_https(app):
+    add_user(app, "editor", "reviewer")
+    with TestClient(app) as plain, TestClient(app, base_url="https://testserver") as secure:
+        for client, https in ((plain, False), (secure, True)):
+            cookie = log_in(client, "editor").headers["set-cookie"].lower()
+            assert "httponly" in cookie and "samesite=lax" in cookie and f"max-age={8 * 3600}" in cookie
+            assert ("; secure" in cookie) is https
+
+
+def _forged(secret: str, data: dict, age_seconds: int) -> str:
+    class Then(itsdangerous.TimestampSigner):
+        def get_timestamp(self):
+            return super().get_timestamp() - age_seconds
+    return Then(secret).sign(base64.b64encode(json.dumps(data).encode())).decode()
+
+
+def test_a_session_expires_and_cannot_be_forged(app, client):
+    add_user(app, "editor", "reviewer")
+    uid = app.state.accounts.user("editor").id
+    key = "a session key for tests, never used elsewhere"
+    for cookie in (_forged(key, {"uid": uid, "csrf_token": "t"}, 8 * 3600 + 60),   # expired
+                   _forged("another key", {"uid": uid, "csrf_token": "t"}, 0)):   # not ours
+        client.cookies.set("planwatch_session", cookie)
+        assert _upload(client, **{"X-CSRF-Token": "t"}).status_code == 401
+        assert "editor" not in client.get("/").text
+    client.cookies.set("planwatch_session", _forged(key, {"uid": uid, "csrf_token": "t"}, 60))
+    assert _upload(client, **{"X-CSRF-Token": "t"}).status_code == 201   # the same, fresh: accepted
+
+
+def test_the_header_shows_who_is_logged_in_and_logout_ends_the_session(app, editor):
+    page = editor.get("/").text
+    assert "editor（审核员）" in page and 'action="/logout"' in page
+    out = editor.post("/logout", follow_redirects=False)
+    assert out.status_code == 303
+    assert _upload(editor).status_code == 401
+    assert 'href="/login?next=/"' in editor.get("/").text
+
+
+def test_a_disabled_user_is_logged_out_at_the_next_request(app, editor):
+    app.state.accounts.set_disabled("editor", by="test")
+    assert _upload(editor).status_code == 401
+    again = log_in(editor, "editor")
+    assert again.status_code == 403 and "已停用" in again.text
+
+
+def test_login_returns_only_to_a_page_of_this_site(app, client):
+    add_user(app, "editor", "reviewer")
+    for target, expected in (("/upload", "/upload"), ("//evil.example/x", "/"), ("https://evil.example", "/"),
+                             ("/\\evil.example", "/")):
+        token = csrf_of(client.get("/login").text)
+        response = client.post("/login", data={"name": "editor", "password": PASSWORD, "csrf_token": token,
+                                               "next": target}, follow_redirects=False)
+        assert response.headers["location"] == expected
+
+
+def test_a_login_form_from_another_site_is_refused(app, client):
+    add_user(app, "editor", "reviewer")
+    response = client.post("/login", data={"name": "editor", "password": PASSWORD, "next": "/"})
+    assert response.status_code == 403 and "uid" not in _session(client)
+
+
+def test_the_password_is_never_logged(app, client, caplog):
+    add_user(app, "editor", "reviewer")
+    with caplog.at_level(logging.DEBUG):
+        log_in(client, "editor", PASSWORD)
+        log_in(client, "editor", "wrong " + PASSWORD)
+        log_in(client, "nobody", PASSWORD)
+    assert "editor logged in" in caplog.text
+    assert PASSWORD not in caplog.text
+    audit = json.dumps([e.to_dict() for e in app.state.store.audit_entries()], ensure_ascii=False)
+    assert PASSWORD not in audit and "$argon2" not in audit
+
+
+def test_without_a_configured_secret_one_is_kept_beside_the_database(tmp_path, monkeypatch):
+    monkeypatch.delenv("PLANWATCH_SESSION_SECRET", raising=False)
+    url = f"sqlite:///{tmp_path / 'planwatch.db'}"
+    first = sessions.secret(url)
+    key = tmp_path / "session.key"
+    assert key.read_text() == first and len(first) >= 48
+    assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
+    assert sessions.secret(url) == first   # a restart, or another worker: the same key
+    monkeypatch.setenv("PLANWATCH_SESSION_SECRET", "configured")
+    assert sessions.secret(url) == "configured"

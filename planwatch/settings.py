@@ -45,6 +45,8 @@ SETTINGS = (
             "This many wrong passwords in a row lock the account ..."),
     Setting("login_lockout_minutes", "15",
             "... for this many minutes."),
+    Setting("login_rate", "30/minute",
+            "Login attempts allowed from one client address (whatever the user names), per server process."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

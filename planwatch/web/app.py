@@ -29,6 +29,7 @@ def create_app(store: Store) -> FastAPI:
                   dependencies=[Depends(auth.reader)])   # every route: reading may need a login
     app.state.store = store
     app.state.accounts = Accounts(store)
+    app.state.login_rate = auth.LoginRate()
     app.state.engine = store.engine
     app.state.search = SearchIndex(app.state.engine)
     app.include_router(router)

@@ -16,15 +16,19 @@ from __future__ import annotations
 
 import logging
 import math
+import time
 from datetime import datetime, timezone
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
+from limits import parse
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
 
 from .. import settings
 from ..accounts import Role, User
-from ..errors import AccountDisabled, AccountLocked, LoginRefused
+from ..errors import AccountDisabled, AccountLocked, LoginRefused, SettingsError
 from . import i18n, sessions
 from .render import respond
 
@@ -97,10 +101,33 @@ def login_page(request: Request, next: str = "/"):
     return respond(request, "login.html", {"next": _local(next), "name": "", "error": None})
 
 
+class LoginRate:
+    """Login attempts per client address (the `login_rate` setting): the lock-out guards one
+    account, this guards against trying one password on many accounts."""
+
+    def __init__(self):
+        raw = settings.get("login_rate")
+        try:
+            self.rate = parse(raw)
+        except ValueError:
+            raise SettingsError(f"PLANWATCH_LOGIN_RATE must read like 30/minute, not {raw!r}") from None
+        self.limiter = MovingWindowRateLimiter(MemoryStorage())
+
+    def wait(self, request: Request) -> int:
+        """0 when this attempt may go on, else the seconds until one may."""
+        address = request.client.host if request.client else "unknown"
+        if self.limiter.hit(self.rate, address):
+            return 0
+        reset = self.limiter.get_window_stats(self.rate, address).reset_time
+        return max(1, math.ceil(reset - time.time()))
+
+
 @router.post("/login", include_in_schema=False)
 async def login(request: Request, name: str = Form(""), password: str = Form(""), next: str = Form("/")):
     await require_csrf(request)
     t = _t(request)
+    if wait := request.app.state.login_rate.wait(request):
+        return _again(request, name, next, t("login_too_many").format(seconds=wait), 429, {"Retry-After": str(wait)})
     try:
         user = await run_in_threadpool(request.app.state.accounts.authenticate, name, password)
     except AccountLocked as exc:

@@ -237,3 +237,14 @@ def test_without_a_configured_secret_one_is_kept_beside_the_database(tmp_path, m
     assert sessions.secret(url) == first   # a restart, or another worker: the same key
     monkeypatch.setenv("PLANWATCH_SESSION_SECRET", "configured")
     assert sessions.secret(url) == "configured"
+
+
+def test_one_address_trying_many_names_is_slowed_down(app, monkeypatch):
+    monkeypatch.setenv("PLANWATCH_LOGIN_RATE", "3/minute")
+    app.state.login_rate = type(app.state.login_rate)()   # the setting is read when the app starts
+    with TestClient(app, client=("198.51.100.7", 1000)) as sprayer, TestClient(app) as other:
+        statuses = [log_in(sprayer, name, "spring2024").status_code for name in ("a", "b", "c", "d")]
+        assert statuses == [401, 401, 401, 429]
+        slowed = log_in(sprayer, "e", "spring2024")
+        assert "登录尝试过于频繁" in slowed.text and 0 < int(slowed.headers["Retry-After"]) <= 60
+        assert log_in(other, "a", "spring2024").status_code == 401   # another address is not held up

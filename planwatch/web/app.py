@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from ..accounts import Accounts
 from ..store import Store
-from . import auth, errors, render, sessions, vendor
+from . import audit, auth, errors, render, sessions, vendor
 from .highlight import fact_pieces
 from .pages import router
 from .reports import router as reports_router
@@ -34,6 +34,7 @@ def create_app(store: Store) -> FastAPI:
     app.state.search = SearchIndex(app.state.engine)
     app.include_router(router)
     app.include_router(auth.router)
+    app.include_router(audit.router)
     app.include_router(reports_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     errors.install(app)

@@ -248,3 +248,22 @@ def test_one_address_trying_many_names_is_slowed_down(app, monkeypatch):
         slowed = log_in(sprayer, "e", "spring2024")
         assert "登录尝试过于频繁" in slowed.text and 0 < int(slowed.headers["Retry-After"]) <= 60
         assert log_in(other, "a", "spring2024").status_code == 401   # another address is not held up
+
+
+def test_reviewers_read_the_audit_log_and_download_it(app, editor, client):
+    uploaded = _upload(editor).json()["document"]
+    app.state.accounts.set_role("editor", "reviewer", by="boss")   # no change of role, still an entry
+    log = editor.get("/audit.json").json()
+    upload = next(e for e in log["entries"] if e["action"] == "document.upload")
+    assert upload["user"] == "editor" and upload["object_id"] == str(uploaded["id"])
+    assert json.loads(upload["after"])["name"] == "lvzhou-2025.txt" and upload["before"] is None
+    assert [e["action"] for e in editor.get("/audit.json?user=boss").json()["entries"]] == ["user.set_role"]
+    rows = editor.get("/audit.csv").content.decode("utf-8-sig").splitlines()
+    assert rows[0] == "时间（UTC）,操作人,操作,对象类型,对象编号,修改前,修改后"
+    assert any(",editor,document.upload,document," in row for row in rows[1:])
+    assert "审计日志" in editor.get("/audit").text
+    assert client.get("/audit.json").status_code == 401
+    add_user(app, "reader", "viewer")
+    with logged_in(app, "reader") as viewer:
+        assert viewer.get("/audit.json").status_code == 403
+        assert 'href="/audit"' not in viewer.get("/").text

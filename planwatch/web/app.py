@@ -11,6 +11,7 @@ from pathlib import Path
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from .. import settings
 from ..accounts import Accounts
 from ..store import Store
 from . import audit, auth, errors, render, sessions, vendor
@@ -30,6 +31,7 @@ def create_app(store: Store) -> FastAPI:
     app.state.store = store
     app.state.accounts = Accounts(store)
     app.state.login_rate = auth.LoginRate()
+    settings.get_bool("public_read")   # a malformed setting stops the start, not every request
     app.state.engine = store.engine
     app.state.search = SearchIndex(app.state.engine)
     app.include_router(router)

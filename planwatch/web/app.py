@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import settings
 from ..accounts import Accounts
 from ..store import Store
-from . import audit, auth, errors, render, sessions, vendor
+from . import admin, audit, auth, errors, render, sessions, vendor
 from .highlight import fact_pieces
 from .pages import router
 from .reports import router as reports_router
@@ -37,6 +37,7 @@ def create_app(store: Store) -> FastAPI:
     app.include_router(router)
     app.include_router(auth.router)
     app.include_router(audit.router)
+    app.include_router(admin.router)
     app.include_router(reports_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     errors.install(app)

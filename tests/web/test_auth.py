@@ -60,7 +60,7 @@ def test_a_viewer_gets_403_on_every_write_route(app):
         for method, path in write_routes(app):
             response = viewer.request(method, path, files={"file": ("x.txt", UPLOAD.encode())}, headers=JSON)
             assert response.status_code == 403, (method, path, response.text)
-            assert "审核员" in response.json()["error"]["message"]
+            assert "权限不足" in response.json()["error"]["message"]
         assert _documents(viewer) == 5
 
 
@@ -267,3 +267,28 @@ def test_reviewers_read_the_audit_log_and_download_it(app, editor, client):
     with logged_in(app, "reader") as viewer:
         assert viewer.get("/audit.json").status_code == 403
         assert 'href="/audit"' not in viewer.get("/").text
+
+
+def test_an_admin_manages_users_in_the_browser_and_each_change_is_audited(app):
+    add_user(app, "boss", "admin")
+    with logged_in(app, "boss") as boss:
+        page = boss.get("/admin/users")
+        assert page.status_code == 200 and 'href="/admin/users"' in page.text
+        form = {"name": "王芳", "role": "viewer", "password": PASSWORD, "repeat": PASSWORD}
+        assert boss.post("/admin/users", data=form, follow_redirects=False).status_code == 303
+        again = boss.post("/admin/users", data=form, headers=JSON)
+        assert again.status_code == 400 and "exists already" in again.json()["error"]["message"]
+        mismatch = boss.post("/admin/users", data=form | {"name": "李四", "repeat": "other"}, headers=JSON)
+        assert mismatch.status_code == 400 and "不一致" in mismatch.json()["error"]["message"]
+        boss.post(f"/admin/users/{quote('王芳')}/role", data={"role": "reviewer"})
+        boss.post(f"/admin/users/{quote('王芳')}/disabled", data={"disabled": "true"})
+        assert boss.post("/admin/users/boss/disabled", data={"disabled": "true"}, headers=JSON).status_code == 400
+        listed = {u["name"]: u for u in boss.get("/admin/users.json").json()["users"]}
+        assert (listed["王芳"]["role"], listed["王芳"]["disabled"]) == ("reviewer", True)
+        actions = [(e["user"], e["action"]) for e in boss.get(f"/audit.json?kind=user&object={quote('王芳')}")
+                   .json()["entries"]]
+        assert actions == [("boss", "user.disable"), ("boss", "user.set_role"), ("boss", "user.add")]
+    add_user(app, "editor", "reviewer")
+    with logged_in(app, "editor") as reviewer:
+        assert reviewer.get("/admin/users").status_code == 403
+        assert 'href="/admin/users"' not in reviewer.get("/").text

@@ -44,6 +44,7 @@ def create_app(store: Store) -> FastAPI:
     app.add_middleware(render.SuffixFormat)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit)
+    app.add_middleware(auth.CredentialsFirst)
     sessions.install(app, store.url)
     render.templates.env.globals["pieces"] = fact_pieces
     render.templates.env.policies["json.dumps_function"] = render.dumps

@@ -96,6 +96,25 @@ async def require_csrf(request: Request) -> None:
         raise HTTPException(403, _t(request)("auth_csrf"))
 
 
+class CredentialsFirst:
+    """ASGI middleware: a write that carries no credentials at all (no token, no session
+    cookie) is refused as soon as its body is asked for, so an anonymous upload is never
+    spooled to disk. (The route's dependencies would refuse it too, but only after
+    FastAPI has read the form.)"""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["method"] not in SAFE_METHODS and scope["path"] not in OPEN_PATHS:
+            request = Request(scope)
+            if "authorization" not in request.headers and sessions.COOKIE not in request.cookies:
+                async def refuse():   # raised inside the route: the app's error handler answers it
+                    raise HTTPException(401, _t(request)("auth_login_to_write"))
+                return await self.app(scope, refuse, send)
+        await self.app(scope, receive, send)
+
+
 @router.get("/login", summary="登录页面")
 def login_page(request: Request, next: str = "/"):
     return respond(request, "login.html", {"next": _local(next), "name": "", "error": None})

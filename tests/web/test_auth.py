@@ -292,3 +292,12 @@ def test_an_admin_manages_users_in_the_browser_and_each_change_is_audited(app):
     with logged_in(app, "editor") as reviewer:
         assert reviewer.get("/admin/users").status_code == 403
         assert 'href="/admin/users"' not in reviewer.get("/").text
+
+
+def test_an_anonymous_upload_is_refused_before_its_body_is_read(client, monkeypatch):
+    monkeypatch.setenv("PLANWATCH_MAX_FILE_MB", "1")
+    big = "增长5%。".encode() * 200_000   # over the limit: were it read, the answer would be a 413
+    response = client.post("/api/documents", files={"file": ("big.txt", big)})
+    assert response.status_code == 401 and "请先登录" in response.json()["error"]["message"]
+    form = client.post("/upload", files={"file": ("big.txt", big)})
+    assert form.status_code == 401 and 'href="/login?next=/upload"' in form.text

@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
+from fastapi.security import HTTPBearer
 from limits import parse
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
@@ -43,7 +44,12 @@ def _t(request: Request):
     return i18n.translator(i18n.language(request))
 
 
-def current_user(request: Request) -> User | None:
+# Declares the scheme in the OpenAPI description (/docs can then send a token); the header
+# itself is read below, so that a malformed one is a 401 rather than anonymous.
+BEARER = HTTPBearer(auto_error=False, description="`planwatch tokens add NAME --user U` 生成的 API 令牌")
+
+
+def current_user(request: Request, _scheme=Depends(BEARER)) -> User | None:
     """The user making this request, or None; a bad or revoked token is a 401, never anonymous.
     A user disabled since logging in is logged out here."""
     accounts = request.app.state.accounts

@@ -301,3 +301,9 @@ def test_an_anonymous_upload_is_refused_before_its_body_is_read(client, monkeypa
     assert response.status_code == 401 and "请先登录" in response.json()["error"]["message"]
     form = client.post("/upload", files={"file": ("big.txt", big)})
     assert form.status_code == 401 and 'href="/login?next=/upload"' in form.text
+
+
+def test_the_openapi_description_says_how_scripts_authenticate(client):
+    openapi = client.get("/openapi.json").json()
+    assert openapi["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+    assert {"HTTPBearer": []} in openapi["paths"]["/api/documents"]["post"]["security"]

@@ -6,7 +6,7 @@ import hashlib
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Literal, get_args
 
@@ -35,6 +35,9 @@ class User:
     disabled: bool
     created_at: datetime
     locked_until: datetime | None = None
+    # Changes with the password: a session remembers it, so a new password ends every
+    # session opened with the old one (a digest of the hash, never the hash itself).
+    password_stamp: str = field(default="", repr=False, compare=False)
 
     def can(self, role: Role) -> bool:
         """Whether this user may do what `role` may (an admin may review)."""
@@ -66,7 +69,8 @@ def _now() -> datetime:
 def _user(row: UserRow) -> User:
     locked = utc(row.locked_until) if row.locked_until else None
     return User(row.id, row.name, row.role, row.disabled, utc(row.created_at),
-                locked if locked and locked > _now() else None)
+                locked if locked and locked > _now() else None,
+                hashlib.sha256(row.password_hash.encode()).hexdigest()[:16])
 
 
 def _state(row: UserRow) -> dict:
@@ -163,9 +167,11 @@ class Accounts:
         if row is None:
             raise LoginRefused("wrong user name or password")
         with self._write() as session:
-            user, refusal = _count_attempt(session, session.get(UserRow, row.id), right)
-            if user is not None and passwords.needs_rehash(stored_hash):
-                session.get(UserRow, row.id).password_hash = passwords.hash_password(password)
+            row = session.get(UserRow, row.id)
+            user, refusal = _count_attempt(session, row, right)
+            if user is not None and passwords.needs_rehash(row.password_hash):
+                row.password_hash = passwords.hash_password(password)
+                user = _user(row)   # its new stamp, for the session about to begin
         if refusal is not None:   # raised once the transaction is committed: a lock-out must hold
             raise refusal
         return user

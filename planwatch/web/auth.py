@@ -51,7 +51,7 @@ BEARER = HTTPBearer(auto_error=False, description="`planwatch tokens add NAME --
 
 def current_user(request: Request, _scheme=Depends(BEARER)) -> User | None:
     """The user making this request, or None; a bad or revoked token is a 401, never anonymous.
-    A user disabled since logging in is logged out here."""
+    A user disabled, or given a new password, since logging in is logged out here."""
     accounts = request.app.state.accounts
     header = request.headers.get("authorization")
     if header is not None:
@@ -61,13 +61,9 @@ def current_user(request: Request, _scheme=Depends(BEARER)) -> User | None:
             raise HTTPException(401, _t(request)("auth_bad_token"), headers={"WWW-Authenticate": "Bearer"})
         request.state.user, request.state.by_token = user, True
         return user
-    user_id = request.session.get("uid")
-    user = accounts.user_by_id(user_id) if isinstance(user_id, int) else None
-    if user is None or user.disabled:
-        if user_id is not None:
-            request.session.clear()
-        return None
-    request.state.user = user
+    user = sessions.user_of(request, accounts)
+    if user is not None:
+        request.state.user = user
     return user
 
 
@@ -164,7 +160,7 @@ async def login(request: Request, name: str = Form(""), password: str = Form("")
         return _again(request, name, next, t("login_disabled"), 403)
     except LoginRefused:
         return _again(request, name, next, t("login_wrong"), 401)
-    sessions.start(request, user.id)
+    sessions.start(request, user)
     log.info("%s logged in", user.name)
     return RedirectResponse(_local(next), status_code=303)
 

@@ -19,6 +19,7 @@ from fastapi import FastAPI, Request
 from starlette.middleware.sessions import SessionMiddleware
 
 from .. import settings
+from ..accounts import Accounts, User
 from ..errors import SettingsError
 from ..store.engine import database_url
 
@@ -85,11 +86,22 @@ def csrf_matches(request: Request, sent: str | None) -> bool:
     return bool(expected and sent) and secrets.compare_digest(expected.encode(), sent.encode())
 
 
-def start(request: Request, user_id: int) -> None:
+def start(request: Request, user: User) -> None:
     """A new session for a user who just logged in: nothing of the anonymous one is kept."""
     request.session.clear()
-    request.session["uid"] = user_id
-    request.session[CSRF_FIELD] = secrets.token_urlsafe(32)
+    request.session.update({"uid": user.id, "stamp": user.password_stamp, CSRF_FIELD: secrets.token_urlsafe(32)})
+
+
+def user_of(request: Request, accounts: Accounts) -> User | None:
+    """The session's user, while still enabled and with the password the session began with;
+    else None, and the session is ended."""
+    user_id = request.session.get("uid")
+    user = accounts.user_by_id(user_id) if isinstance(user_id, int) else None
+    if user is None or user.disabled or request.session.get("stamp") != user.password_stamp:
+        if user_id is not None:
+            request.session.clear()
+        return None
+    return user
 
 
 def _secure(cookie: bytes) -> bool:

@@ -125,6 +125,7 @@ def test_a_token_can_upload_and_a_revoked_one_cannot(app, client):
     assert (entry.user, entry.action, entry.object_id) == ("robot", "document.upload",
                                                            str(created.json()["document"]["id"]))
     app.state.accounts.revoke_token(token.id, by="test")
+    assert _upload(client, Authorization=f"Basic {secret}").status_code == 401   # a token, as a token only
     refused = _upload(client, "again.txt", **bearer)
     assert refused.status_code == 401 and "令牌" in refused.json()["error"]["message"]
     assert client.get("/.json", headers=bearer).status_code == 401   # nor read
@@ -172,14 +173,16 @@ def _forged(secret: str, data: dict, age_seconds: int) -> str:
 
 def test_a_session_expires_and_cannot_be_forged(app, client):
     add_user(app, "editor", "reviewer")
-    uid = app.state.accounts.user("editor").id
-    key = "a session key for tests, never used elsewhere"
-    for cookie in (_forged(key, {"uid": uid, "csrf_token": "t"}, 8 * 3600 + 60),   # expired
-                   _forged("another key", {"uid": uid, "csrf_token": "t"}, 0)):   # not ours
+    user = app.state.accounts.user("editor")
+    key, fresh = "a session key for tests, never used elsewhere", {"uid": user.id, "stamp": user.password_stamp,
+                                                                   "csrf_token": "t"}
+    for cookie in (_forged(key, fresh, 8 * 3600 + 60),   # expired
+                   _forged("another key", fresh, 0),     # not signed with our key
+                   _forged(key, fresh | {"stamp": "an old password"}, 60)):
         client.cookies.set("planwatch_session", cookie)
         assert _upload(client, **{"X-CSRF-Token": "t"}).status_code == 401
         assert "editor" not in client.get("/").text
-    client.cookies.set("planwatch_session", _forged(key, {"uid": uid, "csrf_token": "t"}, 60))
+    client.cookies.set("planwatch_session", _forged(key, fresh, 60))
     assert _upload(client, **{"X-CSRF-Token": "t"}).status_code == 201   # the same, fresh: accepted
 
 
@@ -190,6 +193,12 @@ def test_the_header_shows_who_is_logged_in_and_logout_ends_the_session(app, edit
     assert out.status_code == 303
     assert _upload(editor).status_code == 401
     assert 'href="/login?next=/"' in editor.get("/").text
+
+
+def test_a_new_password_ends_the_sessions_opened_with_the_old_one(app, editor):
+    assert editor.get("/audit.json").status_code == 200
+    app.state.accounts.set_password("editor", "a new password 2025", by="boss")
+    assert _upload(editor).status_code == 401 and "uid" not in _session(editor)
 
 
 def test_a_disabled_user_is_logged_out_at_the_next_request(app, editor):

@@ -1,4 +1,5 @@
-"""`planwatch users ...` and `planwatch tokens ...`: accounts from the shell of the server.
+"""`planwatch users ...`, `planwatch tokens ...` and `planwatch audit`: accounts and the
+audit log from the shell of the server.
 
 A password is prompted for (hidden, twice), never taken from the command line, where
 any user of the machine could read it in the process list. Scripts may set
@@ -26,6 +27,7 @@ app.add_typer(tokens, name="tokens")
 ROLE_HELP = "viewer (read), reviewer (review, correct, upload) or admin (also users and settings)."
 USER_COLUMNS = ("name", "role", "disabled", "created_at", "locked_until")
 TOKEN_COLUMNS = ("id", "name", "user", "created_at", "revoked_at")
+AUDIT_COLUMNS = ("at", "user", "action", "object_kind", "object_id", "before", "after")
 
 
 def _actor() -> str:
@@ -120,3 +122,15 @@ def tokens_revoke(token_id: int = typer.Argument(..., help="The id `planwatch to
     with open_store(db) as store:
         token = _accounts(store).revoke_token(token_id, by=_actor())
     typer.echo(f"token {token.id} ({token.name}) of {token.user} is revoked")
+
+
+@app.command("audit")
+def audit_command(kind: str | None = typer.Option(None, "--kind", help="Only this kind of object (user, token, document ...)."),
+                  object_id: str | None = typer.Option(None, "--object", help="Only this object (with --kind)."),
+                  user: str | None = typer.Option(None, "--user", help="Only changes by this user."),
+                  limit: int | None = typer.Option(None, "--limit", min=1, help="Only the newest N entries."),
+                  db: str | None = DB_OPTION, fmt: Format = FORMAT_OPTION):
+    """The audit log, newest first: who changed what, when, before and after."""
+    with open_store(db) as store:
+        entries = store.audit_entries(kind, object_id, user, limit)
+    emit((entry.to_dict() for entry in entries), fmt, AUDIT_COLUMNS)

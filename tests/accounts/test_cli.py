@@ -70,3 +70,15 @@ def test_a_token_is_shown_once_and_can_be_revoked(database_url):
     with Store(database_url) as store:
         assert Accounts(store).user_for_token(secret) is None
     assert json.loads(run("tokens", "list", "--db", database_url).stdout)["revoked_at"] is not None
+
+
+def test_the_audit_log_prints_who_changed_what(database_url):
+    env = {"PLANWATCH_PASSWORD": PASSWORD}
+    run("users", "add", "王芳", "--db", database_url, env=env)
+    run("users", "set-role", "王芳", "reviewer", "--db", database_url)
+    result = run("audit", "--kind", "user", "--object", "王芳", "--format", "csv", "--db", database_url)
+    lines = result.stdout.splitlines()
+    assert lines[0] == "at,user,action,object_kind,object_id,before,after"
+    assert [line.split(",")[2] for line in lines[1:]] == ["user.set_role", "user.add"]
+    newest = json.loads(run("audit", "--limit", "1", "--db", database_url).stdout)
+    assert newest["before"]["role"] == "viewer" and newest["after"]["role"] == "reviewer"

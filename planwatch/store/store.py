@@ -98,7 +98,7 @@ class Store:
 
     @_database_errors
     def add_document(self, document: Document, facts: list[Fact] | None = None,
-                     source: str | None = None) -> tuple[StoredDocument, bool]:
+                     source: str | None = None, user: str | None = None) -> tuple[StoredDocument, bool]:
         """Store a document with its facts (extracted here unless given); (stored, False)
         when its content is already stored, from this source or another (the source is
         then remembered too).
@@ -106,7 +106,8 @@ class Store:
         A new content from a stored source (a path) becomes that document's next version
         and marks the previous one superseded (kept, with its facts). Without a source (an
         upload), or from a source never seen, it follows a document of the same name and
-        region that no source claims."""
+        region that no source claims. With a `user`, a new document is written to the audit
+        log in the same transaction."""
         self._sync_catalogue()
         with self._reader() as session:
             known = _same_content(session, document.sha256)
@@ -116,7 +117,7 @@ class Store:
             return stored_document(known), False
         if facts is None:
             facts = extract(document)
-        return self._insert(document, facts, source)
+        return self._insert(document, facts, source, user)
 
     @_database_errors
     def add_source(self, document_id: int, source: str) -> None:
@@ -158,7 +159,8 @@ class Store:
             session.flush()
             return stored_document(row)
 
-    def _insert(self, document: Document, facts: list[Fact], source: str | None) -> tuple[StoredDocument, bool]:
+    def _insert(self, document: Document, facts: list[Fact], source: str | None,
+                user: str | None = None) -> tuple[StoredDocument, bool]:
         with self._write() as session:
             known = _same_content(session, document.sha256)
             if known is not None:
@@ -174,6 +176,9 @@ class Store:
             if source is not None:
                 session.add(SourceRow(document_id=row.id, source=source))
             _insert_facts(session, row.id, facts)
+            if user is not None:
+                audit_log.record(session, user, "document.add", "document", row.id, None,
+                                 {"name": row.name, "version": row.version, "sha256": row.sha256})
             return stored_document(row), True
 
     @_database_errors

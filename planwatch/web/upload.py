@@ -62,8 +62,4 @@ def _load_and_store(store: Store, path: Path, user: str) -> tuple[StoredDocument
         document = load(path)
     except DocumentError as exc:
         raise type(exc)(path.name, exc.reason) from None
-    stored, added = store.add_document(document)
-    if added:
-        store.audit(user, "document.upload", "document", stored.id, None,
-                    {"name": stored.name, "version": stored.version, "sha256": stored.sha256})
-    return stored, added
+    return store.add_document(document, user=user)

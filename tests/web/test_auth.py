@@ -122,7 +122,7 @@ def test_a_token_can_upload_and_a_revoked_one_cannot(app, client):
     created = _upload(client, **bearer)   # no session, no CSRF token: the token is the credential
     assert created.status_code == 201, created.text
     entry = app.state.store.audit_entries(object_kind="document")[0]
-    assert (entry.user, entry.action, entry.object_id) == ("robot", "document.upload",
+    assert (entry.user, entry.action, entry.object_id) == ("robot", "document.add",
                                                            str(created.json()["document"]["id"]))
     app.state.accounts.revoke_token(token.id, by="test")
     assert _upload(client, Authorization=f"Basic {secret}").status_code == 401   # a token, as a token only
@@ -263,13 +263,13 @@ def test_reviewers_read_the_audit_log_and_download_it(app, editor, client):
     uploaded = _upload(editor).json()["document"]
     app.state.accounts.set_role("editor", "reviewer", by="boss")   # no change of role, still an entry
     log = editor.get("/audit.json").json()
-    upload = next(e for e in log["entries"] if e["action"] == "document.upload")
+    upload = next(e for e in log["entries"] if e["action"] == "document.add")
     assert upload["user"] == "editor" and upload["object_id"] == str(uploaded["id"])
     assert json.loads(upload["after"])["name"] == "lvzhou-2025.txt" and upload["before"] is None
     assert [e["action"] for e in editor.get("/audit.json?user=boss").json()["entries"]] == ["user.set_role"]
     rows = editor.get("/audit.csv").content.decode("utf-8-sig").splitlines()
     assert rows[0] == "时间（UTC）,操作人,操作,对象类型,对象编号,修改前,修改后"
-    assert any(",editor,document.upload,document," in row for row in rows[1:])
+    assert any(",editor,document.add,document," in row for row in rows[1:])
     assert "审计日志" in editor.get("/audit").text
     assert client.get("/audit.json").status_code == 401
     add_user(app, "reader", "viewer")

@@ -112,7 +112,8 @@ class CredentialsFirst:
             request = Request(scope)
             if "authorization" not in request.headers and sessions.COOKIE not in request.cookies:
                 async def refuse():   # raised inside the route: the app's error handler answers it
-                    raise HTTPException(401, _t(request)("auth_login_to_write"))
+                    # Connection: close, or the server would read the body it refuses, to keep the connection
+                    raise HTTPException(401, _t(request)("auth_login_to_write"), headers={"Connection": "close"})
                 return await self.app(scope, refuse, send)
         await self.app(scope, receive, send)
 

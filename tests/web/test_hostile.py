@@ -73,9 +73,11 @@ def test_many_searches_at_once_all_answer(client):
     assert statuses == [200] * 64
 
 
-def test_an_oversized_upload_is_refused_once_the_limit_is_read(app, monkeypatch):
+@pytest.mark.parametrize(("credentials", "status"), [("token", 413), (None, 401)])
+def test_an_oversized_upload_is_refused_once_the_limit_is_read(app, monkeypatch, credentials, status):
     # A real server on the loopback, fed a chunked body with no Content-Length: it must
-    # stop reading about where the limit is, not spool 64 MiB first.
+    # stop reading about where the limit is (a reviewer's token), or at once (no
+    # credentials at all), not spool 64 MiB first.
     import http.client
     import socket
     import threading
@@ -84,6 +86,9 @@ def test_an_oversized_upload_is_refused_once_the_limit_is_read(app, monkeypatch)
     import uvicorn
 
     monkeypatch.setenv("PLANWATCH_MAX_FILE_MB", "1")
+    if credentials:
+        app.state.accounts.add_user("robot", "a password for tests", "reviewer")
+        _, secret = app.state.accounts.add_token("robot", "upload")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -98,6 +103,8 @@ def test_an_oversized_upload_is_refused_once_the_limit_is_read(app, monkeypatch)
         conn.putrequest("POST", "/api/documents")
         conn.putheader("Content-Type", "multipart/form-data; boundary=XyZ")
         conn.putheader("Transfer-Encoding", "chunked")
+        if credentials:
+            conn.putheader("Authorization", f"Bearer {secret}")
         conn.endheaders()
         head = b'--XyZ\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\n\r\n'
         chunk = "增长5%。".encode() * 100_000   # about 1 MiB
@@ -109,7 +116,7 @@ def test_an_oversized_upload_is_refused_once_the_limit_is_read(app, monkeypatch)
         except OSError:
             pass   # the server answered and closed: what a refusal looks like from here
         response = conn.getresponse()
-        assert response.status == 413
+        assert response.status == status
     finally:
         server.should_exit = True
         thread.join(10)

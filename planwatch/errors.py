@@ -14,11 +14,16 @@
     │   └── NoDatabase             a read found no database where it looked (none is created)
     ├── QueryError                 what was asked for is malformed (a period "abc")
     │   └── NotStored              ... or names what is not stored (a region no document is of)
-    └── EvaluationError            a report or verdict cannot be produced
+    ├── EvaluationError            a report or verdict cannot be produced
+    ├── AccountError               a user or token operation refused (a name taken, an unknown user, a short password)
+    └── LoginRefused               a wrong user name or password
+        ├── AccountDisabled        the right password of a disabled account
+        └── AccountLocked          too many wrong passwords in a row: refused until `until`
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 
@@ -89,3 +94,21 @@ class NotStored(QueryError):
 
 class EvaluationError(PlanwatchError):
     pass
+
+
+class AccountError(PlanwatchError):
+    pass
+
+
+class LoginRefused(PlanwatchError):
+    pass
+
+
+class AccountDisabled(LoginRefused):
+    pass
+
+
+class AccountLocked(LoginRefused):
+    def __init__(self, name: str, until: datetime):
+        self.until = until
+        super().__init__(f"the account {name} is locked after too many wrong passwords, until {until:%Y-%m-%d %H:%M} UTC")

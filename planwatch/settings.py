@@ -35,6 +35,18 @@ SETTINGS = (
             "Files larger than this many MiB are refused before they are read."),
     Setting("near_tolerance", "0.2",
             "For a '~' (左右) target, how far below it (in the target's unit, e.g. 0.2 percentage points) still counts as nearly met."),
+    Setting("public_read", "true",
+            "true: anonymous visitors may read the dashboard and API (a public site); false: reading needs a login (an intranet)."),
+    Setting("session_secret", "",
+            "The key signing session cookies; empty: one generated once and kept in session.key beside the SQLite database (else in the data folder)."),
+    Setting("session_hours", "8",
+            "A login lasts this many hours; then the user logs in again."),
+    Setting("login_max_failures", "10",
+            "This many wrong passwords in a row lock the account ..."),
+    Setting("login_lockout_minutes", "15",
+            "... for this many minutes."),
+    Setting("login_rate", "30/minute",
+            "Login attempts allowed from one client address (whatever the user names), per server process."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -44,9 +56,17 @@ def get(name: str) -> str:
     setting = _BY_NAME[name]
     value = os.environ.get(setting.env)
     if value is None:   # the default, its data folder the same wherever planwatch is run from
-        home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-        value = setting.default.replace(DATA_HOME, home)
+        value = setting.default.replace(DATA_HOME, str(_data_home()))
     return value
+
+
+def _data_home() -> Path:
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+
+
+def data_folder() -> Path:
+    """Where planwatch keeps what it makes by default (the database, the session key)."""
+    return _data_home() / "planwatch"
 
 
 def get_int(name: str) -> int:
@@ -55,6 +75,16 @@ def get_int(name: str) -> int:
         return int(raw)
     except ValueError:
         raise SettingsError(f"{_BY_NAME[name].env} must be a whole number, not {raw!r}") from None
+
+
+def get_bool(name: str) -> bool:
+    raw = get(name).strip().lower()
+    if raw not in _BOOLEANS:
+        raise SettingsError(f"{_BY_NAME[name].env} must be true or false, not {raw!r}")
+    return _BOOLEANS[raw]
+
+
+_BOOLEANS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
 
 
 def get_decimal(name: str) -> Decimal:

@@ -11,7 +11,7 @@ from .common import DB_OPTION, open_store
 @app.command("serve")
 def serve_command(
     db: str | None = DB_OPTION,
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; uploads are accepted from localhost only."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on. Writing needs a login (planwatch users add NAME --role reviewer)."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
 ):
     """Serve the dashboard (Chinese first, ?lang=en for English) and its JSON API (/docs)."""

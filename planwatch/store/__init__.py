@@ -6,7 +6,8 @@
         facts = store.facts(region="洪山区", indicator="地区生产总值")
 """
 
+from .audit import AuditEntry
 from .records import IngestReport, IngestStep, StoredDocument, StoredFact, StoredIndicator
 from .store import Store
 
-__all__ = ["IngestReport", "IngestStep", "Store", "StoredDocument", "StoredFact", "StoredIndicator"]
+__all__ = ["AuditEntry", "IngestReport", "IngestStep", "Store", "StoredDocument", "StoredFact", "StoredIndicator"]

@@ -1,5 +1,5 @@
 """The tables: documents (every version kept), their facts (a column per field of
-planwatch.model.Fact), and the indicator catalogue.
+planwatch.model.Fact), the indicator catalogue; accounts, API tokens and the audit log.
 
 Values are exact decimals everywhere: NUMERIC in PostgreSQL; in SQLite, whose
 NUMERIC affinity would turn them into 8-byte floats, the decimal's text.
@@ -136,3 +136,47 @@ class IndicatorRow(Base):
     name: Mapped[str] = mapped_column(Text, primary_key=True)
     category: Mapped[str | None] = mapped_column(Text)
     unit: Mapped[str | None] = mapped_column(Text)
+
+
+class UserRow(Base):
+    """An account: never deleted (the audit log names it), only disabled."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(16))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)   # wrong passwords in a row
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ApiTokenRow(Base):
+    """A token for scripts; only its SHA-256 is kept (it is random, so a slow hash adds nothing)."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AuditRow(Base):
+    """Append-only: the migration adds triggers that refuse UPDATE and DELETE."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_object", "object_kind", "object_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    user_name: Mapped[str | None] = mapped_column(Text)   # None: done by the system, not a person
+    action: Mapped[str] = mapped_column(String(64))
+    object_kind: Mapped[str] = mapped_column(String(32))
+    object_id: Mapped[str | None] = mapped_column(Text)
+    before: Mapped[dict | None] = mapped_column(JSON)
+    after: Mapped[dict | None] = mapped_column(JSON)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, exists, insert, select, text
@@ -25,7 +25,9 @@ from ..documents import Document, region_key
 from ..errors import NotStored, StoreError
 from ..extract import Fact, extract
 from ..model import Period
+from . import audit as audit_log
 from . import catalogue
+from .audit import AuditEntry
 from .convert import FACT_QUERY_COLUMNS, document_row, fact_values, read_fields, stored_document, stored_fact
 from .engine import hold_write_lock, migrate, open_engine, require_database, writer
 from .ingest import Progress, ingest
@@ -97,7 +99,7 @@ class Store:
 
     @_database_errors
     def add_document(self, document: Document, facts: list[Fact] | None = None,
-                     source: str | None = None) -> tuple[StoredDocument, bool]:
+                     source: str | None = None, user: str | None = None) -> tuple[StoredDocument, bool]:
         """Store a document with its facts (extracted here unless given); (stored, False)
         when its content is already stored, from this source or another (the source is
         then remembered too).
@@ -105,7 +107,8 @@ class Store:
         A new content from a stored source (a path) becomes that document's next version
         and marks the previous one superseded (kept, with its facts). Without a source (an
         upload), or from a source never seen, it follows a document of the same name and
-        region that no source claims."""
+        region that no source claims. With a `user`, a new document is written to the audit
+        log in the same transaction."""
         self._sync_catalogue()
         with self._reader() as session:
             known = _same_content(session, document.sha256)
@@ -115,7 +118,7 @@ class Store:
             return stored_document(known), False
         if facts is None:
             facts = extract(document)
-        return self._insert(document, facts, source)
+        return self._insert(document, facts, source, user)
 
     @_database_errors
     def add_source(self, document_id: int, source: str) -> None:
@@ -157,7 +160,8 @@ class Store:
             session.flush()
             return stored_document(row)
 
-    def _insert(self, document: Document, facts: list[Fact], source: str | None) -> tuple[StoredDocument, bool]:
+    def _insert(self, document: Document, facts: list[Fact], source: str | None,
+                user: str | None = None) -> tuple[StoredDocument, bool]:
         with self._write() as session:
             known = _same_content(session, document.sha256)
             if known is not None:
@@ -173,7 +177,35 @@ class Store:
             if source is not None:
                 session.add(SourceRow(document_id=row.id, source=source))
             _insert_facts(session, row.id, facts)
+            if user is not None:
+                audit_log.record(session, user, "document.add", "document", row.id, None,
+                                 {"name": row.name, "version": row.version, "sha256": row.sha256})
             return stored_document(row), True
+
+    @_database_errors
+    def audit(self, user: str | None, action: str, object_kind: str, object_id: object = None,
+              before: dict | None = None, after: dict | None = None) -> None:
+        """Append one entry to the audit log in a transaction of its own. A change made in a
+        write transaction records its entry there instead (`audit.record(session, ...)` in
+        `with store.write() as session`), so both are committed or neither."""
+        with self._write() as session:
+            audit_log.record(session, user, action, object_kind, object_id, before, after)
+
+    @_database_errors
+    def audit_entries(self, object_kind: str | None = None, object_id: object = None, user: str | None = None,
+                      limit: int | None = None) -> list[AuditEntry]:
+        """The audit log, newest first, narrowed to one kind of object, one object or one user."""
+        with self._reader() as session:
+            return audit_log.entries(session, object_kind, object_id, user, limit)
+
+    def write(self) -> AbstractContextManager[Session]:
+        """A write transaction for the other stages' own tables (accounts, reviews), holding
+        the one write lock, committed at the end."""
+        return self._write()
+
+    def read(self) -> Session:
+        """A read session (a context manager) for the other stages' own tables."""
+        return self._reader()
 
     @contextmanager
     def _write(self) -> Iterator[Session]:

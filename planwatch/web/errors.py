@@ -15,7 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 
-from ..errors import DocumentError, NotStored, PlanwatchError, QueryError
+from ..errors import AccountError, DocumentError, NotStored, PlanwatchError, QueryError
 from .i18n import language
 from .render import json_response, page_context, remember_language, requested_format, templates
 
@@ -59,6 +59,10 @@ def install(app: FastAPI) -> None:
     async def bad_query(request: Request, exc: QueryError):   # a period "abc"; a region not stored: 404
         message = exc.zh if language(request) == "zh" else str(exc)
         return render_error(request, 404 if isinstance(exc, NotStored) else 400, message)
+
+    @app.exception_handler(AccountError)
+    async def bad_account(request: Request, exc: AccountError):   # a name taken, a short password
+        return render_error(request, 400, str(exc))
 
     @app.exception_handler(PlanwatchError)
     async def planwatch_error(request: Request, exc: PlanwatchError):

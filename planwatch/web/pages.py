@@ -9,7 +9,9 @@ from fastapi.responses import RedirectResponse
 from ..model import Measure, Role
 from . import i18n, results, vendor, views
 from .render import json_response, page_context, respond, templates
-from .security import plain_parameters, require_localhost
+from ..accounts import User
+from .auth import require_role
+from .security import plain_parameters
 from .upload import store_upload
 
 router = APIRouter(dependencies=[Depends(plain_parameters)])
@@ -69,17 +71,17 @@ def upload_page(request: Request):
     return respond(request, "upload.html", {})
 
 
-@router.post("/upload", include_in_schema=False, dependencies=[Depends(require_localhost)])
-async def upload_form(request: Request, file: UploadFile = File(...)):
-    stored, _ = await store_upload(request.app.state.store, file)
+@router.post("/upload", include_in_schema=False)
+async def upload_form(request: Request, file: UploadFile = File(...), user: User = Depends(require_role("reviewer"))):
+    stored, _ = await store_upload(request.app.state.store, file, user.name)
     await run_in_threadpool(request.app.state.search.refresh)
     return RedirectResponse(f"/documents/{stored.id}", status_code=303)
 
 
-@router.post("/api/documents", status_code=201, summary="上传一个文件并提取指标数据(仅限本机)",
-             dependencies=[Depends(require_localhost)])
-async def upload_api(request: Request, file: UploadFile = File(...)):
-    stored, added = await store_upload(request.app.state.store, file)
+@router.post("/api/documents", status_code=201,
+             summary="上传一个文件并提取指标数据(需登录,审核员及以上;脚本用 Authorization: Bearer 令牌)")
+async def upload_api(request: Request, file: UploadFile = File(...), user: User = Depends(require_role("reviewer"))):
+    stored, added = await store_upload(request.app.state.store, file, user.name)
     await run_in_threadpool(request.app.state.search.refresh)
     body = {"ok": True, "added": added, "url": f"/documents/{stored.id}",
             "document": {"id": stored.id, "name": stored.name, "title": stored.title, "region": stored.region,

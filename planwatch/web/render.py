@@ -19,7 +19,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..evaluate.periods import period_label
 from ..model import number_json
-from . import downloads, i18n
+from . import downloads, i18n, sessions
 
 SUFFIXES = ("json", "csv", "xlsx", "docx")
 _NOT_SUFFIXED = ("/openapi.json", "/static/", "/vendor/", "/api/")
@@ -86,7 +86,8 @@ def page_context(request: Request) -> dict:
         return period_label(code) if lang == "zh" else code
 
     return {"lang": lang, "t": i18n.translator(lang), "path": request.url.path, "link": link, "period": period,
-            "switch_url": str(request.url.include_query_params(lang=other))}
+            "switch_url": str(request.url.include_query_params(lang=other)),
+            "user": getattr(request.state, "user", None), "csrf_token": lambda: sessions.csrf_token(request)}
 
 
 def respond(request: Request, template: str, view: dict, status: int = 200) -> Response:

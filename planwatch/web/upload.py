@@ -41,7 +41,8 @@ def _shortened(name: str) -> str:
     return stem + suffix
 
 
-async def store_upload(store: Store, upload: UploadFile) -> tuple[StoredDocument, bool]:
+async def store_upload(store: Store, upload: UploadFile, user: str) -> tuple[StoredDocument, bool]:
+    """Store the upload; a new document is written to the audit log as `user`'s."""
     name = safe_name(upload.filename)
     limit = settings.get_int("max_file_mb") * CHUNK
     with tempfile.TemporaryDirectory(prefix="planwatch-upload-") as folder:
@@ -53,12 +54,12 @@ async def store_upload(store: Store, upload: UploadFile) -> tuple[StoredDocument
                 if size > limit:
                     raise UnreadableFile(name, f"larger than {limit // CHUNK} MiB (PLANWATCH_MAX_FILE_MB)")
                 out.write(chunk)
-        return await run_in_threadpool(_load_and_store, store, path)
+        return await run_in_threadpool(_load_and_store, store, path, user)
 
 
-def _load_and_store(store: Store, path: Path) -> tuple[StoredDocument, bool]:
+def _load_and_store(store: Store, path: Path, user: str) -> tuple[StoredDocument, bool]:
     try:
         document = load(path)
     except DocumentError as exc:
         raise type(exc)(path.name, exc.reason) from None
-    return store.add_document(document)
+    return store.add_document(document, user=user)

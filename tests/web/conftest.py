@@ -9,6 +9,7 @@ exactly the words the test looks for. Regions and numbers are made up.
 from __future__ import annotations
 
 import hashlib
+import re
 import warnings
 from decimal import Decimal
 
@@ -138,17 +139,57 @@ def ids(store) -> dict[str, int]:
     return fill(store)
 
 
+PASSWORD = "青山县 2024 plan"
+
+
+def add_user(app, name: str, role: str) -> None:
+    """An account (each costs an Argon2 hash: a test adds only those it logs in as)."""
+    app.state.accounts.add_user(name, PASSWORD, role, by="test")
+
+
 @pytest.fixture
-def app(store, ids):
+def app(store, ids, monkeypatch):
     """The app over the filled store; afterwards the database is left with the store's
     schema only (PostgreSQL's test database is shared by every stage's tests)."""
+    monkeypatch.setenv("PLANWATCH_SESSION_SECRET", "a session key for tests, never used elsewhere")
     app = create_app(store)
     yield app
     app.state.search.drop()
 
 
+def csrf_of(page: str) -> str:
+    """The CSRF token a page holds (a form field, or the meta tag our scripts read)."""
+    match = re.search(r'name="csrf[-_]token" (?:value|content)="([^"]+)"', page)
+    assert match, "the page holds no CSRF token"
+    return match.group(1)
+
+
+def log_in(client: TestClient, name: str, password: str = PASSWORD):
+    """Log in through the login form, as a browser does; the response to the form."""
+    token = csrf_of(client.get("/login").text)
+    return client.post("/login", data={"name": name, "password": password, "csrf_token": token, "next": "/"},
+                       follow_redirects=False)
+
+
+def logged_in(app, name: str) -> TestClient:
+    """A client logged in as `name` that sends the session's CSRF token with every request,
+    as our scripts do (the X-CSRF-Token header)."""
+    client = TestClient(app)
+    assert log_in(client, name).status_code == 303
+    client.headers["X-CSRF-Token"] = csrf_of(client.get("/").text)
+    return client
+
+
 @pytest.fixture
 def client(app) -> TestClient:
-    # Uploads are for localhost only: the test client speaks from 127.0.0.1.
-    with TestClient(app, client=("127.0.0.1", 50000)) as test_client:
+    """A visitor who has not logged in: reading is open to all (the public_read setting)."""
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def editor(app) -> TestClient:
+    """Logged in as a reviewer, who may upload."""
+    add_user(app, "editor", "reviewer")
+    with logged_in(app, "editor") as test_client:
         yield test_client

@@ -52,6 +52,9 @@ def _midyear():
              _growth(text, "2023年规模以上工业增加值增长5.6%", "actual", "2023", "5.6", indicator=industry)])
 
 
+EDITOR, PASSWORD = "editor", "河湾区 2025 审核"
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("browser")
@@ -59,6 +62,11 @@ def server(tmp_path_factory):
     with Store(url) as store:
         fill(store)
         store.add_document(*_midyear())
+    # The account as an administrator makes it: the CLI, the password from the environment (scripts)
+    added = subprocess.run([sys.executable, "-c", "from planwatch.cli import main; main()", "users", "add", EDITOR,
+                            "--role", "reviewer", "--db", url], env={**os.environ, "PLANWATCH_PASSWORD": PASSWORD},
+                           capture_output=True, text=True, timeout=120)
+    assert added.returncode == 0, added.stderr
     port = _free_port()
     log = (folder / "server.log").open("w")
     process = subprocess.Popen([sys.executable, "-c", "from planwatch.cli import main; main()", "serve",
@@ -78,6 +86,7 @@ def server(tmp_path_factory):
     process.terminate()
     process.wait(10)
     log.close()
+    assert PASSWORD not in (folder / "server.log").read_text()   # the access log saw every login
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +107,15 @@ def page(browser):
     page.on("pageerror", lambda e: page.problems.append(str(e)))
     yield page
     page.close()
+    browser.clear_cookies()   # each test starts logged out
+
+
+def log_in(page, server, password=PASSWORD, then="/"):
+    page.goto(f"{server}/login?next={quote(then)}", wait_until="networkidle")
+    page.fill("form.login input[name=name]", EDITOR)
+    page.fill("form.login input[name=password]", password)
+    page.click("form.login button[type=submit]")
+    page.wait_for_load_state("networkidle")
 
 
 def test_region_page_draws_its_chart_without_console_errors(server, page):
@@ -186,7 +204,7 @@ UPLOAD = ("河湾区2025年国民经济和社会发展计划执行情况及2026�
 def test_uploaded_document_opens_with_its_text(server, page, tmp_path):
     path = tmp_path / "hewan-2025.txt"
     path.write_text(UPLOAD.replace("河湾区", "河湾区(上传)"), encoding="utf-8")
-    page.goto(server + "/upload", wait_until="networkidle")
+    log_in(page, server, then="/upload")
     page.set_input_files("input[type=file]", str(path))
     page.click("form.upload button[type=submit]")
     page.wait_for_url("**/documents/*")
@@ -198,9 +216,44 @@ def test_uploaded_document_shows_the_facts_extracted_from_it(  # end to end: nee
         server, page, tmp_path):
     path = tmp_path / "hewan-2025-e2e.txt"
     path.write_text(UPLOAD, encoding="utf-8")
-    page.goto(server + "/upload", wait_until="networkidle")
+    log_in(page, server, then="/upload")
     page.set_input_files("input[type=file]", str(path))
     page.click("form.upload button[type=submit]")
     page.wait_for_url("**/documents/*")
     expect(page.locator("mark.fact", has_text="5.6%").first).to_be_visible()
     expect(page.locator("aside a.fact-link", has_text="5.6%")).to_have_count(1)
+
+
+def test_logging_in_and_out(server, page, tmp_path):
+    page.goto(server + "/upload", wait_until="networkidle")
+    expect(page.locator("form.upload")).to_have_count(0)
+    page.locator("main a", has_text="登录").click()
+    page.wait_for_url("**/login?next=/upload")
+    log_in(page, server, password="not the password", then="/upload")
+    expect(page.locator("p.notice.error")).to_have_text("用户名或密码错误。")
+    expect(page.locator("header .account .who")).to_have_count(0)
+    assert [p for p in page.problems if "401" not in p] == []   # the refused login's status, logged by Chromium
+    page.problems.clear()
+    log_in(page, server, then="/upload")
+    page.wait_for_url("**/upload")
+    expect(page.locator("header .account .who")).to_have_text(f"{EDITOR}（审核员）")
+    expect(page.locator("form.upload")).to_have_count(1)
+    session = next(c for c in page.context.cookies() if c["name"] == "planwatch_session")
+    assert session["httpOnly"] and session["sameSite"] == "Lax"
+    page.click("header .account button[type=submit]")
+    page.wait_for_url(server + "/")
+    expect(page.locator("header a.account")).to_have_text("登录")
+    page.goto(server + "/upload", wait_until="networkidle")
+    expect(page.locator("form.upload")).to_have_count(0)
+    assert page.problems == []
+
+
+def test_our_scripts_write_with_the_csrf_header_and_a_forged_post_fails(server, page):
+    log_in(page, server)
+    # The session's token from the page's meta tag, sent as a header by planwatch.post ...
+    sent = page.evaluate("""() => planwatch.post('/api/documents', {}).then(r => r.status)""")
+    assert sent == 400   # past the login and CSRF checks: refused only for having no file
+    # ... while a form another site makes the browser post has the cookie, never the token
+    forged = page.evaluate("""() => { const f = new FormData(); f.append('file', new Blob(['x']), 'x.txt');
+        return fetch('/api/documents', {method: 'POST', body: f}).then(r => r.status); }""")
+    assert forged == 403

@@ -32,32 +32,32 @@ def test_hostile_requests_get_a_4xx_envelope(client, path, status):
 
 
 @pytest.mark.parametrize("name", [b"a\x00b.txt", b"bell\x07.txt"])
-def test_an_upload_name_with_control_characters_is_refused(client, name):
-    # Written by hand: a well-behaved client would escape the name, an attacker does not.
+def test_an_upload_name_with_control_characters_is_refused(editor, name):
+    # Written by hand: a well-behaved editor would escape the name, an attacker does not.
     body = (b'--XyZ\r\nContent-Disposition: form-data; name="file"; filename="' + name + b'"\r\n'
             b"Content-Type: text/plain\r\n\r\n" + "绿洲县2025年工作报告\n增长5%。\n".encode() + b"\r\n--XyZ--\r\n")
-    response = client.post("/api/documents", content=body,
+    response = editor.post("/api/documents", content=body,
                            headers={"Content-Type": "multipart/form-data; boundary=XyZ"})
     assert response.status_code == 400 and "control characters" in response.json()["error"]["message"]
 
 
-def test_an_upload_name_over_255_bytes_is_shortened_keeping_its_extension(client):
+def test_an_upload_name_over_255_bytes_is_shortened_keeping_its_extension(editor):
     name = "很长的文件名" * 30 + ".txt"
-    response = client.post("/api/documents", files={"file": (name, "绿洲县2025年工作报告\n地区生产总值增长5%。\n".encode())})
+    response = editor.post("/api/documents", files={"file": (name, "绿洲县2025年工作报告\n地区生产总值增长5%。\n".encode())})
     assert response.status_code == 201, response.text
     stored = response.json()["document"]["name"]
     assert stored.endswith(".txt") and len(stored.encode()) <= 255 and name.startswith(stored[:-4])
 
 
-def test_downloads_hold_a_formula_named_document_as_text(client):
+def test_downloads_hold_a_formula_named_document_as_text(editor):
     text = "绿洲县2025年国民经济和社会发展计划执行情况\n\n一、2025年计划执行情况\n全年地区生产总值增长5.5%。\n"
-    response = client.post("/api/documents", files={"file": (f"{FORMULA}.txt", text.encode())})
+    response = editor.post("/api/documents", files={"file": (f"{FORMULA}.txt", text.encode())})
     assert response.status_code == 201, response.text
     region = quote("绿洲县")
-    rows = list(csv.reader(io.StringIO(client.get(f"/regions/{region}.csv?table=documents").content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(editor.get(f"/regions/{region}.csv?table=documents").content.decode("utf-8-sig"))))
     names = [cell for row in rows for cell in row if "HYPERLINK" in cell]
     assert names and all(cell.startswith("'=") for cell in names)
-    book = load_workbook(io.BytesIO(client.get(f"/regions/{region}.xlsx").content))
+    book = load_workbook(io.BytesIO(editor.get(f"/regions/{region}.xlsx").content))
     cells = [c for sheet in book for row in sheet.iter_rows() for c in row if "HYPERLINK" in str(c.value or "")]
     assert cells and all(c.data_type == "s" for c in cells)
 
@@ -73,9 +73,11 @@ def test_many_searches_at_once_all_answer(client):
     assert statuses == [200] * 64
 
 
-def test_an_oversized_upload_is_refused_once_the_limit_is_read(app, monkeypatch):
+@pytest.mark.parametrize(("credentials", "status"), [("token", 413), (None, 401)])
+def test_an_oversized_upload_is_refused_once_the_limit_is_read(app, monkeypatch, credentials, status):
     # A real server on the loopback, fed a chunked body with no Content-Length: it must
-    # stop reading about where the limit is, not spool 64 MiB first.
+    # stop reading about where the limit is (a reviewer's token), or at once (no
+    # credentials at all), not spool 64 MiB first.
     import http.client
     import socket
     import threading
@@ -84,6 +86,9 @@ def test_an_oversized_upload_is_refused_once_the_limit_is_read(app, monkeypatch)
     import uvicorn
 
     monkeypatch.setenv("PLANWATCH_MAX_FILE_MB", "1")
+    if credentials:
+        app.state.accounts.add_user("robot", "a password for tests", "reviewer")
+        _, secret = app.state.accounts.add_token("robot", "upload")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -98,6 +103,8 @@ def test_an_oversized_upload_is_refused_once_the_limit_is_read(app, monkeypatch)
         conn.putrequest("POST", "/api/documents")
         conn.putheader("Content-Type", "multipart/form-data; boundary=XyZ")
         conn.putheader("Transfer-Encoding", "chunked")
+        if credentials:
+            conn.putheader("Authorization", f"Bearer {secret}")
         conn.endheaders()
         head = b'--XyZ\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\n\r\n'
         chunk = "增长5%。".encode() * 100_000   # about 1 MiB
@@ -109,7 +116,7 @@ def test_an_oversized_upload_is_refused_once_the_limit_is_read(app, monkeypatch)
         except OSError:
             pass   # the server answered and closed: what a refusal looks like from here
         response = conn.getresponse()
-        assert response.status == 413
+        assert response.status == status
     finally:
         server.should_exit = True
         thread.join(10)

@@ -31,3 +31,17 @@ document.addEventListener("click", function (event) {
   button.closest("table").querySelectorAll("[data-part][data-year='" + button.dataset.year + "']")
     .forEach(function (cell) { cell.hidden = !open; });
 });
+
+// Our scripts write with planwatch.post(url, body): the session's CSRF token goes in a
+// header, which no page of another site can set.
+window.planwatch = {
+  post: function (url, body) {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": meta ? meta.content : "" },
+      body: JSON.stringify(body || {})
+    });
+  }
+};

@@ -1,6 +1,8 @@
 """Stage 2: Documents to indicator facts with evidence offsets.
 
     extract(document) -> list[Fact]      every main-indicator fact, one per identity
+    extract_commitments(document) -> list[Commitment]   quantified tasks and projects
+    extract_all(document) -> (facts, commitments)      both, the facts read once
 
 Parts, each usable alone:
     numbers     exact quantities (Decimal), comparators, ranges, signed growth
@@ -18,6 +20,7 @@ Parts, each usable alone:
     prose       facts from sentences and `——` bullets
     tables      facts from indicator tables (flattened, `|`-joined, real markup)
     merge       one fact per identity, conflicting values kept in `also`
+    commitments tasks and projects (data/commitments.yaml), main indicators' quantities left to the facts
 """
 
 from bisect import bisect_left
@@ -25,7 +28,8 @@ from dataclasses import replace
 
 from ..documents import Document
 from . import catalogue
-from ..model import Fact
+from ..model import Commitment, Fact
+from . import commitments as _commitments
 from .framing import reframed
 from .merge import merge
 from .prose import prose_facts
@@ -49,6 +53,17 @@ def extract(document: Document) -> list[Fact]:
     return [replace(fact, confidence=confidence(fact)) for fact in facts]
 
 
+def extract_commitments(document: Document) -> list[Commitment]:
+    """The commitments (tasks and projects) of a document, in the order they are stated."""
+    return extract_all(document)[1]
+
+
+def extract_all(document: Document) -> tuple[list[Fact], list[Commitment]]:
+    """Facts and commitments: a quantity read as a main indicator's is no commitment."""
+    facts = extract(document)
+    return facts, _commitments.extract_commitments(document, facts)
+
+
 def _outside(facts: list[Fact], noise: list[tuple[int, int]]) -> list[Fact]:
     """Facts whose evidence overlaps none of the spans."""
     spans: list[list[int]] = []
@@ -66,4 +81,4 @@ def _outside(facts: list[Fact], noise: list[tuple[int, int]]) -> list[Fact]:
     return kept
 
 
-__all__ = ["Fact", "extract"]
+__all__ = ["Commitment", "Fact", "extract", "extract_all", "extract_commitments"]

@@ -1,0 +1,56 @@
+"""The words of commitments (planwatch/data/commitments.yaml), loaded and compiled once.
+
+    from planwatch.extract.commitment_words import words
+    w = words()
+    w.verb.finditer(text)     -> every action verb, longest first (开工建设 over 开工)
+    w.stage["竣工"]            -> "finish"
+    w.unit.match(text, pos)   -> a count unit the number grammar does not read (块, 批 …)
+    w.exclusion.search(text)  -> an honour, a document, a change or a stock: no commitment
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import SettingsError
+from .grammar import alternation
+
+WORDS_FILE = Path(__file__).parents[1] / "data" / "commitments.yaml"
+
+
+@dataclass(frozen=True)
+class CommitmentWords:
+    stage: dict[str, str]        # verb -> start | finish | other
+    verb: re.Pattern
+    unit: re.Pattern
+    class_noun: re.Pattern       # 项目, 工程: the object is a project
+    money_word: re.Pattern       # 计划总投资 … at the end of the words before an amount
+    exclusion: re.Pattern
+
+
+@cache
+def raw_words() -> dict:
+    """The file as written, examples included (the tests run them)."""
+    try:
+        return yaml.safe_load(WORDS_FILE.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise SettingsError(f"planwatch/data/commitments.yaml: {exc}") from exc
+
+
+@cache
+def words() -> CommitmentWords:
+    raw = raw_words()
+    stage = {verb: name for name, verbs in raw["verbs"].items() for verb in verbs}
+    return CommitmentWords(
+        stage=stage,
+        verb=re.compile(alternation(stage)),
+        unit=re.compile(alternation(raw["units"])),
+        class_noun=re.compile(alternation(raw["class_nouns"])),
+        money_word=re.compile(f"(?:{alternation(raw['money_words'])})[为达约共计]*$"),
+        exclusion=re.compile(alternation(raw["exclusions"])),
+    )

@@ -6,6 +6,7 @@
     w.stage["竣工"]            -> "finish"
     w.unit.match(text, pos)   -> a count unit the number grammar does not read (块, 批 …)
     w.exclusion.search(text)  -> an honour, a document, a change or a stock: no commitment
+    w.lead.sub("", words)     -> an object without the words before it (全年, 加快推动 …)
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class CommitmentWords:
     class_noun: re.Pattern       # 项目, 工程: the object is a project
     money_word: re.Pattern       # 计划总投资 … at the end of the words before an amount
     exclusion: re.Pattern
+    lead: re.Pattern             # words before an object that are not part of it (全年, 加快推动 …)
+    tail: re.Pattern             # and after it (正式, 已 …)
 
 
 @cache
@@ -53,4 +56,6 @@ def words() -> CommitmentWords:
         class_noun=re.compile(alternation(raw["class_nouns"])),
         money_word=re.compile(f"(?:{alternation(raw['money_words'])})[为达约共计]*$"),
         exclusion=re.compile(alternation(raw["exclusions"])),
+        lead=re.compile(f"^(?:[\\s“”\"、,，]|{alternation(raw['object_lead'])})+"),
+        tail=re.compile(f"(?:[\\s“”\"、,，]|{alternation(raw['object_tail'])})+$"),
     )

@@ -7,26 +7,29 @@ One pass: the quantities (numbers.py), action verbs (data/commitments.yaml), cla
 and sentence ends and period marks of the text are found once; then each quantity is
 read in its clause, in this order:
 
-1. no commitment: a main indicator's quantity (the facts' evidence), a rate or share
+1. an amount after a counted batch, with money words or only a separator between
+   (33个,计划总投资172亿元; 17个、2.4亿元), is the batch's money, in 亿元;
+2. no commitment: a main indicator's quantity (the facts' evidence), a rate or share
    (%), a duration, a number written in Chinese (一批, 三个“升级版”), one in a noise
    span, or one in a clause with an excluded word (获评, 出台, 惠及, 同比 …);
-2. an amount after a counted batch, with money words or only a separator between
-   (33个,计划总投资172亿元; 17个、2.4亿元), is the batch's money, in 亿元;
 3. its verb: the last before it in its item (新建充电桩5500个), else the clause's
    (新建垃圾中转站1个、公厕3座), else one after its object (6所公办幼儿园正式开园),
    else the sentence's previous commitment's (…,省级专精特新企业42家);
 4. its object: the words between verb and quantity, else those after the quantity
    (建设30个产学研平台项目), else those before the verb (老旧小区改造开工19个), else
    the next item's (开工建设6条、完工9条区级市政道路) or the previous one's
-   (开工19个,完工16个); a list ending in 等 gives the names (马房山地块等亿元以上项目33个);
-5. role and period: resolve.py's order of evidence, as for facts.
+   (开工19个,完工16个); a list ending in 等 gives the names (马房山地块等亿元以上项目33个).
+
+Then each start or finish verb in a clause with no quantity names what starts or
+finishes (建成洪山江滩; 甲、乙投入使用: one each; 甲、乙等工程建成通车: one, with names).
+Role and period: resolve.py's order of evidence, as for facts.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..documents import Document
@@ -34,7 +37,7 @@ from ..model import Commitment, Fact
 from .commitment_words import words
 from .context import Sections
 from .numbers import Quantity, find_quantities
-from .periods import Mark, period_marks
+from .periods import period_marks
 from .resolve import Where, resolve
 from .script import simplified
 
@@ -44,25 +47,22 @@ _CLAUSE_END = re.compile(r"[。！？!?；;\n|，,：:]")
 _NO_COUNT = {"%", "‰", "百分点", "年", "岁", "天", "小时"}
 _LIST_SPLIT = re.compile(r"[、和及与]|以及")
 _JOINED = "、和及与"
-# words around an object that are not part of it
-_LEAD = re.compile(r"^(?:[\s“”\"、,，]|其中|包括|含|共计|共|累计|全年|年内|全区|全市|全县|各类|各项|一批|了|对|为|在|将|已|并|同时|总计|成功)+")
-_TAIL = re.compile(r"(?:[\s、,，]|的|共计|共|累计|总计|达到|达|约|近|超过|超|突破|正式|正常|全部|均已|均|已经|已|顺利|陆续|相继|先后|成功|实现|进行|任务|正在)+$")
-_AROUND = re.compile(r"^[\s“”\"]+|[\s“”\"]+$")
 _MAX_OBJECT = 30
-_NAME_MAX = 40
+_MAX_NAMED = 25   # a named item longer than this is a clause, not a name
 _SCALE = {"万亿": Decimal(10000), "亿": Decimal(1), "千万": Decimal("0.1"), "百万": Decimal("0.01"),
           "万": Decimal("0.0001"), "": Decimal("0.00000001")}
-_DONE_BUILDING = "建设"  # 完成…建设: building done, a finish
-_PROJECT = "project"
+_BUILDING = "建设"  # 完成…建设: building done, a finish
+_NAMED_STAGES = ("start", "finish")
 
 
 @dataclass
 class _Draft:
     """A commitment being read: its object may come from a neighbour."""
 
-    quantity: Quantity
-    unit: str
+    start: int
     end: int
+    quantity: Quantity | None
+    unit: str | None
     action: str
     stage: str
     object: str | None
@@ -71,9 +71,6 @@ class _Draft:
     clause: int
     money: Decimal | None = None
     joined_next: bool = False  # 开工建设6条、…: the object is the next item's
-    role: str = ""
-    period: str = ""
-    bases: tuple = field(default_factory=tuple)
 
 
 def extract_commitments(document: Document, facts: list[Fact]) -> list[Commitment]:
@@ -82,12 +79,12 @@ def extract_commitments(document: Document, facts: list[Fact]) -> list[Commitmen
     return _Reader(simplified(document), facts).commitments()
 
 
-def money_in_yi(quantity: Quantity, unit: str) -> Decimal | None:
+def money_in_yi(value: Decimal, unit: str) -> Decimal | None:
     """An amount in 亿元 (172亿元 -> 172, 400万元 -> 0.04); None if the unit is no money of 元."""
     if not unit.endswith("元") or unit.endswith("美元"):
         return None
     scale = _SCALE.get(unit[:-1])
-    return None if scale is None else quantity.value * scale
+    return None if scale is None else value * scale
 
 
 class _Reader:
@@ -111,23 +108,25 @@ class _Reader:
             previous_end = quantity.end
             if draft is not None:
                 drafts.append(draft)
-        return [c for c in map(self._commitment, self._shared_objects(drafts)) if c is not None]
+        drafts = self._shared_objects(drafts)
+        drafts = sorted(drafts + self._named(drafts), key=lambda d: d.start)
+        return [c for c in map(self._commitment, drafts) if c is not None]
 
     # ---- one quantity ------------------------------------------------------
     def _read(self, quantity: Quantity, previous_end: int, last: _Draft | None) -> _Draft | None:
         text = self.text
         unit, end = self._unit(quantity)
-        if unit is None or unit in _NO_COUNT or not text[quantity.number_start].isdigit() or self._taken(quantity):
+        if unit is None or unit in _NO_COUNT or not text[quantity.number_start].isdigit():
             return None
         clause = self._prev(self.clause_ends, quantity.start)
-        clause_end = self._next(self.clause_ends, end)
-        if _W.exclusion.search(text, clause, clause_end):
-            return None
         sentence = self._prev(self.sentence_ends, quantity.start)
         item = max(clause, previous_end)
         lead = text[item:quantity.start]
         if last is not None and last.sentence == sentence and self._is_money_of(last, quantity, unit, lead):
-            last.money = money_in_yi(quantity, unit)
+            last.money = money_in_yi(quantity.value, unit)
+            return None
+        clause_end = self._next(self.clause_ends, end)
+        if self._taken(quantity) or _W.exclusion.search(text, clause, clause_end):
             return None
         verb = self._last_verb(item, quantity.start)
         prefix = ""
@@ -142,16 +141,17 @@ class _Reader:
             after = text[end:post[0]]
         if verb is None:
             verb = post
-        action, stage = (verb[2], _W.stage[verb[2]]) if verb else (None, None)
-        if action is None:
-            if last is None or last.sentence != sentence:
-                return None
+        if verb is not None:
+            action, stage = verb[2], _W.stage[verb[2]]
+        elif last is not None and last.sentence == sentence:
             action, stage = last.action, last.stage
-        obj, names = self._object(before, after, prefix)
-        joined = not obj and text[end:end + 1] in _JOINED
-        if obj and action == "完成" and obj.endswith(_DONE_BUILDING) and len(obj) > len(_DONE_BUILDING) + 1:
-            obj, action, stage = obj[:-len(_DONE_BUILDING)], action + _DONE_BUILDING, "finish"
-        return _Draft(quantity, unit, end, action, stage, obj or None, names, sentence, clause, joined_next=joined)
+        else:
+            return None
+        obj, names, raw = _object(before, after, prefix)
+        if action == "完成" and raw.endswith(_BUILDING) and len(obj) >= 2:
+            action, stage = action + _BUILDING, "finish"
+        return _Draft(quantity.start, end, quantity, unit, action, stage, obj or None, names, sentence, clause,
+                      joined_next=not obj and text[end:end + 1] in _JOINED)
 
     def _unit(self, quantity: Quantity) -> tuple[str | None, int]:
         if quantity.unit:
@@ -163,31 +163,41 @@ class _Reader:
         index = bisect_right(self.taken_starts, quantity.number_start) - 1
         return any(start <= quantity.number_start < end for start, end in self.taken[max(0, index - 3):index + 1])
 
-    def _is_money_of(self, last: _Draft, quantity: Quantity, unit: str, lead: str) -> bool:
+    @staticmethod
+    def _is_money_of(last: _Draft, quantity: Quantity, unit: str, lead: str) -> bool:
         """33个,计划总投资172亿元 / 17个、2.4亿元: the batch's money."""
-        if last.money is not None or money_in_yi(quantity, unit) is None or money_in_yi(last.quantity, last.unit) is not None:
+        if last.quantity is None or last.money is not None or money_in_yi(quantity.value, unit) is None \
+                or money_in_yi(last.quantity.value, last.unit) is not None:
             return False
         words_before = lead.strip(" ,，、")
         return not words_before or bool(_W.money_word.search(words_before))
 
-    def _object(self, before: str, after: str, prefix: str) -> tuple[str, list[str]]:
-        names: list[str] = []
-        before = _clean(before)
-        if "等" in before:
-            listed, _, before = before.rpartition("等")
-            names = [_clean(n) for n in _LIST_SPLIT.split(listed) if _clean(n) and len(n) <= _NAME_MAX]
-            before = _clean(before)
-        if before and len(before) <= _MAX_OBJECT:
-            return before, names
-        cut = min((i for i in (after.find("、"), after.find("等")) if i >= 0), default=len(after))
-        after = _clean(after[:cut])
-        if after and len(after) <= _MAX_OBJECT:
-            return after, names
-        prefix = _clean(prefix)
-        if prefix and len(prefix) <= _MAX_OBJECT and not before:
-            return prefix, names
-        return "", names
+    # ---- named items: a start or a finish with no quantity --------------------
+    def _named(self, drafts: list[_Draft]) -> list[_Draft]:
+        counted = {d.clause for d in drafts}
+        found = []
+        for start, end, verb in self.verbs:
+            stage = _W.stage[verb]
+            if stage not in _NAMED_STAGES:
+                continue
+            clause = self._prev(self.clause_ends, start)
+            if clause in counted:
+                continue
+            clause_end = self._next(self.clause_ends, end)
+            text = self.text
+            if _W.exclusion.search(text, clause, clause_end):
+                continue
+            after, before = _clean(text[end:clause_end]), _clean(text[clause:start])
+            named = after or before
+            if not named or self._first_verb(end, clause_end) is not None and after:
+                continue
+            sentence = self._prev(self.sentence_ends, start)
+            first = clause + len(text[clause:start]) - len(text[clause:start].lstrip())
+            found += [_Draft(first, clause_end, None, None, verb, stage, obj, names, sentence, clause)
+                      for obj, names in _named_items(named)]
+        return found
 
+    # ---- verbs and boundaries ----------------------------------------------
     def _last_verb(self, start: int, end: int) -> tuple[int, int, str] | None:
         index = bisect_left(self.verb_starts, end) - 1
         while index >= 0 and self.verbs[index][0] >= start:
@@ -228,21 +238,21 @@ class _Reader:
 
     # ---- role, period, record ------------------------------------------------
     def _commitment(self, draft: _Draft) -> Commitment | None:
-        quantity = draft.quantity
-        where = self._where(draft)
-        decided = resolve(where, "level", False, flow=True)
+        decided = resolve(self._where(draft), "level", False, flow=True)
         if decided.period is None or decided.role not in ("target", "actual"):
             return None
+        quantity = draft.quantity
         return Commitment(
-            kind=_PROJECT if _W.class_noun.search(draft.object) else "task",
+            kind="project" if _W.class_noun.search(draft.object) else "task",
             role=decided.role, period=decided.period, object=draft.object, stage=draft.stage,
-            action=draft.action, value=quantity.value, unit=draft.unit, comparator=quantity.comparator,
-            money=draft.money, names=draft.names, responsible=None, start=quantity.start, end=draft.end,
-            upper=quantity.upper, role_basis=decided.role_basis, period_basis=decided.period_basis,
+            action=draft.action, value=quantity and quantity.value, unit=draft.unit,
+            comparator=quantity and quantity.comparator, money=draft.money, names=draft.names, responsible=None,
+            start=draft.start, end=draft.end, upper=quantity and quantity.upper,
+            role_basis=decided.role_basis, period_basis=decided.period_basis,
         )
 
     def _where(self, draft: _Draft) -> Where:
-        text, at = self.text, draft.quantity.start
+        text, at = self.text, draft.start
         marks = self.marks[bisect_left(self.mark_starts, draft.sentence):bisect_left(self.mark_starts, at)]
         marks = [m for m in marks if m.end <= at and m.kind != "since"]
         return Where(section=self.sections.at(at), sentence=text[draft.sentence:at], sentence_start=draft.sentence,
@@ -251,5 +261,39 @@ class _Reader:
 
 
 def _clean(words: str) -> str:
-    words = _TAIL.sub("", _LEAD.sub("", words))
-    return _AROUND.sub("", words)
+    return _W.tail.sub("", _W.lead.sub("", words))
+
+
+def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:
+    """(object, names, the object's words before cleaning) of a quantity: the words between
+    its verb and it, else those after it, else those before its verb."""
+    names: list[str] = []
+    before = _clean(before)
+    if "等" in before:
+        listed, _, before = before.rpartition("等")
+        names = _names(listed)
+        before = _clean(before)
+    if before and len(before) <= _MAX_OBJECT:
+        return before, names, before
+    cut = min((i for i in (after.find("、"), after.find("等")) if i >= 0), default=len(after))
+    raw = _W.lead.sub("", after[:cut])
+    after = _clean(raw)
+    if after and len(after) <= _MAX_OBJECT:
+        return after, names, raw
+    prefix = _clean(prefix)
+    if prefix and len(prefix) <= _MAX_OBJECT and not before:
+        return prefix, names, prefix
+    return "", names, ""
+
+
+def _names(listed: str) -> list[str]:
+    return [name for name in map(_clean, _LIST_SPLIT.split(listed)) if 2 <= len(name) <= _MAX_NAMED]
+
+
+def _named_items(words: str) -> list[tuple[str, list[str]]]:
+    """甲、乙等工程: one, the class noun with its names; 甲、乙: one each."""
+    if "等" in words:
+        listed, _, noun = words.rpartition("等")
+        noun = _clean(noun)
+        return [(noun, _names(listed))] if 2 <= len(noun) <= _MAX_NAMED else []
+    return [(name, []) for name in _names(words)]

@@ -34,6 +34,8 @@ class CommitmentWords:
     exclusion: re.Pattern
     lead: re.Pattern             # words before an object that are not part of it (全年, 加快推动 …)
     tail: re.Pattern             # and after it (正式, 已 …)
+    also: re.Pattern             # 共计, 约 … between two quantities: the second is a size of the first
+    not_named: re.Pattern        # a named item holding one is a clause about work (工作, 力度 …)
 
 
 @cache
@@ -57,5 +59,7 @@ def words() -> CommitmentWords:
         money_word=re.compile(f"(?:{alternation(raw['money_words'])})[为达约共计]*$"),
         exclusion=re.compile(alternation(raw["exclusions"])),
         lead=re.compile(f"^(?:[\\s“”\"、,，]|{alternation(raw['object_lead'])})+"),
+        also=re.compile(alternation(raw["also_words"])),
+        not_named=re.compile(alternation(raw["not_named"])),
         tail=re.compile(f"(?:[\\s“”\"、,，]|{alternation(raw['object_tail'])})+$"),
     )

@@ -47,6 +47,8 @@ _CLAUSE_END = re.compile(r"[。！？!?；;\n|，,：:]")
 _NO_COUNT = {"%", "‰", "百分点", "年", "岁", "天", "小时"}
 _LIST_SPLIT = re.compile(r"[、和及与]|以及")
 _JOINED = "、和及与"
+_BREAK = re.compile(r"[、和及与,，;；。:：\n|]")
+_DIGIT = re.compile(r"[0-9０-９]")
 _MAX_OBJECT = 30
 _MAX_NAMED = 25   # a named item longer than this is a clause, not a name
 _SCALE = {"万亿": Decimal(10000), "亿": Decimal(1), "千万": Decimal("0.1"), "百万": Decimal("0.01"),
@@ -103,14 +105,27 @@ class _Reader:
     def commitments(self) -> list[Commitment]:
         drafts: list[_Draft] = []
         previous_end = 0
-        for quantity in find_quantities(self.text):
+        quantities = find_quantities(self.text)
+        for index, quantity in enumerate(quantities):
+            following = quantities[index + 1] if index + 1 < len(quantities) else None
+            if self._threshold(quantity, following):
+                continue  # 10亿元以上项目20个: the 20个 is the count, read with its object
             draft = self._read(quantity, previous_end, drafts[-1] if drafts else None)
-            previous_end = quantity.end
+            previous_end = self._unit(quantity)[1]
             if draft is not None:
                 drafts.append(draft)
         drafts = self._shared_objects(drafts)
         drafts = sorted(drafts + self._named(drafts), key=lambda d: d.start)
         return [c for c in map(self._commitment, drafts) if c is not None]
+
+    def _threshold(self, quantity: Quantity, following: Quantity | None) -> bool:
+        """A quantity that qualifies the next one in its item: nouns between them, no
+        separator, no verb, no also-word (5个点位640个停车泊位, 100亿元以上项目2个)."""
+        if following is None:
+            return False
+        gap = self.text[self._unit(quantity)[1]:following.start]
+        return bool(gap) and len(gap) <= _MAX_OBJECT and not _BREAK.search(gap) and not _W.verb.search(gap) \
+            and not _W.also.search(gap)
 
     # ---- one quantity ------------------------------------------------------
     def _read(self, quantity: Quantity, previous_end: int, last: _Draft | None) -> _Draft | None:
@@ -122,42 +137,60 @@ class _Reader:
         sentence = self._prev(self.sentence_ends, quantity.start)
         item = max(clause, previous_end)
         lead = text[item:quantity.start]
-        if last is not None and last.sentence == sentence and self._is_money_of(last, quantity, unit, lead):
+        same_sentence = last is not None and last.sentence == sentence
+        if same_sentence and self._is_money_of(last, quantity, unit, lead):
             last.money = money_in_yi(quantity.value, unit)
             return None
         clause_end = self._next(self.clause_ends, end)
         if self._taken(quantity) or _W.exclusion.search(text, clause, clause_end):
             return None
         verb = self._last_verb(item, quantity.start)
+        post = self._post_verb(end + 1, clause_end)
+        if verb is not None and post is not None and "等" in text[verb[1]:quantity.start] \
+                and _W.stage[post[2]] != "other":
+            verb = None  # 甲、乙改造等5项项目基本完工: the verb inside the list is a name's
+        if verb is None and same_sentence and last.end >= item and not _clean(lead):
+            return None  # 拆除违建335处约14.7万平方米: a size of the count before
         prefix = ""
         if verb is not None:
             before, prefix = text[verb[1]:quantity.start], text[item:verb[0]]
         else:
-            verb = self._last_verb(clause, item)
             before = lead
-        after = text[end:clause_end]
-        post = self._first_verb(end + 1, clause_end)
-        if post is not None:
-            after = text[end:post[0]]
-        if verb is None:
-            verb = post
+            verb = self._last_verb(clause, item) or post
+        after = text[end:post[0]] if post is not None else text[end:clause_end]
         if verb is not None:
             action, stage = verb[2], _W.stage[verb[2]]
-        elif last is not None and last.sentence == sentence:
+        elif same_sentence:
             action, stage = last.action, last.stage
         else:
             return None
-        obj, names, raw = _object(before, after, prefix)
+        obj, names, raw = _object(before, after, _after_last_verb(prefix))
         if action == "完成" and raw.endswith(_BUILDING) and len(obj) >= 2:
             action, stage = action + _BUILDING, "finish"
         return _Draft(quantity.start, end, quantity, unit, action, stage, obj or None, names, sentence, clause,
                       joined_next=not obj and text[end:end + 1] in _JOINED)
 
+    def _post_verb(self, start: int, end: int) -> tuple[int, int, str] | None:
+        """The verb after a quantity and its object: a start or finish if there is one
+        (沙湖亮化35栋亮化建设已全面完工), else the first."""
+        index = bisect_left(self.verb_starts, start)
+        first = None
+        while index < len(self.verbs) and self.verbs[index][1] <= end:
+            if _W.stage[self.verbs[index][2]] != "other":
+                return self.verbs[index]
+            first = first or self.verbs[index]
+            index += 1
+        return first
+
     def _unit(self, quantity: Quantity) -> tuple[str | None, int]:
-        if quantity.unit:
+        """The quantity's unit and where it ends: the number grammar's, else a count unit
+        of the word list (26块, 3万剂次)."""
+        if quantity.unit and quantity.unit != "万":
             return quantity.unit, quantity.end
         found = _W.unit.match(self.text, quantity.end)
-        return (found[0], found.end()) if found else (None, quantity.end)
+        if found:
+            return (quantity.unit or "") + found[0], found.end()
+        return quantity.unit, quantity.end
 
     def _taken(self, quantity: Quantity) -> bool:
         index = bisect_right(self.taken_starts, quantity.number_start) - 1
@@ -189,7 +222,7 @@ class _Reader:
                 continue
             after, before = _clean(text[end:clause_end]), _clean(text[clause:start])
             named = after or before
-            if not named or self._first_verb(end, clause_end) is not None and after:
+            if not named or self._first_verb(end, clause_end) is not None and after or _W.not_named.search(named):
                 continue
             sentence = self._prev(self.sentence_ends, start)
             first = clause + len(text[clause:start]) - len(text[clause:start].lstrip())
@@ -273,9 +306,11 @@ def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:
         listed, _, before = before.rpartition("等")
         names = _names(listed)
         before = _clean(before)
-    if before and len(before) <= _MAX_OBJECT:
+    cut = min((i for i in (after.find("、"), after.find("等"), _first_digit(after)) if i >= 0), default=len(after))
+    if "、" in before and _clean(after[:cut]):  # 甲、乙、丙3宗地块: names, then the object
+        names, before = _names(before), ""
+    if before and len(before) <= _MAX_OBJECT and not _DIGIT.search(before):
         return before, names, before
-    cut = min((i for i in (after.find("、"), after.find("等")) if i >= 0), default=len(after))
     raw = _W.lead.sub("", after[:cut])
     after = _clean(raw)
     if after and len(after) <= _MAX_OBJECT:
@@ -284,6 +319,19 @@ def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:
     if prefix and len(prefix) <= _MAX_OBJECT and not before:
         return prefix, names, prefix
     return "", names, ""
+
+
+def _first_digit(words: str) -> int:
+    found = _DIGIT.search(words)
+    return found.start() if found else -1
+
+
+def _after_last_verb(words: str) -> str:
+    """预计全年完成土地 -> 土地: the words before a verb, after any verb of their own."""
+    found = None
+    for found in _W.verb.finditer(words):
+        pass
+    return words[found.end():] if found else words
 
 
 def _names(listed: str) -> list[str]:

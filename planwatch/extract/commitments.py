@@ -114,8 +114,9 @@ class _Reader:
             previous_end = self._unit(quantity)[1]
             if draft is not None:
                 drafts.append(draft)
-        drafts = self._shared_objects(drafts)
-        drafts = sorted(drafts + self._named(drafts), key=lambda d: d.start)
+        drafts = _money_first(self._shared_objects(drafts), self.text)
+        counted = {self._prev(self.clause_ends, q.start) for q in quantities if self._unit(q)[0]}
+        drafts = sorted(drafts + self._named(counted), key=lambda d: d.start)
         return [c for c in map(self._commitment, drafts) if c is not None]
 
     def _threshold(self, quantity: Quantity, following: Quantity | None) -> bool:
@@ -206,8 +207,9 @@ class _Reader:
         return not words_before or bool(_W.money_word.search(words_before))
 
     # ---- named items: a start or a finish with no quantity --------------------
-    def _named(self, drafts: list[_Draft]) -> list[_Draft]:
-        counted = {d.clause for d in drafts}
+    def _named(self, counted: set[int]) -> list[_Draft]:
+        """Named items started or finished, in clauses with no quantity (`counted`: the
+        clause starts of those that have one)."""
         found = []
         for start, end, verb in self.verbs:
             stage = _W.stage[verb]
@@ -291,6 +293,23 @@ class _Reader:
         return Where(section=self.sections.at(at), sentence=text[draft.sentence:at], sentence_start=draft.sentence,
                      clause=text[draft.clause:at], clause_start=draft.clause, name=(at, at),
                      marks=tuple(marks[-1:]), bullet_target=None)
+
+
+def _money_first(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """投入40余万元,对20余处户外公益广告进行更换: an amount that ends its clause, just
+    before a counted item of its sentence, is that item's money."""
+    kept: list[_Draft] = []
+    for index, draft in enumerate(drafts):
+        after = drafts[index + 1] if index + 1 < len(drafts) else None
+        money = draft.quantity and money_in_yi(draft.quantity.value, draft.unit)
+        if money is not None and after is not None and after.sentence == draft.sentence \
+                and after.quantity is not None and after.money is None and after.clause > draft.clause \
+                and money_in_yi(after.quantity.value, after.unit) is None \
+                and not _clean(text[draft.end:after.clause - 1]):
+            after.money = money
+            continue
+        kept.append(draft)
+    return kept
 
 
 def _clean(words: str) -> str:

@@ -53,6 +53,7 @@ _MAX_OBJECT = 30
 _MAX_NAMED = 25   # a named item longer than this is a clause, not a name
 _SCALE = {"万亿": Decimal(10000), "亿": Decimal(1), "千万": Decimal("0.1"), "百万": Decimal("0.01"),
           "万": Decimal("0.0001"), "": Decimal("0.00000001")}
+_OF = "的"
 _BUILDING = "建设"  # 完成…建设: building done, a finish
 _NAMED_STAGES = ("start", "finish")
 
@@ -145,16 +146,16 @@ class _Reader:
         clause_end = self._next(self.clause_ends, end)
         if self._taken(quantity) or _W.exclusion.search(text, clause, clause_end):
             return None
-        verb = self._last_verb(item, quantity.start)
-        post = self._post_verb(end + 1, clause_end)
+        verb, prefix_from = self._item_verb(item, quantity.start)
+        post = self._post_verb(end, clause_end)
         if verb is not None and post is not None and "等" in text[verb[1]:quantity.start] \
                 and _W.stage[post[2]] != "other":
             verb = None  # 甲、乙改造等5项项目基本完工: the verb inside the list is a name's
-        if verb is None and same_sentence and last.end >= item and not _clean(lead):
+        if verb is None and same_sentence and last.end >= item and (not _clean(lead) or _W.also.search(lead)):
             return None  # 拆除违建335处约14.7万平方米: a size of the count before
         prefix = ""
         if verb is not None:
-            before, prefix = text[verb[1]:quantity.start], text[item:verb[0]]
+            before, prefix = text[verb[1]:quantity.start], text[prefix_from:verb[0]]
         else:
             before = lead
             verb = self._last_verb(clause, item) or post
@@ -171,15 +172,33 @@ class _Reader:
         return _Draft(quantity.start, end, quantity, unit, action, stage, obj or None, names, sentence, clause,
                       joined_next=not obj and text[end:end + 1] in _JOINED)
 
+    def _item_verb(self, item: int, at: int) -> tuple[tuple[int, int, str] | None, int]:
+        """The verb of the item before a quantity, and where the words before it start: a start
+        or a finish if the item has one (老旧小区改造开工19个), else its first verb (为群众提供
+        助餐服务2万人次: not 服务, a noun's)."""
+        index = bisect_left(self.verb_starts, item)
+        first = staged = None
+        while index < len(self.verbs) and self.verbs[index][1] <= at:
+            verb = self.verbs[index]
+            first = first or verb
+            if _W.stage[verb[2]] != "other":
+                staged = verb
+            index += 1
+        if staged is not None:
+            return staged, first[1] if first is not staged else item
+        return first, item
+
     def _post_verb(self, start: int, end: int) -> tuple[int, int, str] | None:
         """The verb after a quantity and its object: a start or finish if there is one
-        (沙湖亮化35栋亮化建设已全面完工), else the first."""
+        (沙湖亮化35栋亮化建设已全面完工), else the first that does not open the object
+        (确定2家新建社区养老院: 新建 is the object's)."""
         index = bisect_left(self.verb_starts, start)
         first = None
         while index < len(self.verbs) and self.verbs[index][1] <= end:
             if _W.stage[self.verbs[index][2]] != "other":
                 return self.verbs[index]
-            first = first or self.verbs[index]
+            if self.verbs[index][0] > start:
+                first = first or self.verbs[index]
             index += 1
         return first
 
@@ -224,8 +243,8 @@ class _Reader:
                 continue
             after, before = _clean(text[end:clause_end]), _clean(text[clause:start])
             named = after or before
-            if not named or self._first_verb(end, clause_end) is not None and after or _W.not_named.search(named):
-                continue
+            if not named or _W.not_named.search(named) or _W.verb.search(named) and not _W.class_noun.search(named[-2:]):
+                continue  # 启动楼宇租赁、装修: an action, not a thing; 城西片区改造项目 is one
             sentence = self._prev(self.sentence_ends, start)
             first = clause + len(text[clause:start]) - len(text[clause:start].lstrip())
             found += [_Draft(first, clause_end, None, None, verb, stage, obj, names, sentence, clause)
@@ -328,6 +347,8 @@ def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:
     cut = min((i for i in (after.find("、"), after.find("等"), _first_digit(after)) if i >= 0), default=len(after))
     if "、" in before and _clean(after[:cut]):  # 甲、乙、丙3宗地块: names, then the object
         names, before = _names(before), ""
+    if after.startswith(_OF) and _clean(after[:cut]):  # 总规模50亿元的洪山母基金: what it measures
+        before = ""
     if before and len(before) <= _MAX_OBJECT and not _DIGIT.search(before):
         return before, names, before
     raw = _W.lead.sub("", after[:cut])
@@ -346,11 +367,12 @@ def _first_digit(words: str) -> int:
 
 
 def _after_last_verb(words: str) -> str:
-    """预计全年完成土地 -> 土地: the words before a verb, after any verb of their own."""
+    """预计全年完成土地 -> 土地: the words before a verb, after any verb of their own
+    (老旧小区改造 stays whole: nothing follows its verb)."""
     found = None
     for found in _W.verb.finditer(words):
         pass
-    return words[found.end():] if found else words
+    return words[found.end():] if found and _clean(words[found.end():]) else words
 
 
 def _names(listed: str) -> list[str]:

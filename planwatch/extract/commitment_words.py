@@ -53,7 +53,7 @@ def words() -> CommitmentWords:
     stage = {verb: name for name, verbs in raw["verbs"].items() for verb in verbs}
     return CommitmentWords(
         stage=stage,
-        verb=re.compile(f"(?:{alternation(stage)})(?!{alternation(raw['verb_not_before'])})"),
+        verb=re.compile(f"(?!{alternation(raw['verb_nouns'])})(?:{alternation(stage)})"),
         unit=re.compile(alternation(raw["units"])),
         class_noun=re.compile(alternation(raw["class_nouns"])),
         money_word=re.compile(f"(?:{alternation(raw['money_words'])})[为达约共计]*$"),

@@ -115,7 +115,7 @@ class _Reader:
             previous_end = self._unit(quantity)[1]
             if draft is not None:
                 drafts.append(draft)
-        drafts = _money_first(self._shared_objects(drafts), self.text)
+        drafts = self._shared_objects(_money_first(drafts, self.text))
         counted = {self._prev(self.clause_ends, q.start) for q in quantities if self._unit(q)[0]}
         drafts = sorted(drafts + self._named(counted), key=lambda d: d.start)
         return [c for c in map(self._commitment, drafts) if c is not None]
@@ -146,8 +146,10 @@ class _Reader:
         clause_end = self._next(self.clause_ends, end)
         if self._taken(quantity) or _W.exclusion.search(text, clause, clause_end):
             return None
-        verb, prefix_from = self._item_verb(item, quantity.start)
+        verb = self._item_verb(item, quantity.start)
         post = self._post_verb(end, clause_end)
+        if verb is not None and post is not None and _W.stage[verb[2]] == "other" != _W.stage[post[2]]:
+            verb = None  # 新建公办幼儿园4所开园: the finish after it says the stage
         if verb is not None and post is not None and "等" in text[verb[1]:quantity.start] \
                 and _W.stage[post[2]] != "other":
             verb = None  # 甲、乙改造等5项项目基本完工: the verb inside the list is a name's
@@ -155,7 +157,7 @@ class _Reader:
             return None  # 拆除违建335处约14.7万平方米: a size of the count before
         prefix = ""
         if verb is not None:
-            before, prefix = text[verb[1]:quantity.start], text[prefix_from:verb[0]]
+            before, prefix = text[verb[1]:quantity.start], text[item:verb[0]]
         else:
             before = lead
             verb = self._last_verb(clause, item) or post
@@ -172,8 +174,8 @@ class _Reader:
         return _Draft(quantity.start, end, quantity, unit, action, stage, obj or None, names, sentence, clause,
                       joined_next=not obj and text[end:end + 1] in _JOINED)
 
-    def _item_verb(self, item: int, at: int) -> tuple[tuple[int, int, str] | None, int]:
-        """The verb of the item before a quantity, and where the words before it start: a start
+    def _item_verb(self, item: int, at: int) -> tuple[int, int, str] | None:
+        """The verb of the item before a quantity: a start
         or a finish if the item has one (老旧小区改造开工19个), else its first verb (为群众提供
         助餐服务2万人次: not 服务, a noun's)."""
         index = bisect_left(self.verb_starts, item)
@@ -184,9 +186,7 @@ class _Reader:
             if _W.stage[verb[2]] != "other":
                 staged = verb
             index += 1
-        if staged is not None:
-            return staged, first[1] if first is not staged else item
-        return first, item
+        return staged or first
 
     def _post_verb(self, start: int, end: int) -> tuple[int, int, str] | None:
         """The verb after a quantity and its object: a start or finish if there is one
@@ -228,26 +228,29 @@ class _Reader:
     # ---- named items: a start or a finish with no quantity --------------------
     def _named(self, counted: set[int]) -> list[_Draft]:
         """Named items started or finished, in clauses with no quantity (`counted`: the
-        clause starts of those that have one)."""
+        clause starts of those that have one). Verbs one after another are one action
+        (基本建成通车), read at its last."""
         found = []
-        for start, end, verb in self.verbs:
-            stage = _W.stage[verb]
-            if stage not in _NAMED_STAGES:
+        text = self.text
+        chain = None
+        for index, (start, end, verb) in enumerate(self.verbs):
+            chain = chain if chain is not None and self.verbs[index - 1][1] == start else start
+            if index + 1 < len(self.verbs) and self.verbs[index + 1][0] == end:
                 continue
-            clause = self._prev(self.clause_ends, start)
-            if clause in counted:
+            stage = _stage_of(text[chain:end])
+            clause = self._prev(self.clause_ends, chain)
+            if stage not in _NAMED_STAGES or clause in counted:
                 continue
             clause_end = self._next(self.clause_ends, end)
-            text = self.text
             if _W.exclusion.search(text, clause, clause_end):
                 continue
-            after, before = _clean(text[end:clause_end]), _clean(text[clause:start])
+            after, before = _clean(text[end:clause_end]), _clean(text[clause:chain])
             named = after or before
             if not named or _W.not_named.search(named) or _W.verb.search(named) and not _W.class_noun.search(named[-2:]):
                 continue  # 启动楼宇租赁、装修: an action, not a thing; 城西片区改造项目 is one
-            sentence = self._prev(self.sentence_ends, start)
-            first = clause + len(text[clause:start]) - len(text[clause:start].lstrip())
-            found += [_Draft(first, clause_end, None, None, verb, stage, obj, names, sentence, clause)
+            sentence = self._prev(self.sentence_ends, chain)
+            first = clause + len(text[clause:chain]) - len(text[clause:chain].lstrip())
+            found += [_Draft(first, clause_end, None, None, text[chain:end], stage, obj, names, sentence, clause)
                       for obj, names in _named_items(named)]
         return found
 
@@ -377,6 +380,12 @@ def _after_last_verb(words: str) -> str:
 
 def _names(listed: str) -> list[str]:
     return [name for name in map(_clean, _LIST_SPLIT.split(listed)) if 2 <= len(name) <= _MAX_NAMED]
+
+
+def _stage_of(action: str) -> str:
+    """The stage of verbs one after another: a finish if one is, else a start if one is."""
+    stages = {_W.stage[m[0]] for m in _W.verb.finditer(action)}
+    return next((stage for stage in ("finish", "start") if stage in stages), "other")
 
 
 def _named_items(words: str) -> list[tuple[str, list[str]]]:

@@ -29,7 +29,8 @@ from dataclasses import replace
 from ..documents import Document
 from . import catalogue
 from ..model import Commitment, Fact
-from . import commitments as _commitments
+from .commitments import read_commitments
+from .reading import Reading
 from .framing import reframed
 from .merge import merge
 from .prose import prose_facts
@@ -43,14 +44,7 @@ def extract(document: Document) -> list[Fact]:
     """All main-indicator facts of a document (prose and tables), one per identity,
     in the order they are stated; ordinary quantities the catalogue reads (main: false) are not emitted. Facts inside noise spans (spam, page furniture) are dropped,
     and so are sentences read in an indicator table's rendering (the table reader reads it)."""
-    folded = simplified(document)
-    compact, kept = closed_up(folded)
-    shadow = reframed(compact)
-    tables = extract_tables(shadow)
-    facts = _outside(prose_facts(shadow), read_extents(shadow, tables)) + tables
-    facts = [fact for fact in facts if catalogue.is_main(fact.indicator)]
-    facts = as_written(restored(merge(_outside(facts, shadow.noise)), kept), document, folded)
-    return [replace(fact, confidence=confidence(fact)) for fact in facts]
+    return _read(document, commitments=False)[0]
 
 
 def extract_commitments(document: Document) -> list[Commitment]:
@@ -59,9 +53,22 @@ def extract_commitments(document: Document) -> list[Commitment]:
 
 
 def extract_all(document: Document) -> tuple[list[Fact], list[Commitment]]:
-    """Facts and commitments: a quantity read as a main indicator's is no commitment."""
-    facts = extract(document)
-    return facts, _commitments.extract_commitments(document, facts)
+    """Facts and commitments, the text read once for both: a quantity read as a main
+    indicator's is no commitment."""
+    return _read(document, commitments=True)
+
+
+def _read(document: Document, commitments: bool) -> tuple[list[Fact], list[Commitment]]:
+    folded = simplified(document)
+    compact, kept = closed_up(folded)
+    shadow = reframed(compact)
+    reading = Reading.of(shadow)
+    tables = extract_tables(shadow)
+    facts = _outside(prose_facts(shadow, reading), read_extents(shadow, tables)) + tables
+    facts = merge(_outside([fact for fact in facts if catalogue.is_main(fact.indicator)], shadow.noise))
+    found = restored(read_commitments(shadow, facts, reading), kept) if commitments else []
+    facts = as_written(restored(facts, kept), document, folded)
+    return [replace(fact, confidence=confidence(fact)) for fact in facts], found
 
 
 def _outside(facts: list[Fact], noise: list[tuple[int, int]]) -> list[Fact]:

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import SettingsError
-from .grammar import alternation
+from .grammar import alternation, trie_pattern
 
 WORDS_FILE = Path(__file__).parents[1] / "data" / "commitments.yaml"
 
@@ -53,7 +53,8 @@ def words() -> CommitmentWords:
     stage = {verb: name for name, verbs in raw["verbs"].items() for verb in verbs}
     return CommitmentWords(
         stage=stage,
-        verb=re.compile(f"(?!{alternation(raw['verb_nouns'])})(?:{alternation(stage)})"),
+        verb=re.compile(f"(?=[{''.join(sorted({v[0] for v in stage}))}])"  # a cheap first-character test
+                        f"(?!{alternation(raw['verb_nouns'])}){trie_pattern(stage)}"),
         unit=re.compile(alternation(raw["units"])),
         class_noun=re.compile(alternation(raw["class_nouns"])),
         money_word=re.compile(f"(?:{alternation(raw['money_words'])})[为达约共计]*$"),

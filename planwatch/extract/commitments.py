@@ -1,7 +1,7 @@
 """Commitments from sentences, lists and flattened tables: quantified tasks and named
 projects (shared/spec/commitments.md).
 
-    extract_commitments(document, facts) -> list[Commitment]
+    read_commitments(document, facts, reading) -> list[Commitment]
 
 One pass: the quantities (numbers.py), action verbs (data/commitments.yaml), clause
 and sentence ends and period marks of the text are found once; then each quantity is
@@ -30,16 +30,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from decimal import Decimal
 
 from ..documents import Document
 from ..model import Commitment, Fact
 from .commitment_words import words
-from .context import Sections
 from .numbers import Quantity, find_quantities
-from .periods import period_marks
+from .reading import Reading
 from .resolve import Where, resolve
-from .script import simplified
 
 _W = words()
 _SENTENCE_END = re.compile(r"[。！？!?；;\n|]")
@@ -55,7 +54,6 @@ _SCALE = {"万亿": Decimal(10000), "亿": Decimal(1), "千万": Decimal("0.1"),
           "万": Decimal("0.0001"), "": Decimal("0.00000001")}
 _OF = "的"
 _BUILDING = "建设"  # 完成…建设: building done, a finish
-_NAMED_STAGES = ("start", "finish")
 
 
 @dataclass
@@ -76,10 +74,11 @@ class _Draft:
     joined_next: bool = False  # 开工建设6条、…: the object is the next item's
 
 
-def extract_commitments(document: Document, facts: list[Fact]) -> list[Commitment]:
-    """The commitments of a document, in text order. `facts` are its main-indicator facts
-    (planwatch.extract.extract): their quantities are no commitments."""
-    return _Reader(simplified(document), facts).commitments()
+def read_commitments(document: Document, facts: list[Fact], reading: Reading) -> list[Commitment]:
+    """The commitments of a document's text as the facts' readers see it (planwatch.extract:
+    simplified, closed up, reframed), in text order. `facts` are its main-indicator facts
+    there, whose quantities are no commitments; `reading` its sections and period marks."""
+    return _Reader(document, facts, reading).commitments()
 
 
 def money_in_yi(value: Decimal, unit: str) -> Decimal | None:
@@ -91,17 +90,18 @@ def money_in_yi(value: Decimal, unit: str) -> Decimal | None:
 
 
 class _Reader:
-    def __init__(self, document: Document, facts: list[Fact]):
+    def __init__(self, document: Document, facts: list[Fact], reading: Reading):
         text = self.text = document.text
-        self.sections = Sections(document)
+        self.sections = reading.sections
         self.verbs = [(m.start(), m.end(), m[0]) for m in _W.verb.finditer(text)]
         self.verb_starts = [v[0] for v in self.verbs]
         self.clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
-        self.marks = period_marks(text)
+        self.marks = reading.marks
         self.mark_starts = [m.start for m in self.marks]
-        self.taken = sorted([(f.start, f.end) for f in facts] + list(document.noise))
-        self.taken_starts = [s for s, _ in self.taken]
+        taken = sorted([(f.start, f.end) for f in facts] + list(document.noise))
+        self.taken_starts = [start for start, _ in taken]
+        self.taken_ends = list(accumulate((end for _, end in taken), max))  # the furthest end so far
 
     def commitments(self) -> list[Commitment]:
         drafts: list[_Draft] = []
@@ -123,7 +123,7 @@ class _Reader:
     def _threshold(self, quantity: Quantity, following: Quantity | None) -> bool:
         """A quantity that qualifies the next one in its item: nouns between them, no
         separator, no verb, no also-word (5个点位640个停车泊位, 100亿元以上项目2个)."""
-        if following is None:
+        if following is None or following.start - quantity.end > _MAX_OBJECT + 4:
             return False
         gap = self.text[self._unit(quantity)[1]:following.start]
         return bool(gap) and len(gap) <= _MAX_OBJECT and not _BREAK.search(gap) and not _W.verb.search(gap) \
@@ -213,8 +213,9 @@ class _Reader:
         return quantity.unit, quantity.end
 
     def _taken(self, quantity: Quantity) -> bool:
+        """In a main indicator's evidence or in noise."""
         index = bisect_right(self.taken_starts, quantity.number_start) - 1
-        return any(start <= quantity.number_start < end for start, end in self.taken[max(0, index - 3):index + 1])
+        return index >= 0 and self.taken_ends[index] > quantity.number_start
 
     @staticmethod
     def _is_money_of(last: _Draft, quantity: Quantity, unit: str, lead: str) -> bool:
@@ -229,17 +230,23 @@ class _Reader:
     def _named(self, counted: set[int]) -> list[_Draft]:
         """Named items started or finished, in clauses with no quantity (`counted`: the
         clause starts of those that have one). Verbs one after another are one action
-        (基本建成通车), read at its last."""
+        (基本建成通车), read at its last: a finish if one of them is, else a start."""
         found = []
-        text = self.text
-        chain = None
-        for index, (start, end, verb) in enumerate(self.verbs):
-            chain = chain if chain is not None and self.verbs[index - 1][1] == start else start
-            if index + 1 < len(self.verbs) and self.verbs[index + 1][0] == end:
+        text, verbs = self.text, self.verbs
+        last_end = -1
+        for index, (start, end, verb) in enumerate(verbs):
+            if _W.stage[verb] == "other" or start < last_end:
                 continue
-            stage = _stage_of(text[chain:end])
+            first = last = index
+            while first and verbs[first - 1][1] == verbs[first][0]:
+                first -= 1
+            while last + 1 < len(verbs) and verbs[last + 1][0] == verbs[last][1]:
+                last += 1
+            chain, end, last_end = verbs[first][0], verbs[last][1], verbs[last][1]
+            stages = {_W.stage[v[2]] for v in verbs[first:last + 1]}
+            stage = "finish" if "finish" in stages else "start"
             clause = self._prev(self.clause_ends, chain)
-            if stage not in _NAMED_STAGES or clause in counted:
+            if clause in counted:
                 continue
             clause_end = self._next(self.clause_ends, end)
             if _W.exclusion.search(text, clause, clause_end):
@@ -249,8 +256,8 @@ class _Reader:
             if not named or _W.not_named.search(named) or _W.verb.search(named) and not _W.class_noun.search(named[-2:]):
                 continue  # 启动楼宇租赁、装修: an action, not a thing; 城西片区改造项目 is one
             sentence = self._prev(self.sentence_ends, chain)
-            first = clause + len(text[clause:chain]) - len(text[clause:chain].lstrip())
-            found += [_Draft(first, clause_end, None, None, text[chain:end], stage, obj, names, sentence, clause)
+            opens = clause + len(text[clause:chain]) - len(text[clause:chain].lstrip())
+            found += [_Draft(opens, clause_end, None, None, text[chain:end], stage, obj, names, sentence, clause)
                       for obj, names in _named_items(named)]
         return found
 
@@ -261,12 +268,6 @@ class _Reader:
             if self.verbs[index][1] <= end:
                 return self.verbs[index]
             index -= 1
-        return None
-
-    def _first_verb(self, start: int, end: int) -> tuple[int, int, str] | None:
-        index = bisect_left(self.verb_starts, start)
-        if index < len(self.verbs) and self.verbs[index][1] <= end:
-            return self.verbs[index]
         return None
 
     def _prev(self, positions: list[int], pos: int) -> int:
@@ -380,12 +381,6 @@ def _after_last_verb(words: str) -> str:
 
 def _names(listed: str) -> list[str]:
     return [name for name in map(_clean, _LIST_SPLIT.split(listed)) if 2 <= len(name) <= _MAX_NAMED]
-
-
-def _stage_of(action: str) -> str:
-    """The stage of verbs one after another: a finish if one is, else a start if one is."""
-    stages = {_W.stage[m[0]] for m in _W.verb.finditer(action)}
-    return next((stage for stage in ("finish", "start") if stage in stages), "other")
 
 
 def _named_items(words: str) -> list[tuple[str, list[str]]]:

@@ -123,7 +123,7 @@ class _Reader:
     def _threshold(self, quantity: Quantity, following: Quantity | None) -> bool:
         """A quantity that qualifies the next one in its item: nouns between them, no
         separator, no verb, no also-word (5个点位640个停车泊位, 100亿元以上项目2个)."""
-        if following is None or following.start - quantity.end > _MAX_OBJECT + 4:
+        if following is None or following.start - quantity.end > _MAX_OBJECT + 4 or not self._unit(following)[0]:
             return False
         gap = self.text[self._unit(quantity)[1]:following.start]
         return bool(gap) and len(gap) <= _MAX_OBJECT and not _BREAK.search(gap) and not _W.verb.search(gap) \
@@ -153,7 +153,8 @@ class _Reader:
         if verb is not None and post is not None and "等" in text[verb[1]:quantity.start] \
                 and _W.stage[post[2]] != "other":
             verb = None  # 甲、乙改造等5项项目基本完工: the verb inside the list is a name's
-        if verb is None and same_sentence and last.end >= item and (not _clean(lead) or _W.also.search(lead)):
+        if verb is None and same_sentence and last.end >= item and not _BREAK.search(lead) \
+                and (not _clean(lead) or _W.also.search(lead)):
             return None  # 拆除违建335处约14.7万平方米: a size of the count before
         prefix = ""
         if verb is not None:
@@ -162,13 +163,15 @@ class _Reader:
             before = lead
             verb = self._last_verb(clause, item) or post
         after = text[end:post[0]] if post is not None else text[end:clause_end]
+        obj, names, raw = _object(before, after, _after_last_verb(prefix))
         if verb is not None:
             action, stage = verb[2], _W.stage[verb[2]]
         elif same_sentence:
             action, stage = last.action, last.stage
+        elif obj and _W.class_noun.search(obj):
+            action, stage = None, "other"  # 策划项目54个: a batch of projects, counted with no verb
         else:
             return None
-        obj, names, raw = _object(before, after, _after_last_verb(prefix))
         if action == "完成" and raw.endswith(_BUILDING) and len(obj) >= 2:
             action, stage = action + _BUILDING, "finish"
         return _Draft(quantity.start, end, quantity, unit, action, stage, obj or None, names, sentence, clause,
@@ -251,7 +254,8 @@ class _Reader:
             clause_end = self._next(self.clause_ends, end)
             if _W.exclusion.search(text, clause, clause_end):
                 continue
-            after, before = _clean(text[end:clause_end]), _clean(text[clause:chain])
+            after = "" if text[end:end + 1] in _JOINED else _clean(text[end:clause_end])  # 开工、当年封顶
+            before = _clean(text[clause:chain])
             named = after or before
             if not named or _W.not_named.search(named) or _W.verb.search(named) and not _W.class_noun.search(named[-2:]):
                 continue  # 启动楼宇租赁、装修: an action, not a thing; 城西片区改造项目 is one
@@ -353,8 +357,8 @@ def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:
         names, before = _names(before), ""
     if after.startswith(_OF) and _clean(after[:cut]):  # 总规模50亿元的洪山母基金: what it measures
         before = ""
-    if before and len(before) <= _MAX_OBJECT and not _DIGIT.search(before):
-        return before, names, before
+    if before and len(before) <= _MAX_OBJECT and not (_DIGIT.search(before) and _clean(after[:cut])):
+        return before, names, before  # 5个点位640个停车泊位: not 5个点位; 50亿元以上项目11个: that
     raw = _W.lead.sub("", after[:cut])
     after = _clean(raw)
     if after and len(after) <= _MAX_OBJECT:
@@ -384,9 +388,11 @@ def _names(listed: str) -> list[str]:
 
 
 def _named_items(words: str) -> list[tuple[str, list[str]]]:
-    """甲、乙等工程: one, the class noun with its names; 甲、乙: one each."""
+    """甲、乙等排水工程: one, the class noun with its names; 甲、乙 or 甲、乙等项目: one each."""
     if "等" in words:
         listed, _, noun = words.rpartition("等")
         noun = _clean(noun)
+        if _W.class_noun.fullmatch(noun):
+            return [(name, []) for name in _names(listed)]  # 甲、乙等项目开工: 项目 tells nothing apart
         return [(noun, _names(listed))] if 2 <= len(noun) <= _MAX_NAMED else []
     return [(name, []) for name in _names(words)]

@@ -28,7 +28,7 @@ class Commitment:
     period: Period                 # a str given here is read as a Period once
     object: str                    # what is counted, as written, without numbers or a name list
     stage: Stage
-    action: str                    # the verb as written
+    action: str | None             # the verb as written (None: a batch of projects named with no verb)
     value: Decimal | None          # None for a named item with no quantity
     unit: str | None
     comparator: Comparator | None

@@ -35,6 +35,7 @@ class CommitmentWords:
     lead: re.Pattern             # words before an object that are not part of it (全年, 加快推动 …)
     tail: re.Pattern             # and after it (正式, 已 …)
     also: re.Pattern             # 共计, 约 … between two quantities: the second is a size of the first
+    bare_noun: re.Pattern        # 项目: a list ending in it is one commitment per name
     not_named: re.Pattern        # a named item holding one is a clause about work (工作, 力度 …)
 
 
@@ -61,6 +62,7 @@ def words() -> CommitmentWords:
         exclusion=re.compile(alternation(raw["exclusions"])),
         lead=re.compile(f"^(?:[\\s“”\"、,，]|{alternation(raw['object_lead'])})+"),
         also=re.compile(alternation(raw["also_words"])),
+        bare_noun=re.compile(alternation(raw["bare_nouns"])),
         not_named=re.compile(alternation(raw["not_named"])),
         tail=re.compile(f"(?:[\\s“”\"、,，]|{alternation(raw['object_tail'])})+$"),
     )

@@ -71,6 +71,7 @@ class _Draft:
     sentence: int
     clause: int
     money: Decimal | None = None
+    frame: int | None = None   # where the statement's own words begin: its clause before is read for role and period
     joined_next: bool = False  # 开工建设6条、…: the object is the next item's
 
 
@@ -138,6 +139,8 @@ class _Reader:
         clause = self._prev(self.clause_ends, quantity.start)
         sentence = self._prev(self.sentence_ends, quantity.start)
         item = max(clause, previous_end)
+        if "等" not in text[item:quantity.start]:  # 17个甲项目及9个乙项目: the item after 及
+            item = max(item, *(text.rfind(j, item, quantity.start) + 1 for j in _JOINED))
         lead = text[item:quantity.start]
         same_sentence = last is not None and last.sentence == sentence
         if same_sentence and self._is_money_of(last, quantity, unit, lead):
@@ -153,8 +156,7 @@ class _Reader:
         if verb is not None and post is not None and "等" in text[verb[1]:quantity.start] \
                 and _W.stage[post[2]] != "other":
             verb = None  # 甲、乙改造等5项项目基本完工: the verb inside the list is a name's
-        if verb is None and same_sentence and last.end >= item and not _BREAK.search(lead) \
-                and (not _clean(lead) or _W.also.search(lead)):
+        if verb is None and same_sentence and not _BREAK.search(lead) and (not _clean(lead) or _W.also.search(lead)):
             return None  # 拆除违建335处约14.7万平方米: a size of the count before
         prefix = ""
         if verb is not None:
@@ -172,10 +174,12 @@ class _Reader:
             action, stage = None, "other"  # 策划项目54个: a batch of projects, counted with no verb
         else:
             return None
-        if action == "完成" and raw.endswith(_BUILDING) and len(obj) >= 2:
+        built = raw.endswith(_BUILDING) or post is not None and post[2] == _BUILDING
+        if action == "完成" and built and len(obj) >= 2:
             action, stage = action + _BUILDING, "finish"
+        frame = verb[1] if verb is not None and verb[1] <= quantity.start else item
         return _Draft(quantity.start, end, quantity, unit, action, stage, obj or None, names, sentence, clause,
-                      joined_next=not obj and text[end:end + 1] in _JOINED)
+                      frame=frame, joined_next=not obj and text[end:end + 1] in _JOINED)
 
     def _item_verb(self, item: int, at: int) -> tuple[int, int, str] | None:
         """The verb of the item before a quantity: a start
@@ -261,7 +265,7 @@ class _Reader:
                 continue  # 启动楼宇租赁、装修: an action, not a thing; 城西片区改造项目 is one
             sentence = self._prev(self.sentence_ends, chain)
             opens = clause + len(text[clause:chain]) - len(text[clause:chain].lstrip())
-            found += [_Draft(opens, clause_end, None, None, text[chain:end], stage, obj, names, sentence, clause)
+            found += [_Draft(opens, clause_end, None, None, text[chain:end], stage, obj, names, sentence, clause, frame=chain)
                       for obj, names in _named_items(named)]
         return found
 
@@ -314,12 +318,13 @@ class _Reader:
         )
 
     def _where(self, draft: _Draft) -> Where:
-        text, at = self.text, draft.start
+        """The words before the statement's own (计划总投资 inside an object is no plan)."""
+        text, at = self.text, max(draft.clause, min(draft.frame, draft.start))
         marks = self.marks[bisect_left(self.mark_starts, draft.sentence):bisect_left(self.mark_starts, at)]
         marks = [m for m in marks if m.end <= at and m.kind != "since"]
-        return Where(section=self.sections.at(at), sentence=text[draft.sentence:at], sentence_start=draft.sentence,
-                     clause=text[draft.clause:at], clause_start=draft.clause, name=(at, at),
-                     marks=tuple(marks[-1:]), bullet_target=None)
+        return Where(section=self.sections.at(draft.start), sentence=text[draft.sentence:at],
+                     sentence_start=draft.sentence, clause=text[draft.clause:at], clause_start=draft.clause,
+                     name=(at, at), marks=tuple(marks[-1:]), bullet_target=None)
 
 
 def _money_first(drafts: list[_Draft], text: str) -> list[_Draft]:
@@ -347,6 +352,7 @@ def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:
     """(object, names, the object's words before cleaning) of a quantity: the words between
     its verb and it, else those after it, else those before its verb."""
     names: list[str] = []
+    modifier = before.endswith(_OF)  # 已获得资金的17个中央预算内投资项目: the words before qualify it
     before = _clean(before)
     if "等" in before:
         listed, _, before = before.rpartition("等")
@@ -355,7 +361,7 @@ def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:
     cut = min((i for i in (after.find("、"), after.find("等"), _first_digit(after)) if i >= 0), default=len(after))
     if "、" in before and _clean(after[:cut]):  # 甲、乙、丙3宗地块: names, then the object
         names, before = _names(before), ""
-    if after.startswith(_OF) and _clean(after[:cut]):  # 总规模50亿元的洪山母基金: what it measures
+    if (modifier or after.startswith(_OF)) and _clean(after[:cut]):  # 总规模50亿元的洪山母基金: what it measures
         before = ""
     if before and len(before) <= _MAX_OBJECT and not (_DIGIT.search(before) and _clean(after[:cut])):
         return before, names, before  # 5个点位640个停车泊位: not 5个点位; 50亿元以上项目11个: that
@@ -392,7 +398,7 @@ def _named_items(words: str) -> list[tuple[str, list[str]]]:
     if "等" in words:
         listed, _, noun = words.rpartition("等")
         noun = _clean(noun)
-        if _W.class_noun.fullmatch(noun):
+        if _W.bare_noun.fullmatch(noun):
             return [(name, []) for name in _names(listed)]  # 甲、乙等项目开工: 项目 tells nothing apart
         return [(noun, _names(listed))] if 2 <= len(noun) <= _MAX_NAMED else []
     return [(name, []) for name in _names(words)]

@@ -53,6 +53,7 @@ _MAX_NAMED = 25   # a named item longer than this is a clause, not a name
 _SCALE = {"万亿": Decimal(10000), "亿": Decimal(1), "千万": Decimal("0.1"), "百万": Decimal("0.01"),
           "万": Decimal("0.0001"), "": Decimal("0.00000001")}
 _OF = "的"
+_QUALIFIED = 8  # chars: an amount this close before 项目 sizes the projects
 _BUILDING = "建设"  # 完成…建设: building done, a finish
 
 
@@ -147,7 +148,7 @@ class _Reader:
             last.money = money_in_yi(quantity.value, unit)
             return None
         clause_end = self._next(self.clause_ends, end)
-        if self._taken(quantity) or _W.exclusion.search(text, clause, clause_end):
+        if self._taken(quantity) or _W.exclusion.search(text, clause, clause_end) or money_in_yi(quantity.value, unit) is not None and self._qualifies(end, clause_end):
             return None
         verb = self._item_verb(item, quantity.start)
         post = self._post_verb(end, clause_end)
@@ -208,6 +209,12 @@ class _Reader:
                 first = first or self.verbs[index]
             index += 1
         return first
+
+    def _qualifies(self, end: int, clause_end: int) -> bool:
+        """签约超10亿元内资项目: an amount right before the projects it sizes, with no count."""
+        words = self.text[end:min(clause_end, end + _QUALIFIED)]
+        found = _W.class_noun.search(words)
+        return found is not None and not _BREAK.search(words, 0, found.start())
 
     def _unit(self, quantity: Quantity) -> tuple[str | None, int]:
         """The quantity's unit and where it ends: the number grammar's, else a count unit

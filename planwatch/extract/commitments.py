@@ -140,7 +140,7 @@ class _Reader:
         clause = self._prev(self.clause_ends, quantity.start)
         sentence = self._prev(self.sentence_ends, quantity.start)
         item = max(clause, previous_end)
-        if "等" not in text[item:quantity.start]:  # 17个甲项目及9个乙项目: the item after 及
+        if previous_end > clause and "等" not in text[item:quantity.start]:  # 17个甲项目及9个乙项目: after 及
             item = max(item, *(text.rfind(j, item, quantity.start) + 1 for j in _JOINED))
         lead = text[item:quantity.start]
         same_sentence = last is not None and last.sentence == sentence
@@ -151,16 +151,16 @@ class _Reader:
         if self._taken(quantity) or _W.exclusion.search(text, clause, clause_end) or money_in_yi(quantity.value, unit) is not None and self._qualifies(end, clause_end):
             return None
         verb = self._item_verb(item, quantity.start)
-        post = self._post_verb(end, clause_end)
-        if verb is not None and post is not None and _W.stage[verb[2]] == "other" != _W.stage[post[2]]:
-            verb = None  # 新建公办幼儿园4所开园: the finish after it says the stage
-        if verb is not None and post is not None and "等" in text[verb[1]:quantity.start] \
-                and _W.stage[post[2]] != "other":
-            verb = None  # 甲、乙改造等5项项目基本完工: the verb inside the list is a name's
+        item_end = text.find("、", end, clause_end)
+        if item_end < 0 or not self._verb_at(item_end + 1):
+            item_end = clause_end
+        post = self._post_verb(end, item_end)  # not the next item's own verb (换届10个、组建8个)
         if verb is None and same_sentence and not _BREAK.search(lead) and (not _clean(lead) or _W.also.search(lead)):
             return None  # 拆除违建335处约14.7万平方米: a size of the count before
         prefix = ""
-        if verb is not None:
+        if post is not None and _W.stage[post[2]] != "other" and (verb is None or _W.stage[verb[2]] == "other"):
+            verb, before = post, lead  # 新建公办幼儿园4所开园, 甲改造等5项项目基本完工: the finish after it says the stage
+        elif verb is not None:
             before, prefix = text[verb[1]:quantity.start], text[item:verb[0]]
         else:
             before = lead
@@ -284,6 +284,10 @@ class _Reader:
                 return self.verbs[index]
             index -= 1
         return None
+
+    def _verb_at(self, pos: int) -> bool:
+        index = bisect_left(self.verb_starts, pos)
+        return index < len(self.verb_starts) and self.verb_starts[index] == pos
 
     def _prev(self, positions: list[int], pos: int) -> int:
         index = bisect_left(positions, pos) - 1

@@ -12,9 +12,11 @@ read in its clause, in this order:
 2. no commitment: a main indicator's quantity (the facts' evidence), a rate or share
    (%), a duration, a number written in Chinese (一批, 三个“升级版”), one in a noise
    span, or one in a clause with an excluded word (获评, 出台, 惠及, 同比 …);
-3. its verb: the last before it in its item (新建充电桩5500个), else the clause's
-   (新建垃圾中转站1个、公厕3座), else one after its object (6所公办幼儿园正式开园),
-   else the sentence's previous commitment's (…,省级专精特新企业42家);
+3. its verb: a start or a finish of its item, or one just after its object, which
+   outweighs an ordinary verb (新建公办幼儿园4所开园), else the item's first verb
+   (为群众提供助餐服务2万人次: 服务 is a noun's), else the clause's (新建垃圾中转站1个、
+   公厕3座), else the sentence's previous commitment's (…,省级专精特新企业42家); a
+   batch of projects may go without one (策划项目54个);
 4. its object: the words between verb and quantity, else those after the quantity
    (建设30个产学研平台项目), else those before the verb (老旧小区改造开工19个), else
    the next item's (开工建设6条、完工9条区级市政道路) or the previous one's
@@ -30,8 +32,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 from decimal import Decimal
+from itertools import accumulate
 
 from ..documents import Document
 from ..model import Commitment, Fact
@@ -65,14 +67,14 @@ class _Draft:
     end: int
     quantity: Quantity | None
     unit: str | None
-    action: str
+    action: str | None
     stage: str
     object: str | None
     names: list[str]
     sentence: int
     clause: int
     money: Decimal | None = None
-    frame: int | None = None   # where the statement's own words begin: its clause before is read for role and period
+    frame: int = 0             # where the statement's own words begin: the clause before is read for role, period
     joined_next: bool = False  # 开工建设6条、…: the object is the next item's
 
 
@@ -125,7 +127,8 @@ class _Reader:
     def _threshold(self, quantity: Quantity, following: Quantity | None) -> bool:
         """A quantity that qualifies the next one in its item: nouns between them, no
         separator, no verb, no also-word (5个点位640个停车泊位, 100亿元以上项目2个)."""
-        if following is None or following.start - quantity.end > _MAX_OBJECT + 4 or not self._unit(following)[0]:
+        if following is None or following.start - quantity.end > _MAX_OBJECT + 4 \
+                or not self._unit(following)[0]:
             return False
         gap = self.text[self._unit(quantity)[1]:following.start]
         return bool(gap) and len(gap) <= _MAX_OBJECT and not _BREAK.search(gap) and not _W.verb.search(gap) \
@@ -137,55 +140,58 @@ class _Reader:
         unit, end = self._unit(quantity)
         if unit is None or unit in _NO_COUNT or not text[quantity.number_start].isdigit():
             return None
-        clause = self._prev(self.clause_ends, quantity.start)
-        sentence = self._prev(self.sentence_ends, quantity.start)
+        clause, sentence = self._prev(self.clause_ends, quantity.start), self._prev(self.sentence_ends, quantity.start)
         item = max(clause, previous_end)
         if previous_end > clause and "等" not in text[item:quantity.start]:  # 17个甲项目及9个乙项目: after 及
             item = max(item, *(text.rfind(j, item, quantity.start) + 1 for j in _JOINED))
         lead = text[item:quantity.start]
-        same_sentence = last is not None and last.sentence == sentence
-        if same_sentence and self._is_money_of(last, quantity, unit, lead):
+        last = last if last is not None and last.sentence == sentence else None
+        if last is not None and self._is_money_of(last, quantity, unit, lead):
             last.money = money_in_yi(quantity.value, unit)
             return None
         clause_end = self._next(self.clause_ends, end)
-        if self._taken(quantity) or _W.exclusion.search(text, clause, clause_end) or money_in_yi(quantity.value, unit) is not None and self._qualifies(end, clause_end):
+        if self._taken(quantity) or _W.exclusion.search(text, clause, clause_end) \
+                or money_in_yi(quantity.value, unit) is not None and self._qualifies(end, clause_end):
             return None
-        verb = self._item_verb(item, quantity.start)
-        item_end = text.find("、", end, clause_end)
-        if item_end < 0 or not self._verb_at(item_end + 1):
-            item_end = clause_end
-        post = self._post_verb(end, item_end)  # not the next item's own verb (换届10个、组建8个)
-        if verb is None and same_sentence and not _BREAK.search(lead) and (not _clean(lead) or _W.also.search(lead)):
+        verb, post, before, prefix = self._verb(quantity.start, end, item, clause, clause_end)
+        if verb is None and last is not None and not _BREAK.search(lead) and (not _clean(lead) or _W.also.search(lead)):
             return None  # 拆除违建335处约14.7万平方米: a size of the count before
-        prefix = ""
-        if post is not None and _W.stage[post[2]] != "other" and (verb is None or _W.stage[verb[2]] == "other"):
-            verb, before = post, lead  # 新建公办幼儿园4所开园, 甲改造等5项项目基本完工: the finish after it says the stage
-        elif verb is not None:
-            before, prefix = text[verb[1]:quantity.start], text[item:verb[0]]
-        else:
-            before = lead
+        if verb is None:
             verb = self._last_verb(clause, item) or post
-        after = text[end:post[0]] if post is not None else text[end:clause_end]
-        obj, names, raw = _object(before, after, _after_last_verb(prefix))
+        obj, names, raw = _object(before, text[end:post[0] if post is not None else clause_end],
+                                  _after_last_verb(prefix))
         if verb is not None:
             action, stage = verb[2], _W.stage[verb[2]]
-        elif same_sentence:
+        elif last is not None:
             action, stage = last.action, last.stage
         elif obj and _W.class_noun.search(obj):
             action, stage = None, "other"  # 策划项目54个: a batch of projects, counted with no verb
         else:
             return None
-        built = raw.endswith(_BUILDING) or post is not None and post[2] == _BUILDING
-        if action == "完成" and built and len(obj) >= 2:
+        if action == "完成" and len(obj) >= 2 and (raw.endswith(_BUILDING) or post is not None and post[2] == _BUILDING):
             action, stage = action + _BUILDING, "finish"
         frame = verb[1] if verb is not None and verb[1] <= quantity.start else item
         return _Draft(quantity.start, end, quantity, unit, action, stage, obj or None, names, sentence, clause,
                       frame=frame, joined_next=not obj and text[end:end + 1] in _JOINED)
 
+    def _verb(self, start: int, end: int, item: int, clause: int, clause_end: int):
+        """(the verb of a quantity's item or None, the verb after it or None, the words between
+        verb and quantity, the words of the item before the verb)."""
+        text = self.text
+        verb = self._item_verb(item, start)
+        item_end = text.find("、", end, clause_end)
+        if item_end < 0 or not self._verb_at(item_end + 1):
+            item_end = clause_end
+        post = self._post_verb(end, item_end)  # not the next item's own verb (换届10个、组建8个)
+        if post is not None and _W.stage[post[2]] != "other" and (verb is None or _W.stage[verb[2]] == "other"):
+            return post, post, text[item:start], ""  # 新建公办幼儿园4所开园, 甲改造等5项项目基本完工
+        if verb is not None:
+            return verb, post, text[verb[1]:start], text[item:verb[0]]
+        return None, post, text[item:start], ""
+
     def _item_verb(self, item: int, at: int) -> tuple[int, int, str] | None:
-        """The verb of the item before a quantity: a start
-        or a finish if the item has one (老旧小区改造开工19个), else its first verb (为群众提供
-        助餐服务2万人次: not 服务, a noun's)."""
+        """The verb of the item before a quantity: a start or a finish if the item has one
+        (老旧小区改造开工19个), else its first verb (为群众提供助餐服务2万人次: not 服务, a noun's)."""
         index = bisect_left(self.verb_starts, item)
         first = staged = None
         while index < len(self.verbs) and self.verbs[index][1] <= at:
@@ -268,12 +274,13 @@ class _Reader:
             after = "" if text[end:end + 1] in _JOINED else _clean(text[end:clause_end])  # 开工、当年封顶
             before = _clean(text[clause:chain])
             named = after or before
-            if not named or _W.not_named.search(named) or _W.verb.search(named) and not _W.class_noun.search(named[-2:]):
+            if not named or _W.not_named.search(named) \
+                    or _W.verb.search(named) and not _W.class_noun.search(named[-2:]):
                 continue  # 启动楼宇租赁、装修: an action, not a thing; 城西片区改造项目 is one
             sentence = self._prev(self.sentence_ends, chain)
             opens = clause + len(text[clause:chain]) - len(text[clause:chain].lstrip())
-            found += [_Draft(opens, clause_end, None, None, text[chain:end], stage, obj, names, sentence, clause, frame=chain)
-                      for obj, names in _named_items(named)]
+            found += [_Draft(opens, clause_end, None, None, text[chain:end], stage, obj, names, sentence, clause,
+                             frame=chain) for obj, names in _named_items(named)]
         return found
 
     # ---- verbs and boundaries ----------------------------------------------

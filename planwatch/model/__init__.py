@@ -8,5 +8,6 @@ from .fact import (COMPARATORS, FIELDS, MEASURES, ROLES, Basis, Comparator, Fact
 from .commitment import COMMITMENT_FIELDS, KINDS, STAGES, Commitment, Kind, Stage
 from .period import Period
 
-__all__ = ["COMMITMENT_FIELDS", "COMPARATORS", "FIELDS", "KINDS", "STAGES", "Commitment", "Kind", "Stage", "MEASURES", "ROLES", "Basis", "Comparator", "Fact", "Measure", "Period",
-           "Role", "json_value", "number_json"]
+__all__ = ["COMMITMENT_FIELDS", "COMPARATORS", "FIELDS", "KINDS", "MEASURES", "ROLES", "STAGES", "Basis",
+           "Commitment", "Comparator", "Fact", "Kind", "Measure", "Period", "Role", "Stage", "json_value",
+           "number_json"]

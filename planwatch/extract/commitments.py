@@ -75,6 +75,7 @@ class _Draft:
     clause: int
     money: Decimal | None = None
     frame: int = 0             # where the statement's own words begin: the clause before is read for role, period
+    own: int | None = None     # where its clause begins for that: a list item's own (…2个、30亿元以上项目10个)
     joined_next: bool = False  # 开工建设6条、…: the object is the next item's
 
 
@@ -115,7 +116,8 @@ class _Reader:
             following = quantities[index + 1] if index + 1 < len(quantities) else None
             if self._threshold(quantity, following):
                 continue  # 10亿元以上项目20个: the 20个 is the count, read with its object
-            draft = self._read(quantity, previous_end, drafts[-1] if drafts else None)
+            draft = self._read(quantity, previous_end, drafts[-1] if drafts else None,
+                               following.start if following is not None else len(self.text))
             previous_end = self._unit(quantity)[1]
             if draft is not None:
                 drafts.append(draft)
@@ -135,7 +137,8 @@ class _Reader:
             and not _W.also.search(gap)
 
     # ---- one quantity ------------------------------------------------------
-    def _read(self, quantity: Quantity, previous_end: int, last: _Draft | None) -> _Draft | None:
+    def _read(self, quantity: Quantity, previous_end: int, last: _Draft | None, following: int) -> _Draft | None:
+        """The draft commitment of a quantity, or None; `following`: where the next quantity starts."""
         text = self.text
         unit, end = self._unit(quantity)
         if unit is None or unit in _NO_COUNT or not text[quantity.number_start].isdigit():
@@ -153,7 +156,7 @@ class _Reader:
         if self._taken(quantity) or _W.exclusion.search(text, clause, clause_end) \
                 or money_in_yi(quantity.value, unit) is not None and self._qualifies(end, clause_end):
             return None
-        verb, post, before, prefix = self._verb(quantity.start, end, item, clause, clause_end)
+        verb, post, before, prefix = self._verb(quantity.start, end, item, min(clause_end, following))
         if verb is None and last is not None and not _BREAK.search(lead) and (not _clean(lead) or _W.also.search(lead)):
             return None  # 拆除违建335处约14.7万平方米: a size of the count before
         if verb is None:
@@ -172,11 +175,12 @@ class _Reader:
             action, stage = action + _BUILDING, "finish"
         frame = verb[1] if verb is not None and verb[1] <= quantity.start else item
         return _Draft(quantity.start, end, quantity, unit, action, stage, obj or None, names, sentence, clause,
-                      frame=frame, joined_next=not obj and text[end:end + 1] in _JOINED)
+                      frame=frame, own=item if previous_end > clause else clause,
+                      joined_next=not obj and text[end:end + 1] in _JOINED)
 
-    def _verb(self, start: int, end: int, item: int, clause: int, clause_end: int):
-        """(the verb of a quantity's item or None, the verb after it or None, the words between
-        verb and quantity, the words of the item before the verb)."""
+    def _verb(self, start: int, end: int, item: int, clause_end: int):
+        """(the verb of a quantity's item or None, the verb after it and before the next
+        quantity or None, the words between verb and quantity, the words of the item before the verb)."""
         text = self.text
         verb = self._item_verb(item, start)
         item_end = text.find("、", end, clause_end)
@@ -337,11 +341,12 @@ class _Reader:
 
     def _where(self, draft: _Draft) -> Where:
         """The words before the statement's own (计划总投资 inside an object is no plan)."""
-        text, at = self.text, max(draft.clause, min(draft.frame, draft.start))
+        own = draft.clause if draft.own is None else draft.own
+        text, at = self.text, max(own, min(draft.frame, draft.start))
         marks = self.marks[bisect_left(self.mark_starts, draft.sentence):bisect_left(self.mark_starts, at)]
         marks = [m for m in marks if m.end <= at and m.kind != "since"]
         return Where(section=self.sections.at(draft.start), sentence=text[draft.sentence:at],
-                     sentence_start=draft.sentence, clause=text[draft.clause:at], clause_start=draft.clause,
+                     sentence_start=draft.sentence, clause=text[own:at], clause_start=own,
                      name=(at, at), marks=tuple(marks[-1:]), bullet_target=None)
 
 
@@ -377,13 +382,13 @@ def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:
         names = _names(listed)
         before = _clean(before)
     cut = min((i for i in (after.find("、"), after.find("等"), _first_digit(after)) if i >= 0), default=len(after))
-    if "、" in before and _clean(after[:cut]):  # 甲、乙、丙3宗地块: names, then the object
+    if _LIST_SPLIT.search(before) and _clean(after[:cut]):  # 甲、乙、丙3宗地块: names, then the object
         names, before = _names(before), ""
     if (modifier or after.startswith(_OF)) and _clean(after[:cut]):  # 总规模50亿元的洪山母基金: what it measures
         before = ""
     if before and len(before) <= _MAX_OBJECT and not (_DIGIT.search(before) and _clean(after[:cut])):
         return before, names, before  # 5个点位640个停车泊位: not 5个点位; 50亿元以上项目11个: that
-    raw = _W.lead.sub("", after[:cut])
+    raw = _W.lead.sub("", after[:cut].rpartition(_OF)[2])  # 10万人规模的志愿服务队伍: what follows 的
     after = _clean(raw)
     if after and len(after) <= _MAX_OBJECT:
         return after, names, raw

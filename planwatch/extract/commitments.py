@@ -43,8 +43,8 @@ from .reading import Reading
 from .resolve import Where, resolve
 
 _W = words()
-_SENTENCE_END = re.compile(r"[。！？!?；;\n|]")
-_CLAUSE_END = re.compile(r"[。！？!?；;\n|，,：:]")
+_SENTENCE_END = re.compile(r"[。！？；;\n|]")  # not ? or !: in scraped Chinese text they stand for lost characters
+_CLAUSE_END = re.compile(r"[。！？；;\n|，,：:]")
 _NO_COUNT = {"%", "‰", "百分点", "年", "岁", "天", "小时"}
 _LIST_SPLIT = re.compile(r"[、和及与]|以及")
 _JOINED = "、和及与"
@@ -55,6 +55,7 @@ _MAX_NAMED = 25   # a named item longer than this is a clause, not a name
 _SCALE = {"万亿": Decimal(10000), "亿": Decimal(1), "千万": Decimal("0.1"), "百万": Decimal("0.01"),
           "万": Decimal("0.0001"), "": Decimal("0.00000001")}
 _OF = "的"
+_QUALIFIER = 3  # chars: a word this short before 的 qualifies the object after it (规模的, not 行政许可事项的)
 _QUALIFIED = 8  # chars: an amount this close before 项目 sizes the projects
 _BUILDING = "建设"  # 完成…建设: building done, a finish
 
@@ -191,6 +192,8 @@ class _Reader:
             return post, post, text[item:start], ""  # 新建公办幼儿园4所开园, 甲改造等5项项目基本完工
         if verb is not None:
             return verb, post, text[verb[1]:start], text[item:verb[0]]
+        if post is not None:
+            return None, post, "", text[item:start]  # 加强全年18条道路建设: the object is after it
         return None, post, text[item:start], ""
 
     def _item_verb(self, item: int, at: int) -> tuple[int, int, str] | None:
@@ -388,7 +391,8 @@ def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:
         before = ""
     if before and len(before) <= _MAX_OBJECT and not (_DIGIT.search(before) and _clean(after[:cut])):
         return before, names, before  # 5个点位640个停车泊位: not 5个点位; 50亿元以上项目11个: that
-    raw = _W.lead.sub("", after[:cut].rpartition(_OF)[2])  # 10万人规模的志愿服务队伍: what follows 的
+    qualifier, of, noun = after[:cut].rpartition(_OF)
+    raw = _W.lead.sub("", noun if of and len(qualifier) <= _QUALIFIER else after[:cut])  # 10万人规模的志愿服务队伍
     after = _clean(raw)
     if after and len(after) <= _MAX_OBJECT:
         return after, names, raw
@@ -405,11 +409,13 @@ def _first_digit(words: str) -> int:
 
 def _after_last_verb(words: str) -> str:
     """预计全年完成土地 -> 土地: the words before a verb, after any verb of their own
-    (老旧小区改造 stays whole: nothing follows its verb)."""
+    (上半年完成 -> 上半年, 老旧小区改造 -> 老旧小区: nothing follows the verb)."""
     found = None
     for found in _W.verb.finditer(words):
         pass
-    return words[found.end():] if found and _clean(words[found.end():]) else words
+    if found is None:
+        return words
+    return words[found.end():] if _clean(words[found.end():]) else words[:found.start()]
 
 
 def _names(listed: str) -> list[str]:

@@ -158,22 +158,23 @@ class _Reader:
                 or money_in_yi(quantity.value, unit) is not None and self._qualifies(end, clause_end):
             return None
         verb, post, before, prefix = self._verb(quantity.start, end, item, min(clause_end, following))
-        if verb is None and last is not None and not _BREAK.search(lead) and (not _clean(lead) or _W.also.search(lead)):
+        if verb is None and post is None and last is not None and not _BREAK.search(lead) \
+                and (not _clean(lead) or _W.also.search(lead)):
             return None  # 拆除违建335处约14.7万平方米: a size of the count before
-        if verb is None:
-            verb = self._last_verb(clause, item) or post
+        if verb is None:  # 新建垃圾中转站1个、公厕3座; 累计培育…,省级瞪羚企业31家: a verb before it in the sentence
+            verb = post or self._last_verb(sentence, item)
         obj, names, raw = _object(before, text[end:post[0] if post is not None else clause_end],
                                   _after_last_verb(prefix))
         if verb is not None:
             action, stage = verb[2], _W.stage[verb[2]]
-        elif last is not None:
-            action, stage = last.action, last.stage
         elif obj and _W.class_noun.search(obj):
             action, stage = None, "other"  # 策划项目54个: a batch of projects, counted with no verb
         else:
             return None
         if action == "完成" and len(obj) >= 2 and (raw.endswith(_BUILDING) or post is not None and post[2] == _BUILDING):
             action, stage = action + _BUILDING, "finish"
+        if not obj and stage == "other" and action is not None and verb[1] == quantity.start:
+            obj = action  # 供地484.5亩, 组建8个: the action is what is counted
         frame = verb[1] if verb is not None and verb[1] <= quantity.start else item
         return _Draft(quantity.start, end, quantity, unit, action, stage, obj or None, names, sentence, clause,
                       frame=frame, own=item if previous_end > clause else clause,

@@ -161,8 +161,9 @@ class _Reader:
         if verb is None and post is None and last is not None and not _BREAK.search(lead) \
                 and (not _clean(lead) or _W.also.search(lead)):
             return None  # 拆除违建335处约14.7万平方米: a size of the count before
-        if verb is None:  # 新建垃圾中转站1个、公厕3座; 累计培育…,省级瞪羚企业31家: a verb before it in the sentence
-            verb = post or self._last_verb(sentence, item)
+        if verb is None:  # 新建垃圾中转站1个、公厕3座; 累计培育…,省级瞪羚企业31家: the verb of the list it goes on
+            listed = self._last_verb(sentence, item)
+            verb = post or (listed if listed is not None and listed[1] <= previous_end else None)
         obj, names, raw = _object(before, text[end:post[0] if post is not None else clause_end],
                                   _after_last_verb(prefix))
         if verb is not None:

@@ -150,12 +150,13 @@ class _Reader:
             item = max(item, *(text.rfind(j, item, quantity.start) + 1 for j in _JOINED))
         lead = text[item:quantity.start]
         last = last if last is not None and last.sentence == sentence else None
+        clause_end = self._next(self.clause_ends, end)
+        if money_in_yi(quantity.value, unit) is not None and self._qualifies(end, clause_end):
+            return None  # 签约超10亿元内资项目: it sizes the projects
         if last is not None and self._is_money_of(last, quantity, unit, lead):
             last.money = money_in_yi(quantity.value, unit)
             return None
-        clause_end = self._next(self.clause_ends, end)
-        if self._taken(quantity) or _W.exclusion.search(text, clause, clause_end) \
-                or money_in_yi(quantity.value, unit) is not None and self._qualifies(end, clause_end):
+        if self._taken(quantity) or _W.exclusion.search(text, clause, clause_end):
             return None
         verb, post, before, prefix = self._verb(quantity.start, end, item, min(clause_end, following))
         if verb is None and post is None and last is not None and not _BREAK.search(lead) \

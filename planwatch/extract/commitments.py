@@ -117,8 +117,7 @@ class _Reader:
             following = quantities[index + 1] if index + 1 < len(quantities) else None
             if self._threshold(quantity, following):
                 continue  # 10亿元以上项目20个: the 20个 is the count, read with its object
-            draft = self._read(quantity, previous_end, drafts[-1] if drafts else None,
-                               following.start if following is not None else len(self.text))
+            draft = self._read(quantity, previous_end, drafts[-1] if drafts else None, following)
             previous_end = self._unit(quantity)[1]
             if draft is not None:
                 drafts.append(draft)
@@ -138,8 +137,9 @@ class _Reader:
             and not _W.also.search(gap)
 
     # ---- one quantity ------------------------------------------------------
-    def _read(self, quantity: Quantity, previous_end: int, last: _Draft | None, following: int) -> _Draft | None:
-        """The draft commitment of a quantity, or None; `following`: where the next quantity starts."""
+    def _read(self, quantity: Quantity, previous_end: int, last: _Draft | None,
+              following: Quantity | None) -> _Draft | None:
+        """The draft commitment of a quantity, or None; `following`: the next quantity."""
         text = self.text
         unit, end = self._unit(quantity)
         if unit is None or unit in _NO_COUNT or not text[quantity.number_start].isdigit():
@@ -158,15 +158,23 @@ class _Reader:
             return None
         if self._taken(quantity) or _W.exclusion.search(text, clause, clause_end):
             return None
-        verb, post, before, prefix = self._verb(quantity.start, end, item, min(clause_end, following))
+        next_start = following.start if following is not None else len(text)
+        verb, post, before, prefix = self._verb(quantity.start, end, item, min(clause_end, next_start))
         if verb is None and post is None and last is not None and not _BREAK.search(lead) \
                 and (not _clean(lead) or _W.also.search(lead)):
             return None  # 拆除违建335处约14.7万平方米: a size of the count before
         if verb is None:  # 新建垃圾中转站1个、公厕3座; 累计培育…,省级瞪羚企业31家: the verb of the list it goes on
             listed = self._last_verb(sentence, item)
             verb = post or (listed if listed is not None and listed[1] <= previous_end else None)
-        obj, names, raw = _object(before, text[end:post[0] if post is not None else clause_end],
+        object_from = end
+        if following is not None and following.start == end:  # 370余块2000余平方米门面招牌: past the size
+            object_from = self._unit(following)[1]
+        obj, names, raw = _object(before, text[object_from:post[0] if post is not None else clause_end],
                                   _after_last_verb(prefix))
+        if post is not None and _W.bare_noun.fullmatch(obj):  # 6个项目完成危房公示: 危房公示项目
+            obj = _clean(text[post[1]:min(clause_end, next_start)]) + obj
+        if last is not None and obj and last.clause == clause and last.object == obj and last.action == verb_word(verb):
+            return None  # 9条道路维修1.3万平方米: one statement, its count kept
         if verb is not None:
             action, stage = verb[2], _W.stage[verb[2]]
         elif obj and _W.class_noun.search(obj):
@@ -373,6 +381,10 @@ def _money_first(drafts: list[_Draft], text: str) -> list[_Draft]:
     return kept
 
 
+def verb_word(verb: tuple[int, int, str] | None) -> str | None:
+    return verb[2] if verb is not None else None
+
+
 def _clean(words: str) -> str:
     return _W.tail.sub("", _W.lead.sub("", words))
 
@@ -387,7 +399,11 @@ def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:
         listed, _, before = before.rpartition("等")
         names = _names(listed)
         before = _clean(before)
-    cut = min((i for i in (after.find("、"), after.find("等"), _first_digit(after)) if i >= 0), default=len(after))
+    digit = _first_digit(before)
+    if digit > 0 and "、" in before[:digit]:  # 甲、乙和丙30亿元以上现代服务业项目: names, then the object
+        names, before = _names(before[:digit]), before[digit:]
+    comma = after.find("、") if _first_digit(after) >= 0 or _OF not in after else -1  # 主业突出、竞争力强的公司
+    cut = min((i for i in (comma, after.find("等"), _first_digit(after)) if i >= 0), default=len(after))
     if _LIST_SPLIT.search(before) and _clean(after[:cut]):  # 甲、乙、丙3宗地块: names, then the object
         names, before = _names(before), ""
     if (modifier or after.startswith(_OF)) and _clean(after[:cut]):  # 总规模50亿元的洪山母基金: what it measures

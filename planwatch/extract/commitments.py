@@ -132,9 +132,10 @@ class _Reader:
         if following is None or following.start - quantity.end > _MAX_OBJECT + 4 \
                 or not self._unit(following)[0]:
             return False
-        gap = self.text[self._unit(quantity)[1]:following.start]
-        return bool(gap) and len(gap) <= _MAX_OBJECT and not _BREAK.search(gap) and not _W.verb.search(gap) \
-            and not _W.also.search(gap)
+        unit_end = self._unit(quantity)[1]
+        gap = self.text[unit_end:following.start]
+        return bool(gap) and len(gap) <= _MAX_OBJECT and not _BREAK.search(gap) and not _W.also.search(gap) \
+            and not _W.verb.search(self.text, unit_end - 1, following.start)  # 40处置生活垃圾: the unit opens a verb
 
     # ---- one quantity ------------------------------------------------------
     def _read(self, quantity: Quantity, previous_end: int, last: _Draft | None,

@@ -161,6 +161,8 @@ class _Reader:
             return None
         next_start = following.start if following is not None else len(text)
         verb, post, before, prefix = self._verb(quantity.start, end, item, min(clause_end, next_start))
+        if verb is not None and verb[1] <= quantity.start and _W.verb.fullmatch(before):
+            verb, before = (verb[0], quantity.start, verb[2]), ""  # 策划建设1-2个: one action
         if verb is None and post is None and last is not None and not _BREAK.search(lead) \
                 and (not _clean(lead) or _W.also.search(lead)):
             return None  # 拆除违建335处约14.7万平方米: a size of the count before
@@ -177,7 +179,7 @@ class _Reader:
         if last is not None and obj and last.clause == clause and last.object == obj and last.action == verb_word(verb):
             return None  # 9条道路维修1.3万平方米: one statement, its count kept
         if verb is not None:
-            action, stage = verb[2], _W.stage[verb[2]]
+            action, stage = text[verb[0]:verb[1]], _W.stage[verb[2]]
         elif obj and _W.class_noun.search(obj):
             action, stage = None, "other"  # 策划项目54个: a batch of projects, counted with no verb
         else:
@@ -204,8 +206,8 @@ class _Reader:
             return post, post, text[item:start], ""  # 新建公办幼儿园4所开园, 甲改造等5项项目基本完工
         if verb is not None:
             return verb, post, text[verb[1]:start], text[item:verb[0]]
-        if post is not None:
-            return None, post, "", text[item:start]  # 加强全年18条道路建设: the object is after it
+        if post is not None:  # 加强全年18条道路建设: the object is after it (a list before 等 gives names)
+            return None, post, text[item:start] if "等" in text[item:start] else "", text[item:start]
         return None, post, text[item:start], ""
 
     def _item_verb(self, item: int, at: int) -> tuple[int, int, str] | None:
@@ -290,7 +292,8 @@ class _Reader:
             clause_end = self._next(self.clause_ends, end)
             if _W.exclusion.search(text, clause, clause_end):
                 continue
-            after = "" if text[end:end + 1] in _JOINED else _clean(text[end:clause_end])  # 开工、当年封顶
+            after = "" if text[end:end + 1] in _JOINED else _clean(text[end:clause_end].removesuffix(_BUILDING))
+            # 开工、当年封顶: the verb ends its item; 启动校友经济基地建设: the base, not its building
             before = _clean(text[clause:chain])
             named = after or before
             if not named or _W.not_named.search(named) \
@@ -443,11 +446,11 @@ def _names(listed: str) -> list[str]:
 
 
 def _named_items(words: str) -> list[tuple[str, list[str]]]:
-    """甲、乙等排水工程: one, the class noun with its names; 甲、乙 or 甲、乙等项目: one each."""
+    """甲、乙等排水工程: one, the class noun with its names; 甲、乙, 甲、乙等 or 甲、乙等项目: one each."""
     if "等" in words:
         listed, _, noun = words.rpartition("等")
         noun = _clean(noun)
-        if _W.bare_noun.fullmatch(noun):
-            return [(name, []) for name in _names(listed)]  # 甲、乙等项目开工: 项目 tells nothing apart
+        if not noun or _W.bare_noun.fullmatch(noun):
+            return [(name, []) for name in _names(listed)]  # 甲、乙等(项目)开工: nothing told apart but the names
         return [(noun, _names(listed))] if 2 <= len(noun) <= _MAX_NAMED else []
     return [(name, []) for name in _names(words)]

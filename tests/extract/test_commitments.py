@@ -161,3 +161,18 @@ def load_text(tmp_path, text: str):
     path = tmp_path / "report.txt"
     path.write_text(text, encoding="utf-8")
     return load(path)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a threshold qualifies the count after it: the count is the commitment, the names stay out of the object
+    ("引进甲公司、乙银行和丙集团30亿元以上现代服务业项目3个。", ("30亿元以上现代服务业项目", Decimal(3), ["甲公司", "乙银行", "丙集团"])),
+    # a bare 项目 is told apart by what is done to it
+    ("城东地块、南湖片区等5个项目完成征收公示。", ("征收公示项目", Decimal(5), ["城东地块", "南湖片区"])),
+    # a size after a count of one statement stays in the quote
+    ("拆除违法建设120处约3.5万平方米。", ("违法建设", Decimal(120), [])),
+    # lost punctuation: a count whose unit opens the next verb is no threshold
+    ("新建公厕3座、分类示范点12处置生活垃圾6万吨。", ("分类示范点", Decimal(12), [])),
+])
+def test_shapes_of_one_statement(tmp_path, sentence, expected):
+    found = [(c.object, c.value, c.names) for c in commitments_of(tmp_path, REVIEW + sentence)]
+    assert expected in found, found

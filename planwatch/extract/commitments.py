@@ -176,14 +176,14 @@ class _Reader:
                                   _after_last_verb(prefix))
         if post is not None and _W.bare_noun.fullmatch(obj):  # 6个项目完成危房公示: 危房公示项目
             obj = _clean(text[post[1]:min(clause_end, next_start)]) + obj
-        if last is not None and obj and last.clause == clause and last.object == obj and last.action == verb_word(verb):
-            return None  # 9条道路维修1.3万平方米: one statement, its count kept
         if verb is not None:
             action, stage = text[verb[0]:verb[1]], _W.stage[verb[2]]
         elif obj and _W.class_noun.search(obj):
             action, stage = None, "other"  # 策划项目54个: a batch of projects, counted with no verb
         else:
             return None
+        if last is not None and obj and last.clause == clause and last.object == obj and last.action == action:
+            return None  # 9条道路维修1.3万平方米: one statement, its count kept
         if action == "完成" and len(obj) >= 2 and (raw.endswith(_BUILDING) or post is not None and post[2] == _BUILDING):
             action, stage = action + _BUILDING, "finish"
         if not obj and stage == "other" and action is not None and verb[1] == quantity.start:
@@ -383,10 +383,6 @@ def _money_first(drafts: list[_Draft], text: str) -> list[_Draft]:
             continue
         kept.append(draft)
     return kept
-
-
-def verb_word(verb: tuple[int, int, str] | None) -> str | None:
-    return verb[2] if verb is not None else None
 
 
 def _clean(words: str) -> str:

@@ -51,6 +51,9 @@ _JOINED = "、和及与"
 _BREAK = re.compile(r"[、和及与,，;；。:：\n|]")
 _DIGIT = re.compile(r"[0-9０-９]")
 _MAX_OBJECT = 30
+# chars: real clauses and sentences stay under these; a longer run without an end (a page
+# that lost its punctuation) is read in windows, so that the work per quantity stays bounded
+_LONGEST_CLAUSE, _LONGEST_SENTENCE = 300, 2000
 _MAX_NAMED = 25   # a named item longer than this is a clause, not a name
 _SCALE = {"万亿": Decimal(10000), "亿": Decimal(1), "千万": Decimal("0.1"), "百万": Decimal("0.01"),
           "万": Decimal("0.0001"), "": Decimal("0.00000001")}
@@ -319,12 +322,17 @@ class _Reader:
         return index < len(self.verb_starts) and self.verb_starts[index] == pos
 
     def _prev(self, positions: list[int], pos: int) -> int:
+        """Where the clause (or sentence) at pos starts, no further back than the longest
+        there is: a page that lost its punctuation costs linear time (issue 12)."""
         index = bisect_left(positions, pos) - 1
-        return positions[index] + 1 if index >= 0 else 0
+        return max(positions[index] + 1 if index >= 0 else 0, pos - self._longest(positions))
 
     def _next(self, positions: list[int], pos: int) -> int:
         index = bisect_left(positions, pos)
-        return positions[index] if index < len(positions) else len(self.text)
+        return min(positions[index] if index < len(positions) else len(self.text), pos + self._longest(positions))
+
+    def _longest(self, positions: list[int]) -> int:
+        return _LONGEST_SENTENCE if positions is self.sentence_ends else _LONGEST_CLAUSE
 
     # ---- objects shared by neighbours --------------------------------------
     @staticmethod

@@ -36,6 +36,7 @@ class CommitmentWords:
     tail: re.Pattern             # and after it (正式, 已 …)
     also: re.Pattern             # 共计, 约 … between two quantities: the second is a size of the first
     bare_noun: re.Pattern        # 项目: a list ending in it is one commitment per name
+    responsible: re.Pattern      # （牵头单位：民政厅）: group 1 names the unit
     not_named: re.Pattern        # a named item holding one is a clause about work (工作, 力度 …)
 
 
@@ -63,6 +64,7 @@ def words() -> CommitmentWords:
         lead=re.compile(f"^(?:[\\s“”\"、,，]|{alternation(raw['object_lead'])})+"),
         also=re.compile(alternation(raw["also_words"])),
         bare_noun=re.compile(alternation(raw["bare_nouns"])),
+        responsible=re.compile(f"[（(](?:{alternation(raw['responsible_words'])})[:：]\\s*([^）)\\n]{{1,40}})[）)]"),
         not_named=re.compile(alternation(raw["not_named"])),
         tail=re.compile(f"(?:[\\s“”\"、,，]|{alternation(raw['object_tail'])})+$"),
     )

@@ -107,6 +107,8 @@ class _Reader:
         self.clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
         self.marks = reading.marks
+        self.notes = [(m.start(), m[1].strip()) for m in _W.responsible.finditer(text)]  # （牵头单位：民政厅）
+        self.note_starts = [start for start, _ in self.notes]
         self.mark_starts = [m.start for m in self.marks]
         taken = sorted([(f.start, f.end) for f in facts] + list(document.noise))
         self.taken_starts = [start for start, _ in taken]
@@ -360,10 +362,18 @@ class _Reader:
             kind="project" if _W.class_noun.search(draft.object) else "task",
             role=decided.role, period=decided.period, object=draft.object, stage=draft.stage,
             action=draft.action, value=quantity and quantity.value, unit=draft.unit,
-            comparator=quantity and quantity.comparator, money=draft.money, names=draft.names, responsible=None,
+            comparator=quantity and quantity.comparator, money=draft.money, names=draft.names,
+            responsible=self._responsible(draft.start),
             start=draft.start, end=draft.end, upper=quantity and quantity.upper,
             role_basis=decided.role_basis, period_basis=decided.period_basis,
         )
+
+    def _responsible(self, at: int) -> str | None:
+        """The unit a note names after a commitment on its line (（牵头单位：民政厅）)."""
+        index = bisect_left(self.note_starts, at)
+        if index == len(self.notes) or "\n" in self.text[at:self.note_starts[index]]:
+            return None
+        return self.notes[index][1]
 
     def _where(self, draft: _Draft) -> Where:
         """The words before the statement's own (计划总投资 inside an object is no plan)."""

@@ -35,7 +35,7 @@ def _cases():
         for word, example in verbs.items():
             yield "verbs", (stage, word), example
     for name in ("units", "class_nouns", "money_words", "exclusions", "object_lead", "object_tail", "also_words",
-                 "verb_nouns", "not_named", "bare_nouns"):
+                 "verb_nouns", "not_named", "bare_nouns", "responsible_words"):
         for word, example in RAW[name].items():
             yield name, word, example
 
@@ -69,6 +69,8 @@ def test_entry_example_gives_what_its_list_says(tmp_path, name, word, example):
         assert all(not c.object.endswith(word) for c in found), [c.object for c in found]
     elif name == "also_words":
         assert len(found) == 1, [(c.object, c.value) for c in found]
+    elif name == "responsible_words":
+        assert all(c.responsible and c.responsible.endswith("局") for c in found), [c.responsible for c in found]
     elif name == "bare_nouns":
         assert len([c for c in found if c.value is None]) >= 2 and all(c.object != word for c in found)
     elif name == "verb_nouns":

@@ -112,6 +112,7 @@ class _Reader:
         self.mark_starts = [m.start for m in self.marks]
         taken = sorted([(f.start, f.end) for f in facts] + list(document.noise))
         self.taken_starts = [start for start, _ in taken]
+        self.units: dict[int, tuple[str | None, int]] = {}
         self.taken_ends = list(accumulate((end for _, end in taken), max))  # the furthest end so far
 
     def commitments(self) -> list[Commitment]:
@@ -250,7 +251,13 @@ class _Reader:
 
     def _unit(self, quantity: Quantity) -> tuple[str | None, int]:
         """The quantity's unit and where it ends: the number grammar's, else a count unit
-        of the word list (26块, 3万剂次)."""
+        of the word list (26块, 3万剂次); read once per quantity."""
+        known = self.units.get(quantity.start)
+        if known is None:
+            known = self.units[quantity.start] = self._read_unit(quantity)
+        return known
+
+    def _read_unit(self, quantity: Quantity) -> tuple[str | None, int]:
         if quantity.unit and quantity.unit != "万":
             return quantity.unit, quantity.end
         found = _W.unit.match(self.text, quantity.end)

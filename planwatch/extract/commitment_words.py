@@ -37,6 +37,8 @@ class CommitmentWords:
     also: re.Pattern             # 共计, 约 … between two quantities: the second is a size of the first
     bare_noun: re.Pattern        # 项目: a list ending in it is one commitment per name
     responsible: re.Pattern      # （牵头单位：民政厅）: group 1 names the unit
+    rank_before: re.Pattern      # 第5个: a rank, no count (matched ending where the quantity starts)
+    grade_after: re.Pattern      # 5万吨级: a grade, no count
     not_named: re.Pattern        # a named item holding one is a clause about work (工作, 力度 …)
 
 
@@ -65,6 +67,8 @@ def words() -> CommitmentWords:
         also=re.compile(alternation(raw["also_words"])),
         bare_noun=re.compile(alternation(raw["bare_nouns"])),
         responsible=re.compile(f"[（(](?:{alternation(raw['responsible_words'])})[:：]\\s*([^）)\\n]{{1,40}})[）)]"),
+        rank_before=re.compile(f"(?:{alternation(raw['not_counts']['before'])})$"),
+        grade_after=re.compile(alternation(raw["not_counts"]["after"])),
         not_named=re.compile(alternation(raw["not_named"])),
         tail=re.compile(f"(?:[\\s“”\"、,，]|{alternation(raw['object_tail'])})+$"),
     )

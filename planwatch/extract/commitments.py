@@ -149,8 +149,10 @@ class _Reader:
         """The draft commitment of a quantity, or None; `following`: the next quantity."""
         text = self.text
         unit, end = self._unit(quantity)
-        if unit is None or unit in _NO_COUNT or not text[quantity.number_start].isdigit():
-            return None
+        if unit is None or unit in _NO_COUNT or not text[quantity.number_start].isdigit() \
+                or _W.rank_before.search(text, max(0, quantity.start - 2), quantity.start) \
+                or _W.grade_after.match(text, end):
+            return None  # 第5个: a rank; 5万吨级: a grade
         clause, sentence = self._prev(self.clause_ends, quantity.start), self._prev(self.sentence_ends, quantity.start)
         item = max(clause, previous_end)
         if previous_end > clause and "等" not in text[item:quantity.start]:  # 17个甲项目及9个乙项目: after 及

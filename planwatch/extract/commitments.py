@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import accumulate
 
@@ -118,11 +118,11 @@ class _Reader:
     def commitments(self) -> list[Commitment]:
         drafts: list[_Draft] = []
         previous_end = 0
-        quantities = find_quantities(self.text)
+        quantities = [self._unverbed(q) for q in find_quantities(self.text)]
         for index, quantity in enumerate(quantities):
             following = quantities[index + 1] if index + 1 < len(quantities) else None
-            if self._threshold(quantity, following):
-                continue  # 10亿元以上项目20个: the 20个 is the count, read with its object
+            if self._threshold(quantity, following) or self._sizes_projects(quantity):
+                continue  # 10亿元以上项目20个, 超10亿元项目新签约26个: the count is read with its object
             draft = self._read(quantity, previous_end, drafts[-1] if drafts else None, following)
             previous_end = self._unit(quantity)[1]
             if draft is not None:
@@ -131,6 +131,13 @@ class _Reader:
         counted = {self._prev(self.clause_ends, q.start) for q in quantities if self._unit(q)[0]}
         drafts = sorted(drafts + self._named(counted), key=lambda d: d.start)
         return [c for c in map(self._commitment, drafts) if c is not None]
+
+    def _unverbed(self, quantity: Quantity) -> Quantity:
+        """签约26个: the 约 is the verb's, not 'about' before the number."""
+        index = bisect_right(self.verb_starts, quantity.start) - 1
+        if index >= 0 and self.verbs[index][0] < quantity.start < self.verbs[index][1] <= quantity.number_start:
+            return replace(quantity, start=self.verbs[index][1], comparator="=")
+        return quantity
 
     def _threshold(self, quantity: Quantity, following: Quantity | None) -> bool:
         """A quantity that qualifies the next one in its item: nouns between them, no
@@ -160,8 +167,6 @@ class _Reader:
         lead = text[item:quantity.start]
         last = last if last is not None and last.sentence == sentence else None
         clause_end = self._next(self.clause_ends, end)
-        if money_in_yi(quantity.value, unit) is not None and self._qualifies(end, clause_end):
-            return None  # 签约超10亿元内资项目: it sizes the projects
         if last is not None and self._is_money_of(last, quantity, unit, lead):
             last.money = money_in_yi(quantity.value, unit)
             return None
@@ -245,9 +250,12 @@ class _Reader:
             index += 1
         return first
 
-    def _qualifies(self, end: int, clause_end: int) -> bool:
-        """签约超10亿元内资项目: an amount right before the projects it sizes, with no count."""
-        words = self.text[end:min(clause_end, end + _QUALIFIED)]
+    def _sizes_projects(self, quantity: Quantity) -> bool:
+        """签约超10亿元内资项目: an amount right before the projects it sizes."""
+        unit, end = self._unit(quantity)
+        if unit is None or money_in_yi(quantity.value, unit) is None:
+            return False
+        words = self.text[end:min(self._next(self.clause_ends, end), end + _QUALIFIED)]
         found = _W.class_noun.search(words)
         return found is not None and not _BREAK.search(words, 0, found.start())
 

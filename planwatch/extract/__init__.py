@@ -1,6 +1,8 @@
 """Stage 2: Documents to indicator facts with evidence offsets.
 
     extract(document) -> list[Fact]      every main-indicator fact, one per identity
+    extract_commitments(document) -> list[Commitment]   quantified tasks and projects
+    extract_all(document) -> (facts, commitments)      both, the facts read once
 
 Parts, each usable alone:
     numbers     exact quantities (Decimal), comparators, ranges, signed growth
@@ -18,6 +20,7 @@ Parts, each usable alone:
     prose       facts from sentences and `——` bullets
     tables      facts from indicator tables (flattened, `|`-joined, real markup)
     merge       one fact per identity, conflicting values kept in `also`
+    commitments tasks and projects (data/commitments.yaml), main indicators' quantities left to the facts
 """
 
 from bisect import bisect_left
@@ -25,7 +28,9 @@ from dataclasses import replace
 
 from ..documents import Document
 from . import catalogue
-from ..model import Fact
+from ..model import Commitment, Fact
+from .commitments import read_commitments
+from .reading import Reading
 from .framing import reframed
 from .merge import merge
 from .prose import prose_facts
@@ -39,14 +44,31 @@ def extract(document: Document) -> list[Fact]:
     """All main-indicator facts of a document (prose and tables), one per identity,
     in the order they are stated; ordinary quantities the catalogue reads (main: false) are not emitted. Facts inside noise spans (spam, page furniture) are dropped,
     and so are sentences read in an indicator table's rendering (the table reader reads it)."""
+    return _read(document, commitments=False)[0]
+
+
+def extract_commitments(document: Document) -> list[Commitment]:
+    """The commitments (tasks and projects) of a document, in the order they are stated."""
+    return extract_all(document)[1]
+
+
+def extract_all(document: Document) -> tuple[list[Fact], list[Commitment]]:
+    """Facts and commitments, the text read once for both: a quantity read as a main
+    indicator's is no commitment."""
+    return _read(document, commitments=True)
+
+
+def _read(document: Document, commitments: bool) -> tuple[list[Fact], list[Commitment]]:
     folded = simplified(document)
     compact, kept = closed_up(folded)
     shadow = reframed(compact)
+    reading = Reading.of(shadow)
     tables = extract_tables(shadow)
-    facts = _outside(prose_facts(shadow), read_extents(shadow, tables)) + tables
-    facts = [fact for fact in facts if catalogue.is_main(fact.indicator)]
-    facts = as_written(restored(merge(_outside(facts, shadow.noise)), kept), document, folded)
-    return [replace(fact, confidence=confidence(fact)) for fact in facts]
+    facts = _outside(prose_facts(shadow, reading), read_extents(shadow, tables)) + tables
+    facts = merge(_outside([fact for fact in facts if catalogue.is_main(fact.indicator)], shadow.noise))
+    found = restored(read_commitments(shadow, facts, reading), kept) if commitments else []
+    facts = as_written(restored(facts, kept), document, folded)
+    return [replace(fact, confidence=confidence(fact)) for fact in facts], found
 
 
 def _outside(facts: list[Fact], noise: list[tuple[int, int]]) -> list[Fact]:
@@ -66,4 +88,4 @@ def _outside(facts: list[Fact], noise: list[tuple[int, int]]) -> list[Fact]:
     return kept
 
 
-__all__ = ["Fact", "extract"]
+__all__ = ["Commitment", "Fact", "extract", "extract_all", "extract_commitments"]

@@ -32,12 +32,11 @@ from dataclasses import replace
 
 from ..documents import Document
 from . import catalogue
-from .context import Sections
 from ..model import Basis, Fact
 from .grammar import alternation, grammar
 from .numbers import Quantity, find_quantities
 from .names import Mention, find_mentions
-from .periods import period_marks
+from .reading import Reading
 from .statement import VERB, Where, measure_of, numeric_fact, text_fact
 
 _CLAUSE_END = re.compile(r"[。！？!?\n;；:：,，|]")  # | joins table cells: each is its own statement
@@ -104,9 +103,10 @@ _WRAPPED_LINE = 20  # chars: shorter lines (table cells, headings) always end wh
 _LONGEST_SENTENCE = 2000
 
 
-def prose_facts(document: Document) -> list[Fact]:
-    """Facts stated in the document's sentences, in text order (duplicates kept)."""
-    return _Reader(document).facts()
+def prose_facts(document: Document, reading: Reading | None = None) -> list[Fact]:
+    """Facts stated in the document's sentences, in text order (duplicates kept).
+    `reading`: its sections and period marks, when another reader shares them."""
+    return _Reader(document, reading or Reading.of(document)).facts()
 
 
 def _averages(kept: Fact, fact: Fact) -> bool:
@@ -189,14 +189,14 @@ def _unwrap(words: str) -> str:
 
 
 class _Reader:
-    def __init__(self, document: Document):
+    def __init__(self, document: Document, reading: Reading):
         text = self.text = document.text
-        self.sections = Sections(document)
+        self.sections = reading.sections
         self.noise = sorted(document.noise)
         self.quals = [(m.start(), m.end(), m[0]) for m in _QUALITATIVE.finditer(text)]
         self.close_quals = [(m.start(), m.end(), m[0]) for m in _CLOSE_QUALITATIVE.finditer(text)]
         self.clause_ends, self.slot_ends, self.sentence_ends, self.paragraph_ends = _boundaries(text)
-        self.marks = period_marks(text)
+        self.marks = reading.marks
         self.mark_starts = [m.start for m in self.marks]
         skipped = sorted([*(q[:2] for q in self.quals + self.close_quals), *self.noise])
         self.mentions = _once(find_mentions(text, skipped))

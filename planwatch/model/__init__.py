@@ -1,11 +1,13 @@
-"""The core objects every stage shares, declared once: a fact and its period.
+"""The core objects every stage shares, declared once: a fact, a commitment and their period.
 
-    from planwatch.model import Fact, Period, Basis
+    from planwatch.model import Fact, Commitment, Period, Basis
 """
 
 from .fact import (COMPARATORS, FIELDS, MEASURES, ROLES, Basis, Comparator, Fact, Measure, Role,
                    json_value, number_json)
+from .commitment import COMMITMENT_FIELDS, KINDS, STAGES, Commitment, Kind, Stage
 from .period import Period
 
-__all__ = ["COMPARATORS", "FIELDS", "MEASURES", "ROLES", "Basis", "Comparator", "Fact", "Measure", "Period",
-           "Role", "json_value", "number_json"]
+__all__ = ["COMMITMENT_FIELDS", "COMPARATORS", "FIELDS", "KINDS", "MEASURES", "ROLES", "STAGES", "Basis",
+           "Commitment", "Comparator", "Fact", "Kind", "Measure", "Period", "Role", "Stage", "json_value",
+           "number_json"]

@@ -1,0 +1,74 @@
+"""The words of commitments (planwatch/data/commitments.yaml), loaded and compiled once.
+
+    from planwatch.extract.commitment_words import words
+    w = words()
+    w.verb.finditer(text)     -> every action verb, longest first (开工建设 over 开工)
+    w.stage["竣工"]            -> "finish"
+    w.unit.match(text, pos)   -> a count unit the number grammar does not read (块, 批 …)
+    w.exclusion.search(text)  -> an honour, a document, a change or a stock: no commitment
+    w.lead.sub("", words)     -> an object without the words before it (全年, 加快推动 …)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import SettingsError
+from .grammar import alternation, trie_pattern
+
+WORDS_FILE = Path(__file__).parents[1] / "data" / "commitments.yaml"
+
+
+@dataclass(frozen=True)
+class CommitmentWords:
+    stage: dict[str, str]        # verb -> start | finish | other
+    verb: re.Pattern
+    unit: re.Pattern
+    class_noun: re.Pattern       # 项目, 工程: the object is a project
+    money_word: re.Pattern       # 计划总投资 … at the end of the words before an amount
+    exclusion: re.Pattern
+    lead: re.Pattern             # words before an object that are not part of it (全年, 加快推动 …)
+    tail: re.Pattern             # and after it (正式, 已 …)
+    also: re.Pattern             # 共计, 约 … between two quantities: the second is a size of the first
+    bare_noun: re.Pattern        # 项目: a list ending in it is one commitment per name
+    responsible: re.Pattern      # （牵头单位：民政厅）: group 1 names the unit
+    rank_before: re.Pattern      # 第5个: a rank, no count (matched ending where the quantity starts)
+    grade_after: re.Pattern      # 5万吨级: a grade, no count
+    not_named: re.Pattern        # a named item holding one is a clause about work (工作, 力度 …)
+
+
+@cache
+def raw_words() -> dict:
+    """The file as written, examples included (the tests run them)."""
+    try:
+        return yaml.safe_load(WORDS_FILE.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise SettingsError(f"planwatch/data/commitments.yaml: {exc}") from exc
+
+
+@cache
+def words() -> CommitmentWords:
+    raw = raw_words()
+    stage = {verb: name for name, verbs in raw["verbs"].items() for verb in verbs}
+    return CommitmentWords(
+        stage=stage,
+        verb=re.compile(f"(?=[{''.join(sorted({v[0] for v in stage}))}])"  # a cheap first-character test
+                        f"(?!{alternation(raw['verb_nouns'])}){trie_pattern(stage)}"),
+        unit=re.compile(alternation(raw["units"])),
+        class_noun=re.compile(alternation(raw["class_nouns"])),
+        money_word=re.compile(f"(?:{alternation(raw['money_words'])})[为达约共计]*$"),
+        exclusion=re.compile(alternation(raw["exclusions"])),
+        lead=re.compile(f"^(?:[\\s“”\"、,，]|{alternation(raw['object_lead'])})+"),
+        also=re.compile(alternation(raw["also_words"])),
+        bare_noun=re.compile(alternation(raw["bare_nouns"])),
+        responsible=re.compile(f"[（(](?:{alternation(raw['responsible_words'])})[:：]\\s*([^）)\\n]{{1,40}})[）)]"),
+        rank_before=re.compile(f"(?:{alternation(raw['not_counts']['before'])})$"),
+        grade_after=re.compile(alternation(raw["not_counts"]["after"])),
+        not_named=re.compile(alternation(raw["not_named"])),
+        tail=re.compile(f"(?:[\\s“”\"、,，]|{alternation(raw['object_tail'])})+$"),
+    )

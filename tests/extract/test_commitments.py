@@ -1,0 +1,186 @@
+"""Commitments (tasks and projects): every entry of planwatch/data/commitments.yaml gives
+what its list says on its own example, and the contract's shapes read as it says
+(two stages, a list of names, a batch's money, main indicators left to the facts)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from planwatch.cli import app
+from planwatch.documents import load
+from planwatch.extract import extract_all, extract_commitments
+from planwatch.extract.commitment_words import WORDS_FILE
+from planwatch.model import COMMITMENT_FIELDS
+
+RAW = yaml.safe_load(WORDS_FILE.read_text("utf-8"))
+REVIEW = "2023年某县国民经济和社会发展计划执行情况的报告\n一、2023年计划执行情况\n"
+PLAN = "二、2024年工作安排\n"
+CONTRACT = ("doc", "kind", "role", "period", "object", "stage", "action", "value", "unit", "comparator", "money",
+            "names", "responsible", "start", "end")
+
+
+def commitments_of(tmp_path, text: str):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_commitments(load(path))
+
+
+def _cases():
+    for stage, verbs in RAW["verbs"].items():
+        for word, example in verbs.items():
+            yield "verbs", (stage, word), example
+    for position, words in RAW["not_counts"].items():
+        for word, example in words.items():
+            yield "not_counts", (position, word), example
+    for name in ("units", "class_nouns", "money_words", "exclusions", "object_lead", "object_tail", "also_words",
+                 "verb_nouns", "not_named", "bare_nouns", "responsible_words"):
+        for word, example in RAW[name].items():
+            yield name, word, example
+
+
+CASES = list(_cases())
+
+
+def test_every_list_is_run_by_the_examples():
+    assert {name for name, _, _ in CASES} == set(RAW)
+
+
+@pytest.mark.parametrize("name,word,example", CASES, ids=[f"{n}-{w}" for n, w, _ in CASES])
+def test_entry_example_gives_what_its_list_says(tmp_path, name, word, example):
+    found = commitments_of(tmp_path, REVIEW + example)
+    if name in ("exclusions", "not_named"):
+        assert [c for c in found if name == "exclusions" or c.value is None] == []
+        return
+    if name == "not_counts":
+        assert all(c.value is None for c in found), [(c.object, c.value) for c in found]
+        return
+    assert found, example
+    if name == "verbs":
+        stage, verb = word
+        assert any(c.action == verb and c.stage == stage for c in found), [(c.action, c.stage) for c in found]
+    elif name == "units":
+        assert any(c.unit and c.unit.endswith(word) for c in found)
+    elif name == "class_nouns":
+        assert any(c.kind == "project" for c in found)
+    elif name == "money_words":
+        assert any(c.money is not None for c in found) and all(c.unit is None or "元" not in c.unit for c in found)
+    elif name == "object_lead":
+        assert all(not c.object.startswith(word) for c in found), [c.object for c in found]
+    elif name == "object_tail":
+        assert all(not c.object.endswith(word) for c in found), [c.object for c in found]
+    elif name == "also_words":
+        assert len(found) == 1, [(c.object, c.value) for c in found]
+    elif name == "responsible_words":
+        assert all(c.responsible and c.responsible.endswith("局") for c in found), [c.responsible for c in found]
+    elif name == "bare_nouns":
+        assert len([c for c in found if c.value is None]) >= 2 and all(c.object != word for c in found)
+    elif name == "verb_nouns":
+        assert any(word in c.object for c in found), [c.object for c in found]
+
+
+def test_two_stages_of_one_object_are_two_commitments(tmp_path):
+    found = commitments_of(tmp_path, REVIEW + "改造背街小巷。\n" + PLAN + "全年开工建设8条、建成5条区级次干道。")
+    read = sorted((c.role, c.period, c.stage, c.object, c.value) for c in found)
+    assert read == [("target", "2024", "finish", "区级次干道", Decimal(5)),
+                    ("target", "2024", "start", "区级次干道", Decimal(8))]
+
+
+def test_a_list_ending_in_its_class_noun_is_one_commitment_with_names(tmp_path):
+    [found] = commitments_of(tmp_path, REVIEW + "新开工城东片区、南湖地块等亿元以上项目18个,计划总投资96.5亿元。")
+    assert (found.kind, found.object, found.stage, found.value, found.unit) == \
+        ("project", "亿元以上项目", "start", Decimal(18), "个")
+    assert found.names == ["城东片区", "南湖地块"] and found.money == Decimal("96.5")
+
+
+def test_money_in_wan_yuan_is_stated_in_yi_yuan(tmp_path):
+    [found] = commitments_of(tmp_path, REVIEW + "确定帮扶项目12个,投入帮扶资金350万元。")
+    assert found.money == Decimal("0.035")
+
+
+def test_money_alone_is_the_value(tmp_path):
+    [found] = commitments_of(tmp_path, REVIEW + "发放创业担保贷款2.6亿元。")
+    assert (found.value, found.unit, found.money) == (Decimal("2.6"), "亿元", None)
+
+
+def test_named_items_started_or_finished(tmp_path):
+    found = commitments_of(tmp_path, REVIEW + "城东中学、滨湖医院建成投用。开工建设南湖大道。加快推进城西片区改造。")
+    assert sorted((c.object, c.stage, c.value) for c in found) == [
+        ("南湖大道", "start", None), ("城东中学", "finish", None), ("滨湖医院", "finish", None)]
+
+
+def test_main_indicators_and_rates_are_no_commitments(tmp_path):
+    text = REVIEW + "全社会固定资产投资完成365亿元。新建充电桩800个。完成全年目标的105%。"
+    facts, found = extract_all(load_text(tmp_path, text))
+    assert any(f.indicator == "全社会固定资产投资" for f in facts)
+    assert [(c.object, c.value) for c in found] == [("充电桩", Decimal(800))]
+
+
+def test_review_and_plan_give_actual_and_target(tmp_path):
+    found = commitments_of(tmp_path, REVIEW + "新增停车泊位3000个。\n" + PLAN + "新增停车泊位4000个。")
+    assert [(c.role, c.period, c.value) for c in found] == [("actual", "2023", Decimal(3000)),
+                                                           ("target", "2024", Decimal(4000))]
+
+
+def test_evidence_holds_the_quantity(tmp_path):
+    text = REVIEW + "全年新建公厕12座、垃圾分类屋30座。"
+    for commitment in commitments_of(tmp_path, text):
+        assert str(commitment.value) in text[commitment.start:commitment.end]
+
+
+def test_record_has_the_contract_fields_in_order():
+    assert COMMITMENT_FIELDS[:len(CONTRACT) - 1] == CONTRACT[1:]
+
+
+def test_cli_prints_the_contract_json_lines(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(REVIEW + "新建充电桩800个。地区生产总值增长6%。", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", "--what", "commitments", str(path)])
+    assert result.exit_code == 0, result.output
+    [record] = [json.loads(line) for line in result.output.splitlines()]
+    assert tuple(record)[:len(CONTRACT)] == CONTRACT
+    assert (record["doc"], record["object"], record["value"], record["unit"]) == ("report.txt", "充电桩", 800, "个")
+    facts = CliRunner().invoke(app, ["extract", str(path)])
+    assert [json.loads(line)["indicator"] for line in facts.output.splitlines()] == ["地区生产总值"]
+
+
+def test_cli_all_tells_facts_from_commitments(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(REVIEW + "新建充电桩800个。地区生产总值增长6%。", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", "--what", "all", str(path)])
+    assert sorted(json.loads(line)["record"] for line in result.output.splitlines()) == ["commitment", "fact"]
+
+
+def test_a_bad_file_is_named_and_the_rest_still_read(tmp_path):
+    good, bad = tmp_path / "good.txt", tmp_path / "empty.txt"
+    good.write_text(REVIEW + "新建充电桩800个。", encoding="utf-8")
+    bad.write_bytes(b"")
+    result = CliRunner().invoke(app, ["extract", "--what", "commitments", str(bad), str(good)])
+    assert result.exit_code == 1
+    assert "empty.txt" in result.stderr if result.stderr_bytes else "empty.txt" in result.output
+    assert '"充电桩"' in result.stdout
+
+
+def load_text(tmp_path, text: str):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return load(path)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a threshold qualifies the count after it: the count is the commitment, the names stay out of the object
+    ("引进甲公司、乙银行和丙集团30亿元以上现代服务业项目3个。", ("30亿元以上现代服务业项目", Decimal(3), ["甲公司", "乙银行", "丙集团"])),
+    # a bare 项目 is told apart by what is done to it
+    ("城东地块、南湖片区等5个项目完成征收公示。", ("征收公示项目", Decimal(5), ["城东地块", "南湖片区"])),
+    # a size after a count of one statement stays in the quote
+    ("拆除违法建设120处约3.5万平方米。", ("违法建设", Decimal(120), [])),
+    # lost punctuation: a count whose unit opens the next verb is no threshold
+    ("新建公厕3座、分类示范点12处置生活垃圾6万吨。", ("分类示范点", Decimal(12), [])),
+])
+def test_shapes_of_one_statement(tmp_path, sentence, expected):
+    found = [(c.object, c.value, c.names) for c in commitments_of(tmp_path, REVIEW + sentence)]
+    assert expected in found, found

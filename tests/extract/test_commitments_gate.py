@@ -1,0 +1,46 @@
+"""The commitments quality gate: the extractor on the seeds' commitment keys
+(../shared/gold/commitments), scored by the shared scorer (../shared/score_commitments.py),
+must stay at or above tests/extract/commitment_floors.json. bench/commitments_quality.py
+prints the same figures (and the errors). Floors only go up. Skipped where ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location("commitments_quality", ROOT / "bench" / "commitments_quality.py")
+quality = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(quality)
+
+FLOORS = json.loads((Path(__file__).parent / "commitment_floors.json").read_text(encoding="utf-8"))
+
+pytestmark = pytest.mark.skipif(not (quality.SHARED / "score_commitments.py").exists(),
+                                reason="../shared not available")
+
+
+@pytest.fixture(scope="module")
+def report() -> dict:
+    return quality.score()
+
+
+def test_overall_f1_at_or_above_floor(report):
+    assert report["overall"]["f1"] >= FLOORS["overall_f1"], report["overall"]
+
+
+def test_every_commitment_is_grounded_in_its_evidence(report):
+    assert report["grounding"] >= FLOORS["grounding"]
+
+
+def test_every_document_at_or_above_its_floor(report):
+    below = {doc: report["groups"][f"doc={doc}"]["f1"] for doc, floor in FLOORS["per_document_f1"].items()
+             if report["groups"][f"doc={doc}"]["f1"] < floor}
+    assert not below, below
+
+
+def test_no_invalid_predictions(report):
+    assert report["invalid_predictions"] == 0

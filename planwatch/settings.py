@@ -33,6 +33,18 @@ SETTINGS = (
             "Where facts are stored: an SQLite file (default) or postgresql://user@host:port/db."),
     Setting("max_file_mb", "64",
             "Files larger than this many MiB are refused before they are read."),
+    Setting("max_unzipped_mb", "256",
+            "A DOCX or XLSX whose parts inflate to more than this many MiB in all is refused (counted while inflating, whatever the ZIP headers declare)."),
+    Setting("max_xml_part_mb", "32",
+            "A DOCX or XLSX whose one XML part inflates to more than this many MiB is refused (its parsed tree would take ten times as much memory)."),
+    Setting("max_pdf_pages", "2000",
+            "PDFs with more pages than this are refused before any page is read."),
+    Setting("pdf_page_seconds", "10",
+            "A PDF one page of which takes more CPU seconds than this to read is refused."),
+    Setting("document_seconds", "120",
+            "Each document is read (loaded and extracted) in a worker process, which is stopped after this many seconds and the document refused."),
+    Setting("document_memory_mb", "1536",
+            "The worker process reading a document may use this many MiB of address space; a document needing more is refused."),
     Setting("near_tolerance", "0.2",
             "For a '~' (左右) target, how far below it (in the target's unit, e.g. 0.2 percentage points) still counts as nearly met."),
 )
@@ -55,6 +67,14 @@ def get_int(name: str) -> int:
         return int(raw)
     except ValueError:
         raise SettingsError(f"{_BY_NAME[name].env} must be a whole number, not {raw!r}") from None
+
+
+def get_float(name: str) -> float:
+    raw = get(name)
+    try:
+        return float(raw)
+    except ValueError:
+        raise SettingsError(f"{_BY_NAME[name].env} must be a number, not {raw!r}") from None
 
 
 def get_decimal(name: str) -> Decimal:

@@ -41,6 +41,9 @@ class DocumentError(PlanwatchError):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self):   # raised in a worker process, rebuilt in the caller
+        return type(self), (self.path, self.reason)
+
 
 class UnreadableFile(DocumentError):
     pass

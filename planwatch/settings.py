@@ -43,7 +43,7 @@ SETTINGS = (
             "A PDF one page of which takes more CPU seconds than this to read is refused."),
     Setting("document_seconds", "120",
             "Each document is read (loaded and extracted) in a worker process, which is stopped after this many seconds and the document refused."),
-    Setting("document_memory_mb", "1536",
+    Setting("document_memory_mb", "1024",
             "The worker process reading a document may use this many MiB of address space; a document needing more is refused."),
     Setting("near_tolerance", "0.2",
             "For a '~' (左右) target, how far below it (in the target's unit, e.g. 0.2 percentage points) still counts as nearly met."),
@@ -59,6 +59,21 @@ def get(name: str) -> str:
         home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
         value = setting.default.replace(DATA_HOME, home)
     return value
+
+
+def environment() -> dict[str, str | None]:
+    """The settings' environment variables as this process has them (None: unset)."""
+    return {s.env: os.environ.get(s.env) for s in SETTINGS}
+
+
+def use_environment(variables: dict[str, str | None]) -> None:
+    """Take another process's settings (`environment()`): a worker process started
+    earlier reads with the settings of the caller it now works for."""
+    for name, value in variables.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 def get_int(name: str) -> int:

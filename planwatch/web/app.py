@@ -16,6 +16,7 @@ from . import errors, render, vendor
 from .highlight import fact_pieces
 from .pages import router
 from .reports import router as reports_router
+from ..store.reading import reader
 from ..store.search import SearchIndex
 from .security import BodyLimit, SecurityHeaders
 
@@ -28,6 +29,7 @@ def create_app(store: Store) -> FastAPI:
     app.state.store = store
     app.state.engine = store.engine
     app.state.search = SearchIndex(app.state.engine)
+    app.state.reader = reader()   # uploads are read in its worker process, within the document budget
     app.include_router(router)
     app.include_router(reports_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -71,7 +71,7 @@ def upload_page(request: Request):
 
 @router.post("/upload", include_in_schema=False, dependencies=[Depends(require_localhost)])
 async def upload_form(request: Request, file: UploadFile = File(...)):
-    stored, _ = await store_upload(request.app.state.store, file)
+    stored, _ = await store_upload(request.app.state.store, request.app.state.reader, file)
     await run_in_threadpool(request.app.state.search.refresh)
     return RedirectResponse(f"/documents/{stored.id}", status_code=303)
 
@@ -79,7 +79,7 @@ async def upload_form(request: Request, file: UploadFile = File(...)):
 @router.post("/api/documents", status_code=201, summary="上传一个文件并提取指标数据(仅限本机)",
              dependencies=[Depends(require_localhost)])
 async def upload_api(request: Request, file: UploadFile = File(...)):
-    stored, added = await store_upload(request.app.state.store, file)
+    stored, added = await store_upload(request.app.state.store, request.app.state.reader, file)
     await run_in_threadpool(request.app.state.search.refresh)
     body = {"ok": True, "added": added, "url": f"/documents/{stored.id}",
             "document": {"id": stored.id, "name": stored.name, "title": stored.title, "region": stored.region,

@@ -10,7 +10,7 @@ worker never touches the database, so nothing stored is lost.
 
 One Reader per process (`reader()`), its pool of one worker kept across
 batches and requests: the worker is forked from a `forkserver` that imported
-the loaders and warmed the extractor once (preload.py), so a normal batch pays
+the extractor and warmed it once (preload.py), so a normal batch pays
 for no start at all after the first, and a killed worker is replaced by a fork.
 """
 

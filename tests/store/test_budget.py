@@ -8,9 +8,11 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
+from reportlab.pdfgen import canvas
 from typer.testing import CliRunner
 
 from planwatch.cli import app
@@ -57,6 +59,30 @@ def test_a_document_past_its_memory_budget_is_one_line_and_the_batch_goes_on(dat
     [line] = _errors(result)
     assert "b_slow.txt" in line and "220 MiB" in line and "PLANWATCH_DOCUMENT_MEMORY_MB" in line
     assert SUMMARY.search(result.stdout)[1] == "2"
+
+
+def test_hostile_files_in_a_batch_are_one_line_each_and_the_rest_goes_in(sqlite_url, folder):
+    (folder / "b_slow.txt").unlink()
+    with zipfile.ZipFile(folder / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("word/document.xml", "<w:document/>")
+        bomb.writestr("word/filler.xml", bytes(40 << 20))   # 40 MiB of XML in 40 KiB
+    form = canvas.Canvas(str(folder / "form.pdf"))
+    for _ in range(3):
+        for i in range(30):
+            form.line(50, 60 + i * 20, 550, 60 + i * 20)
+        form.showPage()
+    form.save()
+    (folder / "deep.html").write_text("<html><body>" + "<div>" * 1000 + "<p>绿洲县2025年政府工作报告。全年地区生产总值增长5.5%。"
+                                      "</p>" + "</div>" * 1000 + "</body></html>", "utf-8")
+    (folder / "rot13.html").write_bytes('<html><head><meta charset="rot13"></head><body><p>河谷县2025年政府工作报告。'
+                                        '全年地区生产总值增长5%。</p></body></html>'.encode("gbk"))
+    result = run("ingest", folder, "--db", sqlite_url)
+    assert result.exit_code == 1
+    errors = _errors(result)
+    assert len(errors) == 2
+    assert any("bomb.docx" in line and "PLANWATCH_MAX_XML_PART_MB" in line for line in errors)
+    assert any("form.pdf" in line and "no text layer" in line and "OCR" in line for line in errors)
+    assert SUMMARY.search(result.stdout)[1] == "4"
 
 
 # ---- a full disk: a real tmpfs of a few hundred KiB (needs root to mount)

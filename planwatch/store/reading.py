@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import atexit
 import hashlib
-import logging
 import multiprocessing
 import resource
 import threading
@@ -33,8 +32,6 @@ from ..documents import Document
 from ..documents.loaders import load_bytes, read_bytes
 from ..errors import OverBudget, UnreadableFile
 from ..extract import Fact, extract
-
-log = logging.getLogger(__name__)
 
 
 def read_document(path: Path, raw: bytes) -> tuple[Document, list[Fact]]:

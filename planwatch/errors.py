@@ -6,6 +6,9 @@
     │   ├── UnreadableFile         missing, a directory, no permission
     │   │   └── FileTooLarge       over the max_file_mb setting (checked before reading)
     │   ├── EmptyDocument          zero bytes, or no text after decoding
+    │   ├── OverLimit              reading it would cost more than a limit allows (inflated size,
+    │   │   │                      pages, seconds a page)
+    │   │   └── OverBudget         its worker process ran out of time or memory and was stopped
     │   ├── UnsupportedFormat      recognised but refused (.doc, .wps, .ofd, scanned PDF ...)
     │   │   └── BinaryFile         images, archives, executables: not a document at all
     │   └── DecodeError            bytes that no supported encoding decodes
@@ -43,6 +46,9 @@ class DocumentError(PlanwatchError):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self):   # raised in a worker process, rebuilt in the caller
+        return type(self), (self.path, self.reason)
+
 
 class UnreadableFile(DocumentError):
     pass
@@ -53,6 +59,14 @@ class FileTooLarge(UnreadableFile):
 
 
 class EmptyDocument(DocumentError):
+    pass
+
+
+class OverLimit(DocumentError):
+    pass
+
+
+class OverBudget(OverLimit):
     pass
 
 

@@ -33,6 +33,18 @@ SETTINGS = (
             "Where facts are stored: an SQLite file (default) or postgresql://user@host:port/db."),
     Setting("max_file_mb", "64",
             "Files larger than this many MiB are refused before they are read."),
+    Setting("max_unzipped_mb", "256",
+            "A DOCX or XLSX whose parts inflate to more than this many MiB in all is refused (counted while inflating, whatever the ZIP headers declare)."),
+    Setting("max_xml_part_mb", "32",
+            "A DOCX or XLSX whose one XML part inflates to more than this many MiB is refused (its parsed tree would take ten times as much memory)."),
+    Setting("max_pdf_pages", "2000",
+            "PDFs with more pages than this are refused before any page is read."),
+    Setting("pdf_page_seconds", "10",
+            "A PDF one page of which takes more CPU seconds than this to read is refused."),
+    Setting("document_seconds", "120",
+            "Each document is read (loaded and extracted) in a worker process, which is stopped after this many seconds and the document refused."),
+    Setting("document_memory_mb", "1024",
+            "The worker process reading a document may use this many MiB of address space; a document needing more is refused."),
     Setting("near_tolerance", "0.2",
             "For a '~' (左右) target, how far below it (in the target's unit, e.g. 0.2 percentage points) still counts as nearly met."),
     Setting("public_read", "true",
@@ -69,6 +81,21 @@ def data_folder() -> Path:
     return _data_home() / "planwatch"
 
 
+def environment() -> dict[str, str | None]:
+    """The settings' environment variables as this process has them (None: unset)."""
+    return {s.env: os.environ.get(s.env) for s in SETTINGS}
+
+
+def use_environment(variables: dict[str, str | None]) -> None:
+    """Take another process's settings (`environment()`): a worker process started
+    earlier reads with the settings of the caller it now works for."""
+    for name, value in variables.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 def get_int(name: str) -> int:
     raw = get(name)
     try:
@@ -85,6 +112,14 @@ def get_bool(name: str) -> bool:
 
 
 _BOOLEANS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+
+
+def get_float(name: str) -> float:
+    raw = get(name)
+    try:
+        return float(raw)
+    except ValueError:
+        raise SettingsError(f"{_BY_NAME[name].env} must be a number, not {raw!r}") from None
 
 
 def get_decimal(name: str) -> Decimal:

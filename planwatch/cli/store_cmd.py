@@ -48,9 +48,19 @@ def ingest_command(
                                        highlight=False, soft_wrap=True)
 
         report = store.ingest(paths, on_progress=show, reextract=reextract)
-    typer.echo(_summary(report) + (f", refreshed {report.refreshed}" if reextract else ""))
-    if report.failures:
+    _print_summary(_summary(report) + (f", refreshed {report.refreshed}" if reextract else ""))
+    for warning in report.warnings:
+        err.print(f"[yellow]warning[/yellow] {escape(warning)}", highlight=False, soft_wrap=True)
+    if report.failures or report.warnings:
         raise typer.Exit(1)
+
+
+def _print_summary(line: str) -> None:
+    """On standard output; on standard error when that cannot be written (a full disk)."""
+    try:
+        typer.echo(line)
+    except OSError as exc:
+        err.print(f"{escape(line)}  (standard output failed: {exc.strerror or exc})", highlight=False, soft_wrap=True)
 
 
 def _summary(report: IngestReport) -> str:

@@ -7,9 +7,9 @@ issue #232), so tables are read from the XML: `gridSpan` gives the colspan,
 rowspan. Each merged cell is read once; grid columns a row skips at its
 start (`gridBefore`) are one empty cell.
 
-Limits (checked on the ZIP directory before anything is decompressed):
-at most 5,000 members and 256 MiB uncompressed in all, so a ZIP bomb is
-refused without being inflated.
+Limits: the package's parts are counted as they inflate before python-docx
+opens it (package.py); XML nested deeper than lxml parses (256 levels) is
+refused as such.
 """
 
 from __future__ import annotations
@@ -25,22 +25,24 @@ from docx.opc.exceptions import OpcError
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ..errors import UnsupportedFormat
+from ..errors import OverLimit, UnsupportedFormat
 from .builder import RawCell, TextBuilder
 from .loaded import Loaded
-from .sniff import zip_members
+from .package import check_package
 
 # What a corrupt package raises inside zipfile, zlib, lxml and python-docx.
 _DAMAGED = (KeyError, ValueError, EOFError, NotImplementedError, zipfile.BadZipFile, zlib.error,
             etree.LxmlError, OpcError, PythonDocxError)
-MAX_MEMBERS = 5000
-MAX_UNCOMPRESSED = 256 * 1024 * 1024
 
 
 def load_docx(raw: bytes, path: Path) -> Loaded:
-    check_zip(raw, path)
+    check_package(raw, path, "docx")
     try:
         document = docx.Document(io.BytesIO(raw))
+    except etree.XMLSyntaxError as exc:
+        if "depth" in str(exc):   # libxml2's ERR_RESOURCE_LIMIT: "Excessive depth in document"
+            raise OverLimit(path, f"its XML is nested deeper than 256 levels ({exc})") from None
+        raise UnsupportedFormat(path, f"a damaged DOCX file ({type(exc).__name__}: {exc})") from None
     except _DAMAGED as exc:
         raise UnsupportedFormat(path, f"a damaged DOCX file ({type(exc).__name__}: {exc})") from None
     builder = TextBuilder()
@@ -52,15 +54,6 @@ def load_docx(raw: bytes, path: Path) -> Loaded:
     # core properties' dates are when the file was made (often a template's), not published: not used
     title = (document.core_properties.title or "").strip() or None
     return Loaded(text=builder.text(), encoding="utf-8", tables=builder.tables, title=title)
-
-
-def check_zip(raw: bytes, path: Path) -> None:
-    members = zip_members(raw, path)
-    total = sum(m.file_size for m in members)
-    if len(members) > MAX_MEMBERS or total > MAX_UNCOMPRESSED:
-        raise UnsupportedFormat(path, f"DOCX would unpack to {total // 2**20} MiB in {len(members)} parts, "
-                                      f"over the limit of {MAX_UNCOMPRESSED // 2**20} MiB / {MAX_MEMBERS} parts "
-                                      "(a ZIP bomb?)")
 
 
 def _blocks(parent):

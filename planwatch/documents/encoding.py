@@ -31,6 +31,8 @@ _BOMS = (
 )
 # Declared charsets that GB18030 already covers, so trying them adds nothing.
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "euc-cn", "x-gbk", "hz-gb-2312"}
+# Codecs that decode bytes but are no page's charset: they read GBK bytes as Latin-1 mojibake.
+_NOT_CHARSETS = {"unicode_escape", "raw_unicode_escape", "punycode", "idna", "utf_7"}
 _FALLBACK_OK = {"big5", "big5hkscs", "cp950", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"}
 # Eight UTF-8 encoded CJK characters in a row: GBK text practically never
 # contains this by chance, so in a file that is not UTF-8 it means mixed encodings.
@@ -113,13 +115,17 @@ def _refuse_mixed(raw: bytes, exc: UnicodeDecodeError, path: Path | str) -> None
 
 
 def _usable(declared: str | None) -> str | None:
-    """The declared charset's codec name, unless GB18030 covers it or Python does not know it."""
+    """The declared charset's codec name, unless GB18030 covers it, Python does not know it,
+    or it is no text encoding (a page may declare charset=rot13, hex or base64)."""
     if not declared or declared.lower() in _GB_FAMILY:
         return None
     try:
-        return codecs.lookup(declared).name
-    except LookupError:
+        name = codecs.lookup(declared).name
+        b"a".decode(name)   # LookupError for bytes-to-bytes codecs (hex, base64) and rot13; `undefined` fails
+    except (LookupError, UnicodeError):
+        log.info("declared charset %r is not a text encoding: ignored", declared)
         return None
+    return None if name.replace("-", "_") in _NOT_CHARSETS else name
 
 
 def _guess(raw: bytes, path: Path | str) -> tuple[str, str]:

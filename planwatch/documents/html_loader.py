@@ -3,7 +3,8 @@ furniture, and the page's real <table>s read with lxml (trafilatura may drop
 tables, and keeps no spans), placed back where they stood in the article.
 
 Limits: pages over 50 MiB are refused (an lxml tree takes several times the
-page's size in memory); a <table> counts as data when it has 2+ rows, a row
+page's size in memory); a page nested deeper than lxml builds (256 levels) is
+read as flat text by the standard library's tokenizer (html_flat.py); a <table> counts as data when it has 2+ rows, a row
 with 2+ cells, no nested table and short cells (layout tables are not).
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import logging
 import re
 from pathlib import Path
 
@@ -21,8 +23,11 @@ from lxml import etree
 from ..errors import FileTooLarge, UnsupportedFormat
 from .builder import RawCell, TextBuilder, cell_text
 from .encoding import decode
+from .html_flat import flat_text
 from .loaded import Loaded
 from .noise import is_furniture_line
+
+log = logging.getLogger(__name__)
 
 MAX_HTML_BYTES = 50 * 1024 * 1024
 _DATA_CELL_CHARS = 300   # a longer average cell means a layout table
@@ -43,16 +48,29 @@ def load_html(raw: bytes, path: Path, charset: str | None = None) -> Loaded:
         raise FileTooLarge(path, f"HTML page of {len(raw) // 2**20} MiB is over the 50 MiB limit for HTML")
     declared = _CHARSET.search(raw[:4096])
     page, encoding = decode(raw, path, declared.group(1).decode("ascii") if declared else charset)
+    parser = lxml.html.HTMLParser()
     try:
-        tree = lxml.html.document_fromstring(_XML_DECL.sub("", page))
+        tree = lxml.html.document_fromstring(_XML_DECL.sub("", page), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise UnsupportedFormat(path, f"HTML that cannot be parsed ({exc})") from None
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):   # nested past lxml's depth
+        log.info("%s: nested too deeply for lxml; read as flat text", path)
+        return _flat(page, encoding)
     title, date = _meta_title(tree), _meta_date(tree)
     tables = [(_read_table(t), _title(t)) for t in _take_tables(tree)]
     lines = _article_lines(tree)
     builder = _assemble(lines, tables)
     return Loaded(text=builder.text(), encoding=encoding, tables=builder.tables, title=title, date=date,
                   meta_text=_MARK.sub("", "\n".join(lines)), page_text=_MARK.sub("", _visible_text(tree)))
+
+
+def _flat(page: str, encoding: str) -> Loaded:
+    text, title = flat_text(page)
+    builder = TextBuilder()
+    for line in text.splitlines():
+        if not is_furniture_line(line):
+            builder.paragraph(line)
+    return Loaded(text=builder.text(), encoding=encoding, title=title, meta_text=text, page_text=text)
 
 
 def _take_tables(tree) -> list:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import FileTooLarge, UnsupportedFormat
 from .builder import TextBuilder
-from .docx_loader import check_zip
+from .package import check_package
 from .loaded import Loaded
 from .pdf_loader import _paragraphs, _running_lines, _shape
 
@@ -25,7 +25,7 @@ _PAGE_NUMBER = re.compile(r"[—\-－–]\s*\d{1,4}\s*[—\-－–]|第\s*\d{1,4
 def load_ofd(raw: bytes, path: Path) -> Loaded:
     import ofdkit
 
-    check_zip(raw, path)       # member count and inflated size, before ofdkit opens anything
+    check_package(raw, path, "ofd")     # parts counted as they inflate, before ofdkit opens anything
     try:
         with ofdkit.open(raw) as document:
             pages = [_lines(page) for page in document.pages]

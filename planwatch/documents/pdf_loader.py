@@ -12,8 +12,14 @@ a page end is one table again. A line that opens or
 closes most pages the same way (a running header or
 footer, up to its page number) is page furniture and left out.
 
-Limits: at most 2,000 pages; each page's objects are released once its
-lines and tables are read.
+A page without characters has nothing to read, whatever lines it draws:
+its rules are not searched for tables (which cost minutes on a page of grid
+lines and gave rows of empty cells), so a scanned PDF, or one of ruled
+forms only, is refused as needing OCR.
+
+Limits (settings): at most `max_pdf_pages` pages, counted before any is read;
+a page taking more than `pdf_page_seconds` of CPU to read refuses the file.
+Each page's objects are released once its lines and tables are read.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,13 +35,13 @@ import pdfplumber
 import pypdf
 from pypdf.errors import PyPdfError
 
-from ..errors import UnsupportedFormat
+from .. import settings
+from ..errors import OverLimit, UnsupportedFormat
 from .builder import RawCell, TextBuilder
 from .loaded import Loaded
 
 log = logging.getLogger(__name__)
 
-MAX_PAGES = 2000
 _NO_OCR = "OCR is not enabled; load a PDF with a text layer, or the DOCX/HTML version of the document"
 _CID = re.compile(r"\(cid:\d+\)")
 # A gap under 0.6 of the font size is no word break: justified Chinese is set
@@ -50,6 +57,8 @@ def load_pdf(raw: bytes, path: Path) -> Loaded:
     title = _check_pdf(raw, path)
     try:
         builder = _read_with_pdfplumber(raw, path)
+    except OverLimit:
+        raise
     except Exception as exc:  # noqa: BLE001 - pdfminer raises bare AssertionError, TypeError ... on damaged files
         log.info("%s: pdfplumber failed (%s: %s), using pypdf", path, type(exc).__name__, exc)
         builder = _read_with_pypdf(raw, path)
@@ -68,8 +77,9 @@ def _check_pdf(raw: bytes, path: Path) -> str | None:
         title = (reader.metadata.title if reader.metadata else None) or None
     except (PyPdfError, ValueError, KeyError, TypeError, AssertionError, RecursionError) as exc:
         raise UnsupportedFormat(path, f"a damaged PDF ({type(exc).__name__}: {exc})") from None
-    if pages > MAX_PAGES:
-        raise UnsupportedFormat(path, f"the PDF has {pages} pages, over the limit of {MAX_PAGES}")
+    limit = settings.get_int("max_pdf_pages")
+    if pages > limit:
+        raise OverLimit(path, f"the PDF has {pages} pages, over the limit of {limit} (setting PLANWATCH_MAX_PDF_PAGES)")
     return str(title).strip() or None if title else None
 
 
@@ -84,10 +94,16 @@ def _check_text(text: str, path: Path) -> None:
 
 def _read_with_pdfplumber(raw: bytes, path: Path) -> TextBuilder:
     pages = []
+    budget = settings.get_float("pdf_page_seconds")
     with pdfplumber.open(io.BytesIO(raw), password="") as pdf:
-        for page in pdf.pages:
+        for number, page in enumerate(pdf.pages, 1):
+            started = time.process_time()
             pages.append(_read_page(page))
             page.close()
+            took = time.process_time() - started
+            if took > budget:
+                raise OverLimit(path, f"page {number} of the PDF took {took:.1f} s to read, over the limit of "
+                                      f"{budget:g} s a page (setting PLANWATCH_PDF_PAGE_SECONDS)")
     running = _running_lines(pages)
     builder = TextBuilder()
     for block in _joined(pages, running):
@@ -154,6 +170,8 @@ def _repeated(first: _PageTable, rest: _PageTable) -> int:
 
 def _read_page(page) -> list:
     """The page's text lines (str) and tables (rows of RawCell), top to bottom."""
+    if not page.chars:   # a scan or ruled lines only: no text to read in any table
+        return []
     tables = page.find_tables() if page.lines or page.rects else []
     boxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)) if boxes else page

@@ -3,12 +3,11 @@ before its extension, since scraped files are often misnamed."""
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from pathlib import Path
 
 from ..errors import BinaryFile, UnsupportedFormat
+from .package import zip_members
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _BINARY_MAGIC = (
@@ -59,11 +58,3 @@ def _zip_kind(raw: bytes, path: Path) -> str:
     if any(n.startswith("ppt/") for n in names):
         raise UnsupportedFormat(path, "a PowerPoint (.pptx) file is not supported")
     raise BinaryFile(path, "a ZIP archive, not a document; unpack it and load the files inside")
-
-
-def zip_members(raw: bytes, path: Path) -> list[zipfile.ZipInfo]:
-    """The directory of a ZIP container (DOCX, XLSX, OFD ...), read without inflating anything."""
-    try:
-        return zipfile.ZipFile(io.BytesIO(raw)).infolist()
-    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as exc:
-        raise UnsupportedFormat(path, f"a damaged ZIP container ({type(exc).__name__}: {exc})") from None

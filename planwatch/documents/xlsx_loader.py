@@ -3,8 +3,9 @@ tables from any other format. The sheet's name is the table's title; merged cell
 read once, with their spans; a number is written as the sheet shows it (a percentage
 cell's 0.065 as 6.5%).
 
-The ZIP directory is checked before anything is inflated (as for DOCX), and a sheet
-past MAX_CELLS is refused: a workbook is a table, not a database dump.
+The package's parts are counted as they inflate before openpyxl opens it (package.py,
+as for DOCX), and a sheet past MAX_CELLS is refused: a workbook is a table, not a
+database dump.
 """
 
 from __future__ import annotations
@@ -19,14 +20,14 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from ..errors import UnsupportedFormat
 from .builder import RawCell, TextBuilder
-from .docx_loader import check_zip
 from .loaded import Loaded
+from .package import check_package
 
 MAX_CELLS = 200_000
 
 
 def load_xlsx(raw: bytes, path: Path) -> Loaded:
-    check_zip(raw, path)
+    check_package(raw, path, "xlsx")
     try:
         book = load_workbook(io.BytesIO(raw), data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

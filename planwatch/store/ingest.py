@@ -1,5 +1,11 @@
 """Ingest a batch of files: each one loaded, extracted and stored on its own,
-so that one bad file is reported and never stops the batch."""
+so that one bad file is reported and never stops the batch.
+
+Each file is read (loaded and extracted) by a `Reader`, in a worker process
+within the time and memory budget of the settings (reading.py); only this
+process writes to the database. The statistics and search index are updated
+once after the batch; a failure there (a full disk) is a warning on the
+report, whose documents are stored already."""
 
 from __future__ import annotations
 
@@ -9,8 +15,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..documents.loaders import load_bytes, read_bytes
+from ..documents import Document
+from ..documents.loaders import read_bytes
 from ..errors import DocumentError, PlanwatchError
+from ..extract import Fact
+from .reading import reader
 from .records import IngestReport, IngestStep
 from .walk import files_under
 
@@ -20,25 +29,39 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Progress = Callable[[IngestStep], None]
+Read = Callable[[Path, bytes], tuple[Document, list[Fact]]]
 
 
 def ingest(store: Store, paths: Iterable[Path | str], on_progress: Progress | None = None,
-           reextract: bool = False) -> IngestReport:
+           reextract: bool = False, read: Read | None = None) -> IngestReport:
+    """`read`: how a file's bytes become a document and facts; by default this process's
+    Reader (a worker process within budget); `reading.read_document` reads in process."""
     files = list(files_under(paths))
     report = IngestReport()
     for done, path in enumerate(files, 1):
-        step = _ingest_file(store, path, done, len(files), reextract)
+        step = _ingest_file(store, read or reader().read, path, done, len(files), reextract)
         _count(report, step)
         if on_progress is not None:
             on_progress(step)
-    if report.documents or report.versions or report.refreshed:
-        store.update_statistics()
-    if report.documents or report.versions:
-        store.update_search()   # here, once per document, not inside the first search request
+    _after_batch(store, report)
     return report
 
 
-def _ingest_file(store: Store, path: Path, done: int, total: int, reextract: bool) -> IngestStep:
+def _after_batch(store: Store, report: IngestReport) -> None:
+    steps = []
+    if report.documents or report.versions or report.refreshed:
+        steps.append(("statistics", store.update_statistics))
+    if report.documents or report.versions:
+        steps.append(("search index", store.update_search))   # here, once per document, never in a search
+    for name, step in steps:
+        try:
+            step()
+        except PlanwatchError as exc:   # the batch's documents are stored: say so, and what was not done
+            log.info("%s not updated after the batch: %s", name, exc)
+            report.warnings.append(f"{name} not updated: {exc}")
+
+
+def _ingest_file(store: Store, read: Read, path: Path, done: int, total: int, reextract: bool) -> IngestStep:
     try:
         # Content already stored is known by its hash alone: no decoding, no extraction.
         raw = read_bytes(path)   # read once: the hash check, then the loaders
@@ -46,12 +69,12 @@ def _ingest_file(store: Store, path: Path, done: int, total: int, reextract: boo
         if not reextract and (known := store.find_content(hashlib.sha256(raw).hexdigest())):
             store.add_source(known.id, source)
             return IngestStep(str(path), "unchanged", done, total)
-        document = load_bytes(path, raw)
-        refreshed = store.refresh(document) if reextract else None
+        document, facts = read(path, raw)
+        refreshed = store.refresh(document, facts) if reextract else None
         if refreshed is not None:
             store.add_source(refreshed.id, source)
             return IngestStep(str(path), "refreshed", done, total, facts=refreshed.fact_count)
-        stored, added = store.add_document(document, source=source)
+        stored, added = store.add_document(document, facts, source=source)
     except DocumentError as exc:
         return IngestStep(str(path), "failed", done, total, reason=exc.reason)
     except PlanwatchError as exc:

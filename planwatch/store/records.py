@@ -82,6 +82,7 @@ class IngestReport:
     facts: int = 0                 # facts stored by this run
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     refreshed: int = 0             # content already stored, read and extracted again (reextract)
+    warnings: list[str] = field(default_factory=list)  # steps after the batch that failed (statistics, search index)
 
     @property
     def ok(self) -> bool:

@@ -30,7 +30,7 @@ from . import catalogue
 from .audit import AuditEntry
 from .convert import FACT_QUERY_COLUMNS, document_row, fact_values, read_fields, stored_document, stored_fact
 from .engine import hold_write_lock, migrate, open_engine, require_database, writer
-from .ingest import Progress, ingest
+from .ingest import Progress, Read, ingest
 from .models import DocumentRow, FactRow, IndicatorRow, SourceRow
 from .records import IngestReport, StoredDocument, StoredFact, StoredIndicator
 
@@ -92,10 +92,10 @@ class Store:
     # ---- writing
 
     def ingest(self, paths: Iterable[Path | str], on_progress: Progress | None = None,
-               reextract: bool = False) -> IngestReport:
+               reextract: bool = False, read: Read | None = None) -> IngestReport:
         """Store every file of `paths` (folders recursively); see ingest.py.
         With `reextract`, files already stored are read again (`refresh`)."""
-        return ingest(self, paths, on_progress, reextract)
+        return ingest(self, paths, on_progress, reextract, read)
 
     @_database_errors
     def add_document(self, document: Document, facts: list[Fact] | None = None,

@@ -18,6 +18,7 @@ from . import admin, audit, auth, errors, render, sessions, vendor
 from .highlight import fact_pieces
 from .pages import router
 from .reports import router as reports_router
+from ..store.reading import reader
 from ..store.search import SearchIndex
 from .security import BodyLimit, SecurityHeaders
 
@@ -34,6 +35,7 @@ def create_app(store: Store) -> FastAPI:
     settings.get_bool("public_read")   # a malformed setting stops the start, not every request
     app.state.engine = store.engine
     app.state.search = SearchIndex(app.state.engine)
+    app.state.reader = reader()   # uploads are read in its worker process, within the document budget
     app.include_router(router)
     app.include_router(auth.router)
     app.include_router(audit.router)

@@ -73,7 +73,7 @@ def upload_page(request: Request):
 
 @router.post("/upload", include_in_schema=False)
 async def upload_form(request: Request, file: UploadFile = File(...), user: User = Depends(require_role("reviewer"))):
-    stored, _ = await store_upload(request.app.state.store, file, user.name)
+    stored, _ = await store_upload(request.app.state.store, request.app.state.reader, file, user.name)
     await run_in_threadpool(request.app.state.search.refresh)
     return RedirectResponse(f"/documents/{stored.id}", status_code=303)
 
@@ -81,7 +81,7 @@ async def upload_form(request: Request, file: UploadFile = File(...), user: User
 @router.post("/api/documents", status_code=201,
              summary="上传一个文件并提取指标数据(需登录,审核员及以上;脚本用 Authorization: Bearer 令牌)")
 async def upload_api(request: Request, file: UploadFile = File(...), user: User = Depends(require_role("reviewer"))):
-    stored, added = await store_upload(request.app.state.store, file, user.name)
+    stored, added = await store_upload(request.app.state.store, request.app.state.reader, file, user.name)
     await run_in_threadpool(request.app.state.search.refresh)
     body = {"ok": True, "added": added, "url": f"/documents/{stored.id}",
             "document": {"id": stored.id, "name": stored.name, "title": stored.title, "region": stored.region,

@@ -1,12 +1,14 @@
 """A document sent by a browser or an API client, stored like `planwatch ingest` stores a file.
 
 The upload is written under its own (folder-free) name into a temporary folder
-and read by the same `load` as the CLI, so a bad file fails with the same
+and read as `planwatch ingest` reads a file, in the app's worker process within
+the document budget (store/reading.py), so a bad file fails with the same
 DocumentError, reported with the name the client sent.
 """
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
 from pathlib import Path, PurePath
 
@@ -14,9 +16,10 @@ from fastapi import UploadFile
 from fastapi.concurrency import run_in_threadpool
 
 from .. import settings
-from ..documents import load
+from ..documents.loaders import read_bytes
 from ..errors import DocumentError, UnreadableFile
 from ..store import Store, StoredDocument
+from ..store.reading import Reader
 
 CHUNK = 1 << 20
 MAX_NAME_BYTES = 255
@@ -41,8 +44,9 @@ def _shortened(name: str) -> str:
     return stem + suffix
 
 
-async def store_upload(store: Store, upload: UploadFile, user: str) -> tuple[StoredDocument, bool]:
-    """Store the upload; a new document is written to the audit log as `user`'s."""
+async def store_upload(store: Store, reader: Reader, upload: UploadFile, user: str) -> tuple[StoredDocument, bool]:
+    """Store the upload, read within the document budget; a new document is written to the
+    audit log as `user`'s."""
     name = safe_name(upload.filename)
     limit = settings.get_int("max_file_mb") * CHUNK
     with tempfile.TemporaryDirectory(prefix="planwatch-upload-") as folder:
@@ -54,12 +58,15 @@ async def store_upload(store: Store, upload: UploadFile, user: str) -> tuple[Sto
                 if size > limit:
                     raise UnreadableFile(name, f"larger than {limit // CHUNK} MiB (PLANWATCH_MAX_FILE_MB)")
                 out.write(chunk)
-        return await run_in_threadpool(_load_and_store, store, path, user)
+        return await run_in_threadpool(_load_and_store, store, reader, path, user)
 
 
-def _load_and_store(store: Store, path: Path, user: str) -> tuple[StoredDocument, bool]:
+def _load_and_store(store: Store, reader: Reader, path: Path, user: str) -> tuple[StoredDocument, bool]:
     try:
-        document = load(path)
+        raw = read_bytes(path)
+        if known := store.find_content(hashlib.sha256(raw).hexdigest()):
+            return known, False
+        document, facts = reader.read(path, raw)
     except DocumentError as exc:
         raise type(exc)(path.name, exc.reason) from None
-    return store.add_document(document, user=user)
+    return store.add_document(document, facts, user=user)

@@ -11,7 +11,7 @@ import pytest
 from reportlab.pdfgen import canvas
 
 from planwatch.errors import (BinaryFile, DecodeError, DocumentError, EmptyDocument, FileTooLarge,
-                              MixedEncoding, UnreadableFile, UnsupportedFormat)
+                              MixedEncoding, OverLimit, UnreadableFile, UnsupportedFormat)
 from planwatch.documents import load
 
 PARAGRAPH = "全年地区生产总值增长5.5%，一般公共预算收入增长4%。"
@@ -135,7 +135,8 @@ def test_damaged_ofd(tmp_path):
     refused(path, UnsupportedFormat, "damaged OFD")
 
 
-def test_docx_zip_bomb_refused_without_inflating(tmp_path, make):
+def test_docx_zip_bomb_refused_once_the_limit_has_inflated(tmp_path, make, monkeypatch):
+    monkeypatch.setenv("PLANWATCH_MAX_UNZIPPED_MB", "64")
     path = make.write_docx(tmp_path / "plain.docx", [PARAGRAPH])
     bomb = tmp_path / "bomb.docx"
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
@@ -143,10 +144,10 @@ def test_docx_zip_bomb_refused_without_inflating(tmp_path, make):
             target.writestr(item, source.read(item))
         with target.open("word/media/filler.bin", "w") as filler:
             block = bytes(1024 * 1024)
-            for _ in range(260):
+            for _ in range(80):
                 filler.write(block)
-    assert bomb.stat().st_size < 2 * 1024 * 1024
-    refused(bomb, UnsupportedFormat, "ZIP bomb")
+    assert bomb.stat().st_size < 1024 * 1024
+    refused(bomb, OverLimit, "ZIP bomb", "64 MiB", "PLANWATCH_MAX_UNZIPPED_MB")
 
 
 def test_damaged_docx(tmp_path):

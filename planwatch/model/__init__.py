@@ -1,11 +1,12 @@
-"""The core objects every stage shares, declared once: a fact and its period.
+"""The core objects every stage shares, declared once: a fact, a commitment and their period.
 
-    from planwatch.model import Fact, Period, Basis
+    from planwatch.model import Fact, Commitment, Period, Basis
 """
 
+from .commitment import COMMITMENT_FIELDS, COMMITMENT_ROLES, KINDS, STAGES, Commitment, Kind, Stage
 from .fact import (COMPARATORS, FIELDS, MEASURES, ROLES, Basis, Comparator, Fact, Measure, Role,
                    json_value, number_json)
 from .period import Period
 
-__all__ = ["COMPARATORS", "FIELDS", "MEASURES", "ROLES", "Basis", "Comparator", "Fact", "Measure", "Period",
+__all__ = ["COMMITMENT_FIELDS", "COMMITMENT_ROLES", "COMPARATORS", "KINDS", "STAGES", "Commitment", "Kind", "Stage", "FIELDS", "MEASURES", "ROLES", "Basis", "Comparator", "Fact", "Measure", "Period",
            "Role", "json_value", "number_json"]

@@ -23,13 +23,13 @@ from .. import __version__, settings
 from ..documents import Document, region_key
 from ..errors import NotStored, StoreError
 from ..extract import Fact, extract
-from ..model import Period
-from . import catalogue
+from ..model import Commitment, Period
+from . import catalogue, commitments as commitment_rows
 from .convert import FACT_QUERY_COLUMNS, document_row, fact_values, read_fields, stored_document, stored_fact
 from .engine import hold_write_lock, migrate, open_engine, require_database, writer
 from .ingest import Progress, ingest
 from .models import DocumentRow, FactRow, IndicatorRow, SourceRow
-from .records import IngestReport, StoredDocument, StoredFact, StoredIndicator
+from .records import IngestReport, StoredCommitment, StoredDocument, StoredFact, StoredIndicator
 
 EXTRACTOR_VERSION = __version__
 
@@ -174,6 +174,16 @@ class Store:
             _insert_facts(session, row.id, facts)
             return stored_document(row), True
 
+    @_database_errors
+    def add_commitments(self, document_id: int, commitments: list[Commitment]) -> int:
+        """Store a document's commitments (tasks and projects), replacing any stored for it
+        before; how many. StoreError when there is no such document."""
+        with self._write() as session:
+            if session.get(DocumentRow, document_id) is None:
+                raise StoreError(f"no document with id {document_id}")
+            commitment_rows.replace(session, document_id, commitments, EXTRACTOR_VERSION)
+        return len(commitments)
+
     @contextmanager
     def _write(self) -> Iterator[Session]:
         """One write transaction, committed at the end, holding the write lock throughout."""
@@ -260,6 +270,20 @@ class Store:
             query = query.where(DocumentRow.superseded.is_(False))
         with self._reader() as session:
             return [stored_fact(row._mapping) for row in session.execute(query)]
+
+    @_database_errors
+    def commitments(self, region: str | None = None, period: str | None = None, role: str | None = None,
+                    kind: str | None = None, stage: str | None = None,
+                    document_id: int | None = None) -> list[StoredCommitment]:
+        """Commitments in document order (by date); of the latest versions unless a
+        document_id is given. QueryError for a malformed period, NotStored for a region
+        no stored document is of."""
+        if period is not None:
+            period = Period.asked(period)
+        self._require_region(region)
+        query = commitment_rows.query(region, period, role, kind, stage, document_id)
+        with self._reader() as session:
+            return [commitment_rows.stored_commitment(row._mapping) for row in session.execute(query)]
 
     @_database_errors
     def regions(self) -> list[str]:

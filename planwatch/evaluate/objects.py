@@ -1,0 +1,96 @@
+"""Whether two commitments count the same thing, by the words of their objects only
+(never by position): the same words, one containing the other, or a stated similarity.
+Thresholds and the words that tell objects apart are in data/evaluation.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from .vocabulary import vocabulary
+
+_JUNK = re.compile(r"[\s\W_]", re.UNICODE)   # as the scorer: spaces and punctuation go, digits stay
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+_RANK = {"same": 2, "contains": 1, "similar": 0}
+
+
+@dataclass(frozen=True)
+class Match:
+    """How well two objects match: an exact match scores 1, containment the shorter's share
+    of the longer, a similar pair its bigram Dice."""
+
+    score: float
+    how: str        # same | contains | similar
+
+    @property
+    def rank(self) -> tuple[int, float]:
+        """Better first when sorted in reverse: the spec's order (same, contains, similar), then the score."""
+        return _RANK[self.how], self.score
+
+
+def words(text: str) -> str:
+    return _JUNK.sub("", text)
+
+
+def match(a: str, b: str) -> Match | None:
+    """The match of two objects, or None when they count different things."""
+    a, b = words(a), words(b)
+    if not a or not b or not _compatible(a, b):
+        return None
+    if a == b:
+        return Match(1.0, "same")
+    short, long = sorted((a, b), key=len)
+    if short in long and len(short) >= _rules()["min_contained_chars"]:
+        return Match(len(short) / len(long), "contains")
+    score = dice(a, b)
+    return Match(score, "similar") if score >= _rules()["similarity"] else None
+
+
+def dice(a: str, b: str) -> float:
+    """Dice coefficient of the two texts' character bigrams (as multisets)."""
+    first, second = _bigrams(a), _bigrams(b)
+    if not first or not second:
+        return 0.0
+    common = sum(min(first.count(g), second.count(g)) for g in set(first))
+    return 2 * common / (len(first) + len(second))
+
+
+def _bigrams(text: str) -> list[str]:
+    return [text[i:i + 2] for i in range(len(text) - 1)]
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Numbers and distinguishing words, where both objects state some, must agree."""
+    for marks in (_DIGITS.findall, _distinguishing):
+        first, second = marks(a), marks(b)
+        if first and second and sorted(first) != sorted(second):
+            return False
+    return True
+
+
+def _distinguishing(text: str) -> list[str]:
+    return [w for w in _rules()["distinguishing"] if w in text]
+
+
+def scaled(value: Decimal, unit: str | None) -> tuple[Decimal, str | None]:
+    """A quantity with its unit's scale prefix applied: (1.7, 万个) -> (17000, 个)."""
+    scales = _rules()["unit_scales"]
+    if unit and len(unit) > 1 and unit[0] in scales:
+        return value * Decimal(scales[unit[0]]), unit[1:]
+    return value, unit
+
+
+def same_project(a: str, b: str) -> bool:
+    """Two names of one project: equal, or one contains the other (and is long enough)."""
+    a, b = words(a), words(b)
+    short, long = sorted((a, b), key=len)
+    return bool(short) and (short == long or (short in long and len(short) >= _rules()["project_name_min_chars"]))
+
+
+@cache
+def _rules() -> dict:
+    return vocabulary()["commitments"]

@@ -35,6 +35,7 @@ class ReportTable:
     columns: list[Column]
     rows: list[dict[str, str]]
     notes: list[str] = field(default_factory=list)
+    sheet: str = "主要指标"          # the XLSX sheet's name
 
     def header_groups(self) -> list[tuple[str, int, int]]:
         """(upper title, first column, last column) for each run of the upper header row."""

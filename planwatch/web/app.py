@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from ..store import Store
 from . import errors, render, vendor
+from .commitments import router as commitments_router
 from .highlight import fact_pieces
 from .pages import router
 from .reports import router as reports_router
@@ -30,6 +31,7 @@ def create_app(store: Store) -> FastAPI:
     app.state.search = SearchIndex(app.state.engine)
     app.include_router(router)
     app.include_router(reports_router)
+    app.include_router(commitments_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     errors.install(app)
     app.add_middleware(render.SuffixFormat)

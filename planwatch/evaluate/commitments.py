@@ -7,8 +7,10 @@ position) in a later document. Its status, from the best answer:
 1. an answer of the same stage: its quantity against the target's — exceeded, done,
    partly; `reported` when the two cannot be compared (other units, no quantity);
    a target without a quantity (开工建设青菱寺路) is done once answered;
-2. a finish target with only a start reported: in_progress;
-3. no answer in any later document of the region: not_reported.
+2. for a target of stage other (新增, 新建), an answer of stage finish (新增特色田园乡村10个
+   answered by 建成…15个), judged as in 1: what is added is added when it is finished;
+3. a finish target with only a start reported: in_progress;
+4. no answer in any later document of the region: not_reported.
 
     links(records) -> list[Link]              one per target, in document order
     follow(store, region, period, status)     the same, read from a store and filtered
@@ -108,6 +110,8 @@ def _link(target: StoredCommitment, actuals: dict[tuple, list[StoredCommitment]]
     c = target.commitment
     where = (region_of(target), c.period)
     answers = _answers(target, actuals[(*where, c.stage)])
+    if not answers and c.stage == "other":
+        answers = _answers(target, actuals[(*where, "finish")])
     if answers:
         status, reason = _judged(c, answers[0].record)
         return Link(target, status, answers, reason)

@@ -77,11 +77,12 @@ def _distinguishing(text: str) -> list[str]:
 
 
 def scaled(value: Decimal, unit: str | None) -> tuple[Decimal, str | None]:
-    """A quantity with its unit's scale prefix applied: (1.7, 万个) -> (17000, 个)."""
-    scales = _rules()["unit_scales"]
+    """A quantity with its unit's scale prefix applied, and counting words that count the
+    same things as one: (1.7, 万个) -> (17000, 个); (17, 家) -> (17, 个)."""
+    scales, counters = _rules()["unit_scales"], _rules()["same_counters"]
     if unit and len(unit) > 1 and unit[0] in scales:
-        return value * Decimal(scales[unit[0]]), unit[1:]
-    return value, unit
+        value, unit = value * Decimal(scales[unit[0]]), unit[1:]
+    return value, counters[0] if unit in counters else unit
 
 
 def same_project(a: str, b: str) -> bool:

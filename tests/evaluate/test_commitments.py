@@ -60,6 +60,11 @@ def test_units_with_a_scale_prefix_compare_with_plain_ones():
     assert scaled(Decimal("3"), "个") == (Decimal("3"), "个")
 
 
+def test_counting_words_for_the_same_things_compare_but_measures_do_not():
+    assert _status(promise("省智能工厂", 25, "个"), done("省智能工厂", 17, "家"))[0] == "partly"
+    assert _status(promise("省双创人才", 50, "名"), done("省双创人才", 72, "个"))[0] == "reported"
+
+
 def _status(target, *answers):
     [link] = links([target, *answers])
     return link.status, [a.record.id for a in link.answers]
@@ -81,6 +86,14 @@ def test_a_finish_promise_with_only_a_start_reported_is_in_progress():
     assert _status(target, started) == ("in_progress", [started.id])
     finished = done("区级市政道路", 9, "条", "finish", action="完工")
     assert _status(target, started, finished) == ("done", [finished.id])
+
+
+def test_something_to_add_is_answered_by_its_finish_when_no_other_answer_says_so():
+    target = promise("省级特色田园乡村", 10, "个", action="新增")
+    built = done("省级特色田园乡村", 15, "个", "finish", action="建成")
+    assert _status(target, built) == ("exceeded", [built.id])
+    added = done("省级特色田园乡村", 9, "个", action="新增")
+    assert _status(target, built, added) == ("partly", [added.id])
 
 
 def test_a_start_promise_is_not_answered_by_other_stages():

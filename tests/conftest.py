@@ -33,7 +33,7 @@ import psycopg
 import pytest
 from hypothesis import settings as hypothesis_settings
 
-from planwatch.model import Commitment
+from planwatch.model import COMMITMENT_FIELDS, Commitment
 from planwatch.store import Store
 
 # Hypothesis keeps no example database in the working directory (tests write only to tmp).
@@ -109,7 +109,7 @@ def keyed_commitments(doc: str, text: str, records: list[dict] | None = None) ->
         start = -1
         for _ in range(record.get("occurrence", 0) + 1):
             start = text.index(record["quote"], start + 1)
-        fields = {k: v for k, v in record.items() if k not in ("quote", "occurrence")}
+        fields = {k: v for k, v in record.items() if k in COMMITMENT_FIELDS}   # a key's notes stay out
         for name in ("value", "money", "upper"):
             if fields.get(name) is not None:
                 fields[name] = Decimal(str(fields[name]))

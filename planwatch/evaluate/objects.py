@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from ..extract.grammar import grammar
 from .vocabulary import vocabulary
 
 _JUNK = re.compile(r"[\s\W_]", re.UNICODE)   # as the scorer: spaces and punctuation go, digits stay
@@ -37,8 +38,17 @@ def words(text: str) -> str:
 
 
 def match(a: str, b: str) -> Match | None:
-    """The match of two objects, or None when they count different things."""
+    """The match of two objects, or None when they count different things; failing as
+    written, they are compared once more without the bound words of their amounts
+    (投资超5亿元工业项目 ~ 5亿元以上工业项目)."""
     a, b = words(a), words(b)
+    found = _match(a, b)
+    if found is None and (unbound := (_unbound(a), _unbound(b))) != (a, b):
+        found = _match(*unbound)
+    return found
+
+
+def _match(a: str, b: str) -> Match | None:
     if not a or not b or not _compatible(a, b):
         return None
     if a == b:
@@ -70,6 +80,21 @@ def _compatible(a: str, b: str) -> bool:
         if first and second and sorted(first) != sorted(second):
             return False
     return True
+
+
+def _unbound(text: str) -> str:
+    """An object without the comparator words (grammar.yaml) bounding an amount in it."""
+    return _bounds().sub(r"\1\2", text)
+
+
+@cache
+def _bounds() -> re.Pattern:
+    """超5亿元 -> 5亿元; 5亿元以上 -> 5亿元: a before-word at a digit, an after-word behind one
+    (its unit between)."""
+    g = grammar()
+    before = "|".join(sorted(map(re.escape, g.before), key=len, reverse=True))
+    after = "|".join(sorted(map(re.escape, g.after), key=len, reverse=True))
+    return re.compile(rf"(?:{before})(?=\d)|(\d[\d.]*)(\D{{0,4}}?)(?:{after})")
 
 
 def _distinguishing(text: str) -> list[str]:

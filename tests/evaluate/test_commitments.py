@@ -48,6 +48,9 @@ def done(obj, value=None, unit=None, stage="other", *, doc=REPORT, **more) -> St
     ("老旧小区改造", "老旧管网改造", None),                    # Dice 0.4
     ("桩", "充电桩", None),                                   # a contained name needs 2 characters
     ("公园", "口袋公园", "contains"),
+    ("投资超5亿元工业项目", "5亿元以上工业项目", "contains"),    # bound words of an amount do not count
+    ("超市", "超级市场", None),                               # ... only beside an amount
+    ("共享停车位", "潮汐共享停车场", None),                    # Dice 0.6, under the threshold
 ])
 def test_objects_match_by_their_words(a, b, how):
     found = match(a, b)

@@ -114,12 +114,14 @@ def report_command(
     period: str = typer.Option(..., "--period", help="A year (2023) or a five-year plan's span (2021-2025)."),
     output: Path = typer.Option(..., "--output", "-o", help="The file to write."),
     fmt: str = typer.Option("xlsx", "--format", "-f", help="xlsx, docx or csv."),
+    tasks: bool = typer.Option(False, "--tasks", help="The year's 重点工作任务完成情况表 (promised tasks and projects) instead."),
     db: str | None = DB_OPTION,
 ):
-    """Write 主要指标完成情况表 of a year, or a five-year plan's progress table, as XLSX, DOCX or CSV."""
-    from ..export import report, write
+    """Write 主要指标完成情况表 of a year, or a five-year plan's progress table (or with --tasks the
+    重点工作任务完成情况表), as XLSX, DOCX or CSV."""
+    from ..export import commitment_report, report, write
 
     with open_store(db) as store:
-        table = report(store, region, period)
+        table = (commitment_report if tasks else report)(store, region, period)
         write(table, fmt, output)
-    err.print(f"{table.title}：{len(table.rows)}个指标 → {output}", highlight=False)
+    err.print(f"{table.title}：{len(table.rows)}{'项任务' if tasks else '个指标'} → {output}", highlight=False)

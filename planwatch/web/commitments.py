@@ -14,14 +14,14 @@ from sqlalchemy.engine import Connection
 from .. import export
 from ..documents import region_key
 from ..errors import EvaluationError
-from ..evaluate import Link, Project, links, projects
+from ..evaluate import Link, Project, follow, links, project_records, projects
 from ..evaluate.commitments import STATUSES, counts
 from ..evaluate.periods import chronological
 from ..evaluate.wording import level, number
 from ..model import KINDS, Commitment, Period
 from . import i18n, queries
 from .pages import connection
-from .render import requested_format, respond
+from .render import json_response, requested_format, respond
 from .reports import MEDIA, _file
 from .security import plain_parameters
 
@@ -46,6 +46,19 @@ def commitments_page(request: Request, key: str, period: str | None = None, kind
     found = links(_stored(conn, key))
     return respond(request, "commitments.html",
                    commitments_view(conn, key, found, period, kind, status, q.strip()[:50], request))
+
+
+@router.get("/commitments", summary="重点工作任务(JSON):按地区、时期、状态筛选,与 planwatch commitments 的输出相同")
+def commitments_api(request: Request, region: str | None = None, period: str | None = None,
+                    status: str | None = None):
+    found = follow(request.app.state.store, region=region, period=period, status=status)
+    return json_response({"commitments": [link.to_dict() for link in found]})
+
+
+@router.get("/projects", summary="重大项目(JSON):按地区筛选,与 planwatch projects 的输出相同")
+def projects_api(request: Request, region: str | None = None):
+    found = project_records(request.app.state.store, region=region)
+    return json_response({"projects": [project.to_dict() for project in found]})
 
 
 @router.get("/regions/{key}/projects", summary="重大项目:每个项目在各年文件中的全部记载")

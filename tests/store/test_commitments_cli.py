@@ -87,3 +87,15 @@ def test_projects_in_every_format(linked):
     printed = [json.loads(line) for line in run("projects", "--db", linked.url).output.splitlines()]
     assert [p["name"] for p in printed] == [p.name for p in project_records(linked)]
     assert [m["phase"] for m in printed[0]["mentions"]] == ["planned", "started"]
+
+
+def test_the_key_tasks_table_from_the_shell(linked, tmp_path):
+    output = tmp_path / "表.csv"
+    result = run("report", "--tasks", "--region", "青石县", "--period", "2024", "--format", "csv", "--output", output,
+                 "--db", linked.url)
+    assert result.exit_code == 0, result.output
+    assert "青石县2024年重点工作任务完成情况表：3项任务" in result.output
+    rows = list(csv.reader(io.StringIO(output.read_text(encoding="utf-8-sig"))))
+    assert [r[2] for r in rows[1:]] == ["新建充电桩", "完工区级市政道路", "开工建设青菱寺路"]
+    missing = run("report", "--tasks", "--region", "青石县", "--period", "2030", "--output", output, "--db", linked.url)
+    assert missing.exit_code == 1 and "没有2030年的重点工作任务" in missing.output

@@ -4,6 +4,7 @@ its 2024 report, with statuses, both evidence spans, filters, downloads and the 
 from __future__ import annotations
 
 import csv
+import json
 import io
 import re
 from urllib.parse import quote
@@ -125,3 +126,18 @@ def test_the_answering_document_marks_its_own_commitments(client, ids):
     assert [(c["object"], c["evidence"]) for c in view["commitments"]][:2] == [
         ("充电桩", "全年新建充电桩5600个"), ("区级市政道路", "开工建设区级市政道路6条")]
     assert all(QINGSHAN_2024[c["start"]:c["end"]] == c["evidence"] for c in view["commitments"])
+
+
+def test_the_json_api_says_what_the_cli_says(client, database_url):
+    from typer.testing import CliRunner
+
+    from planwatch.cli import app as cli
+
+    for command, query, key in (("commitments", "?region=青山县&status=exceeded", "commitments"),
+                                ("projects", "?region=青山县", "projects")):
+        api = client.get(f"/{command}{query}").json()[key]
+        args = [command, "--db", database_url, "--region", "青山县"] + (["--status", "exceeded"] if key == "commitments" else [])
+        printed = CliRunner().invoke(cli, args)
+        assert printed.exit_code == 0, printed.output
+        assert api == [json.loads(line) for line in printed.output.splitlines()] and api
+    assert client.get("/commitments?status=finished").status_code == 400

@@ -73,7 +73,8 @@ def test_cells_from_a_documents_words_never_run_as_formulas(promised):
     assert all(not cell.startswith("=") for row in rows for cell in row)
 
 
-@pytest.mark.skipif(SOFFICE is None and os.environ.get("CI") != "true", reason="LibreOffice is not installed (scripts/setup --test installs it)")
+@pytest.mark.skipif(SOFFICE is None and os.environ.get("CI") != "true",
+                    reason="LibreOffice is not installed (scripts/setup --test installs it)")
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
 def test_the_table_converts_to_pdf_with_its_rows(promised, tmp_path, fmt):
     path = tmp_path / f"tasks.{fmt}"

@@ -133,11 +133,10 @@ def test_the_json_api_says_what_the_cli_says(client, database_url):
 
     from planwatch.cli import app as cli
 
-    for command, query, key in (("commitments", "?region=青山县&status=exceeded", "commitments"),
-                                ("projects", "?region=青山县", "projects")):
-        api = client.get(f"/{command}{query}").json()[key]
-        args = [command, "--db", database_url, "--region", "青山县"] + (["--status", "exceeded"] if key == "commitments" else [])
-        printed = CliRunner().invoke(cli, args)
+    for command, query, options in (("commitments", "?region=青山县&status=exceeded", ["--status", "exceeded"]),
+                                    ("projects", "?region=青山县", [])):
+        api = client.get(f"/{command}{query}").json()[command]
+        printed = CliRunner().invoke(cli, [command, "--db", database_url, "--region", "青山县", *options])
         assert printed.exit_code == 0, printed.output
         assert api == [json.loads(line) for line in printed.output.splitlines()] and api
     assert client.get("/commitments?status=finished").status_code == 400

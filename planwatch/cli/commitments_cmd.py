@@ -20,19 +20,15 @@ PROJECT_COLUMNS = ("region", "name", "phase", "years", "investment", "mentions",
 
 
 def _commitment_row(link: Link) -> dict:
+    from ..evaluate.commitments import stated
+
     target, best = link.target, (link.answers[0].record if link.answers else None)
     c = target.commitment
     return {"region": target.region, "period": c.period, "kind": c.kind, "stage": c.stage, "object": c.object,
-            "target": _quantity(c), "status": link.status, "label": link.label,
-            "answer": _quantity(best.commitment) if best else "", "reason": link.reason, "doc": c.doc,
+            "target": stated(c, with_object=False), "status": link.status, "label": link.label,
+            "answer": stated(best.commitment, with_object=False) if best else "", "reason": link.reason, "doc": c.doc,
             "start": c.start, "end": c.end, "answer_doc": best.commitment.doc if best else "",
             "answer_start": best.commitment.start if best else "", "answer_end": best.commitment.end if best else ""}
-
-
-def _quantity(c) -> str:
-    from ..evaluate.wording import level
-
-    return c.action + ("" if c.value is None else level(c.value, c.unit, c.comparator, c.upper))
 
 
 def _project_row(project: Project) -> dict:

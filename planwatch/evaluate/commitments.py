@@ -117,8 +117,8 @@ def _link(target: StoredCommitment, actuals: dict[tuple, list[StoredCommitment]]
         return Link(target, status, answers, reason)
     if c.stage == "finish" and (started := _answers(target, actuals[(*where, "start")])):
         return Link(target, "in_progress", started,
-                    f"目标{_described(c)}；{_source(started[0].record)}只报告{_described(started[0].record.commitment)}")
-    return Link(target, "not_reported", (), f"目标{_described(c)}；其后的文件未见报告")
+                    f"目标{stated(c)}；{_source(started[0].record)}只报告{stated(started[0].record.commitment)}")
+    return Link(target, "not_reported", (), f"目标{stated(c)}；其后的文件未见报告")
 
 
 def _answers(target: StoredCommitment, candidates: list[StoredCommitment]) -> tuple[Answer, ...]:
@@ -155,7 +155,7 @@ def _comparable(target: Commitment, answer: Commitment) -> tuple[Decimal, Decima
 
 
 def _judged(target: Commitment, answer: StoredCommitment) -> tuple[Status, str]:
-    said = f"目标{_described(target)}；{_source(answer)}报告{_described(answer.commitment)}"
+    said = f"目标{stated(target)}；{_source(answer)}报告{stated(answer.commitment)}"
     if target.value is None:
         return "done", said
     compared = _comparable(target, answer.commitment)
@@ -170,10 +170,10 @@ def _judged(target: Commitment, answer: StoredCommitment) -> tuple[Status, str]:
     return ("done", said + share) if got >= value else ("partly", said + share)
 
 
-def _described(c: Commitment) -> str:
-    """As a document would state it: 新建充电桩5500个以上."""
+def stated(c: Commitment, with_object: bool = True) -> str:
+    """As a document would state it: 新建充电桩5500个以上 (without its object: 新建5500个以上)."""
     quantity = "" if c.value is None else level(c.value, c.unit, c.comparator, c.upper)
-    return f"{c.action}{c.object}{quantity}"
+    return f"{c.action}{c.object if with_object else ''}{quantity}"
 
 
 def _source(record: StoredCommitment) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ..documents.regions import region_key
 from ..errors import EvaluationError
-from ..evaluate.commitments import Link, region_of
+from ..evaluate.commitments import Link, region_of, stated
 from ..evaluate.wording import level
 from ..model import Commitment
 from .table import Column, ReportTable
@@ -37,7 +37,7 @@ def _row(n: int, link: Link) -> dict[str, str]:
     answer = link.answers[0].record if link.answers else None
     sources = [link.target.doc_title or c.doc] + ([answer.doc_title or answer.commitment.doc] if answer else [])
     return {"no": str(n), "kind": KIND_WORDS[c.kind], "task": f"{c.action}{c.object}", "target": _quantity(c),
-            "result": f"{answer.commitment.action}{_quantity(answer.commitment)}" if answer else "",
+            "result": stated(answer.commitment, with_object=False) if answer else "",
             "status": link.label, "reason": link.reason, "source": "；".join(dict.fromkeys(sources))}
 
 

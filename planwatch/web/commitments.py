@@ -15,9 +15,9 @@ from .. import export
 from ..documents import region_key
 from ..errors import EvaluationError
 from ..evaluate import Link, Project, follow, links, project_records, projects
-from ..evaluate.commitments import STATUSES, counts
+from ..evaluate.commitments import STATUSES, counts, stated
 from ..evaluate.periods import chronological
-from ..evaluate.wording import level, number
+from ..evaluate.wording import number
 from ..model import KINDS, Commitment, Period
 from . import i18n, queries
 from .pages import connection
@@ -45,7 +45,7 @@ def commitments_page(request: Request, key: str, period: str | None = None, kind
                      status: str | None = None, q: str = "", conn=Depends(connection)):
     found = links(_stored(conn, key))
     return respond(request, "commitments.html",
-                   commitments_view(conn, key, found, period, kind, status, q.strip()[:50], request))
+                   commitments_view(conn, key, found, period, kind, status, q.strip()[:50]))
 
 
 @router.get("/commitments", summary="重点工作任务(JSON):按地区、时期、状态筛选,与 planwatch commitments 的输出相同")
@@ -63,7 +63,8 @@ def projects_api(request: Request, region: str | None = None):
 
 @router.get("/regions/{key}/projects", summary="重大项目:每个项目在各年文件中的全部记载")
 def projects_page(request: Request, key: str, conn=Depends(connection)):
-    return respond(request, "projects.html", projects_view(conn, key, projects(_stored(conn, key)), request))
+    t = i18n.translator(i18n.language(request))
+    return respond(request, "projects.html", projects_view(conn, key, projects(_stored(conn, key)), t))
 
 
 @router.get("/regions/{key}/commitments/report/{period}", summary="报表:重点工作任务完成情况表(XLSX、DOCX、CSV)")
@@ -79,7 +80,7 @@ def commitment_report(request: Request, key: str, period: str, conn=Depends(conn
 
 
 def commitments_view(conn: Connection, key: str, found: list[Link], period: str | None, kind: str | None,
-                     status: str | None, q: str, request: Request) -> dict:
+                     status: str | None, q: str) -> dict:
     periods = sorted({link.target.commitment.period for link in found}, key=chronological, reverse=True)
     period = _chosen_period(period, periods)
     if kind not in (None, "", *KINDS) or status not in (None, "", *STATUSES):
@@ -130,14 +131,12 @@ def _evidence(record, text_of) -> dict:
 
 
 def _statement(c: Commitment) -> str:
-    quantity = "" if c.value is None else level(c.value, c.unit, c.comparator, c.upper)
-    money = "" if c.money is None else f"，投资{number(c.money)}亿元"
-    return f"{c.action}{c.object}{quantity}{money}"
+    return stated(c) + ("" if c.money is None else f"，投资{number(c.money)}亿元")
 
 
-def projects_view(conn: Connection, key: str, found: list[Project], request: Request) -> dict:
+def projects_view(conn: Connection, key: str, found: list[Project], t) -> dict:
     text_of = cache(partial(queries.document_text, conn))
-    rows = [_project_row(project, text_of, request) for project in found]
+    rows = [_project_row(project, text_of, t) for project in found]
     mentions = [m for row in rows for m in row["mentions"]]
     return {"region": _region([m.record for p in found for m in p.mentions], key), "projects": rows,
             "tables": [{"name": "projects", "columns": PROJECT_COLUMNS, "rows": rows},
@@ -145,8 +144,7 @@ def projects_view(conn: Connection, key: str, found: list[Project], request: Req
             "filename": f"planwatch-{region_key(key) or key}-projects"}
 
 
-def _project_row(project: Project, text_of, request: Request) -> dict:
-    t = i18n.translator(i18n.language(request))
+def _project_row(project: Project, text_of, t) -> dict:
     mentions = []
     for m in project.mentions:
         c = m.record.commitment

@@ -142,7 +142,8 @@ def _commitment(text: str, quote: str, role: str, obj: str, stage: str, action: 
 
 
 def commitments() -> dict[str, list[Commitment]]:
-    """Promises of 青山县's 2023 report for 2024, and what its 2024 report says of them."""
+    """Promises of 青山县's 2023 report for 2024, and what its 2024 report says of them;
+    one of 石桥镇 made of hostile words."""
     a, b = QINGSHAN_2023, QINGSHAN_2024
     return {
         "qingshan-2023.txt": [
@@ -158,6 +159,10 @@ def commitments() -> dict[str, list[Commitment]]:
             _commitment(b, "青菱寺路开工", "actual", "青菱寺路", "start", "开工", names=("青菱寺路",)),
             _commitment(b, "新开工亿元以上项目10个", "actual", "亿元以上项目", "start", "新开工", "10", "个",
                         kind="project")],
+        # A page's leftovers read as a promise: its words must stay words on every page and file.
+        "shiqiao-2024.html": [
+            _commitment(HOSTILE_DOC, HOSTILE, "target", "=HYPERLINK(\"x\")" + HOSTILE, "start", "开工",
+                        names=(HOSTILE,))],
     }
 
 

@@ -140,3 +140,15 @@ def test_the_json_api_says_what_the_cli_says(client, database_url):
         assert printed.exit_code == 0, printed.output
         assert api == [json.loads(line) for line in printed.output.splitlines()] and api
     assert client.get("/commitments?status=finished").status_code == 400
+
+
+def test_hostile_words_in_a_promise_stay_words(client):
+    shiqiao = f"/regions/{quote('石桥镇')}"
+    for page in (f"{shiqiao}/commitments", f"{shiqiao}/projects"):
+        html = client.get(page).text
+        assert "<script>alert" not in html and "&lt;script&gt;" in html
+    book = load_workbook(io.BytesIO(client.get(f"{shiqiao}/commitments.xlsx").content))
+    cells = [c for row in book.active.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert cells and all(c.data_type == "s" for c in cells)
+    text = client.get(f"{shiqiao}/commitments.csv").content.decode("utf-8-sig")
+    assert all(not cell.startswith("=") for row in csv.reader(io.StringIO(text)) for cell in row)

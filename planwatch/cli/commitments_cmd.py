@@ -14,17 +14,19 @@ from .output import Format, emit
 if TYPE_CHECKING:
     from ..evaluate import Link, Project
 
-COMMITMENT_COLUMNS = ("region", "period", "kind", "stage", "object", "target", "status", "label", "answer",
+COMMITMENT_COLUMNS = ("region", "period", "kind", "area", "stage", "object", "target", "status", "label", "answer",
                       "reason", "doc", "start", "end", "answer_doc", "answer_start", "answer_end")
 PROJECT_COLUMNS = ("region", "name", "phase", "years", "investment", "mentions", "documents")
 
 
 def _commitment_row(link: Link) -> dict:
+    from ..evaluate.areas import area
     from ..evaluate.commitments import stated
 
     target, best = link.target, (link.answers[0].record if link.answers else None)
     c = target.commitment
-    return {"region": target.region, "period": c.period, "kind": c.kind, "stage": c.stage, "object": c.object,
+    return {"region": target.region, "period": c.period, "kind": c.kind, "area": area(c), "stage": c.stage,
+            "object": c.object,
             "target": stated(c, with_object=False), "status": link.status, "label": link.label,
             "answer": stated(best.commitment, with_object=False) if best else "", "reason": link.reason, "doc": c.doc,
             "start": c.start, "end": c.end, "answer_doc": best.commitment.doc if best else "",

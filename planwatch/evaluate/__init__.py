@@ -20,6 +20,7 @@ On a store (what the CLI and the web call):
 from __future__ import annotations
 
 from ..model import Period
+from . import areas
 from .commitments import Link, follow, links
 from .findings import findings
 from .model import Achieved, Evidence, Finding, Shown, Source, Verdict
@@ -27,7 +28,7 @@ from .plans import Plan, PlanIndicator, YearPoint, plans
 from .projects import Project, project_records, projects
 from .verdicts import verdicts
 
-__all__ = ["Achieved", "Evidence", "Finding", "Link", "Plan", "PlanIndicator", "Project", "Shown", "Source", "Verdict",
+__all__ = ["areas", "Achieved", "Evidence", "Finding", "Link", "Plan", "PlanIndicator", "Project", "Shown", "Source", "Verdict",
            "YearPoint", "check", "evaluate", "findings", "follow", "links", "plan_progress", "plans", "project_records",
            "projects", "verdicts"]
 

@@ -27,6 +27,7 @@ from typing import Literal, get_args
 from ..errors import QueryError
 from ..model import Commitment, Period
 from ..store import StoredCommitment
+from .areas import area
 from .objects import Match, match, scaled
 from .vocabulary import vocabulary
 from .wording import level, rounded
@@ -70,7 +71,7 @@ class Link:
     def to_dict(self) -> dict:
         c = self.target.commitment
         return {"id": self.target.id, "region": self.target.region, "period": c.period, "kind": c.kind,
-                "object": c.object, "stage": c.stage, "status": self.status, "label": self.label,
+                "object": c.object, "stage": c.stage, "area": area(c), "status": self.status, "label": self.label,
                 "reason": self.reason,
                 "target": self.target.to_dict() | {"doc_title": self.target.doc_title,
                                                    "doc_date": self.target.doc_date},

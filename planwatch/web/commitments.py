@@ -6,6 +6,7 @@ from planwatch.evaluate; evidence is quoted from the documents' stored text."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache, partial
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -14,7 +15,7 @@ from sqlalchemy.engine import Connection
 from .. import export
 from ..documents import region_key
 from ..errors import EvaluationError
-from ..evaluate import Link, Project, follow, links, project_records, projects
+from ..evaluate import Link, Project, areas, follow, links, project_records, projects
 from ..evaluate.commitments import STATUSES, counts, stated
 from ..evaluate.periods import chronological
 from ..evaluate.wording import number
@@ -26,7 +27,7 @@ from .reports import MEDIA, _file
 from .security import plain_parameters
 
 router = APIRouter(dependencies=[Depends(plain_parameters)])
-COMMITMENT_COLUMNS = ["period", "kind", "stage", "object", "target", "status_label", "answer", "reason",
+COMMITMENT_COLUMNS = ["period", "kind", "area_label", "stage", "object", "target", "status_label", "answer", "reason",
                       "target_doc", "target_evidence", "answer_doc", "answer_evidence"]
 PROJECT_COLUMNS = ["project", "phase_label", "years", "investment", "mention_count"]
 MENTION_COLUMNS = ["project", "period", "role", "stage", "phase_label", "statement", "money", "doc", "evidence"]
@@ -42,10 +43,11 @@ def _stored(conn: Connection, key: str) -> list:
 
 @router.get("/regions/{key}/commitments", summary="重点工作任务:各年承诺的任务和项目、完成状态及两处原文出处")
 def commitments_page(request: Request, key: str, period: str | None = None, kind: str | None = None,
-                     status: str | None = None, q: str = "", conn=Depends(connection)):
+                     area: str | None = None, status: str | None = None, q: str = "", conn=Depends(connection)):
     found = links(_stored(conn, key))
+    wanted = Filters(period, kind or None, area or None, status or None, q.strip()[:50])
     return respond(request, "commitments.html",
-                   commitments_view(conn, key, found, period, kind, status, q.strip()[:50]))
+                   commitments_view(conn, key, found, wanted, i18n.translator(i18n.language(request))))
 
 
 @router.get("/commitments", summary="重点工作任务(JSON):按地区、时期、状态筛选,与 planwatch commitments 的输出相同")
@@ -79,20 +81,40 @@ def commitment_report(request: Request, key: str, period: str, conn=Depends(conn
     return respond(request, "report.html", table.to_dict() | {"region_key": region_key(key) or key})
 
 
-def commitments_view(conn: Connection, key: str, found: list[Link], period: str | None, kind: str | None,
-                     status: str | None, q: str) -> dict:
+@dataclass(frozen=True)
+class Filters:
+    """What the commitments page is asked to show (None: any)."""
+
+    period: str | None
+    kind: str | None
+    area: str | None
+    status: str | None
+    q: str
+
+    def check(self) -> None:
+        for name, allowed in (("kind", KINDS), ("area", areas.names()), ("status", STATUSES)):
+            if getattr(self, name) not in (None, *allowed):
+                raise HTTPException(400, f"{name} 可选 {'、'.join(allowed)}")
+
+    def keep(self, link: Link, period: str) -> bool:
+        c = link.target.commitment
+        return ((period == "all" or c.period == period) and self.kind in (None, c.kind)
+                and self.area in (None, areas.area(c)) and self.status in (None, link.status)
+                and (not self.q or self.q in c.object or any(self.q in name for name in c.names)))
+
+
+def commitments_view(conn: Connection, key: str, found: list[Link], wanted: Filters, t) -> dict:
+    wanted.check()
     periods = sorted({link.target.commitment.period for link in found}, key=chronological, reverse=True)
-    period = _chosen_period(period, periods)
-    if kind not in (None, "", *KINDS) or status not in (None, "", *STATUSES):
-        raise HTTPException(400, f"kind 可选 {'、'.join(KINDS)}；status 可选 {'、'.join(STATUSES)}")
-    chosen = [link for link in found if (period == "all" or link.target.commitment.period == period)
-              and (not kind or link.target.commitment.kind == kind)
-              and (not status or link.status == status) and (not q or q in link.target.commitment.object)]
+    period = _chosen_period(wanted.period, periods)
+    chosen = [link for link in found if wanted.keep(link, period)]
     text_of = cache(partial(queries.document_text, conn))
-    rows = [_link_row(link, text_of) for link in chosen]
+    rows = [_link_row(link, text_of, t) for link in chosen]
     return {"region": _region([link.target for link in found], key), "periods": periods,
-            "filters": {"period": period, "kind": kind or "", "status": status or "", "q": q},
-            "statuses": list(STATUSES), "counts": counts(chosen), "commitments": rows,
+            "filters": {"period": period, "kind": wanted.kind or "", "area": wanted.area or "",
+                        "status": wanted.status or "", "q": wanted.q},
+            "statuses": list(STATUSES), "areas": list(areas.names()),
+            "counts": counts(chosen), "commitments": rows,
             "tables": [{"name": "commitments", "columns": COMMITMENT_COLUMNS, "rows": rows}],
             "filename": f"planwatch-{region_key(key) or key}-commitments"}
 
@@ -110,10 +132,12 @@ def _region(records: list, key: str) -> dict:
     return {"key": region_key(key) or key, "name": name}
 
 
-def _link_row(link: Link, text_of) -> dict:
+def _link_row(link: Link, text_of, t) -> dict:
     target, best = link.target, (link.answers[0].record if link.answers else None)
     c = target.commitment
-    row = {"id": target.id, "period": c.period, "kind": c.kind, "stage": c.stage, "object": c.object,
+    area = areas.area(c)
+    row = {"id": target.id, "period": c.period, "kind": c.kind, "area": area, "area_label": t(f"area_{area}"),
+           "stage": c.stage, "object": c.object,
            "names": list(c.names), "target": _statement(c), "status": link.status, "status_label": link.label,
            "reason": link.reason, "answer_count": len(link.answers)}
     row |= {f"target_{k}": v for k, v in _evidence(target, text_of).items()}

@@ -12,6 +12,7 @@ import pytest
 
 from planwatch.documents import Document, DocumentMeta
 from planwatch.errors import QueryError
+from planwatch.evaluate.areas import area
 from planwatch.evaluate.commitments import counts, follow, links
 from planwatch.evaluate.objects import match, same_project, scaled
 from planwatch.model import Commitment
@@ -174,3 +175,19 @@ def test_follow_reads_a_store_and_filters_by_period_and_status(store, key_commit
     assert follow(store, period="2025") == []
     with pytest.raises(QueryError, match="not a status"):
         follow(store, status="finished")
+
+
+@pytest.mark.parametrize("obj, names, expected", [
+    ("义务段学位", (), "education"),
+    ("企业职工基本养老保险参保", (), "employment_social"),    # insurance, not elderly care
+    ("社区助餐点", (), "elderly_care"),
+    ("区级市政道路", (), "transport"),
+    ("老旧小区改造", (), "housing"),
+    ("农业农村重大项目", (), "rural"),                        # before 项目 makes it industry
+    ("亿元以上项目", ("马房山地块",), "industry_innovation"),
+    ("口袋公园", (), "environment"),
+    ("工程", ("地铁19号线", "友谊大道高架"), "transport"),     # a class noun: the named items decide
+    ("矛盾纠纷", (), "other"),
+])
+def test_each_promise_has_an_area_by_its_words(obj, names, expected):
+    assert area(promise(obj, names=names).commitment) == expected

@@ -62,12 +62,16 @@ def test_filters_by_status_kind_words_and_year(client):
     assert _rows(client, "?status=not_reported") == [("公园", "not_reported")]
     assert _rows(client, "?kind=project") == [("亿元以上项目", "partly")]
     assert _rows(client, f"?q={quote('道路')}") == [("区级市政道路", "in_progress")]
+    assert _rows(client, "?area=transport") == [("充电桩", "exceeded"), ("区级市政道路", "in_progress"),
+                                                ("青菱寺路", "done")]
+    assert _rows(client, "?area=environment") == [("公园", "not_reported")]
     assert _rows(client, "?period=2025") == []
     assert len(_rows(client, "?period=all")) == 5
 
 
 def test_bad_filters_and_unknown_regions_are_clear_errors(client):
     assert client.get(f"{REGION}/commitments.json?status=finished").status_code == 400
+    assert client.get(f"{REGION}/commitments.json?area=space").status_code == 400
     assert client.get(f"{REGION}/commitments.json?period=abc").status_code == 400
     missing = client.get(f"/regions/{quote('无此县')}/commitments.json")
     assert missing.status_code == 404 and "无此县" in missing.json()["error"]["message"]

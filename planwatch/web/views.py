@@ -142,7 +142,9 @@ def document(conn: Connection, doc_id: int) -> dict:
         "commitments": commitments,
         "tables": [_table("facts", ["id", "indicator", "role", "period", "measure", "value", "upper",
                                     "comparator", "unit", "text", "estimated", "evidence", "start", "end"],
-                          facts)],
+                          facts),
+                   _table("commitments", ["id", "object", "role", "period", "stage", "value", "upper", "comparator",
+                                          "unit", "money", "evidence", "start", "end"], commitments)],
         "filename": f"planwatch-document-{doc_id}",
     }
 

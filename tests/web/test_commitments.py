@@ -156,3 +156,9 @@ def test_hostile_words_in_a_promise_stay_words(client):
     assert cells and all(c.data_type == "s" for c in cells)
     text = client.get(f"{shiqiao}/commitments.csv").content.decode("utf-8-sig")
     assert all(not cell.startswith("=") for row in csv.reader(io.StringIO(text)) for cell in row)
+
+
+def test_a_documents_commitments_download_with_their_words(client, ids):
+    text = client.get(f"/documents/{ids['qingshan-2023.txt']}.csv?table=commitments").content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [(r["任务对象"], r["原文"]) for r in rows][:2] == [("充电桩", "新建充电桩5500个"), ("区级市政道路", "完工区级市政道路9条")]

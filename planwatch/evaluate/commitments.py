@@ -28,12 +28,13 @@ from ..errors import QueryError
 from ..model import Commitment, Period
 from ..store import StoredCommitment
 from .areas import area
-from .objects import Match, match, scaled
+from .objects import Match, Near, match, scaled
 from .vocabulary import vocabulary
 from .wording import level, rounded
 
 Status = Literal["exceeded", "done", "partly", "in_progress", "reported", "not_reported"]
 STATUSES: tuple[str, ...] = get_args(Status)
+_NONE: Near = Near()   # no results at all for a region, period and stage
 
 
 def label(status: str) -> str:
@@ -91,11 +92,11 @@ def follow(store, region: str | None = None, period: str | None = None, status: 
 
 def links(records: Iterable[StoredCommitment]) -> list[Link]:
     records = list(records)
-    actuals: dict[tuple, list[StoredCommitment]] = defaultdict(list)
+    actuals: dict[tuple, Near[StoredCommitment]] = defaultdict(Near)
     for record in records:
         c = record.commitment
         if c.role == "actual":
-            actuals[(region_of(record), c.period, c.stage)].append(record)
+            actuals[(region_of(record), c.period, c.stage)].add(c.object, record)
     return [_link(record, actuals) for record in records if record.commitment.role == "target"]
 
 
@@ -107,23 +108,23 @@ def counts(found: list[Link]) -> dict[str, int]:
     return {"promised": len(found), **tally}
 
 
-def _link(target: StoredCommitment, actuals: dict[tuple, list[StoredCommitment]]) -> Link:
+def _link(target: StoredCommitment, actuals: dict[tuple, Near[StoredCommitment]]) -> Link:
     c = target.commitment
     where = (region_of(target), c.period)
-    answers = _answers(target, actuals[(*where, c.stage)])
+    answers = _answers(target, actuals.get((*where, c.stage), _NONE))
     if not answers and c.stage == "other":
-        answers = _answers(target, actuals[(*where, "finish")])
+        answers = _answers(target, actuals.get((*where, "finish"), _NONE))
     if answers:
         status, reason = _judged(c, answers[0].record)
         return Link(target, status, answers, reason)
-    if c.stage == "finish" and (started := _answers(target, actuals[(*where, "start")])):
+    if c.stage == "finish" and (started := _answers(target, actuals.get((*where, "start"), _NONE))):
         return Link(target, "in_progress", started,
                     f"目标{stated(c)}；{_source(started[0].record)}只报告{stated(started[0].record.commitment)}")
     return Link(target, "not_reported", (), f"目标{stated(c)}；其后的文件未见报告")
 
 
-def _answers(target: StoredCommitment, candidates: list[StoredCommitment]) -> tuple[Answer, ...]:
-    found = [Answer(record, found) for record in candidates
+def _answers(target: StoredCommitment, results: Near[StoredCommitment]) -> tuple[Answer, ...]:
+    found = [Answer(record, found) for record in results.near(target.commitment.object)
              if _later(record, target) and (found := match(target.commitment.object, record.commitment.object))]
 
     def best(answer: Answer) -> tuple:

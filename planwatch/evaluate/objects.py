@@ -5,15 +5,18 @@ Thresholds and the words that tell objects apart are in data/evaluation.yaml."""
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
+from typing import Generic, TypeVar
 
 from ..extract.grammar import grammar
 from .vocabulary import vocabulary
 
 _JUNK = re.compile(r"[\s\W_]", re.UNICODE)   # as the scorer: spaces and punctuation go, digits stay
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+T = TypeVar("T")
 
 
 _RANK = {"same": 2, "contains": 1, "similar": 0}
@@ -33,10 +36,12 @@ class Match:
         return _RANK[self.how], self.score
 
 
+@lru_cache(maxsize=65536)
 def words(text: str) -> str:
     return _JUNK.sub("", text)
 
 
+@lru_cache(maxsize=262144)   # a region's objects repeat from year to year: each pair is judged once
 def match(a: str, b: str) -> Match | None:
     """The match of two objects, or None when they count different things; failing as
     written, they are compared once more without the bound words of their amounts
@@ -65,23 +70,30 @@ def dice(a: str, b: str) -> float:
     first, second = _bigrams(a), _bigrams(b)
     if not first or not second:
         return 0.0
-    common = sum(min(first.count(g), second.count(g)) for g in set(first))
-    return 2 * common / (len(first) + len(second))
+    common = sum((first & second).values())
+    return 2 * common / (first.total() + second.total())
 
 
-def _bigrams(text: str) -> list[str]:
-    return [text[i:i + 2] for i in range(len(text) - 1)]
+@lru_cache(maxsize=65536)
+def _bigrams(text: str) -> Counter:
+    return Counter(text[i:i + 2] for i in range(len(text) - 1))
 
 
 def _compatible(a: str, b: str) -> bool:
     """Numbers and distinguishing words, where both objects state some, must agree."""
-    for marks in (_DIGITS.findall, _distinguishing):
-        first, second = marks(a), marks(b)
-        if first and second and sorted(first) != sorted(second):
+    for first, second in zip(_marks(a), _marks(b)):
+        if first and second and first != second:
             return False
     return True
 
 
+@lru_cache(maxsize=65536)
+def _marks(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The numbers and the distinguishing words an object states, each sorted."""
+    return tuple(sorted(_DIGITS.findall(text))), tuple(sorted(w for w in _rules()["distinguishing"] if w in text))
+
+
+@lru_cache(maxsize=65536)
 def _unbound(text: str) -> str:
     """An object without the comparator words (grammar.yaml) bounding an amount in it."""
     return _bounds().sub(r"\1\2", text)
@@ -97,8 +109,30 @@ def _bounds() -> re.Pattern:
     return re.compile(rf"(?:{before})(?=\d)|(\d[\d.]*)(\D{{0,4}}?)(?:{after})")
 
 
-def _distinguishing(text: str) -> list[str]:
-    return [w for w in _rules()["distinguishing"] if w in text]
+class Near(Generic[T]):
+    """Items by the character bigrams of their objects: what may match an object is among
+    the items sharing a bigram with it (or equal to it), so a promise is compared with a
+    few of the year's results, not all of them."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[T]] = defaultdict(list)
+
+    def add(self, obj: str, item: T) -> None:
+        for key in _keys(obj):
+            self._by_key[key].append(item)
+
+    def near(self, obj: str) -> list[T]:
+        found: dict[int, T] = {}
+        for key in _keys(obj):
+            for item in self._by_key.get(key, ()):
+                found.setdefault(id(item), item)
+        return list(found.values())
+
+
+@lru_cache(maxsize=65536)
+def _keys(obj: str) -> frozenset[str]:
+    plain, unbound = words(obj), _unbound(words(obj))
+    return frozenset({"=" + plain, *_bigrams(plain), *_bigrams(unbound)})
 
 
 def scaled(value: Decimal, unit: str | None) -> tuple[Decimal, str | None]:

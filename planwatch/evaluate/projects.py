@@ -13,6 +13,7 @@ furthest a report has taken it (planned < started < under_way < finished).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,7 +21,7 @@ from typing import Literal, get_args
 
 from ..store import StoredCommitment
 from .commitments import region_of
-from .objects import same_project, words
+from .objects import Near, same_project, words
 
 Phase = Literal["planned", "started", "under_way", "finished"]
 PHASES: tuple[str, ...] = get_args(Phase)
@@ -69,22 +70,23 @@ def project_records(store, region: str | None = None) -> list[Project]:
 
 
 def projects(records: Iterable[StoredCommitment]) -> list[Project]:
-    groups: list[list[Mention]] = []           # per region, in the order first named
-    keys: list[tuple[str, list[str]]] = []     # each group's region and names
+    groups: list[list[Mention]] = []            # in the order first named
+    regions: list[str] = []                     # each group's region
+    near: dict[str, Near[int]] = defaultdict(Near)   # per region: groups by their names' bigrams
     for record in records:
+        region = region_of(record)
         for name in _names(record):
             mention = Mention(name, _phase(record), record)
-            region = region_of(record)
-            at = next((i for i, (key, names) in enumerate(keys)
-                       if key == region and any(same_project(name, n) for n in names)), None)
+            at = min((i for i in near[region].near(name)
+                      if any(same_project(name, m.name) for m in groups[i])), default=None)
             if at is None:
-                keys.append((region, [name]))
-                groups.append([mention])
-            else:
-                keys[at][1].append(name)
-                groups[at].append(mention)
+                at = len(groups)
+                groups.append([])
+                regions.append(region)
+            groups[at].append(mention)
+            near[region].add(name, at)
     return [Project(max((m.name for m in group), key=lambda n: len(words(n))), group[0].record.region,
-                    keys[i][0], tuple(group)) for i, group in enumerate(groups)]
+                    regions[i], tuple(group)) for i, group in enumerate(groups)]
 
 
 def _names(record: StoredCommitment) -> list[str]:

@@ -23,13 +23,17 @@ must close what it opens (a `Store` via `close()` or `with`).
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
+from decimal import Decimal
+from pathlib import Path
 
 import psycopg
 import pytest
 from hypothesis import settings as hypothesis_settings
 
+from planwatch.model import COMMITMENT_FIELDS, Commitment
 from planwatch.store import Store
 
 # Hypothesis keeps no example database in the working directory (tests write only to tmp).
@@ -37,7 +41,7 @@ hypothesis_settings.register_profile("planwatch", database=None)
 hypothesis_settings.load_profile("planwatch")
 
 PG_SERVER = "host=127.0.0.1 port=5432 user=postgres"
-PG_TABLES = "facts, document_sources, documents, indicators, audit_log, api_tokens, users"
+PG_TABLES = "facts, commitments, document_sources, documents, indicators, audit_log, api_tokens, users"
 
 
 def pytest_addoption(parser):
@@ -87,3 +91,33 @@ def database_url(request) -> str:
 def store(database_url):
     with Store(database_url) as opened:
         yield opened
+
+
+# ---- commitments from the answer keys (../shared/gold/commitments), for store, evaluate, web and export tests
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+
+
+def keyed_commitments(doc: str, text: str, records: list[dict] | None = None) -> list[Commitment]:
+    """The key's commitments of one seed document (or the given records, in the key's
+    format), each `quote` resolved to its offsets in `text` (its `occurrence`, else the first)."""
+    if records is None:
+        records = [r for path in sorted((SHARED / "gold" / "commitments").glob("*.jsonl"))
+                   for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if r["doc"] == doc]
+    found = []
+    for record in records:
+        start = -1
+        for _ in range(record.get("occurrence", 0) + 1):
+            start = text.index(record["quote"], start + 1)
+        fields = {k: v for k, v in record.items() if k in COMMITMENT_FIELDS}   # a key's notes stay out
+        for name in ("value", "money", "upper"):
+            if fields.get(name) is not None:
+                fields[name] = Decimal(str(fields[name]))
+        found.append(Commitment(**(fields | {"start": start, "end": start + len(record["quote"])})))
+    return found
+
+
+@pytest.fixture
+def key_commitments():
+    """key_commitments(doc, text, records=None) -> [Commitment]: see keyed_commitments."""
+    return keyed_commitments

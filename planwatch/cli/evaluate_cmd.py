@@ -115,12 +115,14 @@ def report_command(
     output: Path = typer.Option(..., "--output", "-o", help="The file to write."),
     fmt: str = typer.Option("xlsx", "--format", "-f", help="xlsx, docx or csv."),
     issuer: str = typer.Option("", "--issuer", help="填报单位 for the title block (e.g. 洪山区发展和改革局); blank to fill in by hand."),
+    tasks: bool = typer.Option(False, "--tasks", help="The year's 重点工作任务完成情况表 (promised tasks and projects) instead."),
     db: str | None = DB_OPTION,
 ):
-    """Write 主要指标完成情况表 of a year, or a five-year plan's progress table, as XLSX, DOCX or CSV."""
-    from ..export import report, write
+    """Write 主要指标完成情况表 of a year, or a five-year plan's progress table (or with --tasks the
+    重点工作任务完成情况表), as XLSX, DOCX or CSV."""
+    from ..export import commitment_report, report, write
 
     with open_store(db) as store:
-        table = report(store, region, period, issuer)
+        table = commitment_report(store, region, period, issuer) if tasks else report(store, region, period, issuer)
         write(table, fmt, output)
-    err.print(f"{table.title}：{len(table.rows)}个指标 → {output}", highlight=False)
+    err.print(f"{table.title}：{len(table.rows)}{'项任务' if tasks else '个指标'} → {output}", highlight=False)

@@ -36,6 +36,7 @@ class ReportTable:
     columns: list[Column]
     rows: list[dict[str, str]]
     notes: list[str] = field(default_factory=list)
+    sheet: str = "主要指标"          # the XLSX sheet's name
     issuer: str = ""                # 填报单位, left blank for the office to write in when not set
     made: date = field(default_factory=date.today)     # 制表日期
 

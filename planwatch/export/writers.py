@@ -122,7 +122,7 @@ XLSX_ROOM = 175
 def write_xlsx(table: ReportTable, stream: BinaryIO) -> None:
     book = Workbook()
     sheet = book.active
-    sheet.title = "主要指标"[:31]
+    sheet.title = table.sheet[:31]
     width = len(table.columns)
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)

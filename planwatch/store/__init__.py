@@ -4,10 +4,13 @@
     with Store() as store:            # PLANWATCH_DATABASE_URL, default sqlite:///planwatch.db
         report = store.ingest(["folder/"])
         facts = store.facts(region="洪山区", indicator="地区生产总值")
+        store.add_commitments(document_id, commitments)    # tasks and projects beside the facts
+        promised = store.commitments(region="洪山区", period="2024", role="target")
 """
 
 from .audit import AuditEntry
-from .records import IngestReport, IngestStep, StoredDocument, StoredFact, StoredIndicator
+from .records import IngestReport, IngestStep, StoredCommitment, StoredDocument, StoredFact, StoredIndicator
 from .store import Store
 
-__all__ = ["AuditEntry", "IngestReport", "IngestStep", "Store", "StoredDocument", "StoredFact", "StoredIndicator"]
+__all__ = ["AuditEntry", "IngestReport", "IngestStep", "Store", "StoredCommitment", "StoredDocument", "StoredFact",
+           "StoredIndicator"]

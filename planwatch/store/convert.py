@@ -35,11 +35,11 @@ def read_fields(document: Document) -> dict:
 
 def fact_values(fact: Fact, document_id: int, extractor_version: str) -> dict:
     """A facts row as a dict, for one bulk INSERT of a document's facts."""
-    values = {name: _stored(getattr(fact, name)) for name in FIELDS}
+    values = {name: stored_value(getattr(fact, name)) for name in FIELDS}
     return dict(values, document_id=document_id, extractor_version=extractor_version)
 
 
-def _stored(value):
+def stored_value(value):
     """Decimals in JSON lists as exact strings, a Basis as its object; the rest as it is."""
     if isinstance(value, list):
         return [str(v) for v in value]

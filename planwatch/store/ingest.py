@@ -19,6 +19,7 @@ from ..documents import Document
 from ..documents.loaders import read_bytes
 from ..errors import DocumentError, PlanwatchError
 from ..extract import Fact
+from ..model import Commitment
 from .reading import reader
 from .records import IngestReport, IngestStep
 from .walk import files_under
@@ -29,12 +30,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Progress = Callable[[IngestStep], None]
-Read = Callable[[Path, bytes], tuple[Document, list[Fact]]]
+Read = Callable[[Path, bytes], tuple[Document, list[Fact], list[Commitment]]]
 
 
 def ingest(store: Store, paths: Iterable[Path | str], on_progress: Progress | None = None,
            reextract: bool = False, read: Read | None = None) -> IngestReport:
-    """`read`: how a file's bytes become a document and facts; by default this process's
+    """`read`: how a file's bytes become a document, facts and commitments; by default this process's
     Reader (a worker process within budget); `reading.read_document` reads in process."""
     files = list(files_under(paths))
     report = IngestReport()
@@ -69,12 +70,12 @@ def _ingest_file(store: Store, read: Read, path: Path, done: int, total: int, re
         if not reextract and (known := store.find_content(hashlib.sha256(raw).hexdigest())):
             store.add_source(known.id, source)
             return IngestStep(str(path), "unchanged", done, total)
-        document, facts = read(path, raw)
-        refreshed = store.refresh(document, facts) if reextract else None
+        document, facts, commitments = read(path, raw)
+        refreshed = store.refresh(document, facts, commitments) if reextract else None
         if refreshed is not None:
             store.add_source(refreshed.id, source)
             return IngestStep(str(path), "refreshed", done, total, facts=refreshed.fact_count)
-        stored, added = store.add_document(document, facts, source=source)
+        stored, added = store.add_document(document, facts, source=source, commitments=commitments)
     except DocumentError as exc:
         return IngestStep(str(path), "failed", done, total, reason=exc.reason)
     except PlanwatchError as exc:

@@ -1,5 +1,6 @@
 """The tables: documents (every version kept), their facts (a column per field of
-planwatch.model.Fact), the indicator catalogue; accounts, API tokens and the audit log.
+planwatch.model.Fact) and commitments (a column per field of planwatch.model.Commitment),
+the indicator catalogue; accounts, API tokens and the audit log.
 
 Values are exact decimals everywhere: NUMERIC in PostgreSQL; in SQLite, whose
 NUMERIC affinity would turn them into 8-byte floats, the decimal's text.
@@ -16,7 +17,7 @@ from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, ForeignKey, Inde
                         Numeric, String, Table, Text, TypeDecorator, UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from ..model import FIELDS, Basis, Fact, Period
+from ..model import COMMITMENT_FIELDS, FIELDS, Basis, Commitment, Fact, Period
 
 
 class ExactDecimal(TypeDecorator):
@@ -97,9 +98,9 @@ class SourceRow(Base):
     source: Mapped[str] = mapped_column(Text)
 
 
-# How a Fact field is stored, by its type: the facts table is derived from the model's fields.
+# How a field is stored, by its type: the facts and commitments tables are derived from the models' fields.
 _COLUMN_TYPES = {Decimal: ExactDecimal, bool: Boolean, int: Integer, float: Float, str: Text, Period: Text,
-                 list: JSON, Basis: JSON}
+                 list: JSON, tuple: JSON, Basis: JSON}
 _COLUMN_NAMES = {"start": "evidence_start", "end": "evidence_end"}   # "end" is an SQL keyword
 
 
@@ -128,6 +129,22 @@ class FactRow(Base):
     )
 
     document: Mapped[DocumentRow] = relationship(back_populates="facts")
+
+
+_COMMITMENT_HINTS = get_type_hints(Commitment)
+COMMITMENT_FIELD_COLUMNS = tuple(_fact_column(name, _COMMITMENT_HINTS[name]) for name in COMMITMENT_FIELDS)
+
+
+class CommitmentRow(Base):
+    __table__ = Table(
+        "commitments", Base.metadata,
+        Column("id", Integer, primary_key=True),
+        Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+        *COMMITMENT_FIELD_COLUMNS,
+        Column("extractor_version", String(40), nullable=False),
+        Index("ix_commitments_document", "document_id"),
+        Index("ix_commitments_identity", "period", "stage", "role"),
+    )
 
 
 class IndicatorRow(Base):

@@ -6,7 +6,7 @@ fails there with MemoryError instead of taking the machine. Either way the
 document is refused with one OverBudget line and the caller goes on; the
 worker never touches the database, so nothing stored is lost.
 
-    document, facts = reader().read(path, raw)   # this process's Reader
+    document, facts, commitments = reader().read(path, raw)   # this process's Reader
 
 One Reader per process (`reader()`), its pool of one worker kept across
 batches and requests: the worker is forked from a `forkserver` that imported
@@ -31,22 +31,25 @@ from .. import settings
 from ..documents import Document
 from ..documents.loaders import load_bytes, read_bytes
 from ..errors import OverBudget, UnreadableFile
-from ..extract import Fact, extract
+from ..extract import Fact, extract_all
+from ..model import Commitment
+
+Read = tuple[Document, list[Fact], list[Commitment]]
 
 
-def read_document(path: Path, raw: bytes) -> tuple[Document, list[Fact]]:
-    """Load and extract in this process, without a budget (what the worker runs)."""
+def read_document(path: Path, raw: bytes) -> Read:
+    """Load and extract (facts and commitments) in this process, without a budget (what the worker runs)."""
     document = load_bytes(path, raw)
-    return document, extract(document)
+    return document, *extract_all(document)
 
 
-def _in_worker(path: Path, environment: dict[str, str | None]) -> tuple[Document, list[Fact]]:
+def _in_worker(path: Path, environment: dict[str, str | None]) -> Read:
     """The file is read again here rather than sent through the pipe: its bytes count
     against the worker's memory, and are not copied twice."""
     settings.use_environment(environment)
-    document, facts = read_document(path, read_bytes(path))
+    document, facts, commitments = read_document(path, read_bytes(path))
     document.original = None   # the caller holds the bytes: not sent back either
-    return document, facts
+    return document, facts, commitments
 
 
 def _cap_memory(limit: int) -> None:
@@ -61,13 +64,13 @@ class Reader:
         self._memory_mb = 0          # the cap the pool's worker was started with
         self._lock = threading.Lock()
 
-    def read(self, path: Path, raw: bytes) -> tuple[Document, list[Fact]]:
-        """The document and its facts, `raw` being the file's bytes as the caller read them;
+    def read(self, path: Path, raw: bytes) -> Read:
+        """The document, its facts and commitments, `raw` being the file's bytes as the caller read them;
         OverBudget when its worker ran out of time or memory, the loader's DocumentError as it is."""
         seconds, memory_mb = settings.get_float("document_seconds"), settings.get_int("document_memory_mb")
         future = self._started(memory_mb).schedule(_in_worker, (path, settings.environment()), timeout=seconds)
         try:
-            document, facts = future.result()
+            document, facts, commitments = future.result()
         except FutureTimeout:
             raise OverBudget(path, f"reading it took over {seconds:g} s and was stopped "
                                    "(setting PLANWATCH_DOCUMENT_SECONDS)") from None
@@ -82,7 +85,7 @@ class Reader:
         if document.sha256 != hashlib.sha256(raw).hexdigest():
             raise UnreadableFile(path, "the file changed while it was being read")
         document.original = raw
-        return document, facts
+        return document, facts, commitments
 
     def _started(self, memory_mb: int) -> ProcessPool:
         with self._lock:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..model import Fact
+from ..model import Commitment, Fact
 
 
 @dataclass(frozen=True)
@@ -87,3 +87,24 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.failures
+
+
+@dataclass(frozen=True)
+class StoredCommitment:
+    """A stored commitment with its document's context (as StoredFact for a fact)."""
+
+    id: int
+    commitment: Commitment
+    document_id: int
+    doc: str                        # the document's file name
+    doc_title: str | None
+    region: str | None
+    region_key: str | None
+    doc_type: str
+    doc_date: str | None
+    extractor_version: str
+
+    def to_dict(self) -> dict:
+        """The contract's JSON Lines record, with its id and the document's region and type."""
+        return self.commitment.to_dict(self.doc) | {"id": self.id, "region": self.region, "doc_type": self.doc_type,
+                                            "document_id": self.document_id}

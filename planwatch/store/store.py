@@ -23,16 +23,16 @@ from sqlalchemy.orm import Session, sessionmaker, undefer
 from .. import __version__, settings
 from ..documents import Document, region_key
 from ..errors import NotStored, StoreError
-from ..extract import Fact, extract
-from ..model import Period
+from ..extract import Fact, extract_all
+from ..model import Commitment, Period
 from . import audit as audit_log
-from . import catalogue
+from . import catalogue, commitments as commitment_rows
 from .audit import AuditEntry
 from .convert import FACT_QUERY_COLUMNS, document_row, fact_values, read_fields, stored_document, stored_fact
 from .engine import hold_write_lock, migrate, open_engine, require_database, writer
 from .ingest import Progress, Read, ingest
 from .models import DocumentRow, FactRow, IndicatorRow, SourceRow
-from .records import IngestReport, StoredDocument, StoredFact, StoredIndicator
+from .records import IngestReport, StoredCommitment, StoredDocument, StoredFact, StoredIndicator
 
 EXTRACTOR_VERSION = __version__
 
@@ -99,8 +99,10 @@ class Store:
 
     @_database_errors
     def add_document(self, document: Document, facts: list[Fact] | None = None,
-                     source: str | None = None, user: str | None = None) -> tuple[StoredDocument, bool]:
-        """Store a document with its facts (extracted here unless given); (stored, False)
+                     source: str | None = None, user: str | None = None,
+                     commitments: list[Commitment] | None = None) -> tuple[StoredDocument, bool]:
+        """Store a document with its facts and commitments (both extracted here unless facts
+        are given; given facts come with the commitments given, if any); (stored, False)
         when its content is already stored, from this source or another (the source is
         then remembered too).
 
@@ -117,8 +119,8 @@ class Store:
                 self.add_source(known.id, source)
             return stored_document(known), False
         if facts is None:
-            facts = extract(document)
-        return self._insert(document, facts, source, user)
+            facts, commitments = extract_all(document)
+        return self._insert(document, facts, source, user, commitments or [])
 
     @_database_errors
     def add_source(self, document_id: int, source: str) -> None:
@@ -139,19 +141,21 @@ class Store:
                                         .order_by(SourceRow.id)))
 
     @_database_errors
-    def refresh(self, document: Document, facts: list[Fact] | None = None) -> StoredDocument | None:
-        """Replace the metadata and facts stored for this content by a new reading of it
-        (after the extractor improved); same id and version. None when the content is not stored."""
+    def refresh(self, document: Document, facts: list[Fact] | None = None,
+                commitments: list[Commitment] | None = None) -> StoredDocument | None:
+        """Replace the metadata, facts and commitments stored for this content by a new reading
+        of it (after the extractor improved); same id and version. None when the content is not stored."""
         self._sync_catalogue()
         with self._reader() as session:
             if _same_content(session, document.sha256) is None:
                 return None
         if facts is None:
-            facts = extract(document)
+            facts, commitments = extract_all(document)
         with self._write() as session:
             row = _same_content(session, document.sha256)
             if row is None:
                 return None
+            commitment_rows.replace(session, row.id, commitments or [], EXTRACTOR_VERSION)
             for key, value in read_fields(document).items():
                 setattr(row, key, value)
             row.fact_count = len(facts)
@@ -161,7 +165,7 @@ class Store:
             return stored_document(row)
 
     def _insert(self, document: Document, facts: list[Fact], source: str | None,
-                user: str | None = None) -> tuple[StoredDocument, bool]:
+                user: str | None = None, commitments: list[Commitment] = ()) -> tuple[StoredDocument, bool]:
         with self._write() as session:
             known = _same_content(session, document.sha256)
             if known is not None:
@@ -177,6 +181,8 @@ class Store:
             if source is not None:
                 session.add(SourceRow(document_id=row.id, source=source))
             _insert_facts(session, row.id, facts)
+            if commitments:
+                commitment_rows.replace(session, row.id, list(commitments), EXTRACTOR_VERSION)
             if user is not None:
                 audit_log.record(session, user, "document.add", "document", row.id, None,
                                  {"name": row.name, "version": row.version, "sha256": row.sha256})
@@ -206,6 +212,15 @@ class Store:
     def read(self) -> Session:
         """A read session (a context manager) for the other stages' own tables."""
         return self._reader()
+
+    def add_commitments(self, document_id: int, commitments: list[Commitment]) -> int:
+        """Store a document's commitments (tasks and projects), replacing any stored for it
+        before; how many. StoreError when there is no such document."""
+        with self._write() as session:
+            if session.get(DocumentRow, document_id) is None:
+                raise StoreError(f"no document with id {document_id}")
+            commitment_rows.replace(session, document_id, commitments, EXTRACTOR_VERSION)
+        return len(commitments)
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
@@ -295,6 +310,20 @@ class Store:
             query = query.where(DocumentRow.superseded.is_(False))
         with self._reader() as session:
             return [stored_fact(row._mapping) for row in session.execute(query)]
+
+    @_database_errors
+    def commitments(self, region: str | None = None, period: str | None = None, role: str | None = None,
+                    kind: str | None = None, stage: str | None = None,
+                    document_id: int | None = None) -> list[StoredCommitment]:
+        """Commitments in document order (by date); of the latest versions unless a
+        document_id is given. QueryError for a malformed period, NotStored for a region
+        no stored document is of."""
+        if period is not None:
+            period = Period.asked(period)
+        self._require_region(region)
+        query = commitment_rows.query(region, period, role, kind, stage, document_id)
+        with self._reader() as session:
+            return [commitment_rows.stored_commitment(row._mapping) for row in session.execute(query)]
 
     @_database_errors
     def regions(self) -> list[str]:

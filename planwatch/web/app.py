@@ -15,6 +15,7 @@ from .. import settings
 from ..accounts import Accounts
 from ..store import Store
 from . import admin, audit, auth, errors, render, sessions, vendor
+from .commitments import router as commitments_router
 from .highlight import fact_pieces
 from .pages import router
 from .reports import router as reports_router
@@ -41,6 +42,7 @@ def create_app(store: Store) -> FastAPI:
     app.include_router(audit.router)
     app.include_router(admin.router)
     app.include_router(reports_router)
+    app.include_router(commitments_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     errors.install(app)
     app.add_middleware(render.SuffixFormat)

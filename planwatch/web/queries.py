@@ -13,6 +13,9 @@ from decimal import Decimal
 from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.engine import Connection
 
+from ..store import StoredCommitment
+from ..store.commitments import query as commitment_query
+from ..store.commitments import stored_commitment
 from ..store.convert import FACT_COLUMNS, FACT_QUERY_COLUMNS, FULLEST_REGION, REGION_NAME
 from ..store.models import DocumentRow, FactRow, IndicatorRow
 
@@ -125,3 +128,12 @@ def find_regions(conn: Connection, words: list[str], limit: int) -> list[dict]:
     found = [row[0] for row in conn.execute(keys)]
     names = region_names(conn, found)
     return [{"key": k, "name": names.get(k, k)} for k in found]
+
+
+def region_commitments(conn: Connection, region_key: str) -> list[StoredCommitment]:
+    """A region's commitments of the current document versions, in document order."""
+    return [stored_commitment(row._mapping) for row in conn.execute(commitment_query(region=region_key))]
+
+
+def document_commitments(conn: Connection, doc_id: int) -> list[StoredCommitment]:
+    return [stored_commitment(row._mapping) for row in conn.execute(commitment_query(document_id=doc_id))]

@@ -66,7 +66,7 @@ def _load_and_store(store: Store, reader: Reader, path: Path, user: str) -> tupl
         raw = read_bytes(path)
         if known := store.find_content(hashlib.sha256(raw).hexdigest()):
             return known, False
-        document, facts = reader.read(path, raw)
+        document, facts, commitments = reader.read(path, raw)
     except DocumentError as exc:
         raise type(exc)(path.name, exc.reason) from None
-    return store.add_document(document, facts, user=user)
+    return store.add_document(document, facts, user=user, commitments=commitments)

@@ -13,6 +13,7 @@ from fastapi import HTTPException
 from sqlalchemy.engine import Connection
 
 from ..documents import region_key
+from ..evaluate.commitments import counts, links
 from ..evaluate.periods import chronological
 from ..model import Period
 from . import charts, queries
@@ -91,6 +92,7 @@ def region(conn: Connection, name: str, indicator: str | None, measure: str | No
         "columns": _columns(periods),
         "rows": [{k: v for k, v in r.items() if k != "key"} for r in rows],
         **judged,
+        "commitments": _commitment_counts(conn, key),
         "reports": [p["span"] for p in judged["plans"]]
         + sorted({v["period"] for v in judged["verdicts"] if charts.year_of(v["period"])}, reverse=True),
         "chart": {"indicator": chart_row["indicator"] if chart_row else None,
@@ -102,6 +104,12 @@ def region(conn: Connection, name: str, indicator: str | None, measure: str | No
                    _table("documents", ["id", "name", "title", "doc_type", "date", "fact_count"], documents)],
         "filename": f"planwatch-{key}",
     }
+
+
+def _commitment_counts(conn: Connection, key: str) -> dict:
+    """Promised tasks and projects: how many, done (or exceeded), not reported, each status."""
+    tally = counts(links(queries.region_commitments(conn, key)))
+    return tally | {"fulfilled": tally["done"] + tally["exceeded"]}
 
 
 def indicator(conn: Connection, name: str, measure: str | None, region_keys: list[str], t) -> dict:
@@ -138,14 +146,26 @@ def document(conn: Connection, doc_id: int) -> dict:
         fact["evidence"] = doc["text"][fact["start"]:fact["end"]]
         fact["why"] = [_why(aspect, fact[f"{aspect}_basis"], doc["text"]) for aspect in ("role", "period")
                        if fact[f"{aspect}_basis"]]
+    commitments = [_commitment_brief(c, doc["text"]) for c in queries.document_commitments(conn, doc_id)]
     return {
         "document": doc,
         "facts": facts,
+        "commitments": commitments,
         "tables": [_table("facts", ["id", "indicator", "role", "period", "measure", "value", "upper",
                                     "comparator", "unit", "text", "estimated", "evidence", "start", "end"],
-                          facts)],
+                          facts),
+                   _table("commitments", ["id", "object", "role", "period", "stage", "value", "upper", "comparator",
+                                          "unit", "money", "evidence", "start", "end"], commitments)],
         "filename": f"planwatch-document-{doc_id}",
     }
+
+
+def _commitment_brief(record, text: str) -> dict:
+    c = record.commitment
+    return {"id": record.id, "kind": c.kind, "role": c.role, "period": c.period, "object": c.object,
+            "stage": c.stage, "action": c.action, "value": c.value, "upper": c.upper, "unit": c.unit,
+            "comparator": c.comparator, "money": c.money, "names": list(c.names), "start": c.start, "end": c.end,
+            "evidence": text[c.start:c.end]}
 
 
 def _why(aspect: str, basis: dict, text: str) -> dict:

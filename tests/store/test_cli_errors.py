@@ -24,7 +24,7 @@ def _one_line(result) -> str:
 
 
 @pytest.mark.parametrize("command", [["documents"], ["facts"], ["evaluate"], ["findings"], ["plans"],
-                                     ["report", "--region", "绿洲县", "--period", "2024", "--output", "r.csv"]])
+                                     ["commitments"], ["projects"], ["report", "--region", "绿洲县", "--period", "2024", "--output", "r.csv"]])
 def test_a_read_without_a_database_says_where_it_looked_and_creates_none(tmp_path, command):
     missing = tmp_path / "nowhere" / "planwatch.db"
     result = run(*command, "--db", f"sqlite:///{missing}")
@@ -48,7 +48,8 @@ def stored(database_url, tmp_path):
     return database_url
 
 
-@pytest.mark.parametrize("command", [["evaluate"], ["findings"], ["facts"], ["documents"], ["plans"]])
+@pytest.mark.parametrize("command", [["evaluate"], ["findings"], ["facts"], ["documents"], ["plans"],
+                                     ["commitments"], ["projects"]])
 def test_an_unknown_region_is_one_line_naming_the_stored_ones(stored, command):
     result = run(*command, "--region", "不存在区", "--db", stored)
     assert result.exit_code == 1
@@ -57,7 +58,7 @@ def test_an_unknown_region_is_one_line_naming_the_stored_ones(stored, command):
 
 
 @pytest.mark.parametrize("command", [["evaluate", "--period", "abc"], ["evaluate", "--period", "20x3"],
-                                     ["facts", "--period", "abc"], ["plans", "--span", "2021-20"],
+                                     ["commitments", "--period", "abc"], ["facts", "--period", "abc"], ["plans", "--span", "2021-20"],
                                      ["report", "--region", "绿洲县", "--period", "abc", "--output", "r.csv"]])
 def test_a_malformed_period_explains_how_to_write_one(stored, command):
     result = run(*command, "--db", stored)

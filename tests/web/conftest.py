@@ -17,6 +17,7 @@ import pytest
 
 from planwatch.documents import Document, DocumentMeta
 from planwatch.extract import Fact
+from planwatch.model import Commitment
 from planwatch.web import create_app
 
 warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
@@ -32,6 +33,9 @@ QINGSHAN_2023 = """青山县2023年国民经济和社会发展计划执行情况
 
 二、2024年主要预期目标
 地区生产总值增长6%左右;地方一般公共预算收入增长5%以上;社会消费品零售总额增长8%;城镇调查失业率控制在5.5%以内。
+
+三、2024年重点工作
+新建充电桩5500个;完工区级市政道路9条;开工建设青菱寺路;新开工亿元以上项目12个,计划总投资86亿元;新增公园3个。
 """
 
 QINGSHAN_2024 = """青山县2024年国民经济和社会发展计划执行情况及2025年计划草案的报告
@@ -41,6 +45,9 @@ QINGSHAN_2024 = """青山县2024年国民经济和社会发展计划执行情况
 
 二、2025年主要预期目标
 地区生产总值增长5.5%以上;地方一般公共预算收入增长4%至5%。
+
+三、2024年重点工作完成情况
+全年新建充电桩5600个;开工建设区级市政道路6条;青菱寺路开工;新开工亿元以上项目10个。
 """
 
 QINGSHAN_PLAN = """青山县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要
@@ -125,12 +132,48 @@ def documents() -> list[tuple[Document, list[Fact]]]:
     ]
 
 
+def _commitment(text: str, quote: str, role: str, obj: str, stage: str, action: str, value=None, unit=None,
+                kind="task", money=None, names=()) -> Commitment:
+    """A 2024 commitment of 青山县 whose evidence is `quote` in `text`."""
+    start = text.index(quote)
+    number = None if value is None else Decimal(value)
+    return Commitment(kind, role, "2024", obj, stage, action, number, unit, "=" if number is not None else None,
+                      None if money is None else Decimal(money), list(names), None, start, start + len(quote))
+
+
+def commitments() -> dict[str, list[Commitment]]:
+    """Promises of 青山县's 2023 report for 2024, and what its 2024 report says of them;
+    one of 石桥镇 made of hostile words."""
+    a, b = QINGSHAN_2023, QINGSHAN_2024
+    return {
+        "qingshan-2023.txt": [
+            _commitment(a, "新建充电桩5500个", "target", "充电桩", "other", "新建", "5500", "个"),
+            _commitment(a, "完工区级市政道路9条", "target", "区级市政道路", "finish", "完工", "9", "条"),
+            _commitment(a, "开工建设青菱寺路", "target", "青菱寺路", "start", "开工建设", names=("青菱寺路",)),
+            _commitment(a, "新开工亿元以上项目12个,计划总投资86亿元", "target", "亿元以上项目", "start", "新开工",
+                        "12", "个", kind="project", money="86"),
+            _commitment(a, "新增公园3个", "target", "公园", "other", "新增", "3", "个")],
+        "qingshan-2024.txt": [
+            _commitment(b, "全年新建充电桩5600个", "actual", "充电桩", "other", "新建", "5600", "个"),
+            _commitment(b, "开工建设区级市政道路6条", "actual", "区级市政道路", "start", "开工建设", "6", "条"),
+            _commitment(b, "青菱寺路开工", "actual", "青菱寺路", "start", "开工", names=("青菱寺路",)),
+            _commitment(b, "新开工亿元以上项目10个", "actual", "亿元以上项目", "start", "新开工", "10", "个",
+                        kind="project")],
+        # A page's leftovers read as a promise: its words must stay words on every page and file.
+        "shiqiao-2024.html": [
+            _commitment(HOSTILE_DOC, HOSTILE, "target", "=HYPERLINK(\"x\")" + HOSTILE, "start", "开工",
+                        names=(HOSTILE,))],
+    }
+
+
 def fill(store) -> dict[str, int]:
-    """Store every document with its facts; document ids by file name."""
+    """Store every document with its facts and commitments; document ids by file name."""
     ids = {}
     for document, facts in documents():
         stored, _ = store.add_document(document, facts)
         ids[document.name] = stored.id
+    for name, promised in commitments().items():
+        store.add_commitments(ids[name], promised)
     return ids
 
 

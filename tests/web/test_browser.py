@@ -257,3 +257,31 @@ def test_our_scripts_write_with_the_csrf_header_and_a_forged_post_fails(server, 
     forged = page.evaluate("""() => { const f = new FormData(); f.append('file', new Blob(['x']), 'x.txt');
         return fetch('/api/documents', {method: 'POST', body: f}).then(r => r.status); }""")
     assert forged == 403
+
+
+def test_both_evidence_spans_of_a_kept_promise_open_highlighted(server, page):
+    commitments = f"{server}/regions/{quote('青山县')}/commitments"
+    for side, words in (("target", "新建充电桩5500个"), ("answer", "全年新建充电桩5600个")):
+        page.goto(commitments, wait_until="networkidle")
+        row = page.locator("table.commitments tr", has_text="充电桩").first
+        expect(row.locator("td.cst-exceeded")).to_have_text("超额完成")
+        link = row.locator(f"a.{side}-link")
+        commitment = link.get_attribute("href").rsplit("#commitment-", 1)[1]
+        link.click()
+        page.wait_for_url(f"**/documents/*#commitment-{commitment}")
+        current = page.locator("mark.commitment.current")
+        expect(current).to_have_text(words)
+        assert commitment in current.get_attribute("data-commitments").split()
+        expect(current).to_be_in_viewport()
+    assert page.problems == []
+
+
+def test_filtering_promises_by_status_in_the_page(server, page):
+    page.goto(f"{server}/regions/{quote('青山县')}/commitments", wait_until="networkidle")
+    page.select_option("form.filters select[name=status]", "not_reported")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**status=not_reported*")
+    rows = page.locator("table.commitments tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("公园")
+    assert page.problems == []

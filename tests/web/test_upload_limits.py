@@ -1,6 +1,6 @@
 """An upload is read as `planwatch ingest` reads a file: in a worker process within the
 document budget, its hostile cases answered with a 400 naming the file and the reason
-(issue 12). Route level only: the upload's access rules may change around it."""
+(issue 12), for a reviewer who may upload."""
 
 from __future__ import annotations
 
@@ -21,12 +21,12 @@ def _refused(response, *words: str) -> str:
     return error["message"]
 
 
-def test_an_upload_past_its_time_budget_is_a_400_and_the_next_one_is_read(client, monkeypatch):
+def test_an_upload_past_its_time_budget_is_a_400_and_the_next_one_is_read(editor, monkeypatch):
     monkeypatch.setenv("PLANWATCH_DOCUMENT_SECONDS", "2")
     slow = ("全县一般公共预算收入增长3%，地区生产总值增长5%；" * 400 + "\n") * 800
-    response = client.post("/api/documents", files={"file": ("slow.txt", slow.encode())})
+    response = editor.post("/api/documents", files={"file": ("slow.txt", slow.encode())})
     _refused(response, "slow.txt", "over 2 s", "PLANWATCH_DOCUMENT_SECONDS")
-    after = client.post("/api/documents", files={"file": ("after.txt", REPORT.encode())})
+    after = editor.post("/api/documents", files={"file": ("after.txt", REPORT.encode())})
     assert after.status_code == 201 and after.json()["document"]["facts"] >= 1
 
 
@@ -38,8 +38,8 @@ def test_an_upload_past_its_time_budget_is_a_400_and_the_next_one_is_read(client
     ("bomb.docx", lambda: _zip({"word/document.xml": b"<w:document/>", "word/filler.xml": bytes(40 << 20)}),
      ("bomb.docx", "PLANWATCH_MAX_XML_PART_MB")),
 ])
-def test_hostile_uploads_are_read_or_refused_in_one_line(client, name, make, words):
-    response = client.post("/api/documents", files={"file": (name, make())})
+def test_hostile_uploads_are_read_or_refused_in_one_line(editor, name, make, words):
+    response = editor.post("/api/documents", files={"file": (name, make())})
     if words is None:
         assert response.status_code == 201, response.text
         assert response.json()["document"]["facts"] >= 1

@@ -1,19 +1,20 @@
-// Every page: bring a fact's evidence into view when the address names it (#fact-ID).
+// Every page: bring a fact's or a commitment's evidence into view when the address names
+// it (#fact-ID, #commitment-ID).
 (function () {
   "use strict";
 
-  function showFact(id) {
-    document.querySelectorAll("mark.fact.current").forEach(function (m) { m.classList.remove("current"); });
-    var marks = Array.prototype.filter.call(document.querySelectorAll("mark.fact"), function (m) {
-      return (m.dataset.facts || "").split(" ").indexOf(id) >= 0;
+  function show(kind, id) {
+    document.querySelectorAll("mark.current").forEach(function (m) { m.classList.remove("current"); });
+    var marks = Array.prototype.filter.call(document.querySelectorAll("mark." + kind), function (m) {
+      return (m.getAttribute("data-" + kind + "s") || "").split(" ").indexOf(id) >= 0;
     });
     marks.forEach(function (m) { m.classList.add("current"); });
     if (marks.length) marks[0].scrollIntoView({ block: "center" });
   }
 
   function fromHash() {
-    var match = /^#fact-(\d+)$/.exec(window.location.hash);
-    if (match) showFact(match[1]);
+    var match = /^#(fact|commitment)-(\d+)$/.exec(window.location.hash);
+    if (match) show(match[1], match[2]);
   }
 
   window.addEventListener("hashchange", fromHash);

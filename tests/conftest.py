@@ -37,7 +37,7 @@ hypothesis_settings.register_profile("planwatch", database=None)
 hypothesis_settings.load_profile("planwatch")
 
 PG_SERVER = "host=127.0.0.1 port=5432 user=postgres"
-PG_TABLES = "facts, document_sources, documents, indicators"
+PG_TABLES = "fact_reviews, facts, document_sources, documents, indicators"
 
 
 def pytest_addoption(parser):

@@ -34,6 +34,7 @@ from . import store_cmd  # noqa: E402,F401
 from . import web_cmd  # noqa: E402,F401
 from . import evaluate_cmd  # noqa: E402,F401
 from . import explain_cmd  # noqa: E402,F401
+from . import review_cmd  # noqa: E402,F401
 
 
 def main() -> None:

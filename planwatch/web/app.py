@@ -16,6 +16,7 @@ from . import errors, render, vendor
 from .highlight import fact_pieces
 from .pages import router
 from .reports import router as reports_router
+from .review import router as review_router
 from ..store.search import SearchIndex
 from .security import BodyLimit, SecurityHeaders
 
@@ -30,6 +31,7 @@ def create_app(store: Store) -> FastAPI:
     app.state.search = SearchIndex(app.state.engine)
     app.include_router(router)
     app.include_router(reports_router)
+    app.include_router(review_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     errors.install(app)
     app.add_middleware(render.SuffixFormat)

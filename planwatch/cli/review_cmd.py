@@ -46,10 +46,8 @@ def progress_command(
 ):
     """Reviewed facts of all, per region and per document."""
     with open_store(db) as store:
-        queue = store.review_queue(region=region, document_id=document, limit=1)
-    rows = ([{"scope": "region", **p.to_dict()} for p in queue.regions]
-            + [{"scope": "document", **p.to_dict()} for p in queue.documents])
-    emit(rows, fmt, None if fmt is Format.jsonl else PROGRESS_COLUMNS)
+        progress = store.review_progress(region=region, document_id=document)
+    emit((p.to_dict() for p in progress), fmt, None if fmt is Format.jsonl else PROGRESS_COLUMNS)
 
 
 @review_app.command("confirm")

@@ -4,9 +4,12 @@
     with Store() as store:            # PLANWATCH_DATABASE_URL, default sqlite:///planwatch.db
         report = store.ingest(["folder/"])
         facts = store.facts(region="洪山区", indicator="地区生产总值")
+        store.correct(facts[0].id, {"value": "7"}, actor="张三")   # review: see review.py
 """
 
-from .records import IngestReport, IngestStep, StoredDocument, StoredFact, StoredIndicator
+from .records import (Decision, IngestReport, IngestStep, ReviewProgress, ReviewQueue, StoredDocument, StoredFact,
+                      StoredIndicator)
 from .store import Store
 
-__all__ = ["IngestReport", "IngestStep", "Store", "StoredDocument", "StoredFact", "StoredIndicator"]
+__all__ = ["Decision", "IngestReport", "IngestStep", "ReviewProgress", "ReviewQueue", "Store", "StoredDocument",
+           "StoredFact", "StoredIndicator"]

@@ -29,9 +29,14 @@ def review_queue(session: Session, region: str | None, document_id: int | None, 
     deciding = decisive({f.region_key for f in candidates if f.region_key is not None}) if candidates else set()
     order = {f.id: n for n, f in enumerate(candidates)}
     ranked = sorted(candidates, key=lambda f: (_weakness(f), f.id not in deciding, order[f.id]))[:limit]
-    documents = _progress(session, scope)
-    return ReviewQueue(ranked, frozenset(f.id for f in ranked if f.id in deciding), documents,
-                       _by_region(session, documents))
+    return ReviewQueue(ranked, frozenset(f.id for f in ranked if f.id in deciding),
+                       review_progress(session, region, document_id))
+
+
+def review_progress(session: Session, region: str | None, document_id: int | None) -> list[ReviewProgress]:
+    """Each region in scope, then each document."""
+    documents = _progress(session, _scope(region, document_id))
+    return _by_region(session, documents) + documents
 
 
 def _scope(region: str | None, document_id: int | None) -> list:
@@ -77,8 +82,8 @@ def _progress(session: Session, scope: list) -> list[ReviewProgress]:
                .order_by(DocumentRow.name, DocumentRow.id))
     rows = session.execute(counted).all()
     rejected = _rejections(session, {row[2] for row in rows})
-    return [ReviewProgress(str(doc_id), name, int(done) + rejected.get(sha, 0), int(total) + rejected.get(sha, 0),
-                           region=key)
+    return [ReviewProgress("document", str(doc_id), name, int(done) + rejected.get(sha, 0),
+                           int(total) + rejected.get(sha, 0), region=key)
             for doc_id, name, sha, key, total, done in rows]
 
 
@@ -101,5 +106,6 @@ def _by_region(session: Session, documents: list[ReviewProgress]) -> list[Review
     names = dict(session.execute(select(DocumentRow.region_key, func.max(DocumentRow.region))
                                  .where(DocumentRow.region_key.in_(list(sums)))
                                  .group_by(DocumentRow.region_key)).all()) if sums else {}
-    return [ReviewProgress(key, names.get(key, key), done, total) for key, (done, total) in sorted(sums.items())]
+    return [ReviewProgress("region", key, names.get(key, key), done, total)
+            for key, (done, total) in sorted(sums.items())]
 

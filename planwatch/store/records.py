@@ -89,33 +89,34 @@ class Decision:
 
 @dataclass(frozen=True)
 class ReviewProgress:
-    """How far review has come for one document or region: reviewed facts of all (rejected ones count)."""
+    """How far review has come for one region or document: reviewed facts of all (the rejected,
+    no longer facts, count as reviewed)."""
 
-    key: str                       # the document's id or the region's key
+    scope: str                     # region | document
+    key: str                       # the region's key or the document's id
     name: str | None
     reviewed: int
     total: int
     region: str | None = None      # a document's region key
 
     def to_dict(self) -> dict:
-        record = {"key": self.key, "name": self.name, "reviewed": self.reviewed, "total": self.total}
+        record = {"scope": self.scope, "key": self.key, "name": self.name, "reviewed": self.reviewed,
+                  "total": self.total}
         return record | ({"region": self.region} if self.region is not None else {})
 
 
 @dataclass(frozen=True)
 class ReviewQueue:
-    """Unreviewed facts, weakest first, and the progress of the documents and regions asked about."""
+    """Unreviewed facts, weakest first, and the progress of the regions and documents asked about."""
 
     facts: list[StoredFact]
     decisive: frozenset[int]       # ids of the queued facts a verdict reads (its target or judged result)
-    documents: list[ReviewProgress]
-    regions: list[ReviewProgress]
+    progress: list[ReviewProgress]
 
     def to_dict(self) -> dict:
         return {"facts": [f.to_dict() | {"confidence": f.fact.confidence, "decisive": f.id in self.decisive}
                           for f in self.facts],
-                "progress": {"documents": [p.to_dict() for p in self.documents],
-                             "regions": [p.to_dict() for p in self.regions]}}
+                "progress": [p.to_dict() for p in self.progress]}
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,8 @@ from .convert import FACT_QUERY_COLUMNS, document_row, fact_values, read_fields,
 from .engine import hold_write_lock, migrate, open_engine, require_database, writer
 from .ingest import Progress, ingest, reextract
 from .models import DocumentRow, FactRow, IndicatorRow, SourceRow
-from .queue import review_queue
-from .records import Decision, IngestReport, ReviewQueue, StoredDocument, StoredFact, StoredIndicator
+from .queue import review_progress, review_queue
+from .records import Decision, IngestReport, ReviewProgress, ReviewQueue, StoredDocument, StoredFact, StoredIndicator
 
 EXTRACTOR_VERSION = __version__
 
@@ -271,6 +271,13 @@ class Store:
         self._require_region(region)
         with self._reader() as session:
             return review_queue(session, region, document_id, indicator, limit, decisive)
+
+    @_database_errors
+    def review_progress(self, region: str | None = None, document_id: int | None = None) -> list[ReviewProgress]:
+        """Reviewed facts of all, per region in scope, then per document (current versions)."""
+        self._require_region(region)
+        with self._reader() as session:
+            return review_progress(session, region, document_id)
 
     def reextract(self, region: str | None = None, on_progress: Progress | None = None) -> IngestReport:
         """Extract the current documents (of a region) again from the files as received; decisions kept."""

@@ -234,13 +234,14 @@ def test_the_queue_puts_the_least_confident_first_then_the_facts_a_verdict_reads
     order = [(f.fact.indicator, f.fact.role) for f in queue.facts]
     assert order[0] == ("城镇调查失业率", "target")
     assert order[1] == ("一般公共预算收入", "target") and queue.facts[1].id in queue.decisive
-    assert [(p.reviewed, p.total) for p in queue.documents] == [(0, 5)]
+    assert [(p.scope, p.reviewed, p.total) for p in queue.progress] == [("region", 0, 5), ("document", 0, 5)]
 
     store.reject(queue.facts[0].id, actor="a")
     store.confirm(queue.facts[1].id, actor="a")
     queue = store.review_queue(region="青石县")
     assert len(queue.facts) == 3 and all(f.review == "unreviewed" for f in queue.facts)
-    assert [(p.key, p.reviewed, p.total) for p in queue.regions] == [("青石县", 2, 5)]
+    assert [(p.key, p.reviewed, p.total) for p in store.review_progress(region="青石县")] == [
+        ("青石县", 2, 5), (str(stored.id), 2, 5)]
     assert [f.fact.indicator for f in store.review_queue(indicator="地区生产总值").facts] == ["地区生产总值"] * 2
     assert len(store.review_queue(limit=1).facts) == 1
     with pytest.raises(NotStored):

@@ -15,6 +15,8 @@ review_app = typer.Typer(help="Review extracted facts: the queue, confirm, corre
 app.add_typer(review_app, name="review")
 
 ACTOR_OPTION = typer.Option(..., "--as", help="Who decides (a user name); recorded with the decision.")
+EXPECTED_OPTION = typer.Option(None, "--expected", help="The fact's decision_id as you read it (0: unreviewed): "
+                                                        "refused if someone decided on it since.")
 QUEUE_COLUMNS = ("id", "doc", "region", "indicator", "role", "period", "measure", "comparator", "value", "unit",
                  "text", "confidence", "decisive")
 PROGRESS_COLUMNS = ("scope", "key", "name", "reviewed", "total")
@@ -52,18 +54,18 @@ def progress_command(
 
 @review_app.command("confirm")
 def confirm_command(fact_id: int = typer.Argument(..., help="The fact's id."), actor: str = ACTOR_OPTION,
-                    db: str | None = DB_OPTION):
+                    expected: int | None = EXPECTED_OPTION, db: str | None = DB_OPTION):
     """The fact is right as it stands."""
     with open_store(db) as store:
-        _print(store.confirm(fact_id, actor))
+        _print(store.confirm(fact_id, actor, expected))
 
 
 @review_app.command("reject")
 def reject_command(fact_id: int = typer.Argument(..., help="The fact's id."), actor: str = ACTOR_OPTION,
-                   db: str | None = DB_OPTION):
+                   expected: int | None = EXPECTED_OPTION, db: str | None = DB_OPTION):
     """Not a fact: removed from every read and every later extraction of its document."""
     with open_store(db) as store:
-        _print(store.reject(fact_id, actor))
+        _print(store.reject(fact_id, actor, expected))
 
 
 def _fields(indicator, role, period, measure, value, upper, unit, comparator, text, estimated, stretch,
@@ -94,13 +96,14 @@ def correct_command(
     indicator: str | None = INDICATOR, role: str | None = ROLE, period: str | None = PERIOD,
     measure: str | None = MEASURE, value: str | None = VALUE, upper: str | None = UPPER, unit: str | None = UNIT,
     comparator: str | None = COMPARATOR, text: str | None = TEXT, estimated: bool | None = ESTIMATED,
-    stretch: bool | None = STRETCH, cumulative: bool | None = CUMULATIVE, db: str | None = DB_OPTION,
+    stretch: bool | None = STRETCH, cumulative: bool | None = CUMULATIVE, expected: int | None = EXPECTED_OPTION,
+    db: str | None = DB_OPTION,
 ):
     """Set the fields given; the others stay as they are."""
     fields = _fields(indicator, role, period, measure, value, upper, unit, comparator, text, estimated, stretch,
                      cumulative)
     with open_store(db) as store:
-        _print(store.correct(fact_id, fields, actor))
+        _print(store.correct(fact_id, fields, actor, expected))
 
 
 @review_app.command("add")

@@ -62,7 +62,7 @@ def _same(value):
 
 # Every field of a fact, labelled by its field name (the offsets' columns are evidence_start/_end).
 FACT_COLUMNS = (FactRow.id, FactRow.document_id, *(c.label(c.key) for c in FACT_FIELD_COLUMNS),
-                FactRow.extractor_version, FactRow.review)
+                FactRow.extractor_version, FactRow.review, FactRow.decision_id)
 # ... and its document's context: what a StoredFact holds.
 FACT_QUERY_COLUMNS = (*FACT_COLUMNS, DocumentRow.name.label("doc_name"), DocumentRow.title.label("doc_title"),
                       DocumentRow.region, DocumentRow.region_key, DocumentRow.doc_type,
@@ -75,7 +75,7 @@ def stored_fact(row: Mapping) -> StoredFact:
         id=row["id"], fact=fact(row), document_id=row["document_id"], doc_name=row["doc_name"],
         doc_title=row["doc_title"], region=row["region"], region_key=row["region_key"], doc_type=row["doc_type"],
         doc_date=row["doc_date"], doc_version=row["doc_version"], extractor_version=row["extractor_version"],
-        review=row["review"],
+        review=row["review"], decision_id=row["decision_id"],
     )
 
 

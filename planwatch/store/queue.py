@@ -3,11 +3,12 @@
 Weakest first means the extractor's confidence (unknown counts as lowest), then the facts
 a verdict reads (its target, its judged result); the second key needs the verdicts, so it
 is computed only for the regions of the facts tied at the queue's cut (`decisive`).
+Progress is per region, and per document too once the scope is a region or a document
+(a national store would otherwise list every document).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from sqlalchemy import case, func, select
@@ -19,6 +20,9 @@ from .models import DocumentRow, FactRow, ReviewRow
 from .records import ReviewProgress, ReviewQueue, StoredFact
 
 UNREVIEWED = "unreviewed"
+# Confidence takes few values, so thousands of facts may tie at the cut; the decisive among
+# this many of them (in document order) may move ahead, which bounds the verdicts computed.
+TIE_WINDOW = 500
 
 
 def review_queue(session: Session, region: str | None, document_id: int | None, indicator: str | None,
@@ -34,9 +38,29 @@ def review_queue(session: Session, region: str | None, document_id: int | None, 
 
 
 def review_progress(session: Session, region: str | None, document_id: int | None) -> list[ReviewProgress]:
-    """Each region in scope, then each document."""
-    documents = _progress(session, _scope(region, document_id))
-    return _by_region(session, documents) + documents
+    """Each region in scope, then each document when a region or a document is asked for."""
+    scope = _scope(region, document_id)
+    regions = _counts(session, scope, DocumentRow.region_key, DocumentRow.region, "region")
+    if region is None and document_id is None:
+        return regions
+    return regions + _counts(session, scope, DocumentRow.id, DocumentRow.name, "document")
+
+
+def _counts(session: Session, scope: list, key, name, kind: str) -> list[ReviewProgress]:
+    """Reviewed facts (confirmed, corrected, added, and the rejected, which are no longer
+    facts) of all, grouped by `key` (a region's key or a document's id), in SQL."""
+    reviewed = func.sum(case((FactRow.review != UNREVIEWED, 1), else_=0))
+    facts = (select(key, func.max(name), func.max(DocumentRow.region_key), func.count(FactRow.id),
+                    func.coalesce(reviewed, 0))
+             .outerjoin(FactRow, FactRow.document_id == DocumentRow.id).where(*scope, key.is_not(None))
+             .group_by(key).order_by(key))
+    rejections = (select(key, func.count(ReviewRow.id))
+                  .join_from(ReviewRow, DocumentRow, ReviewRow.sha256 == DocumentRow.sha256)
+                  .where(*scope, ReviewRow.current.is_(True), ReviewRow.action == "rejected").group_by(key))
+    rejected = dict(session.execute(rejections).all())
+    return [ReviewProgress(kind, str(k), label, int(done) + rejected.get(k, 0), int(total) + rejected.get(k, 0),
+                           region=region if kind == "document" else None)
+            for k, label, region, total, done in session.execute(facts)]
 
 
 def _scope(region: str | None, document_id: int | None) -> list:
@@ -62,50 +86,10 @@ def _weakest(session: Session, scope: list, indicator: str | None, limit: int) -
         return first
     cut = first[-1].fact.confidence
     tied = FactRow.confidence.is_(None) if cut is None else FactRow.confidence == cut
-    more = session.execute(ordered.where(tied, FactRow.id.not_in([f.id for f in first])))
+    more = session.execute(ordered.where(tied, FactRow.id.not_in([f.id for f in first])).limit(TIE_WINDOW))
     return first + [stored_fact(row._mapping) for row in more]
 
 
 def _weakness(fact: StoredFact) -> tuple:
     confidence = fact.fact.confidence
     return (confidence is not None, confidence or 0.0)
-
-
-def _progress(session: Session, scope: list) -> list[ReviewProgress]:
-    """Per document: reviewed facts (confirmed, corrected, added, and the rejected, which are
-    no longer facts) of all it had."""
-    reviewed = func.sum(case((FactRow.review != UNREVIEWED, 1), else_=0))
-    counted = (select(DocumentRow.id, DocumentRow.name, DocumentRow.sha256, DocumentRow.region_key,
-                      func.count(FactRow.id), func.coalesce(reviewed, 0))
-               .outerjoin(FactRow, FactRow.document_id == DocumentRow.id).where(*scope)
-               .group_by(DocumentRow.id, DocumentRow.name, DocumentRow.sha256, DocumentRow.region_key)
-               .order_by(DocumentRow.name, DocumentRow.id))
-    rows = session.execute(counted).all()
-    rejected = _rejections(session, {row[2] for row in rows})
-    return [ReviewProgress("document", str(doc_id), name, int(done) + rejected.get(sha, 0),
-                           int(total) + rejected.get(sha, 0), region=key)
-            for doc_id, name, sha, key, total, done in rows]
-
-
-def _rejections(session: Session, contents: set[str]) -> dict[str, int]:
-    if not contents:
-        return {}
-    query = (select(ReviewRow.sha256, func.count()).where(ReviewRow.sha256.in_(contents),
-                                                          ReviewRow.current.is_(True),
-                                                          ReviewRow.action == "rejected")
-             .group_by(ReviewRow.sha256))
-    return dict(session.execute(query).all())
-
-
-def _by_region(session: Session, documents: list[ReviewProgress]) -> list[ReviewProgress]:
-    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for doc in documents:
-        if doc.region is not None:
-            sums[doc.region][0] += doc.reviewed
-            sums[doc.region][1] += doc.total
-    names = dict(session.execute(select(DocumentRow.region_key, func.max(DocumentRow.region))
-                                 .where(DocumentRow.region_key.in_(list(sums)))
-                                 .group_by(DocumentRow.region_key)).all()) if sums else {}
-    return [ReviewProgress("region", key, names.get(key, key), done, total)
-            for key, (done, total) in sorted(sums.items())]
-

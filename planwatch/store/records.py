@@ -47,12 +47,13 @@ class StoredFact:
     doc_version: int
     extractor_version: str
     review: str = "unreviewed"     # unreviewed | confirmed | corrected | added (rejected facts are gone)
+    decision_id: int | None = None   # the decision it shows: what a next decision passes as `expected`
 
     def to_dict(self) -> dict:
         """The spec's JSON Lines record, with the document's region and type, its id and review state."""
         record = self.fact.to_dict(self.doc_name)
         record.update(region=self.region, doc_type=self.doc_type, document_id=self.document_id, id=self.id,
-                      review=self.review)
+                      review=self.review, decision_id=self.decision_id)
         return record
 
 

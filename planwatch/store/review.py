@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, undefer
 
-from ..errors import NotStored, QueryError
+from ..errors import EditConflict, NotStored, QueryError
 from ..extract import catalogue
 from ..model import COMPARATORS, FIELDS, MEASURES, ROLES, Basis, Fact, Period
 from . import convert
@@ -136,15 +136,22 @@ def _catalogue() -> set[str]:
 
 # ---- deciding
 
-def decide(session: Session, fact_id: int, action: str, actor: str, changes: Mapping | None = None) -> Decision:
-    """Confirm, correct or reject one stored fact; the facts table shows the decision at once."""
+def decide(session: Session, fact_id: int, action: str, actor: str, changes: Mapping | None = None,
+           expected: int | None = None) -> Decision:
+    """Confirm, correct or reject one stored fact; the facts table shows the decision at once.
+    `expected`: the fact's decision_id as the decider read it (0: unreviewed); EditConflict when
+    someone decided since (optimistic locking: the second of two reviewers sees the first's change)."""
     row = session.get(FactRow, fact_id)
     if row is None:
         raise NotStored(f"no fact with id {fact_id}", f"没有编号为 {fact_id} 的指标数据")
+    prior = session.get(ReviewRow, row.decision_id) if row.decision_id is not None else None
+    if expected is not None and (row.decision_id or 0) != expected:
+        raise EditConflict(f"fact {fact_id} was decided on by {prior.actor if prior else 'someone'} since it was "
+                           f"read: see their decision {row.decision_id or '(withdrawn)'} and decide again",
+                           _record(prior) if prior is not None else None)
     document = session.get(DocumentRow, row.document_id)
     fact = _row_fact(row)
     before = fact_json(fact)
-    prior = session.get(ReviewRow, row.decision_id) if row.decision_id is not None else None
     if action == "rejected":
         after = None
     elif action == "confirmed":

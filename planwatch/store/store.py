@@ -204,23 +204,24 @@ class Store:
     # ---- review (review.py): every web action is one of these calls; `actor` names who decides
 
     @_database_errors
-    def confirm(self, fact_id: int, actor: str) -> Decision:
-        """The fact is right as extracted."""
+    def confirm(self, fact_id: int, actor: str, expected: int | None = None) -> Decision:
+        """The fact is right as it stands. `expected`, here and below: the fact's decision_id as
+        the caller read it (0 when unreviewed); EditConflict if someone decided since."""
         with self._write() as session:
-            return review.decide(session, fact_id, "confirmed", actor)
+            return review.decide(session, fact_id, "confirmed", actor, expected=expected)
 
     @_database_errors
-    def correct(self, fact_id: int, changes: Mapping, actor: str) -> Decision:
+    def correct(self, fact_id: int, changes: Mapping, actor: str, expected: int | None = None) -> Decision:
         """Set some of the fact's fields (review.CORRECTABLE: indicator from the catalogue, role,
         period, measure, value, unit, comparator, flags ...), given as typed; QueryError for a bad one."""
         with self._write() as session:
-            return review.decide(session, fact_id, "corrected", actor, changes)
+            return review.decide(session, fact_id, "corrected", actor, changes, expected)
 
     @_database_errors
-    def reject(self, fact_id: int, actor: str) -> Decision:
+    def reject(self, fact_id: int, actor: str, expected: int | None = None) -> Decision:
         """Not a fact: gone from every read, and from every later extraction of this content."""
         with self._write() as session:
-            return review.decide(session, fact_id, "rejected", actor)
+            return review.decide(session, fact_id, "rejected", actor, expected=expected)
 
     @_database_errors
     def add_fact(self, document_id: int, start: int, end: int, fields: Mapping, actor: str) -> Decision:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from planwatch import evaluate, export
-from planwatch.errors import NotStored, QueryError
+from planwatch.errors import EditConflict, NotStored, QueryError
 from planwatch.store import Store
 
 SEED = Path(__file__).resolve().parents[2] / "../shared/seeds/001_8444fd7a4ce61ee2.txt"
@@ -192,6 +192,20 @@ def test_a_second_decision_on_a_fact_replaces_the_first_and_both_stay_in_the_his
     assert [d.actor for d in store.decisions(history=True)] == ["张审核", "李审核"]
 
 
+def test_the_second_of_two_reviewers_deciding_on_what_they_read_gets_a_conflict(store, document, facts):
+    store.add_document(document, facts)
+    read = store.facts(role="target")[0]           # both reviewers open the fact, unreviewed
+    assert read.decision_id is None
+    first = store.correct(read.id, {"value": "4.8"}, actor="张三", expected=0)
+    with pytest.raises(EditConflict, match="decided on by 张三") as refused:
+        store.correct(read.id, {"value": "4.6"}, actor="李四", expected=0)
+    assert refused.value.current == first          # the second sees the first's change
+    [now] = [f for f in store.facts() if f.id == read.id]
+    assert (now.fact.value, now.decision_id) == (Decimal("4.8"), first.id)
+    store.correct(read.id, {"value": "4.6"}, actor="李四", expected=now.decision_id)   # decided again, knowingly
+    assert [d.actor for d in store.decisions(history=True)] == ["张三", "李四"]
+
+
 def test_a_new_extraction_that_disagrees_is_listed_and_the_decisions_keep_winning(store, document, facts):
     stored, _ = store.add_document(document, facts)
     by_indicator = {f.fact.indicator: f for f in store.facts()}
@@ -234,7 +248,7 @@ def test_the_queue_puts_the_least_confident_first_then_the_facts_a_verdict_reads
     order = [(f.fact.indicator, f.fact.role) for f in queue.facts]
     assert order[0] == ("城镇调查失业率", "target")
     assert order[1] == ("一般公共预算收入", "target") and queue.facts[1].id in queue.decisive
-    assert [(p.scope, p.reviewed, p.total) for p in queue.progress] == [("region", 0, 5), ("document", 0, 5)]
+    assert [(p.scope, p.reviewed, p.total) for p in queue.progress] == [("region", 0, 5)]
 
     store.reject(queue.facts[0].id, actor="a")
     store.confirm(queue.facts[1].id, actor="a")

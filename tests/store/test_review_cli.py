@@ -42,6 +42,8 @@ def test_review_from_the_shell(database_url, document, facts):
     facts_now = _records(run("facts", "--db", database_url))
     assert sorted(r["review"] for r in facts_now) == ["added", "confirmed", "corrected", "unreviewed", "unreviewed"]
     progress = _records(run("review", "progress", "--db", database_url))
+    assert [(p["scope"], p["key"], p["reviewed"], p["total"]) for p in progress] == [("region", "青石县", 4, 6)]
+    progress = _records(run("review", "progress", "--db", database_url, "--region", "青石县"))
     assert [(p["scope"], p["reviewed"], p["total"]) for p in progress] == [("region", 4, 6), ("document", 4, 6)]
     assert len(_records(run("review", "queue", "--db", database_url))) == 2
     history = _records(run("review", "history", "--db", database_url, "--document", stored.id))

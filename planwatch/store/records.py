@@ -63,7 +63,9 @@ class Decision:
     made on: content (sha256), evidence span, indicator, role, period. `before` and `after`
     are the fact's fields as JSON (after is None for a rejection, before for an added fact);
     `conflict`, when set, is what a later extraction says instead: {"kind": missing | changed
-    | new, "extracted": the fact it now gives or None, "extractor_version", "found_at"}."""
+    | new, "extracted": the fact it now gives or None, "extractor_version", "found_at"}; or
+    {"kind": "moved", "document_id": the new version} when a new version of the document no
+    longer has the evidence words in one place."""
 
     id: int
     sha256: str

@@ -12,7 +12,9 @@ sha256, evidence span, indicator, role and period. After every extraction of a d
 (ingest, re-ingest, `reextract`), `apply` writes the current decisions over the new facts
 again, so that every decision survives, and records on each where the new extraction
 no longer says what the decision was made on (`conflict`: missing, changed or new), for
-a person to settle (`settle`); the decision keeps winning meanwhile.
+a person to settle (`settle`); the decision keeps winning meanwhile. A new version of a
+document (other bytes) takes over the decisions whose evidence words it still has in one
+place (`carry`); the others are listed as "moved".
 """
 
 from __future__ import annotations
@@ -266,6 +268,49 @@ def apply(session: Session, document: DocumentRow, extractor_version: str) -> in
         _enforce(session, document, decision, match, recount=False)
     _recount(session, document)
     return disagreeing
+
+
+def carry(session: Session, old: DocumentRow, new: DocumentRow, extractor_version: str) -> None:
+    """A new version of a reviewed document: each decision in force on the old content is
+    carried to the new one where its evidence words occur exactly once there (offsets
+    shifted); where they do not, it stays with the old version and is listed as a conflict
+    ("moved"). Run before `apply` on the new version."""
+    in_force = list(session.scalars(select(ReviewRow).where(ReviewRow.sha256 == old.sha256,
+                                                            ReviewRow.current.is_(True),
+                                                            ReviewRow.action != REOPENED)
+                                    .order_by(ReviewRow.id)))
+    if not in_force:
+        return
+    old_text = session.scalar(select(DocumentRow.text).where(DocumentRow.id == old.id))
+    new_text = session.scalar(select(DocumentRow.text).where(DocumentRow.id == new.id))
+    for decision in in_force:
+        words = old_text[decision.evidence_start:decision.evidence_end]
+        at = new_text.find(words) if words else -1
+        if at < 0 or new_text.find(words, at + 1) >= 0:
+            decision.conflict = {"kind": "moved", "extracted": decision.extracted, "document_id": new.id,
+                                 "extractor_version": extractor_version,
+                                 "found_at": datetime.now(timezone.utc).isoformat()}
+            continue
+        shift = at - decision.evidence_start
+        session.add(ReviewRow(
+            sha256=new.sha256, evidence_start=at, evidence_end=at + len(words), indicator=decision.indicator,
+            role=decision.role, period=decision.period, action=decision.action,
+            extracted=_shifted(decision.extracted, shift), before=_shifted(decision.before, shift),
+            after=_shifted(decision.after, shift), conflict=None, actor=decision.actor,
+            decided_at=decision.decided_at, current=True, document_id=new.id))
+    session.flush()
+
+
+def _shifted(data: dict | None, shift: int) -> dict | None:
+    """A fact's JSON with its evidence and basis offsets moved by `shift`."""
+    if data is None:
+        return None
+    moved = dict(data, start=data["start"] + shift, end=data["end"] + shift)
+    for name in ("role_basis", "period_basis"):
+        basis = data.get(name)
+        if basis and basis.get("start") is not None:
+            moved[name] = dict(basis, start=basis["start"] + shift, end=basis["end"] + shift)
+    return moved
 
 
 def _match(decision: ReviewRow, exact: dict, near: dict, taken: set[int]) -> FactRow | None:

@@ -179,6 +179,8 @@ class Store:
             if source is not None:
                 session.add(SourceRow(document_id=row.id, source=source))
             _insert_facts(session, row.id, facts, self.extractor_version)
+            if latest is not None:
+                review.carry(session, latest, row, self.extractor_version)
             review.apply(session, row, self.extractor_version)   # this content may have been reviewed before
             return stored_document(row), True
 

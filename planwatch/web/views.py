@@ -131,7 +131,7 @@ def document(conn: Connection, doc_id: int) -> dict:
         "document": doc,
         "facts": facts,
         "tables": [_table("facts", ["id", "indicator", "role", "period", "measure", "value", "upper",
-                                    "comparator", "unit", "text", "estimated", "evidence", "start", "end"],
+                                    "comparator", "unit", "text", "estimated", "evidence", "start", "end", "review"],
                           facts)],
         "filename": f"planwatch-document-{doc_id}",
     }

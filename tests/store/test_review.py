@@ -273,3 +273,28 @@ def test_reextract_reads_the_kept_files_again_and_keeps_decisions(store, tmp_pat
     assert (report.refreshed, report.failures) == (1, [])
     [again] = store.facts()
     assert (again.fact.value, again.review) == (Decimal("5.6"), "corrected")
+
+
+def test_a_new_version_of_the_file_takes_over_the_decisions_whose_words_it_still_has(store, tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("青石县2025年政府工作报告\n2025年地区生产总值增长5.5%左右。2025年社会消费品零售总额增长7%。\n",
+                    "utf-8")
+    store.ingest([path])
+    by_indicator = {f.fact.indicator: f for f in store.facts()}
+    first = store.document(by_indicator["地区生产总值"].document_id)
+    words = first.text[by_indicator["地区生产总值"].fact.start:by_indicator["地区生产总值"].fact.end]
+    store.correct(by_indicator["地区生产总值"].id, {"value": "5.6"}, actor="张三")
+    store.confirm(by_indicator["社会消费品零售总额"].id, actor="李四")
+    # The revised file: a line more before, the GDP sentence kept, the retail sentence rewritten.
+    path.write_text("青石县2025年政府工作报告（修订稿）\n说明：本稿为修订稿。\n2025年地区生产总值增长5.5%左右。"
+                    "2025年社会消费品零售总额增长7.2%。\n", "utf-8")
+    assert store.ingest([path]).versions == 1
+
+    [new] = store.documents()
+    gdp = next(f for f in store.facts() if f.fact.indicator == "地区生产总值")
+    text = store.document(new.id).text
+    assert (gdp.document_id, gdp.fact.value, gdp.review) == (new.id, Decimal("5.6"), "corrected")
+    assert text[gdp.fact.start:gdp.fact.end] == words and gdp.fact.start != by_indicator["地区生产总值"].fact.start
+    [moved] = store.review_conflicts()
+    assert (moved.indicator, moved.actor, moved.conflict["kind"], moved.conflict["document_id"]) == (
+        "社会消费品零售总额", "李四", "moved", new.id)

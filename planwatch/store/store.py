@@ -259,21 +259,11 @@ class Store:
     @_database_errors
     def review_queue(self, region: str | None = None, document_id: int | None = None,
                      indicator: str | None = None, limit: int = 50) -> ReviewQueue:
-        """Unreviewed facts, weakest first (confidence, then the facts a verdict reads), with the
-        progress (reviewed of all) of each document and region in scope."""
-        from ..evaluate import verdicts   # the later stage, only for the queue's order
-
-        def decisive(region_keys) -> set[int]:
-            ids: set[int] = set()
-            for key in region_keys:
-                for verdict in verdicts(self.facts(region=key)):
-                    shown = [verdict.target, verdict.stretch_target, *verdict.results[:1]]
-                    ids.update(s.source.fact_id for s in shown if s is not None)
-            return ids
-
+        """Unreviewed facts, weakest first (confidence, then the facts that decide a verdict; see
+        queue.py), with the progress (reviewed of all) of the regions and documents in scope."""
         self._require_region(region)
         with self._reader() as session:
-            return review_queue(session, region, document_id, indicator, limit, decisive)
+            return review_queue(session, region, document_id, indicator, limit)
 
     @_database_errors
     def review_progress(self, region: str | None = None, document_id: int | None = None) -> list[ReviewProgress]:

@@ -80,6 +80,9 @@ class DocumentRow(Base):
     original: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     fact_count: Mapped[int] = mapped_column(Integer)
     extractor_version: Mapped[str | None] = mapped_column(String(40))   # of its facts; None: not known
+    # Review progress, kept by store/review.py: facts confirmed, corrected or added, and facts rejected.
+    reviewed_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    rejected_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     facts: Mapped[list[FactRow]] = relationship(back_populates="document", order_by="FactRow.id")

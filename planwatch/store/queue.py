@@ -8,8 +8,8 @@ of the database for the few facts at the queue's cut rather than by computing ev
 verdict of every region in scope.
 
 Progress is per region, and per document too once the scope is a region or a document
-(a national store would otherwise list every document); totals come from the documents'
-fact counts and the reviewed facts from the review index, so no count reads every fact.
+(a national store would otherwise list every document), from the counts review.py keeps
+on each document, so no count reads every fact.
 """
 
 from __future__ import annotations
@@ -19,11 +19,10 @@ from sqlalchemy.orm import Session
 
 from ..documents import region_key
 from .convert import FACT_QUERY_COLUMNS, stored_fact
-from .models import DocumentRow, FactRow, ReviewRow
+from .models import DocumentRow, FactRow
 from .records import ReviewProgress, ReviewQueue, StoredFact
 
 UNREVIEWED = "unreviewed"
-REVIEWED = ("confirmed", "corrected", "added")   # the states of facts still stored; rejected ones are gone
 # Confidence takes few values, so thousands of facts may tie at the cut: the deciding ones
 # among this many of them (in the order stored) may move ahead.
 TIE_WINDOW = 200
@@ -31,8 +30,7 @@ TIE_WINDOW = 200
 
 def review_queue(session: Session, region: str | None, document_id: int | None, indicator: str | None,
                  limit: int) -> ReviewQueue:
-    scope = _scope(region, document_id)
-    candidates = _weakest(session, scope, indicator, limit)
+    candidates = _weakest(session, region, document_id, indicator, limit)
     deciding = _deciding(session, candidates)
     order = {f.id: n for n, f in enumerate(candidates)}
     ranked = sorted(candidates, key=lambda f: (_weakness(f), f.id not in deciding, order[f.id]))[:limit]
@@ -40,21 +38,33 @@ def review_queue(session: Session, region: str | None, document_id: int | None, 
                        review_progress(session, region, document_id))
 
 
+_CURRENT = DocumentRow.superseded.is_(False)
+
+
 def _scope(region: str | None, document_id: int | None) -> list:
     """Which documents: current versions, of a region, or the one asked for (any version)."""
     if document_id is not None:
         return [DocumentRow.id == document_id]
-    scope = [DocumentRow.superseded.is_(False)]
+    scope = [_CURRENT]
     if region is not None:
         scope.append(DocumentRow.region_key == region_key(region))
     return scope
 
 
-def _weakest(session: Session, scope: list, indicator: str | None, limit: int) -> list[StoredFact]:
-    """The `limit` weakest unreviewed facts, and up to TIE_WINDOW more as confident as the last.
-    Facts of unknown confidence, then the rest by confidence: each walk follows the review index."""
-    query = (select(*FACT_QUERY_COLUMNS).join_from(FactRow, DocumentRow)
-             .where(FactRow.review == UNREVIEWED, *scope))
+def _weakest(session: Session, region: str | None, document_id: int | None, indicator: str | None,
+             limit: int) -> list[StoredFact]:
+    """The `limit` weakest unreviewed facts, and up to TIE_WINDOW more as confident as the last;
+    unknown confidence first, then by confidence. The whole store's queue (of one indicator or
+    all) walks the review index (review, confidence); a region's or a document's goes in by
+    their documents and sorts those few facts: walking the review index would read the whole
+    store whenever they hold fewer than `limit`. (A rare indicator's queue walks far: bounded
+    by the store's size, measured by bench/api_latency.py.)"""
+    query = select(FactRow.id).join_from(FactRow, DocumentRow)   # ids to order; rows for the chosen few
+    if region is None and document_id is None:
+        query = query.where(FactRow.review == UNREVIEWED, _CURRENT)
+    else:
+        query = query.where(FactRow.review.concat("") == UNREVIEWED,   # the same test, off the review index
+                            FactRow.document_id.in_(_documents(session, region, document_id)))
     if indicator is not None:
         query = query.where(FactRow.indicator == indicator)
     unknown = query.where(FactRow.confidence.is_(None)).order_by(FactRow.id)
@@ -70,8 +80,18 @@ def _weakest(session: Session, scope: list, indicator: str | None, limit: int) -
     return found + _facts(session, tied.where(FactRow.id > last.id).limit(TIE_WINDOW))
 
 
-def _facts(session: Session, query) -> list[StoredFact]:
-    return [stored_fact(row._mapping) for row in session.execute(query)]
+def _documents(session: Session, region: str | None, document_id: int | None) -> list[int]:
+    return list(session.scalars(select(DocumentRow.id).where(*_scope(region, document_id))))
+
+
+def _facts(session: Session, ids_query) -> list[StoredFact]:
+    """The facts of these ids, in their order."""
+    ids = list(session.scalars(ids_query))
+    if not ids:
+        return []
+    rows = {row.id: row for row in session.execute(select(*FACT_QUERY_COLUMNS).join_from(FactRow, DocumentRow)
+                                                     .where(FactRow.id.in_(ids)))}
+    return [stored_fact(rows[i]._mapping) for i in ids]
 
 
 def _deciding(session: Session, candidates: list[StoredFact]) -> set[int]:
@@ -80,13 +100,12 @@ def _deciding(session: Session, candidates: list[StoredFact]) -> set[int]:
     deciding = {f.id for f in candidates if f.fact.role == "target"}
     if not results:
         return deciding
-    documents = select(DocumentRow.id).where(DocumentRow.region_key.in_({f.region_key for f in results}),
-                                             DocumentRow.superseded.is_(False))
-    targets = (select(DocumentRow.region_key, FactRow.indicator, FactRow.period, FactRow.measure).distinct()
-               .join_from(FactRow, DocumentRow)
-               .where(FactRow.document_id.in_(documents), FactRow.role == "target",
-                      FactRow.indicator.in_({f.fact.indicator for f in results})))
-    targeted = {tuple(row) for row in session.execute(targets)}
+    documents = session.scalars(select(DocumentRow.id).where(
+        DocumentRow.region_key.in_({f.region_key for f in results}), _CURRENT))
+    # By the regions' documents (few), never by an indicator's facts across the store.
+    targets = (select(DocumentRow.region_key, FactRow.indicator, FactRow.period, FactRow.measure, FactRow.role)
+               .join_from(FactRow, DocumentRow).where(FactRow.document_id.in_(list(documents))))
+    targeted = {tuple(row[:4]) for row in session.execute(targets) if row.role == "target"}
     return deciding | {f.id for f in results
                        if (f.region_key, f.fact.indicator, str(f.fact.period), f.fact.measure) in targeted}
 
@@ -107,15 +126,12 @@ def review_progress(session: Session, region: str | None, document_id: int | Non
 
 def _counts(session: Session, scope: list, key, name, kind: str) -> list[ReviewProgress]:
     """Reviewed facts (confirmed, corrected, added, and the rejected, which are no longer
-    facts) of all the documents had, grouped by `key` (a region's key or a document's id)."""
-    totals = (select(key, func.max(name), func.max(DocumentRow.region_key), func.sum(DocumentRow.fact_count))
+    facts) of all the documents had, grouped by `key` (a region's key or a document's id);
+    from the documents' counts, which review.py keeps."""
+    rejected = func.sum(DocumentRow.rejected_count)
+    counts = (select(key, func.max(name), func.max(DocumentRow.region_key),
+                     func.sum(DocumentRow.reviewed_count) + rejected, func.sum(DocumentRow.fact_count) + rejected)
               .where(*scope, key.is_not(None)).group_by(key).order_by(key))
-    reviewed = (select(key, func.count()).join_from(FactRow, DocumentRow)
-                .where(FactRow.review.in_(REVIEWED), *scope).group_by(key))
-    rejected = (select(key, func.count(ReviewRow.id))
-                .join_from(ReviewRow, DocumentRow, ReviewRow.sha256 == DocumentRow.sha256)
-                .where(*scope, ReviewRow.current.is_(True), ReviewRow.action == "rejected").group_by(key))
-    done, gone = dict(session.execute(reviewed).all()), dict(session.execute(rejected).all())
-    return [ReviewProgress(kind, str(k), label, done.get(k, 0) + gone.get(k, 0), int(total or 0) + gone.get(k, 0),
+    return [ReviewProgress(kind, str(k), label, int(done or 0), int(total or 0),
                            region=region if kind == "document" else None)
-            for k, label, region, total in session.execute(totals)]
+            for k, label, region, done, total in session.execute(counts)]

@@ -37,6 +37,7 @@ from .records import Decision
 ACTIONS = ("confirmed", "corrected", "rejected", "added")
 REOPENED = "reopened"          # a decision withdrawn in favour of the extraction: the fact is unreviewed again
 MANUAL = "manual"              # extractor_version of a fact added by hand
+REVIEWED = ("confirmed", "corrected", "added")   # the review states of facts still stored
 # What a person decides on: a fact's meaning. Its basis and confidence are the extractor's
 # account of itself; a new extractor changing only those disagrees with nobody.
 DECIDED_FIELDS = ("indicator", "role", "period", "measure", "value", "upper", "unit", "comparator", "text",
@@ -251,6 +252,7 @@ def apply(session: Session, document: DocumentRow, extractor_version: str) -> in
                                                             ReviewRow.action != REOPENED)
                                     .order_by(ReviewRow.id)))
     if not in_force:
+        document.reviewed_count = document.rejected_count = 0   # fresh facts, and nothing to apply
         return 0
     rows = list(session.scalars(select(FactRow).where(FactRow.document_id == document.id).order_by(FactRow.id)))
     exact = {}
@@ -364,8 +366,13 @@ def _write(row: FactRow, fact: Fact) -> None:
 
 
 def _recount(session: Session, document: DocumentRow) -> None:
+    """The document's counts after decisions: its facts, those reviewed, and those rejected."""
     session.flush()
-    document.fact_count = session.scalar(select(func.count()).where(FactRow.document_id == document.id))
+    facts = select(func.count()).where(FactRow.document_id == document.id)
+    document.fact_count = session.scalar(facts)
+    document.reviewed_count = session.scalar(facts.where(FactRow.review.in_(REVIEWED)))
+    document.rejected_count = session.scalar(select(func.count()).where(
+        ReviewRow.sha256 == document.sha256, ReviewRow.current.is_(True), ReviewRow.action == "rejected"))
 
 
 def _append(session: Session, document: DocumentRow | None, key: tuple, action: str, actor: str,

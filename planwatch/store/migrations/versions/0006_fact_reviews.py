@@ -1,5 +1,6 @@
 """fact_reviews: people's decisions on facts (confirm, correct, reject, add), kept across
 re-extraction; facts carry their reviewed state, documents the extractor version of their facts
+and their review progress (reviewed and rejected counts)
 
 Revision ID: 0006
 Revises: 0004
@@ -41,10 +42,14 @@ def upgrade() -> None:
     op.create_index("ix_facts_review", "facts", ["review", "confidence"])
     with op.batch_alter_table("documents") as batch:
         batch.add_column(sa.Column("extractor_version", sa.String(40)))
+        batch.add_column(sa.Column("reviewed_count", sa.Integer, nullable=False, server_default="0"))
+        batch.add_column(sa.Column("rejected_count", sa.Integer, nullable=False, server_default="0"))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("documents") as batch:
+        batch.drop_column("rejected_count")
+        batch.drop_column("reviewed_count")
         batch.drop_column("extractor_version")
     op.drop_index("ix_facts_review", "facts")
     with op.batch_alter_table("facts") as batch:

@@ -112,6 +112,8 @@ def test_reingest_after_changing_the_extractor_version_keeps_the_three_decisions
                        actor="王审核")
         decided = _reviewed(store)
         verdicts = {k: v.label for k, v in _verdicts(store, "武昌区", "2023").items()}
+        progress = [(p.reviewed, p.total) for p in store.review_progress(region="武昌区")]
+        assert progress[0][0] == 3
 
     with Store(database_url, extractor_version="next") as upgraded:
         report = upgraded.ingest([SEED])
@@ -122,6 +124,7 @@ def test_reingest_after_changing_the_extractor_version_keeps_the_three_decisions
         assert [(d.action, d.actor) for d in upgraded.decisions()] == [
             ("corrected", "张审核"), ("rejected", "李审核"), ("added", "王审核")]
         assert upgraded.review_conflicts() == []
+        assert [(p.reviewed, p.total) for p in upgraded.review_progress(region="武昌区")] == progress
         assert {k: v.label for k, v in _verdicts(upgraded, "武昌区", "2023").items()} == verdicts
         # The same version again: nothing to extract.
         assert upgraded.ingest([SEED]).unchanged == 1

@@ -48,7 +48,7 @@ def ingest_command(
                                        highlight=False, soft_wrap=True)
 
         report = store.ingest(paths, on_progress=show, reextract=reextract)
-    typer.echo(_summary(report) + (f", refreshed {report.refreshed}" if reextract else ""))
+    typer.echo(_summary(report) + (f", refreshed {report.refreshed}" if reextract or report.refreshed else ""))
     if report.failures:
         raise typer.Exit(1)
 

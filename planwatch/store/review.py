@@ -34,7 +34,6 @@ from . import convert
 from .models import DocumentRow, FactRow, ReviewRow
 from .records import Decision
 
-ACTIONS = ("confirmed", "corrected", "rejected", "added")
 REOPENED = "reopened"          # a decision withdrawn in favour of the extraction: the fact is unreviewed again
 MANUAL = "manual"              # extractor_version of a fact added by hand
 REVIEWED = ("confirmed", "corrected", "added")   # the review states of facts still stored

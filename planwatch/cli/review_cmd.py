@@ -144,6 +144,16 @@ def settle_command(
         _print(store.settle_conflict(decision_id, keep, actor))
 
 
+@review_app.command("withdraw")
+def withdraw_command(
+    decision_id: int = typer.Argument(..., help="The decision's id (from `review history`)."),
+    actor: str = ACTOR_OPTION, db: str | None = DB_OPTION,
+):
+    """Undo a decision: its fact is again as extracted and unreviewed."""
+    with open_store(db) as store:
+        _print(store.withdraw(decision_id, actor))
+
+
 @review_app.command("history")
 def history_command(
     db: str | None = DB_OPTION,

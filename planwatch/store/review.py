@@ -210,15 +210,33 @@ def settle(session: Session, decision_id: int, keep: str, actor: str) -> Decisio
         for row in rows:
             row.decision_id = settled.id
         return _record(settled)
-    withdrawn = _append(session, document, _key_of(decision), REOPENED, actor, now, decision.after, now, decision)
-    if now is None:
+    return _withdraw(session, decision, document, rows, now, actor)
+
+
+def withdraw(session: Session, decision_id: int, actor: str) -> Decision:
+    """Undo a decision in force: the fact is again as extracted and unreviewed (a rejected one
+    comes back, one added by hand goes)."""
+    decision = session.get(ReviewRow, decision_id)
+    if decision is None or not decision.current or decision.action == REOPENED:
+        raise NotStored(f"decision {decision_id} is not in force", f"决定 {decision_id} 不在生效中")
+    document = _document_of(session, decision)
+    rows = list(session.scalars(select(FactRow).where(FactRow.decision_id == decision.id)))
+    return _withdraw(session, decision, document, rows, decision.extracted, actor)
+
+
+def _withdraw(session: Session, decision: ReviewRow, document: DocumentRow | None, rows: list[FactRow],
+              extracted: dict | None, actor: str) -> Decision:
+    """The decision becomes history; its fact rows show `extracted` unreviewed (or go, if None)."""
+    withdrawn = _append(session, document, _key_of(decision), REOPENED, actor, extracted, decision.after,
+                        extracted, decision)
+    if extracted is None:
         for row in rows:
             session.delete(row)
     else:
         if not rows and document is not None:
             rows = [_new_row(session, document, document.extractor_version or MANUAL)]
         for row in rows:
-            _write(row, json_fact(now))
+            _write(row, json_fact(extracted))
             row.review, row.decision_id = "unreviewed", None
     if document is not None:
         _recount(session, document)

@@ -246,6 +246,12 @@ class Store:
             return review.settle(session, decision_id, keep, actor)
 
     @_database_errors
+    def withdraw(self, decision_id: int, actor: str) -> Decision:
+        """Undo a decision: its fact is again as extracted, unreviewed (a rejected one is back)."""
+        with self._write() as session:
+            return review.withdraw(session, decision_id, actor)
+
+    @_database_errors
     def decisions(self, document_id: int | None = None, history: bool = False) -> list[Decision]:
         """The decisions in force (on one document's content), or with `history` every one made."""
         with self._reader() as session:

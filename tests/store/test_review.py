@@ -301,3 +301,26 @@ def test_a_new_version_of_the_file_takes_over_the_decisions_whose_words_it_still
     [moved] = store.review_conflicts()
     assert (moved.indicator, moved.actor, moved.conflict["kind"], moved.conflict["document_id"]) == (
         "社会消费品零售总额", "李四", "moved", new.id)
+
+
+def test_withdrawing_a_decision_restores_the_fact_as_extracted(store, document, facts):
+    store.add_document(document, facts)
+    extracted = {f.fact.indicator: f.fact for f in store.facts()}
+    rejection = store.reject(next(f.id for f in store.facts() if f.fact.indicator == "城镇调查失业率"), actor="张三")
+    correction = store.correct(next(f.id for f in store.facts() if f.fact.indicator == "一般公共预算收入"),
+                               {"value": "4.6"}, actor="张三")
+    start = document.text.index("5.0%")
+    addition = store.add_fact(store.documents()[0].id, start, start + 4,
+                              {"indicator": "地区生产总值", "role": "target", "period": "2025",
+                               "measure": "growth", "value": "5", "unit": "%"}, actor="张三")
+    for decision in (rejection, correction, addition):
+        assert store.withdraw(decision.id, actor="李四").action == "reopened"
+
+    targets = {f.fact.indicator: f.fact for f in store.facts(role="target")}
+    assert targets["城镇调查失业率"] == extracted["城镇调查失业率"]
+    assert targets["一般公共预算收入"] == extracted["一般公共预算收入"]
+    assert all(f.review == "unreviewed" for f in store.facts()) and len(store.facts()) == len(facts)
+    assert store.decisions() == [d for d in store.decisions() if d.action == "reopened"]
+    assert [(p.reviewed, p.total) for p in store.review_progress(region="青石县")][0] == (0, 5)
+    with pytest.raises(NotStored, match="not in force"):
+        store.withdraw(rejection.id, actor="李四")

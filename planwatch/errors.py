@@ -14,7 +14,8 @@
     │   └── DecodeError            bytes that no supported encoding decodes
     │       └── MixedEncoding      the encoding changes partway through the file
     ├── StoreError                 the database refused an operation
-    │   └── NoDatabase             a read found no database where it looked (none is created)
+    │   ├── NoDatabase             a read found no database where it looked (none is created)
+    │   └── EditConflict           someone else decided on a fact since it was read (carries their decision)
     ├── QueryError                 what was asked for is malformed (a period "abc")
     │   └── NotStored              ... or names what is not stored (a region no document is of)
     ├── EvaluationError            a report or verdict cannot be produced
@@ -92,6 +93,15 @@ class StoreError(PlanwatchError):
 
 class NoDatabase(StoreError):
     pass
+
+
+class EditConflict(StoreError):
+    """A decision on a fact made against a state someone else has since changed: `current`
+    is their decision (a store Decision), so the second reviewer sees it and nothing is lost."""
+
+    def __init__(self, message: str, current):
+        super().__init__(message)
+        self.current = current
 
 
 class QueryError(PlanwatchError):

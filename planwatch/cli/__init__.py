@@ -36,6 +36,7 @@ from . import evaluate_cmd  # noqa: E402,F401
 from . import explain_cmd  # noqa: E402,F401
 from . import accounts_cmd  # noqa: E402,F401
 from . import commitments_cmd  # noqa: E402,F401
+from . import review_cmd  # noqa: E402,F401
 
 
 def main() -> None:

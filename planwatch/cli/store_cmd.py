@@ -48,7 +48,7 @@ def ingest_command(
                                        highlight=False, soft_wrap=True)
 
         report = store.ingest(paths, on_progress=show, reextract=reextract)
-    _print_summary(_summary(report) + (f", refreshed {report.refreshed}" if reextract else ""))
+    _print_summary(_summary(report) + (f", refreshed {report.refreshed}" if reextract or report.refreshed else ""))
     for warning in report.warnings:
         err.print(f"[yellow]warning[/yellow] {escape(warning)}", highlight=False, soft_wrap=True)
     if report.failures or report.warnings:

@@ -14,10 +14,11 @@ from .models import FACT_FIELD_COLUMNS, DocumentRow, FactRow
 from .records import StoredDocument, StoredFact
 
 
-def document_row(document: Document, version: int, fact_count: int) -> DocumentRow:
+def document_row(document: Document, version: int, fact_count: int, extractor_version: str) -> DocumentRow:
     return DocumentRow(
         name=document.name, version=version, superseded=False, sha256=document.sha256,
-        original=document.original, fact_count=fact_count, ingested_at=datetime.now(timezone.utc),
+        original=document.original, fact_count=fact_count, extractor_version=extractor_version,
+        ingested_at=datetime.now(timezone.utc),
         **read_fields(document),
     )
 
@@ -76,7 +77,7 @@ REGION_NAME = FULLEST_REGION.label("region")
 
 # Every field of a fact, labelled by its field name (the offsets' columns are evidence_start/_end).
 FACT_COLUMNS = (FactRow.id, FactRow.document_id, *(c.label(c.key) for c in FACT_FIELD_COLUMNS),
-                FactRow.extractor_version)
+                FactRow.extractor_version, FactRow.review, FactRow.decision_id)
 # ... and its document's context: what a StoredFact holds.
 FACT_QUERY_COLUMNS = (*FACT_COLUMNS, DocumentRow.name.label("doc_name"), DocumentRow.title.label("doc_title"),
                       REGION_NAME, DocumentRow.region_key, DocumentRow.doc_type,
@@ -89,6 +90,7 @@ def stored_fact(row: Mapping) -> StoredFact:
         id=row["id"], fact=fact(row), document_id=row["document_id"], doc_name=row["doc_name"],
         doc_title=row["doc_title"], region=row["region"], region_key=row["region_key"], doc_type=row["doc_type"],
         doc_date=row["doc_date"], doc_version=row["doc_version"], extractor_version=row["extractor_version"],
+        review=row["review"], decision_id=row["decision_id"],
     )
 
 
@@ -98,11 +100,11 @@ def stored_document(row: DocumentRow, with_text: bool = False) -> StoredDocument
         doc_type=row.doc_type, report_years=tuple(row.report_years), target_years=tuple(row.target_years),
         plan_span=row.plan_span, date=row.date, meeting=row.meeting, sha256=row.sha256,
         encoding=row.encoding, format=row.format, version=row.version, superseded=row.superseded,
-        ingested_at=_utc(row.ingested_at), fact_count=row.fact_count,
+        ingested_at=as_utc(row.ingested_at), fact_count=row.fact_count, extractor_version=row.extractor_version,
         text=row.text if with_text else None,
     )
 
 
-def _utc(moment: datetime) -> datetime:
+def as_utc(moment: datetime) -> datetime:
     """SQLite gives back naive datetimes; every stored moment is UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

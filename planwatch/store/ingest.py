@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..documents import Document
-from ..documents.loaders import read_bytes
+from ..documents.loaders import load_bytes, read_bytes
 from ..errors import DocumentError, PlanwatchError
 from ..extract import Fact
 from ..model import Commitment
 from .reading import reader
-from .records import IngestReport, IngestStep
+from .records import IngestReport, IngestStep, StoredDocument
 from .walk import files_under
 
 if TYPE_CHECKING:
@@ -67,11 +67,13 @@ def _ingest_file(store: Store, read: Read, path: Path, done: int, total: int, re
         # Content already stored is known by its hash alone: no decoding, no extraction.
         raw = read_bytes(path)   # read once: the hash check, then the loaders
         source = str(Path(path).absolute())   # what the document's versions follow
-        if not reextract and (known := store.find_content(hashlib.sha256(raw).hexdigest())):
+        known = store.find_content(hashlib.sha256(raw).hexdigest())
+        if known is not None and not reextract and known.extractor_version == store.extractor_version:
             store.add_source(known.id, source)
             return IngestStep(str(path), "unchanged", done, total)
         document, facts, commitments = read(path, raw)
-        refreshed = store.refresh(document, facts, commitments) if reextract else None
+        # Facts another extractor version made are made again (review decisions are kept).
+        refreshed = store.refresh(document, facts, commitments) if known is not None else None
         if refreshed is not None:
             store.add_source(refreshed.id, source)
             return IngestStep(str(path), "refreshed", done, total, facts=refreshed.fact_count)
@@ -87,6 +89,38 @@ def _ingest_file(store: Store, read: Read, path: Path, done: int, total: int, re
         return IngestStep(str(path), "unchanged", done, total)
     outcome = "added" if stored.version == 1 else "version"
     return IngestStep(str(path), outcome, done, total, facts=stored.fact_count)
+
+
+def reextract(store: Store, documents: Iterable[StoredDocument], on_progress: Progress | None = None) -> IngestReport:
+    """Extract stored documents again from their original bytes (the store keeps them): the
+    loaders' tables and page furniture are needed as much as the text."""
+    documents = list(documents)
+    report = IngestReport()
+    for done, stored in enumerate(documents, 1):
+        step = _reextract_one(store, stored, done, len(documents))
+        _count(report, step)
+        if on_progress is not None:
+            on_progress(step)
+    if report.refreshed:
+        store.update_statistics()
+    return report
+
+
+def _reextract_one(store: Store, stored: StoredDocument, done: int, total: int) -> IngestStep:
+    label = f"{stored.name} (document {stored.id})"
+    raw = store.original(stored.id)
+    if raw is None:
+        return IngestStep(label, "failed", done, total, reason="its original file was not kept: ingest the file again")
+    try:
+        refreshed = store.refresh(load_bytes(Path(stored.name), raw))
+    except PlanwatchError as exc:
+        return IngestStep(label, "failed", done, total, reason=getattr(exc, "reason", None) or str(exc))
+    except Exception as exc:  # one document's bug must not stop the others
+        log.exception("re-extraction of %s failed", label)
+        return IngestStep(label, "failed", done, total, reason=f"internal error: {type(exc).__name__}: {exc}")
+    if refreshed is None:
+        return IngestStep(label, "failed", done, total, reason="no longer stored")
+    return IngestStep(label, "refreshed", done, total, facts=refreshed.fact_count)
 
 
 def _count(report: IngestReport, step: IngestStep) -> None:

@@ -1,6 +1,6 @@
 """The tables: documents (every version kept), their facts (a column per field of
 planwatch.model.Fact) and commitments (a column per field of planwatch.model.Commitment),
-the indicator catalogue; accounts, API tokens and the audit log.
+people's review decisions on facts, the indicator catalogue; accounts, API tokens and the audit log.
 
 Values are exact decimals everywhere: NUMERIC in PostgreSQL; in SQLite, whose
 NUMERIC affinity would turn them into 8-byte floats, the decimal's text.
@@ -80,6 +80,10 @@ class DocumentRow(Base):
     text: Mapped[str] = mapped_column(Text, deferred=True)
     original: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     fact_count: Mapped[int] = mapped_column(Integer)
+    extractor_version: Mapped[str | None] = mapped_column(String(40))   # of its facts; None: not known
+    # Review progress, kept by store/review.py: facts confirmed, corrected or added, and facts rejected.
+    reviewed_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    rejected_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     facts: Mapped[list[FactRow]] = relationship(back_populates="document", order_by="FactRow.id")
@@ -123,7 +127,11 @@ class FactRow(Base):
         Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
         *FACT_FIELD_COLUMNS,
         Column("extractor_version", String(40), nullable=False),
+        # The reviewed state (review.py): unreviewed | confirmed | corrected | added, and the decision behind it.
+        Column("review", String(16), nullable=False, server_default="unreviewed"),
+        Column("decision_id", Integer),
         Index("ix_facts_document", "document_id"),
+        Index("ix_facts_review", "review", "confidence"),
         Index("ix_facts_identity", "indicator", "period", "role"),
         Index("ix_facts_indicator_measure", "indicator", "measure", "document_id"),
     )
@@ -145,6 +153,34 @@ class CommitmentRow(Base):
         Index("ix_commitments_document", "document_id"),
         Index("ix_commitments_identity", "period", "stage", "role"),
     )
+
+
+class ReviewRow(Base):
+    """A person's decision on a fact, appended, never edited: the latest for its key is `current`.
+
+    The key is the fact as extracted from one content (document sha256, evidence span,
+    indicator, role, period), not a fact id, so that a decision survives every re-extraction
+    (ids change) and applies again to whatever document version holds those bytes."""
+
+    __tablename__ = "fact_reviews"
+    __table_args__ = (Index("ix_fact_reviews_content", "sha256", "current"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    evidence_start: Mapped[int] = mapped_column(Integer)
+    evidence_end: Mapped[int] = mapped_column(Integer)
+    indicator: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(16))
+    period: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(16))   # confirmed | corrected | rejected | added | reopened
+    extracted: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))   # the extraction at the key when decided
+    before: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))      # the fact as it stood
+    after: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))       # the fact as decided (None: rejected)
+    conflict: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))    # a later extraction that disagrees, unsettled
+    actor: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    current: Mapped[bool] = mapped_column(Boolean)
+    document_id: Mapped[int | None] = mapped_column(Integer)   # where it was decided (informative)
 
 
 class IndicatorRow(Base):

@@ -29,6 +29,7 @@ class StoredDocument:
     superseded: bool               # a later version with the same name exists
     ingested_at: datetime
     fact_count: int
+    extractor_version: str | None = None   # of its facts (None: stored before versions were kept)
     text: str | None = None        # only from Store.document(doc_id)
 
 
@@ -45,12 +46,80 @@ class StoredFact:
     doc_date: str | None
     doc_version: int
     extractor_version: str
+    review: str = "unreviewed"     # unreviewed | confirmed | corrected | added (rejected facts are gone)
+    decision_id: int | None = None   # the decision it shows: what a next decision passes as `expected`
 
     def to_dict(self) -> dict:
-        """The spec's JSON Lines record, with the document's region and type."""
+        """The spec's JSON Lines record, with the document's region and type, its id and review state."""
         record = self.fact.to_dict(self.doc_name)
-        record.update(region=self.region, doc_type=self.doc_type, document_id=self.document_id)
+        record.update(region=self.region, doc_type=self.doc_type, document_id=self.document_id, id=self.id,
+                      review=self.review, decision_id=self.decision_id)
         return record
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A person's decision on a fact (store/review.py), keyed by the extracted fact it was
+    made on: content (sha256), evidence span, indicator, role, period. `before` and `after`
+    are the fact's fields as JSON (after is None for a rejection, before for an added fact);
+    `conflict`, when set, is what a later extraction says instead: {"kind": missing | changed
+    | new, "extracted": the fact it now gives or None, "extractor_version", "found_at"}; or
+    {"kind": "moved", "document_id": the new version} when a new version of the document no
+    longer has the evidence words in one place."""
+
+    id: int
+    sha256: str
+    document_id: int | None
+    start: int
+    end: int
+    indicator: str
+    role: str
+    period: str
+    action: str                    # confirmed | corrected | rejected | added | reopened
+    extracted: dict | None
+    before: dict | None
+    after: dict | None
+    conflict: dict | None
+    actor: str
+    decided_at: datetime
+    current: bool
+
+    def to_dict(self) -> dict:
+        record = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        record["decided_at"] = self.decided_at.isoformat()
+        return record
+
+
+@dataclass(frozen=True)
+class ReviewProgress:
+    """How far review has come for one region or document: reviewed facts of all (the rejected,
+    no longer facts, count as reviewed)."""
+
+    scope: str                     # region | document
+    key: str                       # the region's key or the document's id
+    name: str | None
+    reviewed: int
+    total: int
+    region: str | None = None      # a document's region key
+
+    def to_dict(self) -> dict:
+        record = {"scope": self.scope, "key": self.key, "name": self.name, "reviewed": self.reviewed,
+                  "total": self.total}
+        return record | ({"region": self.region} if self.region is not None else {})
+
+
+@dataclass(frozen=True)
+class ReviewQueue:
+    """Unreviewed facts, weakest first, and the progress of the regions and documents asked about."""
+
+    facts: list[StoredFact]
+    decisive: frozenset[int]       # ids of the queued facts a verdict reads (its target or judged result)
+    progress: list[ReviewProgress]
+
+    def to_dict(self) -> dict:
+        return {"facts": [f.to_dict() | {"confidence": f.fact.confidence, "decisive": f.id in self.decisive}
+                          for f in self.facts],
+                "progress": [p.to_dict() for p in self.progress]}
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ By default listings show the latest version of each document and its facts.
 from __future__ import annotations
 
 import functools
-from dataclasses import replace
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, exists, insert, select, text
@@ -26,13 +26,16 @@ from ..errors import NotStored, StoreError
 from ..extract import Fact, extract_all
 from ..model import Commitment, Period
 from . import audit as audit_log
-from . import catalogue, commitments as commitment_rows
+from . import catalogue, review
+from . import commitments as commitment_rows
 from .audit import AuditEntry
 from .convert import FACT_QUERY_COLUMNS, document_row, fact_values, read_fields, stored_document, stored_fact
 from .engine import hold_write_lock, migrate, open_engine, require_database, writer
-from .ingest import Progress, Read, ingest
+from .ingest import Progress, Read, ingest, reextract
 from .models import DocumentRow, FactRow, IndicatorRow, SourceRow
-from .records import IngestReport, StoredCommitment, StoredDocument, StoredFact, StoredIndicator
+from .queue import review_progress, review_queue
+from .records import (Decision, IngestReport, ReviewProgress, ReviewQueue, StoredCommitment, StoredDocument,
+                      StoredFact, StoredIndicator)
 
 EXTRACTOR_VERSION = __version__
 
@@ -49,9 +52,12 @@ def _database_errors(method):
 
 
 class Store:
-    def __init__(self, url: str | None = None, create: bool = True):
-        """create=False (what read commands pass): NoDatabase where none exists, and none is made."""
+    def __init__(self, url: str | None = None, create: bool = True, extractor_version: str = EXTRACTOR_VERSION):
+        """create=False (what read commands pass): NoDatabase where none exists, and none is made.
+        `extractor_version`: what the facts this store extracts are marked with; a document whose
+        facts another version extracted is extracted again when it is ingested again."""
         self.url = url or settings.get("database_url")
+        self.extractor_version = extractor_version
         if not create:
             require_database(self.url)
         self._engine = open_engine(self.url)
@@ -144,7 +150,9 @@ class Store:
     def refresh(self, document: Document, facts: list[Fact] | None = None,
                 commitments: list[Commitment] | None = None) -> StoredDocument | None:
         """Replace the metadata, facts and commitments stored for this content by a new reading
-        of it (after the extractor improved); same id and version. None when the content is not stored."""
+        of it (after the extractor improved); same id and version. None when the content is not stored.
+        Every review decision on this content is applied again (review.apply); where the new
+        extraction disagrees with one, `review_conflicts()` lists it."""
         self._sync_catalogue()
         with self._reader() as session:
             if _same_content(session, document.sha256) is None:
@@ -155,12 +163,13 @@ class Store:
             row = _same_content(session, document.sha256)
             if row is None:
                 return None
-            commitment_rows.replace(session, row.id, commitments or [], EXTRACTOR_VERSION)
+            commitment_rows.replace(session, row.id, commitments or [], self.extractor_version)
             for key, value in read_fields(document).items():
                 setattr(row, key, value)
-            row.fact_count = len(facts)
+            row.fact_count, row.extractor_version = len(facts), self.extractor_version
             session.execute(delete(FactRow).where(FactRow.document_id == row.id))
-            _insert_facts(session, row.id, facts)
+            _insert_facts(session, row.id, facts, self.extractor_version)
+            review.apply(session, row, self.extractor_version)
             session.flush()
             return stored_document(row)
 
@@ -175,14 +184,17 @@ class Store:
             latest = _replaced(session, document, source)
             if latest is not None:
                 latest.superseded = True
-            row = document_row(document, latest.version + 1 if latest else 1, len(facts))
+            row = document_row(document, latest.version + 1 if latest else 1, len(facts), self.extractor_version)
             session.add(row)
             session.flush()
             if source is not None:
                 session.add(SourceRow(document_id=row.id, source=source))
-            _insert_facts(session, row.id, facts)
+            _insert_facts(session, row.id, facts, self.extractor_version)
             if commitments:
-                commitment_rows.replace(session, row.id, list(commitments), EXTRACTOR_VERSION)
+                commitment_rows.replace(session, row.id, list(commitments), self.extractor_version)
+            if latest is not None:
+                review.carry(session, latest, row, self.extractor_version)
+            review.apply(session, row, self.extractor_version)   # this content may have been reviewed before
             if user is not None:
                 audit_log.record(session, user, "document.add", "document", row.id, None,
                                  {"name": row.name, "version": row.version, "sha256": row.sha256})
@@ -219,7 +231,7 @@ class Store:
         with self._write() as session:
             if session.get(DocumentRow, document_id) is None:
                 raise StoreError(f"no document with id {document_id}")
-            commitment_rows.replace(session, document_id, commitments, EXTRACTOR_VERSION)
+            commitment_rows.replace(session, document_id, commitments, self.extractor_version)
         return len(commitments)
 
     @contextmanager
@@ -240,6 +252,85 @@ class Store:
             with self._write() as session:
                 catalogue.replace(session, entries)
         self._catalogue_synced = True
+
+    # ---- review (review.py): every web action is one of these calls; `actor` names who decides
+
+    @_database_errors
+    def confirm(self, fact_id: int, actor: str, expected: int | None = None) -> Decision:
+        """The fact is right as it stands. `expected`, here and below: the fact's decision_id as
+        the caller read it (0 when unreviewed); EditConflict if someone decided since."""
+        with self._write() as session:
+            return review.decide(session, fact_id, "confirmed", actor, expected=expected)
+
+    @_database_errors
+    def correct(self, fact_id: int, changes: Mapping, actor: str, expected: int | None = None) -> Decision:
+        """Set some of the fact's fields (review.CORRECTABLE: indicator from the catalogue, role,
+        period, measure, value, unit, comparator, flags ...), given as typed; QueryError for a bad one."""
+        with self._write() as session:
+            return review.decide(session, fact_id, "corrected", actor, changes, expected)
+
+    @_database_errors
+    def reject(self, fact_id: int, actor: str, expected: int | None = None) -> Decision:
+        """Not a fact: gone from every read, and from every later extraction of this content."""
+        with self._write() as session:
+            return review.decide(session, fact_id, "rejected", actor, expected=expected)
+
+    @_database_errors
+    def add_fact(self, document_id: int, start: int, end: int, fields: Mapping, actor: str) -> Decision:
+        """A fact the extraction missed, its evidence the document's text[start:end]; `fields` as
+        for `correct`, indicator, role, period and measure required."""
+        self._sync_catalogue()
+        with self._write() as session:
+            return review.add(session, document_id, start, end, fields, actor)
+
+    @_database_errors
+    def review_conflicts(self) -> list[Decision]:
+        """Decisions a later extraction disagrees with (see Decision.conflict), for a person to settle."""
+        with self._reader() as session:
+            return review.conflicts(session)
+
+    @_database_errors
+    def settle_conflict(self, decision_id: int, keep: str, actor: str) -> Decision:
+        """keep="decision": it stands; keep="extraction": it is withdrawn and the fact is as extracted."""
+        with self._write() as session:
+            return review.settle(session, decision_id, keep, actor)
+
+    @_database_errors
+    def withdraw(self, decision_id: int, actor: str) -> Decision:
+        """Undo a decision: its fact is again as extracted, unreviewed (a rejected one is back)."""
+        with self._write() as session:
+            return review.withdraw(session, decision_id, actor)
+
+    @_database_errors
+    def decisions(self, document_id: int | None = None, history: bool = False) -> list[Decision]:
+        """The decisions in force (on one document's content), or with `history` every one made."""
+        with self._reader() as session:
+            sha256 = None
+            if document_id is not None:
+                sha256 = session.scalar(select(DocumentRow.sha256).where(DocumentRow.id == document_id))
+                if sha256 is None:
+                    raise NotStored(f"no document with id {document_id}", f"没有编号为 {document_id} 的文件")
+            return review.decisions(session, sha256, history)
+
+    @_database_errors
+    def review_queue(self, region: str | None = None, document_id: int | None = None,
+                     indicator: str | None = None, limit: int = 50) -> ReviewQueue:
+        """Unreviewed facts, weakest first (confidence, then the facts that decide a verdict; see
+        queue.py), with the progress (reviewed of all) of the regions and documents in scope."""
+        self._require_region(region)
+        with self._reader() as session:
+            return review_queue(session, region, document_id, indicator, limit)
+
+    @_database_errors
+    def review_progress(self, region: str | None = None, document_id: int | None = None) -> list[ReviewProgress]:
+        """Reviewed facts of all, per region in scope, then per document (current versions)."""
+        self._require_region(region)
+        with self._reader() as session:
+            return review_progress(session, region, document_id)
+
+    def reextract(self, region: str | None = None, on_progress: Progress | None = None) -> IngestReport:
+        """Extract the current documents (of a region) again from the files as received; decisions kept."""
+        return reextract(self, self.documents(region=region), on_progress)
 
     # ---- reading
 
@@ -350,10 +441,10 @@ class Store:
             return [StoredIndicator(row.name, row.category, row.unit) for row in rows]
 
 
-def _insert_facts(session: Session, document_id: int, facts: list[Fact]) -> None:
+def _insert_facts(session: Session, document_id: int, facts: list[Fact], extractor_version: str) -> None:
     """One bulk INSERT: a unit-of-work object per fact costs ten times as much."""
     if facts:
-        session.execute(insert(FactRow), [fact_values(fact, document_id, EXTRACTOR_VERSION) for fact in facts])
+        session.execute(insert(FactRow), [fact_values(fact, document_id, extractor_version) for fact in facts])
 
 
 def _replaced(session: Session, document: Document, source: str | None) -> DocumentRow | None:

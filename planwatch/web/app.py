@@ -20,6 +20,7 @@ from .highlight import fact_pieces
 from .pages import router
 from .reports import router as reports_router
 from ..store.reading import reader
+from .review import router as review_router
 from ..store.search import SearchIndex
 from .security import BodyLimit, SecurityHeaders
 
@@ -43,6 +44,7 @@ def create_app(store: Store) -> FastAPI:
     app.include_router(admin.router)
     app.include_router(reports_router)
     app.include_router(commitments_router)
+    app.include_router(review_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     errors.install(app)
     app.add_middleware(render.SuffixFormat)

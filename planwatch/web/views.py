@@ -152,7 +152,7 @@ def document(conn: Connection, doc_id: int) -> dict:
         "facts": facts,
         "commitments": commitments,
         "tables": [_table("facts", ["id", "indicator", "role", "period", "measure", "value", "upper",
-                                    "comparator", "unit", "text", "estimated", "evidence", "start", "end"],
+                                    "comparator", "unit", "text", "estimated", "evidence", "start", "end", "review"],
                           facts),
                    _table("commitments", ["id", "object", "role", "period", "stage", "value", "upper", "comparator",
                                           "unit", "money", "evidence", "start", "end"], commitments)],

@@ -25,7 +25,7 @@ def _contents(url: str):
         documents = [(d.name, d.version, d.sha256, d.encoding, d.region, d.doc_type, d.report_years,
                       d.target_years, d.plan_span, d.date, d.meeting, d.fact_count, store.document(d.id).text)
                      for d in store.documents()]
-        facts = [{k: v for k, v in f.to_dict().items() if k != "document_id"} for f in store.facts()]
+        facts = [{k: v for k, v in f.to_dict().items() if k not in ("document_id", "id")} for f in store.facts()]
     return documents, facts
 
 

@@ -1,0 +1,137 @@
+"""The review queue's reads: unreviewed facts weakest first, and review progress.
+
+Weakest first: the extractor's confidence (unknown first, then lowest), then the facts
+that decide a verdict, then the order stored. A fact decides a verdict when it is a
+target (each target is judged) or a result with a target of the same region, indicator,
+period and measure (what the verdict judges it against) — evaluate's linking rule, asked
+of the database for the few facts at the queue's cut rather than by computing every
+verdict of every region in scope.
+
+Progress is per region, and per document too once the scope is a region or a document
+(a national store would otherwise list every document), from the counts review.py keeps
+on each document, so no count reads every fact.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..documents import region_key
+from .convert import FACT_QUERY_COLUMNS, stored_fact
+from .models import DocumentRow, FactRow
+from .records import ReviewProgress, ReviewQueue, StoredFact
+
+UNREVIEWED = "unreviewed"
+# Confidence takes few values, so thousands of facts may tie at the cut: the deciding ones
+# among this many of them (in the order stored) may move ahead.
+TIE_WINDOW = 200
+
+
+def review_queue(session: Session, region: str | None, document_id: int | None, indicator: str | None,
+                 limit: int) -> ReviewQueue:
+    candidates = _weakest(session, region, document_id, indicator, limit)
+    deciding = _deciding(session, candidates)
+    order = {f.id: n for n, f in enumerate(candidates)}
+    ranked = sorted(candidates, key=lambda f: (_weakness(f), f.id not in deciding, order[f.id]))[:limit]
+    return ReviewQueue(ranked, frozenset(f.id for f in ranked if f.id in deciding),
+                       review_progress(session, region, document_id))
+
+
+_CURRENT = DocumentRow.superseded.is_(False)
+
+
+def _scope(region: str | None, document_id: int | None) -> list:
+    """Which documents: current versions, of a region, or the one asked for (any version)."""
+    if document_id is not None:
+        return [DocumentRow.id == document_id]
+    scope = [_CURRENT]
+    if region is not None:
+        scope.append(DocumentRow.region_key == region_key(region))
+    return scope
+
+
+def _weakest(session: Session, region: str | None, document_id: int | None, indicator: str | None,
+             limit: int) -> list[StoredFact]:
+    """The `limit` weakest unreviewed facts, and up to TIE_WINDOW more as confident as the last;
+    unknown confidence first, then by confidence. The whole store's queue (of one indicator or
+    all) walks the review index (review, confidence); a region's or a document's goes in by
+    their documents and sorts those few facts: walking the review index would read the whole
+    store whenever they hold fewer than `limit`. (A rare indicator's queue walks far: bounded
+    by the store's size, measured by bench/api_latency.py.)"""
+    query = select(FactRow.id).join_from(FactRow, DocumentRow)   # ids to order; rows for the chosen few
+    if region is None and document_id is None:
+        query = query.where(FactRow.review == UNREVIEWED, _CURRENT)
+    else:
+        query = query.where(FactRow.review.concat("") == UNREVIEWED,   # the same test, off the review index
+                            FactRow.document_id.in_(_documents(session, region, document_id)))
+    if indicator is not None:
+        query = query.where(FactRow.indicator == indicator)
+    unknown = query.where(FactRow.confidence.is_(None)).order_by(FactRow.id)
+    known = query.where(FactRow.confidence.is_not(None)).order_by(FactRow.confidence, FactRow.id)
+    found = _facts(session, unknown.limit(limit))
+    if len(found) < limit:
+        found += _facts(session, known.limit(limit - len(found)))
+    if len(found) < limit:
+        return found
+    last = found[-1]
+    tied = (unknown if last.fact.confidence is None else
+            query.where(FactRow.confidence == last.fact.confidence).order_by(FactRow.id))
+    return found + _facts(session, tied.where(FactRow.id > last.id).limit(TIE_WINDOW))
+
+
+def _documents(session: Session, region: str | None, document_id: int | None) -> list[int]:
+    return list(session.scalars(select(DocumentRow.id).where(*_scope(region, document_id))))
+
+
+def _facts(session: Session, ids_query) -> list[StoredFact]:
+    """The facts of these ids, in their order."""
+    ids = list(session.scalars(ids_query))
+    if not ids:
+        return []
+    rows = {row.id: row for row in session.execute(select(*FACT_QUERY_COLUMNS).join_from(FactRow, DocumentRow)
+                                                     .where(FactRow.id.in_(ids)))}
+    return [stored_fact(rows[i]._mapping) for i in ids]
+
+
+def _deciding(session: Session, candidates: list[StoredFact]) -> set[int]:
+    """The candidates that decide a verdict: targets, and results with a target of their key."""
+    results = [f for f in candidates if f.fact.role == "actual" and f.region_key is not None]
+    deciding = {f.id for f in candidates if f.fact.role == "target"}
+    if not results:
+        return deciding
+    documents = session.scalars(select(DocumentRow.id).where(
+        DocumentRow.region_key.in_({f.region_key for f in results}), _CURRENT))
+    # By the regions' documents (few), never by an indicator's facts across the store.
+    targets = (select(DocumentRow.region_key, FactRow.indicator, FactRow.period, FactRow.measure, FactRow.role)
+               .join_from(FactRow, DocumentRow).where(FactRow.document_id.in_(list(documents))))
+    targeted = {tuple(row[:4]) for row in session.execute(targets) if row.role == "target"}
+    return deciding | {f.id for f in results
+                       if (f.region_key, f.fact.indicator, str(f.fact.period), f.fact.measure) in targeted}
+
+
+def _weakness(fact: StoredFact) -> tuple:
+    confidence = fact.fact.confidence
+    return (confidence is not None, confidence or 0.0)
+
+
+def review_progress(session: Session, region: str | None, document_id: int | None) -> list[ReviewProgress]:
+    """Each region in scope, then each document when a region or a document is asked for."""
+    scope = _scope(region, document_id)
+    regions = _counts(session, scope, DocumentRow.region_key, DocumentRow.region, "region")
+    if region is None and document_id is None:
+        return regions
+    return regions + _counts(session, scope, DocumentRow.id, DocumentRow.name, "document")
+
+
+def _counts(session: Session, scope: list, key, name, kind: str) -> list[ReviewProgress]:
+    """Reviewed facts (confirmed, corrected, added, and the rejected, which are no longer
+    facts) of all the documents had, grouped by `key` (a region's key or a document's id);
+    from the documents' counts, which review.py keeps."""
+    rejected = func.sum(DocumentRow.rejected_count)
+    counts = (select(key, func.max(name), func.max(DocumentRow.region_key),
+                     func.sum(DocumentRow.reviewed_count) + rejected, func.sum(DocumentRow.fact_count) + rejected)
+              .where(*scope, key.is_not(None)).group_by(key).order_by(key))
+    return [ReviewProgress(kind, str(k), label, int(done or 0), int(total or 0),
+                           region=region if kind == "document" else None)
+            for k, label, region, done, total in session.execute(counts)]

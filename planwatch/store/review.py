@@ -1,0 +1,442 @@
+"""People's decisions on facts, and the facts table kept in its reviewed state.
+
+Corrections win everywhere because there is one place every reader reads: the facts
+table holds each fact as reviewed. A correction's fields are written over the extracted
+ones, a rejected fact is deleted, an added fact is inserted; `Store.facts`, the
+dashboard's queries, evaluate, export and search read that table and need not know
+about reviews.
+
+The decisions (fact_reviews) are appended, never edited (only their `conflict` and
+`current` marks change), and keyed by what was extracted from which content: document
+sha256, evidence span, indicator, role and period. After every extraction of a document
+(ingest, re-ingest, `reextract`), `apply` writes the current decisions over the new facts
+again, so that every decision survives, and records on each where the new extraction
+no longer says what the decision was made on (`conflict`: missing, changed or new), for
+a person to settle (`settle`); the decision keeps winning meanwhile. A new version of a
+document (other bytes) takes over the decisions whose evidence words it still has in one
+place (`carry`); the others are listed as "moved".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, undefer
+
+from ..errors import EditConflict, NotStored, QueryError
+from ..extract import catalogue
+from ..model import COMPARATORS, FIELDS, MEASURES, ROLES, Basis, Fact, Period
+from . import convert
+from .models import DocumentRow, FactRow, ReviewRow
+from .records import Decision
+
+REOPENED = "reopened"          # a decision withdrawn in favour of the extraction: the fact is unreviewed again
+MANUAL = "manual"              # extractor_version of a fact added by hand
+REVIEWED = ("confirmed", "corrected", "added")   # the review states of facts still stored
+# What a person decides on: a fact's meaning. Its basis and confidence are the extractor's
+# account of itself; a new extractor changing only those disagrees with nobody.
+DECIDED_FIELDS = ("indicator", "role", "period", "measure", "value", "upper", "unit", "comparator", "text",
+                  "estimated", "stretch", "cumulative", "start", "end")
+CORRECTABLE = ("indicator", "role", "period", "measure", "value", "upper", "unit", "comparator", "text",
+               "estimated", "stretch", "cumulative", "attribute")
+_FLAGS = ("estimated", "stretch", "cumulative")
+_DECIMALS = ("value", "upper")
+
+
+# ---- facts as JSON (a decision's extracted, before and after)
+
+def fact_json(fact: Fact) -> dict:
+    """Every field, exact: decimals as their text, a Period as its text, a Basis as its object."""
+    return {name: _json(getattr(fact, name)) for name in FIELDS}
+
+
+def _json(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    if isinstance(value, Basis):
+        return value.to_dict()
+    if isinstance(value, Period):
+        return str(value)
+    return value
+
+
+def json_fact(data: Mapping) -> Fact:
+    loaded = dict(data)
+    for name in _DECIMALS:
+        loaded[name] = None if loaded.get(name) is None else Decimal(loaded[name])
+    loaded["also"] = [Decimal(v) for v in loaded.get("also") or []]
+    loaded["role_basis"] = Basis.from_dict(loaded.get("role_basis"))
+    loaded["period_basis"] = Basis.from_dict(loaded.get("period_basis"))
+    return Fact(**loaded)
+
+
+def _decided(data: Mapping | None) -> dict | None:
+    return None if data is None else {name: data.get(name) for name in DECIDED_FIELDS}
+
+
+# ---- what a person may write
+
+def corrected(fact: Fact, changes: Mapping) -> Fact:
+    """The fact with `changes` (field -> value as typed) applied; QueryError naming a bad one."""
+    unknown = sorted(set(changes) - set(CORRECTABLE))
+    if unknown:
+        raise QueryError(f"cannot correct {', '.join(unknown)}: a correction may set {', '.join(CORRECTABLE)}",
+                         f"不能更正字段：{'、'.join(unknown)}")
+    return dataclasses.replace(fact, **{name: _checked(name, value) for name, value in changes.items()})
+
+
+def written(fields: Mapping, start: int, end: int) -> Fact:
+    """A fact typed by a person (an added one): indicator, role, period and measure required."""
+    missing = [name for name in ("indicator", "role", "period", "measure") if fields.get(name) in (None, "")]
+    if missing:
+        raise QueryError(f"an added fact needs {', '.join(missing)}", f"新增指标数据缺少：{'、'.join(missing)}")
+    blank = Fact(fields["indicator"], fields["role"], "2000", fields["measure"], None, None, None, start, end)
+    return corrected(blank, {name: value for name, value in fields.items() if name in CORRECTABLE})
+
+
+def _checked(name: str, value):
+    """One field's value as typed (a CLI option, a form, JSON) in its stored type."""
+    if name in _FLAGS:
+        if isinstance(value, bool):
+            return value
+        if str(value).lower() in ("true", "1", "yes", "false", "0", "no"):
+            return str(value).lower() in ("true", "1", "yes")
+        raise QueryError(f"{name} must be true or false, not {value!r}", f"{name} 应为 true 或 false")
+    if value in (None, ""):
+        if name in ("indicator", "role", "period", "measure"):
+            raise QueryError(f"{name} cannot be empty", f"{name} 不能为空")
+        return None
+    if name in _DECIMALS:
+        try:
+            number = Decimal(str(value).strip())
+        except InvalidOperation:
+            raise QueryError(f"{name} must be a number, not {value!r}", f"{name} 应为数字，不是“{value}”") from None
+        if not number.is_finite():
+            raise QueryError(f"{name} must be a finite number", f"{name} 应为有限的数字")
+        return number
+    if name == "period":
+        return Period.asked(str(value))
+    choices = {"role": ROLES, "measure": MEASURES, "comparator": COMPARATORS}.get(name)
+    if choices is not None and value not in choices:
+        raise QueryError(f"{name} must be one of {', '.join(choices)}, not {value!r}",
+                         f"{name} 应为 {'、'.join(choices)} 之一")
+    if name == "indicator" and value not in _catalogue():
+        raise QueryError(f"{value!r} is not an indicator of the catalogue (planwatch/data/indicators.yaml)",
+                         f"“{value}”不是指标目录中的指标")
+    return str(value)
+
+
+def _catalogue() -> set[str]:
+    return {entry.name for entry in catalogue.indicators()}
+
+
+# ---- deciding
+
+def decide(session: Session, fact_id: int, action: str, actor: str, changes: Mapping | None = None,
+           expected: int | None = None) -> Decision:
+    """Confirm, correct or reject one stored fact; the facts table shows the decision at once.
+    `expected`: the fact's decision_id as the decider read it (0: unreviewed); EditConflict when
+    someone decided since (optimistic locking: the second of two reviewers sees the first's change)."""
+    row = session.get(FactRow, fact_id)
+    if row is None:
+        raise NotStored(f"no fact with id {fact_id}", f"没有编号为 {fact_id} 的指标数据")
+    prior = session.get(ReviewRow, row.decision_id) if row.decision_id is not None else None
+    if expected is not None and (row.decision_id or 0) != expected:
+        raise EditConflict(f"fact {fact_id} was decided on by {prior.actor if prior else 'someone'} since it was "
+                           f"read: see their decision {row.decision_id or '(withdrawn)'} and decide again",
+                           _record(prior) if prior is not None else None)
+    document = session.get(DocumentRow, row.document_id)
+    fact = _row_fact(row)
+    before = fact_json(fact)
+    if action == "rejected":
+        after = None
+    elif action == "confirmed":
+        after = before
+    else:
+        after = fact_json(corrected(fact, changes or {}))
+        if _decided(after) == _decided(before):
+            raise QueryError(f"the correction of fact {fact_id} changes nothing: confirm it instead",
+                             f"更正没有改变指标数据 {fact_id}：请改为确认")
+    if prior is not None and prior.action == "added" and action != "rejected":
+        action = "added"    # still a fact no extraction gave: corrected by hand, added by hand
+    key = _key_of(prior) if prior is not None else _fact_key(fact)
+    extracted = prior.extracted if prior is not None else before
+    decision = _append(session, document, key, action, actor, extracted, before, after, prior)
+    _enforce(session, document, decision, row)
+    return _record(decision)
+
+
+def add(session: Session, document_id: int, start: int, end: int, fields: Mapping, actor: str) -> Decision:
+    """A fact the extraction missed, with the words at start:end of the document as its evidence."""
+    document = session.get(DocumentRow, document_id, options=[undefer(DocumentRow.text)])
+    if document is None:
+        raise NotStored(f"no document with id {document_id}", f"没有编号为 {document_id} 的文件")
+    if not 0 <= start < end <= len(document.text):
+        raise QueryError(f"evidence {start}:{end} is not a span of document {document_id} "
+                         f"(its text has {len(document.text)} characters)", f"原文位置 {start}:{end} 不在文件中")
+    fact = written(fields, start, end)
+    key = _fact_key(fact)
+    same = select(FactRow.id).where(FactRow.document_id == document_id, FactRow.start == start,
+                                    FactRow.end == end, FactRow.indicator == fact.indicator,
+                                    FactRow.role == fact.role, FactRow.period == fact.period)
+    if (known := session.scalar(same.limit(1))) is not None:
+        raise QueryError(f"fact {known} already states {fact.indicator} {fact.role} {fact.period} "
+                         f"at {start}:{end}: correct it instead", f"该处已有指标数据 {known}：请更正它")
+    decision = _append(session, document, key, "added", actor, None, None, fact_json(fact), None)
+    _enforce(session, document, decision, None)
+    return _record(decision)
+
+
+def settle(session: Session, decision_id: int, keep: str, actor: str) -> Decision:
+    """Settle a conflict: keep the decision (it now stands on the new extraction) or keep the
+    extraction (the decision is withdrawn, the fact unreviewed as the extractor states it)."""
+    decision = session.get(ReviewRow, decision_id)
+    if decision is None or not decision.current or decision.conflict is None:
+        raise NotStored(f"decision {decision_id} has no conflict to settle", f"决定 {decision_id} 没有待处理的冲突")
+    if keep not in ("decision", "extraction"):
+        raise QueryError(f"keep must be decision or extraction, not {keep!r}", "只能保留决定（decision）或提取结果（extraction）")
+    now = decision.conflict["extracted"]
+    document = _document_of(session, decision)
+    rows = list(session.scalars(select(FactRow).where(FactRow.decision_id == decision.id)))
+    if keep == "decision":
+        settled = _append(session, document, _key_of(decision), decision.action, actor, now, decision.after,
+                          decision.after, decision)
+        for row in rows:
+            row.decision_id = settled.id
+        return _record(settled)
+    return _withdraw(session, decision, document, rows, now, actor)
+
+
+def withdraw(session: Session, decision_id: int, actor: str) -> Decision:
+    """Undo a decision in force: the fact is again as extracted and unreviewed (a rejected one
+    comes back, one added by hand goes)."""
+    decision = session.get(ReviewRow, decision_id)
+    if decision is None or not decision.current or decision.action == REOPENED:
+        raise NotStored(f"decision {decision_id} is not in force", f"决定 {decision_id} 不在生效中")
+    document = _document_of(session, decision)
+    rows = list(session.scalars(select(FactRow).where(FactRow.decision_id == decision.id)))
+    return _withdraw(session, decision, document, rows, decision.extracted, actor)
+
+
+def _withdraw(session: Session, decision: ReviewRow, document: DocumentRow | None, rows: list[FactRow],
+              extracted: dict | None, actor: str) -> Decision:
+    """The decision becomes history; its fact rows show `extracted` unreviewed (or go, if None)."""
+    withdrawn = _append(session, document, _key_of(decision), REOPENED, actor, extracted, decision.after,
+                        extracted, decision)
+    if extracted is None:
+        for row in rows:
+            session.delete(row)
+    else:
+        if not rows and document is not None:
+            rows = [_new_row(session, document, document.extractor_version or MANUAL)]
+        for row in rows:
+            _write(row, json_fact(extracted))
+            row.review, row.decision_id = "unreviewed", None
+    if document is not None:
+        _recount(session, document)
+    return _record(withdrawn)
+
+
+def conflicts(session: Session) -> list[Decision]:
+    query = (select(ReviewRow).where(ReviewRow.current.is_(True), ReviewRow.conflict.is_not(None))
+             .order_by(ReviewRow.sha256, ReviewRow.evidence_start, ReviewRow.id))
+    return [_record(row) for row in session.scalars(query)]
+
+
+def decisions(session: Session, sha256: str | None = None, history: bool = False) -> list[Decision]:
+    """The decisions in force (with `history`, every one ever made), oldest first."""
+    query = select(ReviewRow).order_by(ReviewRow.id)
+    if sha256 is not None:
+        query = query.where(ReviewRow.sha256 == sha256)
+    if not history:
+        query = query.where(ReviewRow.current.is_(True))
+    return [_record(row) for row in session.scalars(query)]
+
+
+# ---- after an extraction
+
+def apply(session: Session, document: DocumentRow, extractor_version: str) -> int:
+    """Write the decisions on this content over its freshly extracted facts; how many
+    decisions the new extraction disagrees with (their `conflict` says how)."""
+    in_force = list(session.scalars(select(ReviewRow).where(ReviewRow.sha256 == document.sha256,
+                                                            ReviewRow.current.is_(True),
+                                                            ReviewRow.action != REOPENED)
+                                    .order_by(ReviewRow.id)))
+    if not in_force:
+        document.reviewed_count = document.rejected_count = 0   # fresh facts, and nothing to apply
+        return 0
+    rows = list(session.scalars(select(FactRow).where(FactRow.document_id == document.id).order_by(FactRow.id)))
+    exact = {}
+    near = {}   # the same words and indicator, now read with another role or period
+    for row in rows:
+        exact.setdefault((row.start, row.end, row.indicator, row.role, str(row.period)), row)
+        near.setdefault((row.start, row.end, row.indicator), row)
+    taken: set[int] = set()
+    disagreeing = 0
+    for decision in in_force:
+        match = _match(decision, exact, near, taken)
+        now = fact_json(_row_fact(match)) if match is not None else None
+        decision.conflict = _conflict(decision, now, extractor_version)
+        disagreeing += decision.conflict is not None
+        _enforce(session, document, decision, match, recount=False)
+    _recount(session, document)
+    return disagreeing
+
+
+def carry(session: Session, old: DocumentRow, new: DocumentRow, extractor_version: str) -> None:
+    """A new version of a reviewed document: each decision in force on the old content is
+    carried to the new one where its evidence words occur exactly once there (offsets
+    shifted); where they do not, it stays with the old version and is listed as a conflict
+    ("moved"). Run before `apply` on the new version."""
+    in_force = list(session.scalars(select(ReviewRow).where(ReviewRow.sha256 == old.sha256,
+                                                            ReviewRow.current.is_(True),
+                                                            ReviewRow.action != REOPENED)
+                                    .order_by(ReviewRow.id)))
+    if not in_force:
+        return
+    old_text = session.scalar(select(DocumentRow.text).where(DocumentRow.id == old.id))
+    new_text = session.scalar(select(DocumentRow.text).where(DocumentRow.id == new.id))
+    for decision in in_force:
+        words = old_text[decision.evidence_start:decision.evidence_end]
+        at = new_text.find(words) if words else -1
+        if at < 0 or new_text.find(words, at + 1) >= 0:
+            decision.conflict = {"kind": "moved", "extracted": decision.extracted, "document_id": new.id,
+                                 "extractor_version": extractor_version,
+                                 "found_at": datetime.now(timezone.utc).isoformat()}
+            continue
+        shift = at - decision.evidence_start
+        session.add(ReviewRow(
+            sha256=new.sha256, evidence_start=at, evidence_end=at + len(words), indicator=decision.indicator,
+            role=decision.role, period=decision.period, action=decision.action,
+            extracted=_shifted(decision.extracted, shift), before=_shifted(decision.before, shift),
+            after=_shifted(decision.after, shift), conflict=None, actor=decision.actor,
+            decided_at=decision.decided_at, current=True, document_id=new.id))
+    session.flush()
+
+
+def _shifted(data: dict | None, shift: int) -> dict | None:
+    """A fact's JSON with its evidence and basis offsets moved by `shift`."""
+    if data is None:
+        return None
+    moved = dict(data, start=data["start"] + shift, end=data["end"] + shift)
+    for name in ("role_basis", "period_basis"):
+        basis = data.get(name)
+        if basis and basis.get("start") is not None:
+            moved[name] = dict(basis, start=basis["start"] + shift, end=basis["end"] + shift)
+    return moved
+
+
+def _match(decision: ReviewRow, exact: dict, near: dict, taken: set[int]) -> FactRow | None:
+    for found in (exact.get(_key_of(decision)),
+                  near.get((decision.evidence_start, decision.evidence_end, decision.indicator))):
+        if found is not None and found.id not in taken:
+            taken.add(found.id)
+            return found
+    return None
+
+
+def _conflict(decision: ReviewRow, now: dict | None, extractor_version: str) -> dict | None:
+    """None when the extraction still says what the decision was made on."""
+    if _decided(now) == _decided(decision.extracted):
+        return None
+    kind = "missing" if now is None else "new" if decision.extracted is None else "changed"
+    if decision.conflict is not None and decision.conflict.get("extracted") == now:
+        return decision.conflict   # the same disagreement seen again: unchanged since first found
+    return {"kind": kind, "extracted": now, "extractor_version": extractor_version,
+            "found_at": datetime.now(timezone.utc).isoformat()}
+
+
+# ---- the facts table as decided
+
+def _enforce(session: Session, document: DocumentRow, decision: ReviewRow, row: FactRow | None,
+             recount: bool = True) -> None:
+    """Make the fact row show the decision: deleted when rejected, else its decided fields."""
+    if decision.after is None:
+        if row is not None:
+            session.delete(row)
+    else:
+        if row is None:
+            row = _new_row(session, document, MANUAL if decision.action == "added" else
+                           document.extractor_version or MANUAL)
+        _write(row, json_fact(decision.after))
+        row.review, row.decision_id = decision.action, decision.id
+    if recount:
+        _recount(session, document)
+
+
+def _new_row(session: Session, document: DocumentRow, extractor_version: str) -> FactRow:
+    row = FactRow(document_id=document.id, extractor_version=extractor_version)
+    session.add(row)
+    return row
+
+
+def _write(row: FactRow, fact: Fact) -> None:
+    for name, value in convert.fact_values(fact, row.document_id, row.extractor_version).items():
+        if name in FIELDS:
+            setattr(row, name, value)
+
+
+def _recount(session: Session, document: DocumentRow) -> None:
+    """The document's counts after decisions: its facts, those reviewed, and those rejected."""
+    session.flush()
+    facts = select(func.count()).where(FactRow.document_id == document.id)
+    document.fact_count = session.scalar(facts)
+    document.reviewed_count = session.scalar(facts.where(FactRow.review.in_(REVIEWED)))
+    document.rejected_count = session.scalar(select(func.count()).where(
+        ReviewRow.sha256 == document.sha256, ReviewRow.current.is_(True), ReviewRow.action == "rejected"))
+
+
+def _append(session: Session, document: DocumentRow | None, key: tuple, action: str, actor: str,
+            extracted: dict | None, before: dict | None, after: dict | None, prior: ReviewRow | None) -> ReviewRow:
+    """A new decision in force for `key`; the one it follows (and any other in force for the
+    same key) becomes history."""
+    if not actor or not actor.strip():
+        raise QueryError("a decision needs the name of who made it", "请写明决定人")
+    sha256 = prior.sha256 if prior is not None else document.sha256
+    start, end, indicator, role, period = key
+    session.execute(update(ReviewRow).where(ReviewRow.sha256 == sha256, ReviewRow.current.is_(True),
+                                            ReviewRow.evidence_start == start, ReviewRow.evidence_end == end,
+                                            ReviewRow.indicator == indicator, ReviewRow.role == role,
+                                            ReviewRow.period == period).values(current=False))
+    if prior is not None:
+        prior.current = False
+    decision = ReviewRow(sha256=sha256, evidence_start=start, evidence_end=end, indicator=indicator, role=role,
+                         period=period, action=action, extracted=extracted, before=before, after=after,
+                         conflict=None, actor=actor.strip(), decided_at=datetime.now(timezone.utc), current=True,
+                         document_id=document.id if document is not None else None)
+    session.add(decision)
+    session.flush()
+    return decision
+
+
+def _document_of(session: Session, decision: ReviewRow) -> DocumentRow | None:
+    """The current document holding the decision's content."""
+    return session.scalars(select(DocumentRow).where(DocumentRow.sha256 == decision.sha256,
+                                                     DocumentRow.superseded.is_(False))
+                           .order_by(DocumentRow.id).limit(1)).first()
+
+
+def _row_fact(row: FactRow) -> Fact:
+    return convert.fact({name: getattr(row, name) for name in FIELDS})
+
+
+def _fact_key(fact: Fact) -> tuple:
+    return (fact.start, fact.end, fact.indicator, fact.role, str(fact.period))
+
+
+def _key_of(decision: ReviewRow) -> tuple:
+    return (decision.evidence_start, decision.evidence_end, decision.indicator, decision.role, decision.period)
+
+
+def _record(row: ReviewRow) -> Decision:
+    return Decision(id=row.id, sha256=row.sha256, document_id=row.document_id, start=row.evidence_start,
+                    end=row.evidence_end, indicator=row.indicator, role=row.role, period=row.period,
+                    action=row.action, extracted=row.extracted, before=row.before, after=row.after,
+                    conflict=row.conflict, actor=row.actor, decided_at=convert.as_utc(row.decided_at),
+                    current=row.current)

@@ -1,0 +1,78 @@
+"""`planwatch review ...` and `planwatch reextract` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from planwatch.cli import app
+from planwatch.store import Store
+
+
+def run(*args):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def _records(result) -> list[dict]:
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_review_from_the_shell(database_url, document, facts):
+    with Store(database_url) as store:
+        stored, _ = store.add_document(document, facts)
+    queue = _records(run("review", "queue", "--db", database_url, "--region", "青石县"))
+    assert len(queue) == 5 and all(r["review"] == "unreviewed" and "id" in r for r in queue)
+    by_indicator = {r["indicator"]: r["id"] for r in queue if r["measure"] == "growth"}
+
+    [confirmed] = _records(run("review", "confirm", by_indicator["地区生产总值"], "--as", "张三", "--db", database_url))
+    [corrected] = _records(run("review", "correct", by_indicator["一般公共预算收入"], "--value", "4.8",
+                               "--not-stretch", "--as", "张三", "--db", database_url))
+    [rejected] = _records(run("review", "reject", by_indicator["居民人均可支配收入"], "--as", "李四",
+                              "--db", database_url))
+    start = document.text.index("5.5%以内")
+    [added] = _records(run("review", "add", "--document", stored.id, "--start", start, "--end", start + 7,
+                           "--indicator", "城镇调查失业率", "--role", "actual", "--period", "2025", "--measure",
+                           "level", "--value", "5.2", "--unit", "%", "--as", "王五", "--db", database_url))
+    assert [r["action"] for r in (confirmed, corrected, rejected, added)] == ["confirmed", "corrected", "rejected",
+                                                                            "added"]
+    assert corrected["after"]["value"] == "4.8" and corrected["after"]["stretch"] is False
+
+    facts_now = _records(run("facts", "--db", database_url))
+    assert sorted(r["review"] for r in facts_now) == ["added", "confirmed", "corrected", "unreviewed", "unreviewed"]
+    progress = _records(run("review", "progress", "--db", database_url))
+    assert [(p["scope"], p["key"], p["reviewed"], p["total"]) for p in progress] == [("region", "青石县", 4, 6)]
+    progress = _records(run("review", "progress", "--db", database_url, "--region", "青石县"))
+    assert [(p["scope"], p["reviewed"], p["total"]) for p in progress] == [("region", 4, 6), ("document", 4, 6)]
+    assert len(_records(run("review", "queue", "--db", database_url))) == 2
+    history = _records(run("review", "history", "--db", database_url, "--document", stored.id))
+    assert [h["actor"] for h in history] == ["张三", "张三", "李四", "王五"]
+
+
+def test_bad_review_commands_are_one_line_and_a_non_zero_exit(database_url, document, facts):
+    with Store(database_url) as store:
+        store.add_document(document, facts)
+        fact_id = store.facts()[0].id
+    for args, words in ((("confirm", 999999), "no fact with id 999999"),
+                        (("correct", fact_id, "--value", "abc"), "value must be a number"),
+                        (("correct", fact_id, "--indicator", "不存在"), "catalogue"),
+                        (("settle", 1, "--keep", "decision"), "no conflict to settle")):
+        result = run("review", *args, "--as", "张三", "--db", database_url)
+        assert result.exit_code == 1
+        assert result.stderr.startswith("error") and words in result.stderr and len(result.stderr.splitlines()) == 1
+    assert run("review", "confirm", fact_id, "--db", database_url).exit_code == 2   # --as is required
+
+
+def test_reextract_and_conflicts(database_url, tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("青石县2025年政府工作报告\n2025年地区生产总值增长5.5%左右。\n", "utf-8")
+    assert run("ingest", path, "--db", database_url).exit_code == 0
+    [fact] = _records(run("facts", "--db", database_url))
+    _records(run("review", "correct", fact["id"], "--value", "5.6", "--as", "张三", "--db", database_url))
+    result = run("reextract", "--db", database_url, "--region", "青石县")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "refreshed 1, facts 1, failures 0, review conflicts 0"
+    assert _records(run("review", "conflicts", "--db", database_url)) == []
+    [again] = _records(run("facts", "--db", database_url))
+    assert (again["value"], again["review"]) == (5.6, "corrected")

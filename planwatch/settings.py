@@ -33,11 +33,24 @@ SETTINGS = (
             "Where facts are stored: an SQLite file (default) or postgresql://user@host:port/db."),
     Setting("max_file_mb", "64",
             "Files larger than this many MiB are refused before they are read."),
+    Setting("allowed_hosts", "localhost,127.0.0.1,::1",
+            "Host names the server answers to, comma-separated (others get 400: this stops DNS rebinding); `planwatch serve --host` adds the address it binds."),
+    Setting("page_cache_entries", "256",
+            "Pages (their data, per language) each server process keeps until the stored data changes; 0 turns the cache off."),
+    Setting("db_pool_size", "8",
+            "Database connections each server process keeps open; with --workers N, PostgreSQL serves up to N × (db_pool_size + db_max_overflow)."),
+    Setting("db_max_overflow", "8",
+            "Connections a process may open beyond db_pool_size under load, closed again when idle."),
     Setting("near_tolerance", "0.2",
             "For a '~' (左右) target, how far below it (in the target's unit, e.g. 0.2 percentage points) still counts as nearly met."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def env(name: str) -> str:
+    """The environment variable of a setting: what a child process reads it from."""
+    return _BY_NAME[name].env
 
 
 def get(name: str) -> str:
@@ -55,6 +68,11 @@ def get_int(name: str) -> int:
         return int(raw)
     except ValueError:
         raise SettingsError(f"{_BY_NAME[name].env} must be a whole number, not {raw!r}") from None
+
+
+def get_list(name: str) -> list[str]:
+    """A comma-separated setting as its non-empty items."""
+    return [item.strip() for item in get(name).split(",") if item.strip()]
 
 
 def get_decimal(name: str) -> Decimal:

@@ -1,11 +1,23 @@
-"""`planwatch serve`: the dashboard and JSON API over a database."""
+"""`planwatch serve`: the dashboard and JSON API over a database, in one or several processes."""
 
 from __future__ import annotations
 
+import os
+
+import click
 import typer
 
+from .. import settings
+from ..errors import SettingsError
 from . import app
-from .common import DB_OPTION, open_store
+from .common import DB_OPTION, fail, open_store
+
+SQLITE_ONE_WORKER = ("--workers {n} needs PostgreSQL: SQLite lets one process write at a time, so "
+                     "worker processes would queue behind each other's uploads and fail past the "
+                     "lock timeout; serve SQLite with one worker, or set PLANWATCH_DATABASE_URL "
+                     "(or --db) to postgresql://user@host:port/db")
+
+LOG_LEVELS = ("debug", "info", "warning", "error")
 
 
 @app.command("serve")
@@ -13,12 +25,22 @@ def serve_command(
     db: str | None = DB_OPTION,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; uploads are accepted from localhost only."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64,
+                                help="Server processes (PostgreSQL only; each keeps its own database pool and page cache)."),
+    log_level: str = typer.Option("info", "--log-level", click_type=click.Choice(LOG_LEVELS),
+                                  help="info logs every request (the access log); warning does not."),
 ):
-    """Serve the dashboard (Chinese first, ?lang=en for English) and its JSON API (/docs)."""
+    """Serve the dashboard (Chinese first, ?lang=en for English), its JSON API (/docs) and /healthz."""
     import uvicorn
 
-    from ..web import create_app   # FastAPI and the templates load only for this command
+    from ..web.serving import allowed_hosts, log_config
 
-    with open_store(db, create=True) as store:   # an empty dashboard takes uploads
-        dashboard = create_app(store)
-        uvicorn.run(dashboard, host=host, port=port, log_level="info")
+    with open_store(db, create=True) as store:   # an empty dashboard takes uploads; migrated once, here
+        url, backend = store.url, store.engine.dialect.name
+    if workers > 1 and backend == "sqlite":
+        fail(SettingsError(SQLITE_ONE_WORKER.format(n=workers)))
+    # The worker processes read their settings from the environment they inherit.
+    os.environ[settings.env("database_url")] = url
+    os.environ[settings.env("allowed_hosts")] = ",".join(allowed_hosts(host))
+    uvicorn.run("planwatch.web.serving:from_settings", factory=True, host=host, port=port, workers=workers,
+                log_config=log_config(log_level), log_level=log_level, access_log=False)

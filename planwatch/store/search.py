@@ -21,6 +21,7 @@ from functools import cache
 from sqlalchemy import Engine, column, func, select, table, text
 from sqlalchemy.engine import Connection
 
+from . import version
 from .engine import hold_write_lock, writer
 from .models import DocumentRow
 
@@ -99,6 +100,8 @@ class SearchIndex:
                 batch = self._unindexed(conn)
                 for doc_id, title, region, body in batch:
                     self._insert(conn, doc_id, " ".join(words(" ".join(filter(None, (title, region, body))))))
+                if batch:   # cached search pages are out of date
+                    version.bump(conn)
             if not batch:
                 break
             added += len(batch)

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import APIRouter, Depends, File, Path, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
+from sqlalchemy.exc import SQLAlchemyError
 
+from .. import __version__
 from ..model import Measure, Role
+from ..store import version
 from . import i18n, results, vendor, views
 from .render import json_response, page_context, respond, templates
 from .security import plain_parameters, require_localhost
 from .upload import store_upload
 
+log = logging.getLogger(__name__)
 router = APIRouter(dependencies=[Depends(plain_parameters)])
 MAX_ID = 2**31 - 1   # ids are 32-bit integers in PostgreSQL: a larger one is no document, not an overflow
 
@@ -26,26 +32,49 @@ def _t(request: Request):
     return i18n.translator(i18n.language(request))
 
 
+def cached(request: Request, conn, key: tuple, compute):
+    """The page's view as of the stored data's version, computed at most once per change (cache.py)."""
+    return request.app.state.views.view(version.current(conn), (*key, i18n.language(request)), compute)
+
+
 @router.get("/", summary="首页:地区、文件、数量与提示")
 def home(request: Request, conn=Depends(connection)):
-    return respond(request, "home.html", views.home(conn, _t(request)))
+    return respond(request, "home.html", cached(request, conn, ("home",), lambda: views.home(conn, _t(request))))
 
 
 @router.get("/regions/{key}", summary="地区:指标×年份的目标与完成情况")
 def region(request: Request, key: str, indicator: str | None = None, measure: str | None = None,
            conn=Depends(connection)):
-    return respond(request, "region.html", views.region(conn, key, indicator, measure, _t(request)))
+    view = cached(request, conn, ("region", key, indicator, measure),
+                  lambda: views.region(conn, key, indicator, measure, _t(request)))
+    return respond(request, "region.html", view)
 
 
 @router.get("/indicators/{name:path}", summary="指标:各地区目标与完成的时间序列")
 def indicator(request: Request, name: str, measure: str | None = None,
               region: list[str] = Query(default=[]), conn=Depends(connection)):
-    return respond(request, "indicator.html", views.indicator(conn, name, measure, region, _t(request)))
+    view = cached(request, conn, ("indicator", name, measure, tuple(region)),
+                  lambda: views.indicator(conn, name, measure, region, _t(request)))
+    return respond(request, "indicator.html", view)
 
 
 @router.get("/documents/{doc_id}", summary="文件:全文,标出每条指标数据")
 def document(request: Request, doc_id: int = Path(ge=1, le=MAX_ID), conn=Depends(connection)):
-    return respond(request, "document.html", views.document(conn, doc_id))
+    return respond(request, "document.html", cached(request, conn, ("document", doc_id),
+                                                    lambda: views.document(conn, doc_id)))
+
+
+@router.get("/healthz", summary="健康检查:数据库是否可达,数据版本")
+def healthz(request: Request):
+    """For a load balancer or a supervisor: 200 while the database answers, else 503."""
+    try:
+        with request.app.state.engine.connect() as conn:
+            data_version = version.current(conn)
+    except SQLAlchemyError as exc:
+        log.error("health check: the database did not answer: %s", getattr(exc, "orig", None) or exc)
+        return json_response({"ok": False, "database": "unreachable", "version": __version__}, 503)
+    return json_response({"ok": True, "database": "reachable", "data_version": data_version,
+                          "version": __version__})
 
 
 @router.get("/facts", summary="指标数据(JSON):按地区、指标、时期、角色、口径筛选,与 planwatch facts 的输出相同")

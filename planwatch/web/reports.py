@@ -15,7 +15,7 @@ from ..errors import EvaluationError
 from ..store.convert import stored_fact
 from . import queries
 from .downloads import XLSX
-from .pages import connection
+from .pages import cached, connection
 from .render import requested_format, respond
 from .security import plain_parameters
 
@@ -36,7 +36,7 @@ def report_table(conn: Connection, key: str, period: str) -> export.ReportTable:
 
 @router.get("/regions/{key}/report/{period}", summary="报表:年度主要指标完成情况表,或五年规划进展表(时期如 2021-2025)")
 def report(request: Request, key: str, period: str, conn=Depends(connection)):
-    table = report_table(conn, key, period)
+    table = cached(request, conn, ("report", key, period), lambda: report_table(conn, key, period))
     fmt = requested_format(request)
     if fmt in MEDIA:
         return _file(table, fmt)

@@ -150,5 +150,5 @@ def app(store, ids):
 @pytest.fixture
 def client(app) -> TestClient:
     # Uploads are for localhost only: the test client speaks from 127.0.0.1.
-    with TestClient(app, client=("127.0.0.1", 50000)) as test_client:
+    with TestClient(app, base_url="http://localhost", client=("127.0.0.1", 50000)) as test_client:
         yield test_client

@@ -122,7 +122,7 @@ def test_an_unexpected_failure_is_a_500_in_the_same_envelope(app):
     with app.state.engine.begin() as conn:
         conn.exec_driver_sql("ALTER TABLE facts RENAME TO facts_moved")
     try:
-        with TestClient(app, raise_server_exceptions=False) as broken:
+        with TestClient(app, base_url="http://localhost", raise_server_exceptions=False) as broken:
             response = broken.get(f"/regions/{quote('青山县')}.json")
             page = broken.get(f"/regions/{quote('青山县')}")
     finally:
@@ -215,7 +215,7 @@ def test_a_bad_upload_is_a_400_naming_the_file_and_reason(client, name, content,
 def test_upload_form_redirects_to_the_document_and_refuses_other_hosts(client, app):
     response = client.post("/upload", files={"file": ("h1.txt", UPLOAD.encode())}, follow_redirects=False)
     assert response.status_code == 303 and re.fullmatch(r"/documents/\d+", response.headers["location"])
-    with TestClient(app, client=("203.0.113.9", 1234)) as remote:
+    with TestClient(app, base_url="http://localhost", client=("203.0.113.9", 1234)) as remote:
         refused = remote.post("/api/documents", files={"file": ("x.txt", b"abc")})
     assert refused.status_code == 403 and refused.json()["error"]["status"] == 403
 

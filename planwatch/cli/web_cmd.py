@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 
-import click
+from enum import Enum
+
 import typer
 
 from .. import settings
@@ -17,7 +18,13 @@ SQLITE_ONE_WORKER = ("--workers {n} needs PostgreSQL: SQLite lets one process wr
                      "lock timeout; serve SQLite with one worker, or set PLANWATCH_DATABASE_URL "
                      "(or --db) to postgresql://user@host:port/db")
 
-LOG_LEVELS = ("debug", "info", "warning", "error")
+
+
+class LogLevel(str, Enum):
+    debug = "debug"
+    info = "info"
+    warning = "warning"
+    error = "error"
 
 
 @app.command("serve")
@@ -27,8 +34,8 @@ def serve_command(
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     workers: int = typer.Option(1, "--workers", min=1, max=64,
                                 help="Server processes (PostgreSQL only; each keeps its own database pool and page cache)."),
-    log_level: str = typer.Option("info", "--log-level", click_type=click.Choice(LOG_LEVELS),
-                                  help="info logs every request (the access log); warning does not."),
+    log_level: LogLevel = typer.Option(LogLevel.info, "--log-level",
+                                       help="info logs every request (the access log); warning does not."),
 ):
     """Serve the dashboard (Chinese first, ?lang=en for English), its JSON API (/docs) and /healthz."""
     import uvicorn
@@ -43,4 +50,4 @@ def serve_command(
     os.environ[settings.env("database_url")] = url
     os.environ[settings.env("allowed_hosts")] = ",".join(allowed_hosts(host))
     uvicorn.run("planwatch.web.serving:from_settings", factory=True, host=host, port=port, workers=workers,
-                log_config=log_config(log_level), log_level=log_level, access_log=False)
+                log_config=log_config(log_level.value), log_level=log_level.value, access_log=False)

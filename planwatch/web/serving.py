@@ -86,5 +86,12 @@ class AccessLog:
         finally:
             client = scope.get("client") or ("-", 0)
             query = scope.get("query_string", b"").decode("latin-1")
-            access.info('%s "%s %s%s" %d %.1f ms', client[0], scope["method"], scope.get("root_path", "") + scope["path"],
-                        "?" + query if query else "", status, (time.perf_counter() - started) * 1000)
+            target = scope.get("root_path", "") + scope["path"] + ("?" + query if query else "")
+            access.info('%s "%s %s" %d %.1f ms', client[0], scope["method"], _printable(target), status,
+                        (time.perf_counter() - started) * 1000)
+
+
+def _printable(target: str) -> str:
+    """The path as read (Chinese as is), a control character escaped: a %0A in a URL must
+    not start a forged line of the log."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in target)

@@ -22,7 +22,7 @@ from .. import settings
 from ..store import Store
 from ..store.search import SearchIndex, words
 from . import errors, render, vendor
-from .cache import ViewCache
+from .cache import PageCache
 from .highlight import fact_pieces
 from .pages import router
 from .reports import router as reports_router
@@ -47,7 +47,7 @@ def create_app(store: Store, hosts: Sequence[str] | None = None) -> FastAPI:
     app.state.store = store
     app.state.engine = store.engine
     app.state.search = SearchIndex(app.state.engine)
-    app.state.views = ViewCache(settings.get_int("page_cache_entries"))
+    app.state.pages = PageCache(settings.get_int("page_cache_mb") * 1024 * 1024)
     app.include_router(router)
     app.include_router(reports_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -1,16 +1,16 @@
-"""Page data computed once per change of the stored data, not once per request.
+"""Pages computed once per change of the stored data, not once per request.
 
-A page's view dict (what its template, JSON twin and downloads are made from)
-depends only on stored data, the page's arguments and the reader's language:
-it is kept under (data version, page, arguments, language). The data version
-(planwatch.store.version) is read once per request; a new number empties the
-cache, so an ingest, a deletion or an edit by any process is seen at once.
+A page built only from stored data is the same for every reader of one language:
+its rendered body (HTML, JSON, CSV or XLSX) is kept under (data version, format,
+language, path, query). The data version (planwatch.store.version) is read once
+per request; a new number empties the cache, so an ingest, a deletion or an edit
+by any process is seen at once. The cache is bounded by the bytes it holds.
 
-The dict is cached, never the rendered response: a response may carry what
-belongs to one reader (a session, a CSRF token), a view dict never does.
-Concurrent requests for the same missing page wait for one computation
-instead of each running it (32 readers right after an ingest would otherwise
-compute the same region page 32 times).
+What may belong to one reader is never shared: HTML is cached only for a request
+that carries no cookie but the language (no session, no CSRF token); other
+requests render it themselves. A cached response keeps no Set-Cookie header. Concurrent requests for
+the same missing page wait for one computation instead of each running it (32
+readers right after an ingest would otherwise build one region page 32 times).
 """
 
 from __future__ import annotations
@@ -18,30 +18,51 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any
+from dataclasses import dataclass
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from . import i18n
 
 _MISSING = object()
 
 
-class ViewCache:
-    """A bounded LRU of view dicts for one data version; thread-safe (sync routes run in threads)."""
+@dataclass(frozen=True)
+class Cached:
+    """A response as sent, without what is added per request (the language cookie)."""
 
-    def __init__(self, entries: int):
-        self.entries = entries
-        self.computed = 0   # views computed on a miss: what the tests and bench/load.py count
-        self._views: OrderedDict[tuple, Any] = OrderedDict()
+    body: bytes
+    status: int
+    headers: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, response: Response) -> Cached:
+        headers = tuple((k, v) for k, v in response.headers.items() if k not in ("content-length", "set-cookie"))
+        return cls(bytes(response.body), response.status_code, headers)
+
+    def response(self) -> Response:
+        return Response(self.body, status_code=self.status, headers=dict(self.headers))
+
+
+class PageCache:
+    """A bounded LRU of rendered pages for one data version; thread-safe (sync routes run in threads)."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.computed = 0   # pages computed on a miss: what the tests and bench/load.py count
+        self._pages: OrderedDict[tuple, Cached] = OrderedDict()
+        self._bytes = 0
         self._version: int | None = None
         self._lock = threading.Lock()
         self._gates: dict[tuple, threading.Lock] = {}
 
-    def view(self, version: int, key: tuple[Hashable, ...], compute: Callable[[], Any]) -> Any:
-        """The cached view for `key` at `version`, else compute() once, kept if there is room."""
-        if self.entries <= 0:
-            return compute()
+    def page(self, version: int, key: tuple[Hashable, ...], compute: Callable[[], Cached]) -> Cached:
+        """The page for `key` at `version`, else compute() once (others asking meanwhile wait for it)."""
         with self._lock:
             if version != self._version:
-                self._views.clear()
-                self._version = version
+                self._pages.clear()
+                self._bytes, self._version = 0, version
             found = self._take(key)
             if found is not _MISSING:
                 return found
@@ -52,20 +73,35 @@ class ViewCache:
             if found is not _MISSING:
                 return found
             try:
-                view = compute()
+                page = compute()
             finally:
                 with self._lock:
                     self._gates.pop(key, None)
             with self._lock:
                 self.computed += 1
-                if version == self._version:   # not if the data changed meanwhile
-                    self._views[key] = view
-                    while len(self._views) > self.entries:
-                        self._views.popitem(last=False)
-            return view
+                if version == self._version and len(page.body) <= self.max_bytes:   # not if the data changed meanwhile
+                    self._pages[key] = page
+                    self._bytes += len(page.body)
+                    while self._bytes > self.max_bytes:
+                        _, evicted = self._pages.popitem(last=False)
+                        self._bytes -= len(evicted.body)
+            return page
 
-    def _take(self, key: tuple) -> Any:
-        view = self._views.get(key, _MISSING)
-        if view is not _MISSING:
-            self._views.move_to_end(key)
-        return view
+    def _take(self, key: tuple) -> Cached | object:
+        page = self._pages.get(key, _MISSING)
+        if page is not _MISSING:
+            self._pages.move_to_end(key)
+        return page
+
+
+def key(request: Request, fmt: str) -> tuple:
+    """What a page's body depends on besides the data: format, language, path and query
+    (the language parameter aside: it is the language)."""
+    query = tuple(sorted((k, v) for k, v in request.query_params.multi_items() if k != "lang"))
+    return fmt, i18n.language(request), request.url.path, query
+
+
+def shareable(request: Request, fmt: str) -> bool:
+    """Data formats hold stored data only; an HTML page may hold what is the reader's own
+    (a session's name or token) unless the request has no cookie but the language."""
+    return fmt != "html" or not (set(request.cookies) - {i18n.COOKIE})

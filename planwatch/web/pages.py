@@ -1,19 +1,21 @@
-"""The routes: each opens a connection, builds its view dict and hands it to render.respond."""
+"""The routes: each opens a connection, builds its view dict and hands it to render.respond;
+pages of stored data only go through `cached`, which builds them once per change of the data."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from fastapi import APIRouter, Depends, File, Path, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.exc import SQLAlchemyError
 
 from .. import __version__
 from ..model import Measure, Role
 from ..store import version
-from . import i18n, results, vendor, views
-from .render import json_response, page_context, respond, templates
+from . import cache, i18n, results, vendor, views
+from .render import json_response, page_context, remember_language, render, requested_format, respond, templates
 from .security import plain_parameters, require_localhost
 from .upload import store_upload
 
@@ -32,36 +34,41 @@ def _t(request: Request):
     return i18n.translator(i18n.language(request))
 
 
-def cached(request: Request, conn, key: tuple, compute):
-    """The page's view as of the stored data's version, computed at most once per change (cache.py)."""
-    return request.app.state.views.view(version.current(conn), (*key, i18n.language(request)), compute)
+def cached(request: Request, conn, make: Callable[[], Response]) -> Response:
+    """The response make() builds from stored data only, built once per change of the data
+    and shared between readers where nothing in it is a reader's own (cache.py)."""
+    fmt = requested_format(request)
+    if cache.shareable(request, fmt):
+        key = cache.key(request, fmt)
+        response = request.app.state.pages.page(version.current(conn), key, lambda: cache.Cached.of(make())).response()
+    else:
+        response = make()
+    remember_language(request, response)
+    return response
 
 
 @router.get("/", summary="首页:地区、文件、数量与提示")
 def home(request: Request, conn=Depends(connection)):
-    return respond(request, "home.html", cached(request, conn, ("home",), lambda: views.home(conn, _t(request))))
+    return cached(request, conn, lambda: render(request, "home.html", views.home(conn, _t(request))))
 
 
 @router.get("/regions/{key}", summary="地区:指标×年份的目标与完成情况")
 def region(request: Request, key: str, indicator: str | None = None, measure: str | None = None,
            conn=Depends(connection)):
-    view = cached(request, conn, ("region", key, indicator, measure),
-                  lambda: views.region(conn, key, indicator, measure, _t(request)))
-    return respond(request, "region.html", view)
+    return cached(request, conn, lambda: render(request, "region.html",
+                                                views.region(conn, key, indicator, measure, _t(request))))
 
 
 @router.get("/indicators/{name:path}", summary="指标:各地区目标与完成的时间序列")
 def indicator(request: Request, name: str, measure: str | None = None,
               region: list[str] = Query(default=[]), conn=Depends(connection)):
-    view = cached(request, conn, ("indicator", name, measure, tuple(region)),
-                  lambda: views.indicator(conn, name, measure, region, _t(request)))
-    return respond(request, "indicator.html", view)
+    return cached(request, conn, lambda: render(request, "indicator.html",
+                                                views.indicator(conn, name, measure, region, _t(request))))
 
 
 @router.get("/documents/{doc_id}", summary="文件:全文,标出每条指标数据")
 def document(request: Request, doc_id: int = Path(ge=1, le=MAX_ID), conn=Depends(connection)):
-    return respond(request, "document.html", cached(request, conn, ("document", doc_id),
-                                                    lambda: views.document(conn, doc_id)))
+    return cached(request, conn, lambda: render(request, "document.html", views.document(conn, doc_id)))
 
 
 @router.get("/healthz", summary="健康检查:数据库是否可达,数据版本")

@@ -18,7 +18,7 @@ import pytest
 
 from planwatch.store import Store
 from planwatch.web import create_app
-from planwatch.web.cache import ViewCache
+from planwatch.web.cache import Cached, PageCache
 
 from .conftest import TestClient, _document, _growth, fill
 
@@ -42,25 +42,42 @@ def _document_names(client) -> list[str]:
 
 
 def test_a_region_page_is_computed_once_per_change_of_the_data(app, client, database_url):
-    views = app.state.views
+    pages = app.state.pages
     first = _document_names(client)
-    client.get(REGION)                    # the page itself, its JSON twin and its downloads share
-    client.get(f"{REGION}.csv?table=facts")   # one computation of the page's data
-    assert views.computed == 1
-    assert "qingshan-2025.txt" not in first
+    for _ in range(3):   # each format once: the page, its JSON twin, a download
+        html = client.get(REGION).text
+        _document_names(client)
+        client.get(f"{REGION}.csv?table=facts")
+    assert pages.computed == 3
+    assert "qingshan-2025.txt" not in first and "青山县2025年计划执行情况报告" not in html
 
     with Store(database_url) as elsewhere:   # another process's ingest, as `planwatch ingest` would
         elsewhere.add_document(*_new_report())
     assert _document_names(client)[0] == "qingshan-2025.txt"
     assert "青山县2025年计划执行情况报告" in client.get(REGION).text
-    assert views.computed == 2
+    client.get(REGION)
+    assert pages.computed == 5
 
 
 def test_each_language_has_its_own_page(app, client):
     chinese = client.get(REGION).text
-    english = client.get(f"{REGION}?lang=en").text
-    assert 'lang="zh' in chinese and 'lang="en' in english
-    assert app.state.views.computed == 2
+    english = client.get(f"{REGION}?lang=en")
+    assert 'lang="zh' in chinese and 'lang="en' in english.text
+    assert english.cookies.get("lang") == "en"   # the language is remembered, cached page or not
+    assert 'lang="en' in client.get(REGION).text   # ... and read back from the cookie
+    assert app.state.pages.computed == 2
+
+
+def test_a_reader_with_a_session_gets_a_page_of_their_own(app, client):
+    shared = client.get(REGION).text
+    pages = app.state.pages
+    (key, page), = pages._pages.items()   # mark the cached page, to tell it from one rendered anew
+    pages._pages[key] = Cached(page.body.replace("青山县".encode(), "【缓存】".encode()), page.status, page.headers)
+    assert "【缓存】" in client.get(REGION).text
+    client.cookies.set("session", "a-signed-in-reader")
+    own = client.get(REGION).text
+    assert own == shared and "【缓存】" not in own
+    assert pages.computed == 1   # nor was theirs kept for others
 
 
 def test_an_unknown_region_is_still_a_404_after_a_cached_page(client):
@@ -76,31 +93,35 @@ def test_search_index_update_raises_the_data_version(store, ids):
     assert store.update_search() == 0 and store.data_version() == after   # nothing new: nothing changed
 
 
+def _page(text: str) -> Cached:
+    return Cached(text.encode(), 200, ())
+
+
 def test_concurrent_requests_for_a_missing_page_compute_it_once():
-    cache = ViewCache(entries=8)
+    cache = PageCache(max_bytes=1024)
     calls = []
 
     def compute():
         calls.append(1)
         time.sleep(0.05)   # long enough for the others to arrive while it runs (not an assertion)
-        return {"page": len(calls)}
+        return _page(f"page {len(calls)}")
 
     got = []
-    threads = [threading.Thread(target=lambda: got.append(cache.view(7, ("region", "青山县", "zh"), compute)))
+    threads = [threading.Thread(target=lambda: got.append(cache.page(7, ("html", "zh", "/regions/青山县"), compute)))
                for _ in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert calls == [1] and got == [{"page": 1}] * 8
-    assert cache.view(8, ("region", "青山县", "zh"), compute) == {"page": 2}   # a new version: computed again
+    assert calls == [1] and got == [_page("page 1")] * 8
+    assert cache.page(8, ("html", "zh", "/regions/青山县"), compute) == _page("page 2")   # a new version
 
 
-def test_the_cache_keeps_at_most_its_entries():
-    cache = ViewCache(entries=2)
-    for name in ("a", "b", "c", "a"):
-        cache.view(1, (name,), lambda: name)
-    assert cache.computed == 4   # "a" was the oldest when "c" came in
+def test_the_cache_holds_at_most_its_bytes():
+    cache = PageCache(max_bytes=10)
+    for name in ("aaaa", "bbbb", "cccc", "aaaa", "cccc"):
+        cache.page(1, (name,), lambda: _page(name))
+    assert cache.computed == 4   # "aaaa" was pushed out by "cccc"; "cccc" stayed
 
 
 @pytest.mark.parametrize("host, status", [

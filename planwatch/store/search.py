@@ -18,7 +18,7 @@ import logging
 import re
 from functools import cache
 
-from sqlalchemy import Engine, column, func, select, table, text
+from sqlalchemy import Engine, column, func, inspect, select, table, text
 from sqlalchemy.engine import Connection
 
 from . import version
@@ -91,6 +91,9 @@ class SearchIndex:
             seen = tuple(conn.execute(select(func.count(), func.max(D.c.id))).one())
         if seen == self._seen:
             return 0
+        if self._up_to_date():   # as after an ingest, which indexed its documents: no write lock taken
+            self._seen = seen
+            return 0
         self.ensure_schema()
         added = 0
         while True:
@@ -110,11 +113,19 @@ class SearchIndex:
             log.info("search index: %d documents added", added)
         return added
 
+    def _up_to_date(self) -> bool:
+        with self.engine.connect() as conn:
+            if not inspect(conn).has_table("search_documents"):
+                return False
+            return conn.execute(self._unindexed_query(D.c.id).limit(1)).first() is None
+
     def _unindexed(self, conn: Connection) -> list:
-        indexed = select(column("doc_id" if self.postgres else "rowid")).select_from(table("search_documents"))
-        query = (select(D.c.id, D.c.title, D.c.region, D.c.text)
-                 .where(CURRENT, D.c.id.not_in(indexed)).order_by(D.c.id).limit(BATCH))
+        query = self._unindexed_query(D.c.id, D.c.title, D.c.region, D.c.text).order_by(D.c.id).limit(BATCH)
         return list(conn.execute(query))
+
+    def _unindexed_query(self, *columns):
+        indexed = select(column("doc_id" if self.postgres else "rowid")).select_from(table("search_documents"))
+        return select(*columns).where(CURRENT, D.c.id.not_in(indexed))
 
     def _insert(self, conn: Connection, doc_id: int, joined: str) -> None:
         if self.postgres:

@@ -36,11 +36,17 @@ def _t(request: Request):
 
 def cached(request: Request, conn, make: Callable[[], Response]) -> Response:
     """The response make() builds from stored data only, built once per change of the data
-    and shared between readers where nothing in it is a reader's own (cache.py)."""
+    (read on `conn`, or on a connection of its own when None) and shared between readers
+    where nothing in it is a reader's own (cache.py)."""
     fmt = requested_format(request)
     if cache.shareable(request, fmt):
+        if conn is None:
+            with request.app.state.engine.connect() as own:
+                data_version = version.current(own)
+        else:
+            data_version = version.current(conn)
         key = cache.key(request, fmt)
-        response = request.app.state.pages.page(version.current(conn), key, lambda: cache.Cached.of(make())).response()
+        response = request.app.state.pages.page(data_version, key, lambda: cache.Cached.of(make())).response()
     else:
         response = make()
     remember_language(request, response)
@@ -95,9 +101,13 @@ def facts(request: Request, region: str | None = None, indicator: str | None = N
 @router.get("/search", summary="全文搜索文件与指标数据")
 def search(request: Request, q: str = ""):
     q = results.query(q)
-    found = results.hits(request.app.state.search, q)
-    with request.app.state.engine.connect() as conn:
-        return respond(request, "search.html", results.search(conn, q, found))
+
+    def make() -> Response:
+        found = results.hits(request.app.state.search, q)   # before the page's connection: never two at once
+        with request.app.state.engine.connect() as conn:
+            return render(request, "search.html", results.search(conn, q, found))
+
+    return cached(request, None, make)
 
 
 @router.get("/upload", summary="上传文件的页面")

@@ -11,7 +11,7 @@ import typer
 from .. import settings
 from ..errors import SettingsError
 from . import app
-from .common import DB_OPTION, fail, open_store
+from .common import DB_OPTION, err, fail, open_store
 
 SQLITE_ONE_WORKER = ("--workers {n} needs PostgreSQL: SQLite lets one process write at a time, so "
                      "worker processes would queue behind each other's uploads and fail past the "
@@ -44,10 +44,26 @@ def serve_command(
 
     with open_store(db, create=True) as store:   # an empty dashboard takes uploads; migrated once, here
         url, backend = store.url, store.engine.dialect.name
-    if workers > 1 and backend == "sqlite":
-        fail(SettingsError(SQLITE_ONE_WORKER.format(n=workers)))
+        if workers > 1 and backend == "sqlite":
+            fail(SettingsError(SQLITE_ONE_WORKER.format(n=workers)))
+        if backend == "postgresql":
+            _check_connections(store, workers)
     # The worker processes read their settings from the environment they inherit.
     os.environ[settings.env("database_url")] = url
     os.environ[settings.env("allowed_hosts")] = ",".join(allowed_hosts(host))
     uvicorn.run("planwatch.web.serving:from_settings", factory=True, host=host, port=port, workers=workers,
                 log_config=log_config(log_level.value), log_level=log_level.value, access_log=False)
+
+
+def _check_connections(store, workers: int) -> None:
+    """Warn when the pools could ask PostgreSQL for more connections than it allows: the
+    requests past its limit would fail under load, long after the start."""
+    from sqlalchemy import text
+
+    with store.engine.connect() as conn:
+        allowed = int(conn.execute(text("SHOW max_connections")).scalar())
+    wanted = workers * (settings.get_int("db_pool_size") + settings.get_int("db_max_overflow"))
+    if wanted > allowed:
+        err.print(f"[yellow]warning[/yellow] {workers} workers may open {wanted} database connections, "
+                  f"PostgreSQL allows {allowed} (max_connections): lower PLANWATCH_DB_POOL_SIZE and "
+                  "PLANWATCH_DB_MAX_OVERFLOW, or the workers", highlight=False)

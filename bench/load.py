@@ -126,9 +126,20 @@ def _server(url: str, workers: int):
     try:
         _wait_until_up(process, base)
         yield base
+        print(f"server memory at the end: {_memory_mib(process.pid):.0f} MiB (resident, all its processes)")
     finally:
         process.terminate()
         process.wait(timeout=60)
+
+
+def _memory_mib(pid: int) -> float:
+    """Resident memory of a process and its children (Linux /proc)."""
+    total = 0
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            total += int(line.split()[1]) * 1024
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return total / 2**20 + sum(_memory_mib(int(child)) for child in children)
 
 
 def _wait_until_up(process: subprocess.Popen, base: str) -> None:

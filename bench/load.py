@@ -143,7 +143,7 @@ def _memory_mib(pid: int) -> float:
 
 
 def _wait_until_up(process: subprocess.Popen, base: str) -> None:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180   # four workers starting on a busy 2-core machine take a while
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise SystemExit(f"the server stopped at start (exit status {process.returncode})")
@@ -153,7 +153,7 @@ def _wait_until_up(process: subprocess.Popen, base: str) -> None:
         except httpx.TransportError:
             pass
         time.sleep(0.2)
-    raise SystemExit("the server did not answer /healthz within 60 s")
+    raise SystemExit("the server did not answer /healthz within 180 s")
 
 
 def _paths(base: str) -> dict[str, str]:

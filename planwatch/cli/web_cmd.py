@@ -40,7 +40,7 @@ def serve_command(
     """Serve the dashboard (Chinese first, ?lang=en for English), its JSON API (/docs) and /healthz."""
     import uvicorn
 
-    from ..web.serving import allowed_hosts, log_config
+    from ..web.serving import allowed_hosts, log_config   # and FastAPI, only for this command
 
     with open_store(db, create=True) as store:   # an empty dashboard takes uploads; migrated once, here
         url, backend = store.url, store.engine.dialect.name
@@ -52,6 +52,7 @@ def serve_command(
     os.environ[settings.env("database_url")] = url
     os.environ[settings.env("allowed_hosts")] = ",".join(allowed_hosts(host))
     uvicorn.run("planwatch.web.serving:from_settings", factory=True, host=host, port=port, workers=workers,
+                http="planwatch.web.serving:NoDelayH11Protocol",
                 log_config=log_config(log_level.value), log_level=log_level.value, access_log=False)
 
 

@@ -56,7 +56,8 @@ def main() -> None:
     for backend in backends:
         with _database(backend, args) as url:
             workers = 1 if backend == "sqlite" else args.workers
-            print(f"\n{backend}, {workers} worker(s), {'corpus' if args.corpus else 'seeds'}: {url.split('@')[-1]}")
+            data = "the given database" if args.db else "corpus" if args.corpus else "seeds"
+            print(f"\n{backend}, {workers} worker(s), {data}: {url.split('@')[-1]}")
             with _server(url, workers) as base:
                 _measure(base, url, args)
 

@@ -31,10 +31,10 @@ def ingest(store: Store, paths: Iterable[Path | str], on_progress: Progress | No
         _count(report, step)
         if on_progress is not None:
             on_progress(step)
-    if report.documents or report.versions or report.refreshed:
-        store.update_statistics()
     if report.documents or report.versions:
         store.update_search()   # here, once per document, not inside the first search request
+    if report.documents or report.versions or report.refreshed:
+        store.update_statistics()   # after the search index is filled: its statistics too
     return report
 
 

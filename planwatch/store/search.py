@@ -148,6 +148,11 @@ class SearchIndex:
         else:
             sql, expression = _SQLITE_SEARCH, " AND ".join(_fts_term(t) for t in terms)
         with self.engine.connect() as conn:
+            if self.postgres:
+                # The table's own pages are few (the words live in TOAST), so the planner prices
+                # a sequential scan as cheap, and it then unpacks every document's words to test
+                # them: 100 ms on 1,339 reports, more with each one; the GIN index takes ~5 ms.
+                conn.execute(text("SET LOCAL enable_seqscan = off"))
             rows = conn.execute(text(sql), {"q": expression, "pool": POOL, "n": limit})
             return [row[0] for row in rows]
 
@@ -156,9 +161,12 @@ _SQLITE_SEARCH = (
     "SELECT h.id FROM (SELECT rowid AS id, bm25(search_documents) AS score FROM search_documents "
     "WHERE search_documents MATCH :q ORDER BY rowid DESC LIMIT :pool) h "
     "JOIN documents d ON d.id = h.id WHERE d.superseded = 0 ORDER BY h.score, h.id DESC LIMIT :n")
+# The matches first, from the GIN index alone (MATERIALIZED: not a walk of the primary key
+# in doc_id order testing each row), then the newest POOL of them ranked.
 _PG_SEARCH = (
-    "SELECT s.doc_id FROM (SELECT doc_id FROM search_documents WHERE words @@ to_tsquery('simple', :q) "
-    "ORDER BY doc_id DESC LIMIT :pool) h JOIN search_documents s ON s.doc_id = h.doc_id "
+    "WITH m AS MATERIALIZED (SELECT doc_id FROM search_documents WHERE words @@ to_tsquery('simple', :q)), "
+    "h AS (SELECT doc_id FROM m ORDER BY doc_id DESC LIMIT :pool) "
+    "SELECT s.doc_id FROM h JOIN search_documents s ON s.doc_id = h.doc_id "
     "JOIN documents d ON d.id = s.doc_id WHERE NOT d.superseded "
     "ORDER BY ts_rank(s.words, to_tsquery('simple', :q)) DESC, s.doc_id DESC LIMIT :n")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-
 from enum import Enum
 
 import typer
@@ -17,7 +16,6 @@ SQLITE_ONE_WORKER = ("--workers {n} needs PostgreSQL: SQLite lets one process wr
                      "worker processes would queue behind each other's uploads and fail past the "
                      "lock timeout; serve SQLite with one worker, or set PLANWATCH_DATABASE_URL "
                      "(or --db) to postgresql://user@host:port/db")
-
 
 
 class LogLevel(str, Enum):

@@ -22,8 +22,11 @@ from dataclasses import dataclass
 
 from fastapi import Request
 from fastapi.responses import Response
+from sqlalchemy.engine import Connection
 
+from ..store import version
 from . import i18n
+from .render import remember_language, requested_format
 
 _MISSING = object()
 
@@ -92,6 +95,25 @@ class PageCache:
         if page is not _MISSING:
             self._pages.move_to_end(key)
         return page
+
+
+def cached(request: Request, conn: Connection | None, make: Callable[[], Response]) -> Response:
+    """The response make() builds from stored data only, built once per change of the data
+    (its version read on `conn`, or on a connection of its own when None) and shared between
+    readers where nothing in it is a reader's own."""
+    fmt = requested_format(request)
+    if shareable(request, fmt):
+        if conn is None:
+            with request.app.state.engine.connect() as own:
+                data_version = version.current(own)
+        else:
+            data_version = version.current(conn)
+        pages: PageCache = request.app.state.pages
+        response = pages.page(data_version, key(request, fmt), lambda: Cached.of(make())).response()
+    else:
+        response = make()
+    remember_language(request, response)
+    return response
 
 
 def key(request: Request, fmt: str) -> tuple:

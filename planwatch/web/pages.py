@@ -1,10 +1,9 @@
 """The routes: each opens a connection, builds its view dict and hands it to render.respond;
-pages of stored data only go through `cached`, which builds them once per change of the data."""
+pages of stored data only go through cache.cached, which builds them once per change of the data."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
 from fastapi import APIRouter, Depends, File, Path, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
@@ -14,8 +13,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from .. import __version__
 from ..model import Measure, Role
 from ..store import version
-from . import cache, i18n, results, vendor, views
-from .render import json_response, page_context, remember_language, render, requested_format, respond, templates
+from . import i18n, results, vendor, views
+from .cache import cached
+from .render import json_response, page_context, render, respond, templates
 from .security import plain_parameters, require_localhost
 from .upload import store_upload
 
@@ -32,25 +32,6 @@ def connection(request: Request):
 
 def _t(request: Request):
     return i18n.translator(i18n.language(request))
-
-
-def cached(request: Request, conn, make: Callable[[], Response]) -> Response:
-    """The response make() builds from stored data only, built once per change of the data
-    (read on `conn`, or on a connection of its own when None) and shared between readers
-    where nothing in it is a reader's own (cache.py)."""
-    fmt = requested_format(request)
-    if cache.shareable(request, fmt):
-        if conn is None:
-            with request.app.state.engine.connect() as own:
-                data_version = version.current(own)
-        else:
-            data_version = version.current(conn)
-        key = cache.key(request, fmt)
-        response = request.app.state.pages.page(data_version, key, lambda: cache.Cached.of(make())).response()
-    else:
-        response = make()
-    remember_language(request, response)
-    return response
 
 
 @router.get("/", summary="首页:地区、文件、数量与提示")

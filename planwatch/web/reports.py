@@ -15,7 +15,8 @@ from ..errors import EvaluationError
 from ..store.convert import stored_fact
 from . import queries
 from .downloads import XLSX
-from .pages import cached, connection
+from .cache import cached
+from .pages import connection
 from .render import render, requested_format
 from .security import plain_parameters
 

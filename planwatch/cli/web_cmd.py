@@ -46,6 +46,10 @@ def serve_command(
             fail(SettingsError(SQLITE_ONE_WORKER.format(n=workers)))
         if backend == "postgresql":
             _check_connections(store, workers)
+    if host in ("0.0.0.0", "::") and settings.env("allowed_hosts") not in os.environ:
+        err.print(f"[yellow]note[/yellow] listening on every address, but answering only to "
+                  f"{settings.get('allowed_hosts')}: set PLANWATCH_ALLOWED_HOSTS to the names clients use",
+                  highlight=False)
     # The worker processes read their settings from the environment they inherit.
     os.environ[settings.env("database_url")] = url
     os.environ[settings.env("allowed_hosts")] = ",".join(allowed_hosts(host))

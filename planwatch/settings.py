@@ -45,6 +45,14 @@ SETTINGS = (
             "Each document is read (loaded and extracted) in a worker process, which is stopped after this many seconds and the document refused."),
     Setting("document_memory_mb", "1024",
             "The worker process reading a document may use this many MiB of address space; a document needing more is refused."),
+    Setting("allowed_hosts", "localhost,127.0.0.1,::1",
+            "Host names the server answers to, comma-separated (others get 400: this stops DNS rebinding); `planwatch serve --host` adds the address it binds."),
+    Setting("page_cache_mb", "64",
+            "MiB of rendered pages each server process keeps until the stored data changes; 0 turns the cache off."),
+    Setting("db_pool_size", "8",
+            "Database connections each server process keeps open; with --workers N, PostgreSQL serves up to N × (db_pool_size + db_max_overflow)."),
+    Setting("db_max_overflow", "8",
+            "Connections a process may open beyond db_pool_size under load, closed again when idle."),
     Setting("near_tolerance", "0.2",
             "For a '~' (左右) target, how far below it (in the target's unit, e.g. 0.2 percentage points) still counts as nearly met."),
     Setting("public_read", "true",
@@ -62,6 +70,11 @@ SETTINGS = (
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def env(name: str) -> str:
+    """The environment variable of a setting: what a child process reads it from."""
+    return _BY_NAME[name].env
 
 
 def get(name: str) -> str:
@@ -120,6 +133,11 @@ def get_float(name: str) -> float:
         return float(raw)
     except ValueError:
         raise SettingsError(f"{_BY_NAME[name].env} must be a number, not {raw!r}") from None
+
+
+def get_list(name: str) -> list[str]:
+    """A comma-separated setting as its non-empty items."""
+    return [item.strip() for item in get(name).split(",") if item.strip()]
 
 
 def get_decimal(name: str) -> Decimal:

@@ -30,6 +30,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool, StaticPool
 
+from .. import settings
 from ..errors import NoDatabase, StoreError
 
 ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
@@ -56,7 +57,12 @@ def open_engine(url: str) -> Engine:
     parsed = database_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed)
-    return create_engine(parsed, pool_pre_ping=True)
+    return create_engine(parsed, pool_pre_ping=True, **_pool_size())
+
+
+def _pool_size() -> dict:
+    """Per process: a server with several workers holds workers × (size + overflow) connections."""
+    return {"pool_size": settings.get_int("db_pool_size"), "max_overflow": settings.get_int("db_max_overflow")}
 
 
 def require_database(url: str) -> None:
@@ -110,7 +116,7 @@ def _sqlite_engine(url: URL) -> Engine:
         engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
     else:
         _make_folder(Path(url.database).parent)
-        engine = create_engine(url)
+        engine = create_engine(url, **_pool_size())
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection, _record):

@@ -50,10 +50,10 @@ def ingest(store: Store, paths: Iterable[Path | str], on_progress: Progress | No
 
 def _after_batch(store: Store, report: IngestReport) -> None:
     steps = []
-    if report.documents or report.versions or report.refreshed:
-        steps.append(("statistics", store.update_statistics))
     if report.documents or report.versions:
         steps.append(("search index", store.update_search))   # here, once per document, never in a search
+    if report.documents or report.versions or report.refreshed:
+        steps.append(("statistics", store.update_statistics))   # after the search index: its statistics too
     for name, step in steps:
         try:
             step()

@@ -13,7 +13,7 @@ from decimal import Decimal
 from types import UnionType
 from typing import Literal, Union, get_args, get_origin, get_type_hints
 
-from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary,
+from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary,
                         Numeric, String, Table, Text, TypeDecorator, UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -233,3 +233,13 @@ class AuditRow(Base):
     object_id: Mapped[str | None] = mapped_column(Text)
     before: Mapped[dict | None] = mapped_column(JSON)
     after: Mapped[dict | None] = mapped_column(JSON)
+
+
+class DataVersionRow(Base):
+    """One row (id 1): a counter raised by every write transaction of the Store, so that
+    what was computed from stored data can be cached under it (planwatch.web.cache)."""
+
+    __tablename__ = "data_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(BigInteger)

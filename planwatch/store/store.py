@@ -26,7 +26,7 @@ from ..errors import NotStored, StoreError
 from ..extract import Fact, extract_all
 from ..model import Commitment, Period
 from . import audit as audit_log
-from . import catalogue, review
+from . import catalogue, review, version
 from . import commitments as commitment_rows
 from .audit import AuditEntry
 from .convert import FACT_QUERY_COLUMNS, document_row, fact_values, read_fields, stored_document, stored_fact
@@ -85,6 +85,12 @@ class Store:
         from .search import SearchIndex   # jieba loads only when there is something to index
 
         return SearchIndex(self._engine).refresh()
+
+    @_database_errors
+    def data_version(self) -> int:
+        """A number that changes with every write to this database (by any process)."""
+        with self._engine.connect() as conn:
+            return version.current(conn)
 
     def close(self) -> None:
         self._engine.dispose()
@@ -236,9 +242,11 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
-        """One write transaction, committed at the end, holding the write lock throughout."""
+        """One write transaction, committed at the end, holding the write lock throughout;
+        it raises the data version (version.py), so caches of stored data see the change."""
         with self._writer.begin() as session:
             hold_write_lock(session)
+            version.bump(session)
             yield session
 
     def _sync_catalogue(self) -> None:

@@ -1,35 +1,53 @@
 """The dashboard and its JSON API as one FastAPI app over a Store.
 
     from planwatch.web import create_app
-    app = create_app(Store(url))      # uvicorn.run(app) or TestClient(app)
+    app = create_app(Store(url))      # uvicorn.run(app), or TestClient(app, base_url="http://localhost")
+
+It answers only to the allowed host names (the allowed_hosts setting unless
+given); serving.py runs it as several worker processes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import Depends, FastAPI
+from fastapi.concurrency import run_in_threadpool
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import settings
 from ..accounts import Accounts
 from ..store import Store
+from ..store.reading import reader
+from ..store.search import SearchIndex, words
 from . import admin, audit, auth, errors, render, sessions, vendor
+from .cache import PageCache
 from .commitments import router as commitments_router
 from .highlight import fact_pieces
 from .pages import router
 from .reports import router as reports_router
-from ..store.reading import reader
 from .review import router as review_router
-from ..store.search import SearchIndex
 from .security import BodyLimit, SecurityHeaders
+from .serving import AccessLog, allowed_hosts
 
 STATIC = Path(__file__).with_name("static")
 
 
-def create_app(store: Store) -> FastAPI:
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    # jieba reads its dictionary on first use: at start, so the first search after a start
+    # or an ingest does not wait half a second for it
+    await run_in_threadpool(words, "预热")
+    yield
+
+
+def create_app(store: Store, hosts: Sequence[str] | None = None) -> FastAPI:
+    """The app over `store`, answering to `hosts` (default: serving.allowed_hosts())."""
     app = FastAPI(title="planwatch", summary="地方规划主要指标:文件、指标数据、目标与完成情况",
-                  docs_url=None, redoc_url=None,   # /docs is ours: Swagger UI from node_modules, no CDN
+                  docs_url=None, redoc_url=None, lifespan=_lifespan,   # /docs is ours: Swagger UI from node_modules
                   dependencies=[Depends(auth.reader)])   # every route: reading may need a login
     app.state.store = store
     app.state.accounts = Accounts(store)
@@ -38,6 +56,7 @@ def create_app(store: Store) -> FastAPI:
     app.state.engine = store.engine
     app.state.search = SearchIndex(app.state.engine)
     app.state.reader = reader()   # uploads are read in its worker process, within the document budget
+    app.state.pages = PageCache(settings.get_int("page_cache_mb") * 1024 * 1024)
     app.include_router(router)
     app.include_router(auth.router)
     app.include_router(audit.router)
@@ -52,6 +71,8 @@ def create_app(store: Store) -> FastAPI:
     app.add_middleware(BodyLimit)
     app.add_middleware(auth.CredentialsFirst)
     sessions.install(app, store.url)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts) if hosts is not None else allowed_hosts())
+    app.add_middleware(AccessLog)   # outermost: logs the path as asked, every status, the whole time
     render.templates.env.globals["pieces"] = fact_pieces
     render.templates.env.policies["json.dumps_function"] = render.dumps
     vendor.check()

@@ -91,6 +91,13 @@ def page_context(request: Request) -> dict:
 
 
 def respond(request: Request, template: str, view: dict, status: int = 200) -> Response:
+    response = render(request, template, view, status)
+    remember_language(request, response)
+    return response
+
+
+def render(request: Request, template: str, view: dict, status: int = 200) -> Response:
+    """The view in the requested format: the page, its JSON twin, or a table download."""
     fmt = requested_format(request)
     if fmt == "json":
         response = json_response(view, status)
@@ -103,7 +110,6 @@ def respond(request: Request, template: str, view: dict, status: int = 200) -> R
     else:
         context = page_context(request) | {"view": view}
         response = templates.TemplateResponse(request, template, context, status_code=status)
-    remember_language(request, response)
     return response
 
 

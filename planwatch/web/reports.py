@@ -15,8 +15,9 @@ from ..errors import EvaluationError
 from ..store.convert import stored_fact
 from . import queries
 from .downloads import XLSX
+from .cache import cached
 from .pages import connection
-from .render import requested_format, respond
+from .render import render, requested_format
 from .security import plain_parameters
 
 router = APIRouter(dependencies=[Depends(plain_parameters)])
@@ -36,11 +37,14 @@ def report_table(conn: Connection, key: str, period: str) -> export.ReportTable:
 
 @router.get("/regions/{key}/report/{period}", summary="报表:年度主要指标完成情况表,或五年规划进展表(时期如 2021-2025)")
 def report(request: Request, key: str, period: str, conn=Depends(connection)):
-    table = report_table(conn, key, period)
+    return cached(request, conn, lambda: _report(request, report_table(conn, key, period), key))
+
+
+def _report(request: Request, table: export.ReportTable, key: str) -> Response:
     fmt = requested_format(request)
     if fmt in MEDIA:
         return _file(table, fmt)
-    return respond(request, "report.html", table.to_dict() | {"region_key": key})
+    return render(request, "report.html", table.to_dict() | {"region_key": key})
 
 
 def _file(table: export.ReportTable, fmt: str) -> Response:

@@ -217,7 +217,7 @@ def log_in(client: TestClient, name: str, password: str = PASSWORD):
 def logged_in(app, name: str) -> TestClient:
     """A client logged in as `name` that sends the session's CSRF token with every request,
     as our scripts do (the X-CSRF-Token header)."""
-    client = TestClient(app)
+    client = TestClient(app, base_url="http://localhost")
     assert log_in(client, name).status_code == 303
     client.headers["X-CSRF-Token"] = csrf_of(client.get("/").text)
     return client
@@ -226,7 +226,7 @@ def logged_in(app, name: str) -> TestClient:
 @pytest.fixture
 def client(app) -> TestClient:
     """A visitor who has not logged in: reading is open to all (the public_read setting)."""
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url="http://localhost") as test_client:
         yield test_client
 
 

@@ -122,7 +122,7 @@ def test_an_unexpected_failure_is_a_500_in_the_same_envelope(app):
     with app.state.engine.begin() as conn:
         conn.exec_driver_sql("ALTER TABLE facts RENAME TO facts_moved")
     try:
-        with TestClient(app, raise_server_exceptions=False) as broken:
+        with TestClient(app, base_url="http://localhost", raise_server_exceptions=False) as broken:
             response = broken.get(f"/regions/{quote('青山县')}.json")
             page = broken.get(f"/regions/{quote('青山县')}")
     finally:

@@ -67,7 +67,7 @@ def test_a_viewer_gets_403_on_every_write_route(app):
 @pytest.mark.parametrize("forwarded", [None, "127.0.0.1", "::1, 127.0.0.1"])
 def test_anonymous_writes_are_refused_whatever_the_address_says(app, forwarded):
     headers = JSON | ({"X-Forwarded-For": forwarded, "X-Real-IP": forwarded} if forwarded else {})
-    with TestClient(app, client=("127.0.0.1", 50000)) as local:
+    with TestClient(app, base_url="http://localhost", client=("127.0.0.1", 50000)) as local:
         for method, path in write_routes(app):
             response = local.request(method, path, files={"file": ("x.txt", UPLOAD.encode())}, headers=headers)
             assert response.status_code == 401, (method, path, response.text)
@@ -157,7 +157,7 @@ def test_anonymous_reading_follows_the_public_read_setting(app, client, monkeypa
 
 def test_the_session_cookie_is_signed_httponly_lax_and_secure_over_https(app):
     add_user(app, "editor", "reviewer")
-    with TestClient(app) as plain, TestClient(app, base_url="https://testserver") as secure:
+    with TestClient(app, base_url="http://localhost") as plain, TestClient(app, base_url="https://localhost") as secure:
         for client, https in ((plain, False), (secure, True)):
             cookie = log_in(client, "editor").headers["set-cookie"].lower()
             assert "httponly" in cookie and "samesite=lax" in cookie and f"max-age={8 * 3600}" in cookie
@@ -251,7 +251,7 @@ def test_without_a_configured_secret_one_is_kept_beside_the_database(tmp_path, m
 def test_one_address_trying_many_names_is_slowed_down(app, monkeypatch):
     monkeypatch.setenv("PLANWATCH_LOGIN_RATE", "3/minute")
     app.state.login_rate = type(app.state.login_rate)()   # the setting is read when the app starts
-    with TestClient(app, client=("198.51.100.7", 1000)) as sprayer, TestClient(app) as other:
+    with TestClient(app, base_url="http://localhost", client=("198.51.100.7", 1000)) as sprayer, TestClient(app, base_url="http://localhost") as other:
         statuses = [log_in(sprayer, name, "spring2024").status_code for name in ("a", "b", "c", "d")]
         assert statuses == [401, 401, 401, 429]
         slowed = log_in(sprayer, "e", "spring2024")

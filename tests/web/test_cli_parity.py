@@ -24,7 +24,7 @@ def seeded(store, database_url):
     from planwatch.web import create_app
 
     store.ingest([SEEDS])
-    with TestClient(create_app(store)) as client:
+    with TestClient(create_app(store), base_url="http://localhost") as client:
         yield client, database_url
 
 

@@ -121,7 +121,8 @@ def build(source: Path, docs: Path, out: Path) -> dict[str, list[dict]]:
     for row in parse_source(source.read_text(encoding="utf-8").splitlines()):
         row["start"], row["end"] = locate({"quote": row["quote"], "occurrence": row["occurrence"],
                                            "line": row["line"], "doc": row["doc"]}, read_text(docs / row["doc"]))
-        by_doc.setdefault(row["doc"], []).append({f: row[f] for f in FIELDS} | ({"upper": row["upper"]} if "upper" in row else {}))
+        kept = {f: row[f] for f in FIELDS} | ({"upper": row["upper"]} if "upper" in row else {})
+        by_doc.setdefault(row["doc"], []).append(kept)
     out.mkdir(parents=True, exist_ok=True)
     for doc, rows in by_doc.items():
         problems = check_rows(rows, read_text(docs / doc))

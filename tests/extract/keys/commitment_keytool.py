@@ -13,6 +13,7 @@ of a quote that repeats (from 0).
 
     python tests/extract/keys/commitment_keytool.py build SOURCE --docs DIR --out KEYDIR
     python tests/extract/keys/commitment_keytool.py check KEYDIR --docs DIR
+    python tests/extract/keys/commitment_keytool.py show KEYDIR --docs DIR   (each line beside its span)
 """
 
 from __future__ import annotations
@@ -135,7 +136,7 @@ def build(source: Path, docs: Path, out: Path) -> dict[str, list[dict]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("build", "check"))
+    parser.add_argument("command", choices=("build", "check", "show"))
     parser.add_argument("path", type=Path)
     parser.add_argument("--docs", type=Path, required=True)
     parser.add_argument("--out", type=Path)
@@ -144,6 +145,13 @@ def main() -> int:
         if args.command == "build":
             for doc, rows in build(args.path, args.docs, args.out).items():
                 print(f"{doc}: {len(rows)} commitments")
+        elif args.command == "show":
+            for key in sorted(args.path.glob("*.jsonl")):
+                for row in map(json.loads, key.read_text(encoding="utf-8").splitlines()):
+                    text = read_text(args.docs / row["doc"])
+                    value = "" if row["value"] is None else f" {row['comparator']}{row['value']}{row['unit'] or ''}"
+                    print(f"{row['role'][0]} {row['period']} {row['stage']} {row['object']}{value}"
+                          f"  | {text[max(0, row['start'] - 10):row['end']]}")
         else:
             problems = []
             for key in sorted(args.path.glob("*.jsonl")):

@@ -40,6 +40,8 @@ class CommitmentWords:
     rank_before: re.Pattern      # 第5个: a rank, no count (matched ending where the quantity starts)
     grade_after: re.Pattern      # 5万吨级: a grade, no count
     not_named: re.Pattern        # a named item holding one is a clause about work (工作, 力度 …)
+    main_object: re.Pattern      # an object holding one is a main indicator's (参保, 规上 …)
+    milestone_end: re.Pattern    # a named item ending in one is a part's milestone (…工程主体)
 
 
 @cache
@@ -70,5 +72,7 @@ def words() -> CommitmentWords:
         rank_before=re.compile(f"(?:{alternation(raw['not_counts']['before'])})$"),
         grade_after=re.compile(alternation(raw["not_counts"]["after"])),
         not_named=re.compile(alternation(raw["not_named"])),
+        main_object=re.compile(alternation(raw["main_objects"])),
+        milestone_end=re.compile(f"(?:{alternation(raw['milestone_ends'])})$"),
         tail=re.compile(f"(?:[\\s“”\"、,，]|{alternation(raw['object_tail'])})+$"),
     )

@@ -61,6 +61,7 @@ _OF = "的"
 _QUALIFIER = 3  # chars: a word this short before 的 qualifies the object after it (规模的, not 行政许可事项的)
 _QUALIFIED = 8  # chars: an amount this close before 项目 sizes the projects
 _BUILDING = "建设"  # 完成…建设: building done, a finish
+_EACH = "各"  # 甲、乙各5个: five of each
 
 
 @dataclass
@@ -127,8 +128,10 @@ class _Reader:
             previous_end = self._unit(quantity)[1]
             if draft is not None:
                 drafts.append(draft)
-        drafts = self._shared_objects(_money_first(drafts, self.text))
-        counted = {self._prev(self.clause_ends, q.start) for q in quantities if self._unit(q)[0]}
+        drafts = [each for draft in self._shared_objects(_money_first(drafts, self.text)) for each in self._each(draft)]
+        # a clause counts something only with a number in digits (一期通道, 第一人民医院 are names)
+        counted = {self._prev(self.clause_ends, q.start) for q in quantities
+                   if self._unit(q)[0] and self.text[q.number_start].isdigit()}
         drafts = sorted(drafts + self._named(counted), key=lambda d: d.start)
         return [c for c in map(self._commitment, drafts) if c is not None]
 
@@ -170,7 +173,9 @@ class _Reader:
         if last is not None and self._is_money_of(last, quantity, unit, lead):
             last.money = money_in_yi(quantity.value, unit)
             return None
-        if self._taken(quantity) or _W.exclusion.search(text, clause, clause_end):
+        # 实施重大项目30个、数量位居全省前列: a quantity that closes its item leaves the next item's words out
+        item_end = end if text[end:end + 1] == "、" else clause_end
+        if self._taken(quantity) or _W.exclusion.search(text, clause, item_end):
             return None
         next_start = following.start if following is not None else len(text)
         verb, post, before, prefix = self._verb(quantity.start, end, item, min(clause_end, next_start))
@@ -318,7 +323,7 @@ class _Reader:
             # 开工、当年封顶: the verb ends its item; 启动校友经济基地建设: the base, not its building
             before = _clean(text[clause:chain])
             named = after or before
-            if not named or _W.not_named.search(named) \
+            if not named or _W.not_named.search(named) or _W.milestone_end.search(named) \
                     or _W.verb.search(named) and not _W.class_noun.search(named[-2:]):
                 continue  # 启动楼宇租赁、装修: an action, not a thing; 城西片区改造项目 is one
             sentence = self._prev(self.sentence_ends, chain)
@@ -369,8 +374,17 @@ class _Reader:
                 draft.object = before.object
         return [d for d in drafts if d.object]
 
+    def _each(self, draft: _Draft) -> list[_Draft]:
+        """示范村、先进村各50个: one commitment per item listed, each with the count."""
+        if draft.quantity is None or self.text[draft.start - 1:draft.start] != _EACH or "、" not in draft.object:
+            return [draft]
+        items = [item.strip() for item in _LIST_SPLIT.split(draft.object)]  # whole: 共享停车位 keeps its 共
+        return [replace(draft, object=item, names=[]) for item in items if len(item) >= 2] or [draft]
+
     # ---- role, period, record ------------------------------------------------
     def _commitment(self, draft: _Draft) -> Commitment | None:
+        if _W.main_object.search(draft.object):
+            return None  # 新增职工医保参保5万人: the facts' (a main indicator), whatever the facts read
         decided = resolve(self._where(draft), "level", False, flow=True)
         if decided.period is None or decided.role not in ("target", "actual"):
             return None

@@ -33,10 +33,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 from itertools import accumulate
 
 from ..documents import Document
-from ..model import Commitment, Fact
+from ..model import Commitment, Fact, Period
 from .commitment_words import words
 from .numbers import Quantity, find_quantities
 from .reading import Reading
@@ -61,6 +62,8 @@ _OF = "的"
 _QUALIFIER = 3  # chars: a word this short before 的 qualifies the object after it (规模的, not 行政许可事项的)
 _QUALIFIED = 8  # chars: an amount this close before 项目 sizes the projects
 _BUILDING = "建设"  # 完成…建设: building done, a finish
+# a document states a handful of periods: each parsed once, not once per commitment
+_period = lru_cache(maxsize=256)(Period)
 
 
 @dataclass
@@ -377,7 +380,7 @@ class _Reader:
         quantity = draft.quantity
         return Commitment(
             kind="project" if _W.class_noun.search(draft.object) else "task",
-            role=decided.role, period=decided.period, object=draft.object, stage=draft.stage,
+            role=decided.role, period=_period(decided.period), object=draft.object, stage=draft.stage,
             action=draft.action, value=quantity and quantity.value, unit=draft.unit,
             comparator=quantity and quantity.comparator, money=draft.money, names=draft.names,
             responsible=self._responsible(draft.start),

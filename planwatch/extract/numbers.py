@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from .grammar import alternation, grammar
 
@@ -69,6 +70,7 @@ class Quantity:
     number_start: int = 0
 
 
+@lru_cache(maxsize=4096)  # the same few numbers recur in every document; a Decimal is immutable
 def parse_number(token: str) -> Decimal | None:
     """Arabic (separators, full width) or Chinese numerals to an exact Decimal."""
     if _PLAIN.fullmatch(token):

@@ -34,6 +34,7 @@ class CommitmentWords:
     exclusion: re.Pattern
     lead: re.Pattern             # words before an object that are not part of it (全年, 加快推动 …)
     tail: re.Pattern             # and after it (正式, 已 …)
+    tail_last: frozenset[str]    # the characters `tail` can end on, besides spaces: no other words have one to strip
     also: re.Pattern             # 共计, 约 … between two quantities: the second is a size of the first
     bare_noun: re.Pattern        # 项目: a list ending in it is one commitment per name
     responsible: re.Pattern      # （牵头单位：民政厅）: group 1 names the unit
@@ -83,4 +84,5 @@ def words() -> CommitmentWords:
         grade_after=re.compile(alternation(raw["not_counts"]["after"])),
         not_named=re.compile(alternation(raw["not_named"])),
         tail=re.compile(f"(?:[\\s“”\"、,，]|{alternation(raw['object_tail'])})+$"),
+        tail_last=frozenset("“”\"、,，").union(word[-1] for word in raw["object_tail"]),
     )

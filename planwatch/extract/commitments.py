@@ -424,7 +424,10 @@ def _money_first(drafts: list[_Draft], text: str) -> list[_Draft]:
 
 
 def _clean(words: str) -> str:
-    return _W.tail.sub("", _W.lead.sub("", words))
+    words = _W.lead.sub("", words)
+    if not words or words[-1] not in _W.tail_last and not words[-1].isspace():
+        return words  # the tail pattern is tried at every position: only where it could match
+    return _W.tail.sub("", words)
 
 
 def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:

@@ -44,8 +44,8 @@ from .reading import Reading
 from .resolve import Where, resolve
 
 _W = words()
-_SENTENCE_END = re.compile(r"[。！？；;\n|]")  # not ? or !: in scraped Chinese text they stand for lost characters
-_CLAUSE_END = re.compile(r"[。！？；;\n|，,：:]")
+_SENTENCE_ENDS = "。！？；;\n|"  # not ? or !: in scraped Chinese text they stand for lost characters
+_CLAUSE_END = re.compile(f"[{_SENTENCE_ENDS}，,：:]")  # a sentence's ends are clause ends: one scan finds both
 _NO_COUNT = {"%", "‰", "百分点", "年", "岁", "天", "小时"}
 _LIST_SPLIT = re.compile(r"[、和及与]|以及")
 _JOINED = "、和及与"
@@ -108,7 +108,7 @@ class _Reader:
         self.verbs = [(m.start(), m.end(), m[0]) for m in _W.verb.finditer(text)]
         self.verb_starts = [v[0] for v in self.verbs]
         self.clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
-        self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.sentence_ends = [at for at in self.clause_ends if text[at] in _SENTENCE_ENDS]
         self.marks = reading.marks
         self.notes = [(m.start(), m[1].strip()) for m in _W.responsible.finditer(text)]  # （牵头单位：民政厅）
         self.note_starts = [start for start, _ in self.notes]

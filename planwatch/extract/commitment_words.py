@@ -34,6 +34,7 @@ class CommitmentWords:
     exclusion: re.Pattern
     lead: re.Pattern             # words before an object that are not part of it (全年, 加快推动 …)
     tail: re.Pattern             # and after it (正式, 已 …)
+    tail_last: frozenset[str]    # the characters `tail` can end on, besides spaces: no other words have one to strip
     also: re.Pattern             # 共计, 约 … between two quantities: the second is a size of the first
     bare_noun: re.Pattern        # 项目: a list ending in it is one commitment per name
     responsible: re.Pattern      # （牵头单位：民政厅）: group 1 names the unit
@@ -42,6 +43,19 @@ class CommitmentWords:
     not_named: re.Pattern        # a named item holding one is a clause about work (工作, 力度 …)
     main_object: re.Pattern      # an object holding one is a main indicator's (参保, 规上 …)
     milestone_end: re.Pattern    # a named item ending in one is a part's milestone (…工程主体)
+
+
+def _verb_pattern(verbs: list[str], nouns: list[str]) -> str:
+    """Any verb, longest first, except where a noun that opens with it begins (服务 of
+    服务中心). One branch per first character, the noun test after that character: a
+    pattern that opens with plain characters lets the regex engine skip the rest of the
+    text in its fast loop, where a leading lookahead ran at every position."""
+    branches = []
+    for first in sorted({verb[0] for verb in verbs}):
+        nouns_after = [noun[1:] for noun in nouns if noun[0] == first]
+        guard = f"(?!{alternation(nouns_after)})" if nouns_after else ""
+        branches.append(re.escape(first) + guard + trie_pattern([verb[1:] for verb in verbs if verb[0] == first]))
+    return "|".join(branches)
 
 
 @cache
@@ -59,8 +73,7 @@ def words() -> CommitmentWords:
     stage = {verb: name for name, verbs in raw["verbs"].items() for verb in verbs}
     return CommitmentWords(
         stage=stage,
-        verb=re.compile(f"(?=[{''.join(sorted({v[0] for v in stage}))}])"  # a cheap first-character test
-                        f"(?!{alternation(raw['verb_nouns'])}){trie_pattern(stage)}"),
+        verb=re.compile(_verb_pattern(list(stage), raw["verb_nouns"])),
         unit=re.compile(alternation(raw["units"])),
         class_noun=re.compile(alternation(raw["class_nouns"])),
         money_word=re.compile(f"(?:{alternation(raw['money_words'])})[为达约共计]*$"),
@@ -75,4 +88,5 @@ def words() -> CommitmentWords:
         main_object=re.compile(alternation(raw["main_objects"])),
         milestone_end=re.compile(f"(?:{alternation(raw['milestone_ends'])})$"),
         tail=re.compile(f"(?:[\\s“”\"、,，]|{alternation(raw['object_tail'])})+$"),
+        tail_last=frozenset("“”\"、,，").union(word[-1] for word in raw["object_tail"]),
     )

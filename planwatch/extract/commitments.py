@@ -33,18 +33,19 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 from itertools import accumulate
 
 from ..documents import Document
-from ..model import Commitment, Fact
+from ..model import Commitment, Fact, Period
 from .commitment_words import words
 from .numbers import Quantity, find_quantities
 from .reading import Reading
 from .resolve import Where, resolve
 
 _W = words()
-_SENTENCE_END = re.compile(r"[。！？；;\n|]")  # not ? or !: in scraped Chinese text they stand for lost characters
-_CLAUSE_END = re.compile(r"[。！？；;\n|，,：:]")
+_SENTENCE_ENDS = "。！？；;\n|"  # not ? or !: in scraped Chinese text they stand for lost characters
+_CLAUSE_END = re.compile(f"[{_SENTENCE_ENDS}，,：:]")  # a sentence's ends are clause ends: one scan finds both
 _NO_COUNT = {"%", "‰", "百分点", "年", "岁", "天", "小时"}
 _LIST_SPLIT = re.compile(r"[、和及与]|以及")
 _JOINED = "、和及与"
@@ -62,6 +63,8 @@ _QUALIFIER = 3  # chars: a word this short before 的 qualifies the object after
 _QUALIFIED = 8  # chars: an amount this close before 项目 sizes the projects
 _BUILDING = "建设"  # 完成…建设: building done, a finish
 _EACH = "各"  # 甲、乙各5个: five of each
+# a document states a handful of periods: each parsed once, not once per commitment
+_period = lru_cache(maxsize=256)(Period)
 
 
 @dataclass
@@ -106,7 +109,7 @@ class _Reader:
         self.verbs = [(m.start(), m.end(), m[0]) for m in _W.verb.finditer(text)]
         self.verb_starts = [v[0] for v in self.verbs]
         self.clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
-        self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.sentence_ends = [at for at in self.clause_ends if text[at] in _SENTENCE_ENDS]
         self.marks = reading.marks
         self.notes = [(m.start(), m[1].strip()) for m in _W.responsible.finditer(text)]  # （牵头单位：民政厅）
         self.note_starts = [start for start, _ in self.notes]
@@ -391,7 +394,7 @@ class _Reader:
         quantity = draft.quantity
         return Commitment(
             kind="project" if _W.class_noun.search(draft.object) else "task",
-            role=decided.role, period=decided.period, object=draft.object, stage=draft.stage,
+            role=decided.role, period=_period(decided.period), object=draft.object, stage=draft.stage,
             action=draft.action, value=quantity and quantity.value, unit=draft.unit,
             comparator=quantity and quantity.comparator, money=draft.money, names=draft.names,
             responsible=self._responsible(draft.start),
@@ -435,7 +438,10 @@ def _money_first(drafts: list[_Draft], text: str) -> list[_Draft]:
 
 
 def _clean(words: str) -> str:
-    return _W.tail.sub("", _W.lead.sub("", words))
+    words = _W.lead.sub("", words)
+    if not words or words[-1] not in _W.tail_last and not words[-1].isspace():
+        return words  # the tail pattern is tried at every position: only where it could match
+    return _W.tail.sub("", words)
 
 
 def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from .grammar import alternation, grammar
 
@@ -69,6 +70,7 @@ class Quantity:
     number_start: int = 0
 
 
+@lru_cache(maxsize=4096)  # the same few numbers recur in every document; a Decimal is immutable
 def parse_number(token: str) -> Decimal | None:
     """Arabic (separators, full width) or Chinese numerals to an exact Decimal."""
     if _PLAIN.fullmatch(token):
@@ -145,41 +147,44 @@ def _is_year(match: re.Match, value: Decimal) -> bool:
 
 
 def _quantity(match: re.Match, text: str) -> Quantity | None:
-    if match["per"]:
+    # the groups read once: this runs for every number of every document
+    per, num, unit, open_, close, inside, inside2, tail, after, num2, unit2 = match.group(
+        "per", "num", "unit", "open", "close", "inside", "inside2", "tail", "after", "num2", "unit2")
+    if per:
         return _per(match, text)
-    if is_note_mark(match, text) or _is_duration(match, text):
+    if open_ and close and is_note_mark(match, text) or unit == "年" and _is_duration(match, text):
         return None
-    value = parse_number(match["num"])
-    if value is None or _is_year(match, value):
+    value = parse_number(num)
+    if value is None or unit == "年" and _is_year(match, value):
         return None
-    chinese = match["num"][0] not in "0123456789０１２３４５６７８９+-−－"
-    if chinese and (not match["unit"] or not _CN_DIGIT.search(match["num"])):
+    chinese = num[0] not in "0123456789０１２３４５６７８９+-−－"
+    if chinese and (not unit or not _CN_DIGIT.search(num)):
         return None  # 一是, 十四五, 突破千亿: Chinese numerals count only with a digit and a unit
     g = _GRAMMAR
     comparator = "="
-    start = match.start()
+    start = number_start = match.start()
     words_end = start - 1 if start and text[start - 1] in " \u00a0" else start  # 超 100 万方
     before = _BEFORE.search(text, max(0, words_end - 6), words_end) \
         if words_end and text[words_end - 1] in _BEFORE_LAST else None
     if before:
         comparator = g.before[before[0]]
         start = before.start()
-    if match["inside"] or match["inside2"]:
-        comparator = g.inside[match["inside"] or match["inside2"]]
-    if match["after"]:
-        comparator = g.after[match["after"]]
-    upper = parse_number(match["num2"]) if match["num2"] else None
+    if inside or inside2:
+        comparator = g.inside[inside or inside2]
+    if after:
+        comparator = g.after[after]
+    upper = parse_number(num2) if num2 else None
     if upper is not None:
         comparator = ">="
     return Quantity(
         value=value,
-        unit=_unit(match["unit"] + match["tail"] if match["tail"] else match["unit"] or match["unit2"]),
+        unit=_unit(unit + tail if tail else unit or unit2),
         comparator=comparator,
         upper=upper,
-        cumulative=bool(match["open"] and match["close"]),
+        cumulative=bool(open_ and close),
         start=start,
         end=match.end(),
-        number_start=match.start("num"),
+        number_start=match.start("num") if open_ else number_start,
     )
 
 

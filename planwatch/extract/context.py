@@ -56,6 +56,7 @@ _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _SPAN = re.compile(r"((?:19|20)\d\d)年?\s*[-—至~～到]\s*((?:19|20)\d\d)年")
 _THIS_YEAR = re.compile(r"\s*(?:今年|本年)")
 _NEXT_FIVE = re.compile(r"今后五年|未来五年|今后5年|未来5年")
+_SINCE = re.compile(placeheld(grammar().review_since))
 _ADDRESS = rf"(?:(?:{alternation(grammar().addresses)})[!！,，:：]\s*)?"
 _ADDRESS_AT = re.compile(_ADDRESS)
 # a lead opens the paragraph or its second sentence after a short first one (2015年是“十二五”收官之年。过去五年,…);
@@ -182,6 +183,9 @@ class Sections:
         # the heading's own years, else the document's
         dated = said if years or part_of(heading) or "五年" in heading else self._sections_default.period_basis
         if role == "actual":
+            since = _SINCE.search(heading)
+            if since and frame.report and int(since[1]) < frame.report and not self._plan:  # 2003年以来工作回顾
+                return self._new(start, role, frame.report, str(frame.report), (int(since[1]), frame.report), said, said)
             if "五年" in heading and frame.report and not self._plan:  # 过去五年工作回顾
                 last = years[-1] if years else frame.report
                 return self._new(start, role, last, str(last), (last - 4, last), said, said)

@@ -70,6 +70,7 @@ class Grammar:
     paragraph_leads: dict[str, tuple[str, ...]]    # year | five_years | plan -> lead words with {year}, {plan}
     addresses: tuple[str, ...]
     session_report_words: tuple[str, ...]
+    review_since: tuple[str, ...]
     throughout_words: tuple[str, ...]
     average_before_value: tuple[str, ...]
     run_words: tuple[str, ...]
@@ -170,6 +171,7 @@ def grammar() -> Grammar:
         paragraph_leads={kind: tuple(words) for kind, words in raw["paragraph_leads"].items()},
         addresses=tuple(raw["addresses"]),
         session_report_words=tuple(raw["session_report_words"]),
+        review_since=tuple(raw["review_since"]),
         throughout_words=tuple(raw["throughout_words"]),
         average_before_value=tuple(raw["average_before_value"]),
         run_words=tuple(raw["run_words"]),

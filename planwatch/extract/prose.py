@@ -633,7 +633,9 @@ class _Reader:
         else:
             chosen = [m for m in marks if m.start >= clause_start or (
                 m.start >= sentence_start and self._clause_head(m.start))]
-            chosen = chosen or [m for m in marks if m.is_span and m.kind != "since"]  # 比2015年 is its sentence's
+            # an earlier sentence's span frames this one when it opens its clause (“十四五”以来,…), not
+            # inside a statement (实现“十四五”以来第3次千亿级跨越); 比2015年 is its sentence's
+            chosen = chosen or [m for m in marks if m.is_span and m.kind != "since" and self._clause_head(m.start)]
         return Where(
             section=self.sections.at(value_start),
             sentence=text[sentence_start:value_start],

@@ -261,9 +261,11 @@ class Sections:
             said = Basis("goals", head + len(words) - len(words.lstrip()), match.end())
             dated = said if years else current.period_basis if own or not self._framing.target \
                 else self._sections_default.period_basis
-            if not years and _THIS_YEAR.match(words) and self._framing.now:  # 今年…主要预期目标是: not the plan's
+            # 今年…主要预期目标是 (also after 根据“十四五”规划,…): this year's, not the plan's
+            this_year = not years and _THIS_YEAR.search(words) and self._framing.now
+            if this_year:
                 year, span, dated = self._framing.now, None, said
-            plan = five_year_span(words) or _years_span(words)
+            plan = None if this_year else five_year_span(words) or _years_span(words)
             if plan:  # “十四五”时期(2021年至2025年)的主要目标: the plan's goals
                 year, span, dated = plan[1], plan, said
             added += [self._new(match.end(), "target", year, str(year) if year else None, span, said, dated),

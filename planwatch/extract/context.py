@@ -57,13 +57,15 @@ _SPAN = re.compile(r"((?:19|20)\d\d)年?\s*[-—至~～到]\s*((?:19|20)\d\d)年
 _THIS_YEAR = re.compile(r"\s*(?:今年|本年)")
 _NEXT_FIVE = re.compile(r"今后五年|未来五年|今后5年|未来5年")
 _SINCE = re.compile(placeheld(grammar().review_since))
+_TERM = re.compile(alternation(grammar().term_words))  # 过去五年工作回顾, 本届政府工作回顾
 _ADDRESS = rf"(?:(?:{alternation(grammar().addresses)})[!！,，:：]\s*)?"
 _ADDRESS_AT = re.compile(_ADDRESS)
 # a lead opens the paragraph or its second sentence after a short first one (2015年是“十二五”收官之年。过去五年,…);
 # a five-year lead may stand third (2020年是“十三五”收官之年。我们完成了…目标任务。回眸“十三五”,…)
 _ONE_SHORT, _TWO = r"(?:[^。\n]{1,30}。)?", r"(?:[^。\n]{1,40}。){0,2}"
 _BEFORE_LEAD = {"five_years": _TWO, "plan": _TWO}
-_LEAD_BODIES = {kind: rf"[ \t\u3000—]*{_ADDRESS}{_BEFORE_LEAD.get(kind, _ONE_SHORT)}(?:{placeheld(words)})"
+_TOPIC = r"(?:[（(][一二三四五六七八九十]+[)）])?"  # （一）五年来,…: a numbered topic's paragraph
+_LEAD_BODIES = {kind: rf"[ \t\u3000—]*{_TOPIC}{_ADDRESS}{_BEFORE_LEAD.get(kind, _ONE_SHORT)}(?:{placeheld(words)})"
                 for kind, words in grammar().paragraph_leads.items()}
 # Each lead at a line start, and the same after a line break: re scans fast for a literal
 # \n opening a pattern, but tries one opening with ^ at every offset of the text.
@@ -178,15 +180,15 @@ class Sections:
             first = years[0] if years else (frame.target or (frame.report + 1 if frame.report else None))
             if first:
                 return self._new(start, role, first + 4, str(first + 4), (first, first + 4), said, said)
-        if role == current.role and not years and "半年" not in heading and "五年" not in heading:
+        if role == current.role and not years and "半年" not in heading and not _TERM.search(heading):
             return self._new(start, role, current.year, current.period, current.span, said, current.period_basis)
         # the heading's own years, else the document's
-        dated = said if years or part_of(heading) or "五年" in heading else self._sections_default.period_basis
+        dated = said if years or part_of(heading) or _TERM.search(heading) else self._sections_default.period_basis
         if role == "actual":
             since = _SINCE.search(heading)
             if since and frame.report and int(since[1]) < frame.report and not self._plan:  # 2003年以来工作回顾
                 return self._new(start, role, frame.report, str(frame.report), (int(since[1]), frame.report), said, said)
-            if "五年" in heading and frame.report and not self._plan:  # 过去五年工作回顾
+            if _TERM.search(heading) and frame.report and not self._plan:  # 过去五年工作回顾, 本届政府工作回顾
                 last = years[-1] if years else frame.report
                 return self._new(start, role, last, str(last), (last - 4, last), said, said)
             if self._plan and meta.report_years and not years:
@@ -265,7 +267,7 @@ class Sections:
             this_year = not years and _THIS_YEAR.search(words) and self._framing.now
             if this_year:
                 year, span, dated = self._framing.now, None, said
-            plan = None if this_year else five_year_span(words) or _years_span(words)
+            plan = None if this_year else five_year_span(words) or _years_span(words) or self._next_five(words)
             if plan:  # “十四五”时期(2021年至2025年)的主要目标: the plan's goals
                 year, span, dated = plan[1], plan, said
             added += [self._new(match.end(), "target", year, str(year) if year else None, span, said, dated),
@@ -318,6 +320,11 @@ class Sections:
     def _next_heading(self, pos: int) -> int:
         index = bisect_right(self._starts, pos)
         return self._starts[index] if index < len(self._starts) else len(self._text)
+
+    def _next_five(self, words: str) -> tuple[int, int] | None:
+        """未来五年,…主要预期目标是: the five years from the one the report plans."""
+        first = self._framing.target or (self._framing.report + 1 if self._framing.report else None)
+        return (first, first + 4) if first and not self._plan and _NEXT_FIVE.search(words) else None
 
     def _next_year(self, current: Section) -> int | None:
         if self._framing.target:

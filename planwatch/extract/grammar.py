@@ -71,6 +71,7 @@ class Grammar:
     addresses: tuple[str, ...]
     session_report_words: tuple[str, ...]
     review_since: tuple[str, ...]
+    term_words: tuple[str, ...]
     throughout_words: tuple[str, ...]
     average_before_value: tuple[str, ...]
     run_words: tuple[str, ...]
@@ -172,6 +173,7 @@ def grammar() -> Grammar:
         addresses=tuple(raw["addresses"]),
         session_report_words=tuple(raw["session_report_words"]),
         review_since=tuple(raw["review_since"]),
+        term_words=tuple(raw["term_words"]),
         throughout_words=tuple(raw["throughout_words"]),
         average_before_value=tuple(raw["average_before_value"]),
         run_words=tuple(raw["run_words"]),

@@ -63,7 +63,8 @@ _ADDRESS_AT = re.compile(_ADDRESS)
 # a lead opens the paragraph or its second sentence after a short first one (2015年是“十二五”收官之年。过去五年,…);
 # a five-year lead may stand third (2020年是“十三五”收官之年。我们完成了…目标任务。回眸“十三五”,…)
 _ONE_SHORT, _TWO = r"(?:[^。\n]{1,30}。)?", r"(?:[^。\n]{1,40}。){0,2}"
-_BEFORE_LEAD = {"five_years": _TWO, "plan": _TWO}
+_BEFORE_LEAD = {"five_years": _TWO, "term_years": _TWO, "plan": _TWO}
+_NUMERALS = "一二三四五"
 _TOPIC = r"(?:[（(][一二三四五六七八九十]+[)）])?"  # （一）五年来,…: a numbered topic's paragraph
 _LEAD_BODIES = {kind: rf"[ \t\u3000—]*{_TOPIC}{_ADDRESS}{_BEFORE_LEAD.get(kind, _ONE_SHORT)}(?:{placeheld(words)})"
                 for kind, words in grammar().paragraph_leads.items()}
@@ -234,10 +235,11 @@ class Sections:
             role = "target" if year > reviewed else "actual"
             return self._new(said.start, role, year, str(year), None, current.role_basis if role == current.role
                              else said, said)
-        if kind == "five_years":
+        if kind in ("five_years", "term_years"):
             if current.role != "actual":
                 return None
-            span = (reviewed - 4, reviewed)
+            years = next((n + 1 for n, numeral in enumerate(_NUMERALS) if numeral + "年" in lead), 5)  # 四年来
+            span = (reviewed - years + 1, reviewed)
         else:
             span = five_year_span(lead)
         role = "target" if span[0] > reviewed else "actual"

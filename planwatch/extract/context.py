@@ -57,7 +57,7 @@ _SPAN = re.compile(r"((?:19|20)\d\d)年?\s*[-—至~～到]\s*((?:19|20)\d\d)年
 _THIS_YEAR = re.compile(r"\s*(?:今年|本年)")
 _NEXT_FIVE = re.compile(r"今后五年|未来五年|今后5年|未来5年")
 _SINCE = re.compile(placeheld(grammar().review_since))
-_TERM = re.compile(alternation(grammar().term_words))  # 过去五年工作回顾, 本届政府工作回顾
+_TERM = re.compile(alternation(grammar().term_words))  # 过去五年工作回顾, 本届政府工作回顾, 第四届市人民政府工作回顾
 _ADDRESS = rf"(?:(?:{alternation(grammar().addresses)})[!！,，:：]\s*)?"
 _ADDRESS_AT = re.compile(_ADDRESS)
 # a lead opens the paragraph or its second sentence after a short first one (2015年是“十二五”收官之年。过去五年,…);
@@ -235,6 +235,9 @@ class Sections:
             role = "target" if year > reviewed else "actual"
             return self._new(said.start, role, year, str(year), None, current.role_basis if role == current.role
                              else said, said)
+        if kind == "five_years" and current.role == "target" and current.span:
+            span = (current.span[0] - 5, current.span[0] - 1)  # a plan's part opening on 过去的五年: the last plan
+            return self._new(said.start, "actual", span[1], str(span[1]), span, said, said)
         if kind in ("five_years", "term_years"):
             if current.role != "actual":
                 return None

@@ -45,7 +45,7 @@ POLARITIES = ("higher", "lower", "neutral")
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 _SYSTEM_KEYS = {"id", "name", "category", "unit", "polarity", "rate", "comparable", "note",
                 "parent", "numerator", "denominator", "until", "successor"}
-_READING_KEYS = {"names", "historical", "down", "shared", "split", "whole_word", "main", "follow"}
+_READING_KEYS = {"names", "historical", "down", "shared", "split", "whole_word", "main", "follow", "counted"}
 _JUNK = re.compile(r"[\s\"'“”‘’「」『』《》_]")
 _BRACKETS = str.maketrans("（）", "()")
 _CHAR = {"(": "[(（]", ")": "[)）]"}
@@ -72,6 +72,7 @@ class Indicator:
     shared: tuple[str, ...] = ()  # names that stand for this and other indicators (节能减排)
     split: tuple[str, ...] = ()   # the indicators (standard names) its names stand for when 分别 follows
     main: bool = True          # false: read (so its name is not taken for another) but not emitted
+    counted: tuple[str, ...] = ()  # names written after their count (134个贫困村出列, 3县摘帽)
     id: str = ""
     polarity: str = "higher"   # higher | lower | neutral: which way is better
     note: str | None = None    # the 口径
@@ -164,6 +165,7 @@ def _entry(raw: dict, hints: dict, system: dict[str, dict]) -> Indicator:
         shared=tuple(hints.get("shared") or ()),
         split=tuple(system[part]["name"] for part in hints.get("split") or ()),
         main=hints.get("main", True) is not False,
+        counted=tuple(hints.get("counted") or ()),
         id=raw["id"],
         polarity=raw["polarity"],
         note=raw.get("note"),
@@ -260,6 +262,11 @@ def polarity(name: str) -> str | None:
     """Which way is better for a catalogued name: "higher", "lower" or "neutral"; None when not catalogued."""
     entry = get(name)
     return None if entry is None else entry.polarity
+def counted() -> dict[str, Indicator]:
+    """Names written after their count (names.yaml `counted`), each with its indicator."""
+    return {name: entry for entry in _load().entries for name in entry.counted}
+
+
 def share(numerator: Indicator, denominator: Indicator | None) -> Indicator | None:
     """The share of `numerator` in `denominator` (占GDP比重); with no denominator (占比), the
     numerator's only share."""

@@ -33,6 +33,7 @@ from dataclasses import replace
 from ..documents import Document
 from . import catalogue
 from .context import Sections
+from .counted import counted_facts
 from ..model import Basis, Fact
 from .grammar import alternation, grammar
 from .numbers import Quantity, find_quantities
@@ -218,7 +219,7 @@ class _Reader:
             group = self._group(index)
             index += len(group)
             facts.extend(self._group_facts(group))
-        return facts
+        return facts + counted_facts(self)
 
     def _group(self, index: int) -> list[Mention]:
         group = [self.mentions[index]]

@@ -187,6 +187,12 @@ def test_saving_and_reduction_compounds_name_each_indicator(phrase, expected):
     assert {indicator.name for _, _, indicator in catalogue.mentions(phrase)} == expected
 
 
+def test_counted_names_belong_to_main_indicators_with_a_unit():
+    counted = catalogue.counted()
+    assert counted["贫困村出列"].name == "贫困村退出" and counted["县摘帽"].name == "贫困县摘帽"
+    assert all(indicator.main and indicator.unit for indicator in counted.values())
+
+
 @pytest.mark.parametrize("written, category", [("粮食播种面积", "安全保障"), ("原煤产量", "安全保障"),
                                                ("能源综合生产能力", "安全保障"), ("林草覆盖率", "绿色生态")])
 def test_indicators_sit_in_the_14th_plan_categories(written, category):

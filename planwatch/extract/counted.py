@@ -17,7 +17,8 @@ from .numbers import Quantity
 from .statement import numeric_fact
 from ..model import Fact
 
-_LEVELS = ["省级", "市级", "县级", "州级", "重点", "深度"]  # 112个省级贫困村整体脱贫
+_LEVELS = ["省级", "市级", "县级", "州级", "重点", "深度", "建档立卡"]  # 112个省级贫困村整体脱贫
+_PEOPLE = {"名": "人"}  # 2866名贫困人口: counted in 人
 
 
 @cache
@@ -32,7 +33,8 @@ def counted_facts(reader) -> list[Fact]:
     for match in _pattern().finditer(text):
         indicator = names[match["name"]]
         base = (indicator.unit or "").lstrip("万亿")
-        unit = (match["scale"] or "") + (match["measure"] or base)
+        measure = _PEOPLE.get(match["measure"], match["measure"])
+        unit = (match["scale"] or "") + (measure or base)
         comparator = ">" if match["more"] else ">=" if match["above"] else "="
         quantity = Quantity(value=Decimal(match["number"]), unit=unit or None, comparator=comparator,
                             start=match.start(), end=match.end(), number_start=match.start())

@@ -1,7 +1,7 @@
 """Counts written before the name they count: 134个贫困村出列, 实现3.2万人脱贫, 3县摘帽,
 1000万以上农村贫困人口脱贫. The names are the catalogue's `counted` (names.yaml); the
-count is the indicator's level, in the measure word written (个, 人, 户) or else its
-unit's, scaled by 万 or 亿; 多/余 after the number bound it from below (>), 以上 (>=).
+count is the indicator's level, in its unit's measure word (a count in another, 8户脱贫,
+is not the indicator's), scaled by 万 or 亿; 多/余 after the number bound it from below (>), 以上 (>=).
 Role and period are resolved as for any statement, at the number."""
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ def counted_facts(reader) -> list[Fact]:
         indicator = names[match["name"]]
         base = (indicator.unit or "").lstrip("万亿")
         measure = _PEOPLE.get(match["measure"], match["measure"])
+        if measure and base and measure != base:
+            continue  # 8户脱贫, 12个脱贫…: not what the name counts
         unit = (match["scale"] or "") + (measure or base)
         comparator = ">" if match["more"] else ">=" if match["above"] else "="
         quantity = Quantity(value=Decimal(match["number"]), unit=unit or None, comparator=comparator,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .model import DocumentMeta
-from .regions import REGION_PATTERN, REGION_PATTERN_SHORTEST, clean_region, region_key, region_level
+from .regions import NATIONAL, NATIONAL_WORDS, REGION_PATTERN, REGION_PATTERN_SHORTEST, clean_region, region_key, region_level
 from .traditional import fold, is_traditional
 
 HEAD_CHARS = 3000   # titles, meeting line, publication date
@@ -86,7 +86,7 @@ def detect_meta(text: str, name: str, hint: str | None = None, page: str | None 
     titles = _titles(head) + [t for t in (hint, _stem(name)) if t and _TITLE_WORDS.search(t)]
     meta = DocumentMeta(title=titles[0] if titles else None)
     meta.doc_type = _doc_type(titles, head)
-    meta.region = _region(titles, edges)
+    meta.region = NATIONAL if NATIONAL_WORDS.search(head) else _region(titles, edges)
     meta.region_level = region_level(meta.region) if meta.region else None
     meta.meeting = _meeting(head)
     meta.date = _date(head) or (_date(page[:HEAD_CHARS]) if page else None) or date

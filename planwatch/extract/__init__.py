@@ -44,9 +44,17 @@ def extract(document: Document) -> list[Fact]:
     shadow = reframed(compact)
     tables = extract_tables(shadow)
     facts = _outside(prose_facts(shadow), read_extents(shadow, tables)) + tables
+    if document.meta.region_level == "national":
+        facts = [_nationally(fact) for fact in facts]
     facts = [fact for fact in facts if catalogue.is_main(fact.indicator)]
     facts = as_written(restored(merge(_outside(facts, shadow.noise)), kept), document, folded)
     return [replace(fact, confidence=confidence(fact)) for fact in facts]
+
+
+def _nationally(fact: Fact) -> Fact:
+    """A name that means another indicator in a national document (财政收入: 全国一般公共预算收入)."""
+    meant = catalogue.national(fact.name_as_written or "")
+    return replace(fact, indicator=meant.name) if meant else fact
 
 
 def _outside(facts: list[Fact], noise: list[tuple[int, int]]) -> list[Fact]:

@@ -45,7 +45,8 @@ POLARITIES = ("higher", "lower", "neutral")
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 _SYSTEM_KEYS = {"id", "name", "category", "unit", "polarity", "rate", "comparable", "note",
                 "parent", "numerator", "denominator", "until", "successor"}
-_READING_KEYS = {"names", "historical", "down", "shared", "split", "whole_word", "main", "follow", "counted"}
+_READING_KEYS = {"names", "historical", "down", "shared", "split", "whole_word", "main", "follow", "counted",
+                 "national"}
 _JUNK = re.compile(r"[\s\"'“”‘’「」『』《》_]")
 _BRACKETS = str.maketrans("（）", "()")
 _CHAR = {"(": "[(（]", ")": "[)）]"}
@@ -73,6 +74,7 @@ class Indicator:
     split: tuple[str, ...] = ()   # the indicators (standard names) its names stand for when 分别 follows
     main: bool = True          # false: read (so its name is not taken for another) but not emitted
     counted: tuple[str, ...] = ()  # names written after their count (134个贫困村出列, 3县摘帽)
+    national: tuple[str, ...] = ()  # names that mean this indicator in a national document (财政收入)
     id: str = ""
     polarity: str = "higher"   # higher | lower | neutral: which way is better
     note: str | None = None    # the 口径
@@ -166,6 +168,7 @@ def _entry(raw: dict, hints: dict, system: dict[str, dict]) -> Indicator:
         split=tuple(system[part]["name"] for part in hints.get("split") or ()),
         main=hints.get("main", True) is not False,
         counted=tuple(hints.get("counted") or ()),
+        national=tuple(hints.get("national") or ()),
         id=raw["id"],
         polarity=raw["polarity"],
         note=raw.get("note"),
@@ -262,6 +265,12 @@ def polarity(name: str) -> str | None:
     """Which way is better for a catalogued name: "higher", "lower" or "neutral"; None when not catalogued."""
     entry = get(name)
     return None if entry is None else entry.polarity
+def national(written: str) -> Indicator | None:
+    """The indicator a name as written means in a national document, where it differs (财政收入)."""
+    key = normalise(written)
+    return next((entry for entry in _load().entries if key in map(normalise, entry.national)), None)
+
+
 def counted() -> dict[str, Indicator]:
     """Names written after their count (names.yaml `counted`), each with its indicator."""
     return {name: entry for entry in _load().entries for name in entry.counted}

@@ -82,6 +82,7 @@ class Grammar:
     span_total_words: tuple[str, ...]
     reached_words: tuple[str, ...]
     goal_only_qualitative: tuple[str, ...]
+    goals_list_qualitative: tuple[str, ...]
 
     def is_down(self, verb: str) -> bool:
         return verb in self.down
@@ -186,4 +187,5 @@ def grammar() -> Grammar:
         span_total_words=tuple(raw["span_total_words"]),
         reached_words=tuple(raw["reached_words"]),
         goal_only_qualitative=tuple(raw["goal_only_qualitative"]),
+        goals_list_qualitative=tuple(raw["goals_list_qualitative"]),
     )

@@ -700,6 +700,13 @@ CASES = {
         [("农村贫困人口脱贫", "actual", "2020", "level", "2866", "人", "=")],
         [],
     ),
+    "people lifted out of poverty as a group are no count of exits": (
+        "2026年某省政府工作报告\n"
+        "一、2025年工作回顾\n"
+        "13.2万脱贫人口稳岗就业，粮食产量创20年新高，油菜产量实现“18连增”。\n",
+        [],
+        [("农村贫困人口脱贫", "actual", "2025", "level"), ("粮食产量", "actual", "2025", "growth")],
+    ),
     "a term's poverty exits add up over it": (
         "2007年某市政府工作报告\n"
         "一、2003年以来工作回顾\n"

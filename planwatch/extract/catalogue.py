@@ -218,9 +218,10 @@ def _load() -> _Catalogue:
     pattern = re.compile(f"(?=[{firsts}][“”\" _]?[{seconds}])" + trie)
     spaced = f"(?=[{firsts}][“”\" \n]?[{seconds}])" + trie.replace('[“”"]?', '[“”" \n]?')
     by_written = {name: (entry,) for name, entry in by_name.items()} | shared
-    narrowing = re.compile(f"(?:{'|'.join(map(re.escape, qualifiers))})[”\"]?$" if qualifiers else "(?!)")
+    # a space may stand between (万元 GDP用水量: text taken from PDFs and newspapers)
+    narrowing = re.compile(f"(?:{'|'.join(map(re.escape, qualifiers))})[”\"]? ?$" if qualifiers else "(?!)")
     return _Catalogue(entries, {entry.id: entry for entry in entries}, by_name, pattern, spaced, by_written,
-                      shared, splits, _shares(entries), narrowing, max(map(len, qualifiers), default=0) + 1)
+                      shared, splits, _shares(entries), narrowing, max(map(len, qualifiers), default=0) + 2)
 
 
 def _char_class(chars) -> str:

@@ -381,6 +381,7 @@ def test_a_share_is_its_numerator_in_the_whole_named_after_zhan(text, expected):
     ("工业用电量增长11%", []),
     ("单位GDP建设用地使用面积下降6%", []),
     ("万元GDP用地面积下降5%", []),
+    ("万元 GDP能耗下降 3.2%", []),  # a space from a PDF or newspaper text: still no GDP
     # the whole region's indicator, and names that hold such a word, still read
     ("国家高新技术企业超过300家", ["高新技术企业数"]),
     ("高新技术产业增加值增长12%", ["高新技术产业增加值"]),

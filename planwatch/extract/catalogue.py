@@ -210,7 +210,9 @@ def _load() -> _Catalogue:
     # space may follow a Latin letter or digit (R&D 经费投入强度, PM2.5 浓度), or an
     # underscore, a subscript's mark in converted text (PM_2.5, PM_10).
     written = [*by_name, *shared]
-    trie = trie_pattern(written, lambda c: (_CHAR.get(c) or re.escape(c))
+    # a space may also come before a Latin word after Chinese (单位 GDP能耗, 万元 GDP: newspaper text)
+    trie = trie_pattern(written, lambda c: (" ?" if c.isascii() and c.isalpha() else "")
+                        + (_CHAR.get(c) or re.escape(c))
                         + ("[“”\" _]?" if c.isascii() and c.isalnum() else "[“”\"]?"))
     # A cheap test of a name's first two characters before the trie, which tries its
     # first-character branches one by one.

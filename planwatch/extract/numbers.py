@@ -126,7 +126,7 @@ def _build_pattern() -> re.Pattern:
         f"(?:(?<=[0-9])[∶:]1(?![0-9.∶:]))?"  # 2.52∶1: a ratio to one, the value is the first term
         f"(?:\\s?(?:{_DASH})\\s?(?P<num2>{NUMBER})(?P<unit2>{UNIT}))?"
         f"(?P<close>[{_CLOSE}])?"
-        f"(?P<after>{alternation(g.after)})?"
+        f"(?:[ \u00a0]?(?P<after>{alternation(g.after)}))?"  # 3.5% 以内: a space may come before the bound word
     )
 
 

@@ -382,7 +382,7 @@ def test_a_share_is_its_numerator_in_the_whole_named_after_zhan(text, expected):
     ("工业用电量增长11%", []),
     ("单位GDP建设用地使用面积下降6%", []),
     ("万元GDP用地面积下降5%", []),
-    ("万元 GDP能耗下降 3.2%", []),  # a space from a PDF or newspaper text: still no GDP
+    ("万元 GDP用地面积下降 3.2%", []),  # a space from a PDF or newspaper text: still no GDP
     # the whole region's indicator, and names that hold such a word, still read
     ("国家高新技术企业超过300家", ["高新技术企业数"]),
     ("高新技术产业增加值增长12%", ["高新技术产业增加值"]),
@@ -394,6 +394,7 @@ def test_a_share_is_its_numerator_in_the_whole_named_after_zhan(text, expected):
     ("规上工业高新技术产业增加值增长9%", ["高新技术产业增加值"]),
     ("年末金融机构本外币贷款余额增长9%", ["金融机构本外币贷款余额"]),
     ("单位GDP能耗下降3%,万元GDP用水量下降2%", ["单位地区生产总值能源消耗", "万元地区生产总值用水量"]),
+    ("万元 GDP能耗下降 3.2%", ["单位地区生产总值能源消耗"]),
 ])
 def test_a_qualifier_glued_before_a_name_narrows_it_to_no_indicator(text, expected):
     assert [indicator.name for _, _, indicator in catalogue.mentions(text)] == expected

@@ -211,9 +211,13 @@ class Sections:
         a plan's span (its goals when it begins after the year reviewed)."""
         if self._plan:
             return
-        leads = sorted((m.start(), kind, m) for kind, *patterns in _LEADS for m in _at_line_starts(text, *patterns))
+        longest: dict[int, tuple[str, re.Match]] = {}  # one lead a paragraph: the longest (五年来 over 五年)
+        for kind, *patterns in _LEADS:
+            for m in _at_line_starts(text, *patterns):
+                if m.start() not in longest or len(m[0]) > len(longest[m.start()][1][0]):
+                    longest[m.start()] = (kind, m)
         added = []
-        for start, kind, match in leads:
+        for start, (kind, match) in sorted(longest.items()):
             section = self._paragraph(match, kind, self.at(start))
             if section is not None:
                 added.append(section)

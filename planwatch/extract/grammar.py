@@ -83,6 +83,7 @@ class Grammar:
     reached_words: tuple[str, ...]
     goal_only_qualitative: tuple[str, ...]
     goals_list_qualitative: tuple[str, ...]
+    milestone_words: tuple[str, ...]
 
     def is_down(self, verb: str) -> bool:
         return verb in self.down
@@ -188,4 +189,5 @@ def grammar() -> Grammar:
         reached_words=tuple(raw["reached_words"]),
         goal_only_qualitative=tuple(raw["goal_only_qualitative"]),
         goals_list_qualitative=tuple(raw["goals_list_qualitative"]),
+        milestone_words=tuple(raw["milestone_words"]),
     )

@@ -70,6 +70,8 @@ _NOT_A_LIST = re.compile(r"[0-9０-９%,，。;；:：!?！？\n]")
 _BULLET = re.compile(r"[ \t\u3000]*——")
 _AFTER_COLON = re.compile(rf"[ \t\u3000]*(?:{_ESTIMATE}|实际|完成|实现|全年完成)")
 _GAP = 12
+# a milestone said in words before the name's values, in a clause of its own
+_MILESTONE = re.compile(rf"[^,，;；。:：\d]{{0,12}}(?:{alternation(_G.milestone_words)})[,，]")
 _THEN_EXACT = re.compile(r"[^,，;；。\d]{0,4}[,，]\s*(?:达到|达|为)\s*")
 _FROM = re.compile(rf"(?:{alternation(_G.change_from)})[^,，;；。从由]{{0,8}}$")  # 从2020年的X, 由人均X: X is where a change started
 _AVERAGE = re.compile(r"年均|平均每年")
@@ -529,6 +531,9 @@ class _Reader:
         between = _unwrap(between)
         if first:
             between = _ASIDE.sub("", _ADJUSTED.sub("", between))
+            milestone = _MILESTONE.match(between)  # 地区生产总值再上一个千亿台阶,从2375亿元增至3719亿元
+            if milestone:
+                between = between[milestone.end():]
             return len(between) <= _GAP and not _CLAUSE_END.search(between) and not _SHARE.search(between)
         breaks = list(_CHAIN_BREAK.finditer(between))
         if not breaks:

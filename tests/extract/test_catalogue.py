@@ -109,6 +109,7 @@ PHRASES = [
     ("研发支出与地区生产总值之比达1%", "研究与试验发展经费投入强度"),
     ("城乡居民人均可支配收入之比下降到3.04", "城乡居民收入比"),
     ("输转农村劳动力69.28万人", "农村劳动力转移就业"),
+    ("全市粮食播面达68.8万亩", "粮食播种面积"),
     ("国省考断面水质优Ⅲ比例达到90%", "地表水达到或好于III类水体比例"),
     ("引进市外境内资金850亿元", "实际利用内资"),
     ("非公有经济占地区生产总值60.1%", "非公有制经济增加值占地区生产总值比重"),
@@ -386,6 +387,7 @@ def test_a_share_is_its_numerator_in_the_whole_named_after_zhan(text, expected):
     ("单位GDP建设用地使用面积下降6%", []),
     ("万元GDP用地面积下降5%", []),
     ("万元 GDP用地面积下降 3.2%", []),  # a space from a PDF or newspaper text: still no GDP
+    ("每万人拥有市场经营主体数1018.6户", []),  # a density, not the stock
     # the whole region's indicator, and names that hold such a word, still read
     ("国家高新技术企业超过300家", ["高新技术企业数"]),
     ("高新技术产业增加值增长12%", ["高新技术产业增加值"]),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .model import DocumentMeta
-from .regions import REGION_PATTERN, REGION_PATTERN_SHORTEST, clean_region, region_key, region_level
+from .regions import NATIONAL, NATIONAL_WORDS, REGION_PATTERN, REGION_PATTERN_SHORTEST, clean_region, region_key, region_level
 from .traditional import fold, is_traditional
 
 HEAD_CHARS = 3000   # titles, meeting line, publication date
@@ -65,7 +65,7 @@ _PLAN_ORDINAL = re.compile(rf"第({_CN_NUM})个五年|[“\"]十([一二三四�
 _PLAN_SPAN = re.compile(r"[（(]\s*(\d{4})\s*[-—–~至]+\s*(\d{4})\s*年?\s*[）)]")
 _VISION_YEAR = re.compile(rf"({_YEAR})年远景目标")
 
-_REPORT_YEAR = re.compile(rf"({_YEAR})年(?:度)?[^\d，。,；;\n]{{0,20}}?(?:执行情况|工作回顾|统计公报)")
+_REPORT_YEAR = re.compile(rf"({_YEAR})年(?:度)?(?!以来)[^\d，。,；;\n]{{0,20}}?(?:执行情况|工作回顾|统计公报)")
 _TARGET_YEAR = re.compile(rf"({_YEAR})年(?:度)?[^\d，。,；;\n]{{0,20}}?(?:计划\s*[（(]?草案|计划安排|工作安排|主要任务|工作任务|工作建议|社会发展(?:年度)?计划$)", re.M)
 _TITLE_YEAR = re.compile(rf"({_YEAR})\s*年(度)?(?!\s*(?:\d{{1,2}}|{_CN_NUM})\s*月)")
 _LATE_MONTH = 10   # a work report delivered from October on plans the next year
@@ -86,7 +86,7 @@ def detect_meta(text: str, name: str, hint: str | None = None, page: str | None 
     titles = _titles(head) + [t for t in (hint, _stem(name)) if t and _TITLE_WORDS.search(t)]
     meta = DocumentMeta(title=titles[0] if titles else None)
     meta.doc_type = _doc_type(titles, head)
-    meta.region = _region(titles, edges)
+    meta.region = NATIONAL if NATIONAL_WORDS.search(head) else _region(titles, edges)
     meta.region_level = region_level(meta.region) if meta.region else None
     meta.meeting = _meeting(head)
     meta.date = _date(head) or (_date(page[:HEAD_CHARS]) if page else None) or date

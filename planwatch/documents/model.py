@@ -30,7 +30,7 @@ class Table:
 class DocumentMeta:
     title: str | None = None
     region: str | None = None          # as named in the document, e.g. 武汉市洪山区
-    region_level: str | None = None    # province | city | county | district
+    region_level: str | None = None    # national | province | city | county | district
     doc_type: str = "other"            # plan_outline | annual_report | midyear_report | work_report | communique | other
     report_years: list[int] = field(default_factory=list)   # years it reports results on
     target_years: list[int] = field(default_factory=list)   # years it sets targets for

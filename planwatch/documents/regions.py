@@ -46,6 +46,17 @@ def _short_names(path: Path = REGIONS_FILE) -> dict[str, str]:
 
 
 SHORT_NAMES = _short_names()
+NATIONAL = "全国"
+
+
+def _national_words(path: Path = REGIONS_FILE) -> tuple[str, ...]:
+    words = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("national_words") or []
+    if not all(isinstance(word, str) and word for word in words):
+        raise SettingsError(f"{path}: national_words must be a list of words")
+    return tuple(words)
+
+
+NATIONAL_WORDS = re.compile("|".join(map(re.escape, _national_words())) or "(?!)")
 # A short name is a whole component only where no level suffix follows it:
 # 巴州 (巴音郭楞) is not the start of 巴州区.
 _SHORT = "|".join(sorted(map(re.escape, SHORT_NAMES), key=len, reverse=True))
@@ -93,7 +104,9 @@ def region_key(region: str | None) -> str | None:
 
 
 def region_level(region: str) -> str | None:
-    """province | city | county | district, from the most specific component."""
+    """national | province | city | county | district, from the most specific component."""
+    if region == NATIONAL:
+        return "national"
     parts = split_region(region)
     if not parts:
         return None

@@ -65,10 +65,18 @@ def _read(document: Document, commitments: bool) -> tuple[list[Fact], list[Commi
     reading = Reading.of(shadow)
     tables = extract_tables(shadow)
     facts = _outside(prose_facts(shadow, reading), read_extents(shadow, tables)) + tables
+    if document.meta.region_level == "national":
+        facts = [_nationally(fact) for fact in facts]
     facts = merge(_outside([fact for fact in facts if catalogue.is_main(fact.indicator)], shadow.noise))
     found = restored(read_commitments(shadow, facts, reading), kept) if commitments else []
     facts = as_written(restored(facts, kept), document, folded)
     return [replace(fact, confidence=confidence(fact)) for fact in facts], found
+
+
+def _nationally(fact: Fact) -> Fact:
+    """A name that means another indicator in a national document (财政收入: 全国一般公共预算收入)."""
+    meant = catalogue.national(fact.name_as_written or "")
+    return replace(fact, indicator=meant.name) if meant else fact
 
 
 def _outside(facts: list[Fact], noise: list[tuple[int, int]]) -> list[Fact]:

@@ -45,7 +45,8 @@ POLARITIES = ("higher", "lower", "neutral")
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 _SYSTEM_KEYS = {"id", "name", "category", "unit", "polarity", "rate", "comparable", "note",
                 "parent", "numerator", "denominator", "until", "successor"}
-_READING_KEYS = {"names", "historical", "down", "shared", "split", "whole_word", "main", "follow"}
+_READING_KEYS = {"names", "historical", "down", "shared", "split", "whole_word", "main", "follow", "counted",
+                 "national"}
 _JUNK = re.compile(r"[\s\"'“”‘’「」『』《》_]")
 _BRACKETS = str.maketrans("（）", "()")
 _CHAR = {"(": "[(（]", ")": "[)）]"}
@@ -72,6 +73,8 @@ class Indicator:
     shared: tuple[str, ...] = ()  # names that stand for this and other indicators (节能减排)
     split: tuple[str, ...] = ()   # the indicators (standard names) its names stand for when 分别 follows
     main: bool = True          # false: read (so its name is not taken for another) but not emitted
+    counted: tuple[str, ...] = ()  # names written after their count (134个贫困村出列, 3县摘帽)
+    national: tuple[str, ...] = ()  # names that mean this indicator in a national document (财政收入)
     id: str = ""
     polarity: str = "higher"   # higher | lower | neutral: which way is better
     note: str | None = None    # the 口径
@@ -164,6 +167,8 @@ def _entry(raw: dict, hints: dict, system: dict[str, dict]) -> Indicator:
         shared=tuple(hints.get("shared") or ()),
         split=tuple(system[part]["name"] for part in hints.get("split") or ()),
         main=hints.get("main", True) is not False,
+        counted=tuple(hints.get("counted") or ()),
+        national=tuple(hints.get("national") or ()),
         id=raw["id"],
         polarity=raw["polarity"],
         note=raw.get("note"),
@@ -205,7 +210,9 @@ def _load() -> _Catalogue:
     # space may follow a Latin letter or digit (R&D 经费投入强度, PM2.5 浓度), or an
     # underscore, a subscript's mark in converted text (PM_2.5, PM_10).
     written = [*by_name, *shared]
-    trie = trie_pattern(written, lambda c: (_CHAR.get(c) or re.escape(c))
+    # a space may also come before a Latin word after Chinese (单位 GDP能耗, 万元 GDP: newspaper text)
+    trie = trie_pattern(written, lambda c: (" ?" if c.isascii() and c.isalpha() else "")
+                        + (_CHAR.get(c) or re.escape(c))
                         + ("[“”\" _]?" if c.isascii() and c.isalnum() else "[“”\"]?"))
     # A cheap test of a name's first two characters before the trie, which tries its
     # first-character branches one by one.
@@ -213,9 +220,10 @@ def _load() -> _Catalogue:
     pattern = re.compile(f"(?=[{firsts}][“”\" _]?[{seconds}])" + trie)
     spaced = f"(?=[{firsts}][“”\" \n]?[{seconds}])" + trie.replace('[“”"]?', '[“”" \n]?')
     by_written = {name: (entry,) for name, entry in by_name.items()} | shared
-    narrowing = re.compile(f"(?:{'|'.join(map(re.escape, qualifiers))})[”\"]?$" if qualifiers else "(?!)")
+    # a space may stand between (万元 GDP用水量: text taken from PDFs and newspapers)
+    narrowing = re.compile(f"(?:{'|'.join(map(re.escape, qualifiers))})[”\"]? ?$" if qualifiers else "(?!)")
     return _Catalogue(entries, {entry.id: entry for entry in entries}, by_name, pattern, spaced, by_written,
-                      shared, splits, _shares(entries), narrowing, max(map(len, qualifiers), default=0) + 1)
+                      shared, splits, _shares(entries), narrowing, max(map(len, qualifiers), default=0) + 2)
 
 
 def _char_class(chars) -> str:
@@ -260,6 +268,17 @@ def polarity(name: str) -> str | None:
     """Which way is better for a catalogued name: "higher", "lower" or "neutral"; None when not catalogued."""
     entry = get(name)
     return None if entry is None else entry.polarity
+def national(written: str) -> Indicator | None:
+    """The indicator a name as written means in a national document, where it differs (财政收入)."""
+    key = normalise(written)
+    return next((entry for entry in _load().entries if key in map(normalise, entry.national)), None)
+
+
+def counted() -> dict[str, Indicator]:
+    """Names written after their count (names.yaml `counted`), each with its indicator."""
+    return {name: entry for entry in _load().entries for name in entry.counted}
+
+
 def share(numerator: Indicator, denominator: Indicator | None) -> Indicator | None:
     """The share of `numerator` in `denominator` (占GDP比重); with no denominator (占比), the
     numerator's only share."""

@@ -56,13 +56,17 @@ _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _SPAN = re.compile(r"((?:19|20)\d\d)年?\s*[-—至~～到]\s*((?:19|20)\d\d)年")
 _THIS_YEAR = re.compile(r"\s*(?:今年|本年)")
 _NEXT_FIVE = re.compile(r"今后五年|未来五年|今后5年|未来5年")
+_SINCE = re.compile(placeheld(grammar().review_since))
+_TERM = re.compile(alternation(grammar().term_words))  # 过去五年工作回顾, 本届政府工作回顾, 第四届市人民政府工作回顾
 _ADDRESS = rf"(?:(?:{alternation(grammar().addresses)})[!！,，:：]\s*)?"
 _ADDRESS_AT = re.compile(_ADDRESS)
 # a lead opens the paragraph or its second sentence after a short first one (2015年是“十二五”收官之年。过去五年,…);
 # a five-year lead may stand third (2020年是“十三五”收官之年。我们完成了…目标任务。回眸“十三五”,…)
 _ONE_SHORT, _TWO = r"(?:[^。\n]{1,30}。)?", r"(?:[^。\n]{1,40}。){0,2}"
-_BEFORE_LEAD = {"five_years": _TWO, "plan": _TWO}
-_LEAD_BODIES = {kind: rf"[ \t\u3000—]*{_ADDRESS}{_BEFORE_LEAD.get(kind, _ONE_SHORT)}(?:{placeheld(words)})"
+_BEFORE_LEAD = {"five_years": _TWO, "term_years": _TWO, "plan": _TWO}
+_NUMERALS = "一二三四五"
+_TOPIC = r"(?:[（(][一二三四五六七八九十]+[)）])?"  # （一）五年来,…: a numbered topic's paragraph
+_LEAD_BODIES = {kind: rf"[ \t\u3000—]*{_TOPIC}{_ADDRESS}{_BEFORE_LEAD.get(kind, _ONE_SHORT)}(?:{placeheld(words)})"
                 for kind, words in grammar().paragraph_leads.items()}
 # Each lead at a line start, and the same after a line break: re scans fast for a literal
 # \n opening a pattern, but tries one opening with ^ at every offset of the text.
@@ -177,12 +181,15 @@ class Sections:
             first = years[0] if years else (frame.target or (frame.report + 1 if frame.report else None))
             if first:
                 return self._new(start, role, first + 4, str(first + 4), (first, first + 4), said, said)
-        if role == current.role and not years and "半年" not in heading and "五年" not in heading:
+        if role == current.role and not years and "半年" not in heading and not _TERM.search(heading):
             return self._new(start, role, current.year, current.period, current.span, said, current.period_basis)
         # the heading's own years, else the document's
-        dated = said if years or part_of(heading) or "五年" in heading else self._sections_default.period_basis
+        dated = said if years or part_of(heading) or _TERM.search(heading) else self._sections_default.period_basis
         if role == "actual":
-            if "五年" in heading and frame.report and not self._plan:  # 过去五年工作回顾
+            since = _SINCE.search(heading)
+            if since and frame.report and int(since[1]) < frame.report and not self._plan:  # 2003年以来工作回顾
+                return self._new(start, role, frame.report, str(frame.report), (int(since[1]), frame.report), said, said)
+            if _TERM.search(heading) and frame.report and not self._plan:  # 过去五年工作回顾, 本届政府工作回顾
                 last = years[-1] if years else frame.report
                 return self._new(start, role, last, str(last), (last - 4, last), said, said)
             if self._plan and meta.report_years and not years:
@@ -204,9 +211,13 @@ class Sections:
         a plan's span (its goals when it begins after the year reviewed)."""
         if self._plan:
             return
-        leads = sorted((m.start(), kind, m) for kind, *patterns in _LEADS for m in _at_line_starts(text, *patterns))
+        longest: dict[int, tuple[str, re.Match]] = {}  # one lead a paragraph: the longest (五年来 over 五年)
+        for kind, *patterns in _LEADS:
+            for m in _at_line_starts(text, *patterns):
+                if m.start() not in longest or len(m[0]) > len(longest[m.start()][1][0]):
+                    longest[m.start()] = (kind, m)
         added = []
-        for start, kind, match in leads:
+        for start, (kind, match) in sorted(longest.items()):
             section = self._paragraph(match, kind, self.at(start))
             if section is not None:
                 added.append(section)
@@ -228,10 +239,14 @@ class Sections:
             role = "target" if year > reviewed else "actual"
             return self._new(said.start, role, year, str(year), None, current.role_basis if role == current.role
                              else said, said)
-        if kind == "five_years":
+        if kind == "five_years" and current.role == "target" and current.span:
+            span = (current.span[0] - 5, current.span[0] - 1)  # a plan's part opening on 过去的五年: the last plan
+            return self._new(said.start, "actual", span[1], str(span[1]), span, said, said)
+        if kind in ("five_years", "term_years"):
             if current.role != "actual":
                 return None
-            span = (reviewed - 4, reviewed)
+            years = next((n + 1 for n, numeral in enumerate(_NUMERALS) if numeral + "年" in lead), 5)  # 四年来
+            span = (reviewed - years + 1, reviewed)
         else:
             span = five_year_span(lead)
         role = "target" if span[0] > reviewed else "actual"
@@ -257,9 +272,11 @@ class Sections:
             said = Basis("goals", head + len(words) - len(words.lstrip()), match.end())
             dated = said if years else current.period_basis if own or not self._framing.target \
                 else self._sections_default.period_basis
-            if not years and _THIS_YEAR.match(words) and self._framing.now:  # 今年…主要预期目标是: not the plan's
+            # 今年…主要预期目标是 (also after 根据“十四五”规划,…): this year's, not the plan's
+            this_year = not years and _THIS_YEAR.search(words) and self._framing.now
+            if this_year:
                 year, span, dated = self._framing.now, None, said
-            plan = five_year_span(words) or _years_span(words)
+            plan = None if this_year else five_year_span(words) or _years_span(words) or self._next_five(words)
             if plan:  # “十四五”时期(2021年至2025年)的主要目标: the plan's goals
                 year, span, dated = plan[1], plan, said
             added += [self._new(match.end(), "target", year, str(year) if year else None, span, said, dated),
@@ -312,6 +329,11 @@ class Sections:
     def _next_heading(self, pos: int) -> int:
         index = bisect_right(self._starts, pos)
         return self._starts[index] if index < len(self._starts) else len(self._text)
+
+    def _next_five(self, words: str) -> tuple[int, int] | None:
+        """未来五年,…主要预期目标是: the five years from the one the report plans."""
+        first = self._framing.target or (self._framing.report + 1 if self._framing.report else None)
+        return (first, first + 4) if first and not self._plan and _NEXT_FIVE.search(words) else None
 
     def _next_year(self, current: Section) -> int | None:
         if self._framing.target:

@@ -70,6 +70,8 @@ class Grammar:
     paragraph_leads: dict[str, tuple[str, ...]]    # year | five_years | plan -> lead words with {year}, {plan}
     addresses: tuple[str, ...]
     session_report_words: tuple[str, ...]
+    review_since: tuple[str, ...]
+    term_words: tuple[str, ...]
     throughout_words: tuple[str, ...]
     average_before_value: tuple[str, ...]
     run_words: tuple[str, ...]
@@ -80,6 +82,8 @@ class Grammar:
     span_total_words: tuple[str, ...]
     reached_words: tuple[str, ...]
     goal_only_qualitative: tuple[str, ...]
+    goals_list_qualitative: tuple[str, ...]
+    milestone_words: tuple[str, ...]
 
     def is_down(self, verb: str) -> bool:
         return verb in self.down
@@ -170,6 +174,8 @@ def grammar() -> Grammar:
         paragraph_leads={kind: tuple(words) for kind, words in raw["paragraph_leads"].items()},
         addresses=tuple(raw["addresses"]),
         session_report_words=tuple(raw["session_report_words"]),
+        review_since=tuple(raw["review_since"]),
+        term_words=tuple(raw["term_words"]),
         throughout_words=tuple(raw["throughout_words"]),
         average_before_value=tuple(raw["average_before_value"]),
         run_words=tuple(raw["run_words"]),
@@ -182,4 +188,6 @@ def grammar() -> Grammar:
         span_total_words=tuple(raw["span_total_words"]),
         reached_words=tuple(raw["reached_words"]),
         goal_only_qualitative=tuple(raw["goal_only_qualitative"]),
+        goals_list_qualitative=tuple(raw["goals_list_qualitative"]),
+        milestone_words=tuple(raw["milestone_words"]),
     )

@@ -32,6 +32,7 @@ from dataclasses import replace
 
 from ..documents import Document
 from . import catalogue
+from .counted import counted_facts
 from ..model import Basis, Fact
 from .grammar import alternation, grammar
 from .numbers import Quantity, find_quantities
@@ -68,6 +69,8 @@ _NOT_A_LIST = re.compile(r"[0-9０-９%,，。;；:：!?！？\n]")
 _BULLET = re.compile(r"[ \t\u3000]*——")
 _AFTER_COLON = re.compile(rf"[ \t\u3000]*(?:{_ESTIMATE}|实际|完成|实现|全年完成)")
 _GAP = 12
+# a milestone said in words before the name's values, in a clause of its own
+_MILESTONE = re.compile(rf"[^,，;；。:：\d]{{0,12}}(?:{alternation(_G.milestone_words)})[,，]")
 _THEN_EXACT = re.compile(r"[^,，;；。\d]{0,4}[,，]\s*(?:达到|达|为)\s*")
 _FROM = re.compile(rf"(?:{alternation(_G.change_from)})[^,，;；。从由]{{0,8}}$")  # 从2020年的X, 由人均X: X is where a change started
 _AVERAGE = re.compile(r"年均|平均每年")
@@ -80,7 +83,7 @@ _ADJUSTED = re.compile(r"(?:剔除|扣除|除去)[^,，。;；:：]{0,30}?(?:因
 _LABEL_HEAD = re.compile(r"[\s—\-·•]*(?:[0-9一二三四五六七八九十]+[、.．]|[（(][0-9一二三四五六七八九十]+[)）])?[\s—\-]*")
 _LABEL_END = re.compile(r"\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]")
 _PROGRESS = re.compile(r"(?:完成|占|达到)[^,，;；。]{0,8}(?:目标|计划|任务)的")
-_RESPECTIVELY = re.compile(rf"[,，;；、]\s*分别(?:{_VERBS}|为|达到|达)")
+_RESPECTIVELY = re.compile(rf"[,，;；、]\s*(?:年均)?分别(?:年均)?(?:{_VERBS}|为|达到|达)")  # ,年均分别增长13%和47%
 # …X元,农村…Y元,同比增长8.5%和13%: a growth verb before two values joined by 和 shares them out too
 _PAIRED = re.compile(rf"[,，;；]\s*(?:同比|比上年|较上年|实际|名义)?(?:{_VERBS})$")
 _UNREAD_ITEM = re.compile(r"[、和及与][^0-9,，;；。:：%、]{1,12}")  # 、入境游客: the next item of a list, named in words the catalogue does not read
@@ -218,7 +221,7 @@ class _Reader:
             group = self._group(index)
             index += len(group)
             facts.extend(self._group_facts(group))
-        return facts
+        return facts + counted_facts(self)
 
     def _group(self, index: int) -> list[Mention]:
         group = [self.mentions[index]]
@@ -528,6 +531,9 @@ class _Reader:
         between = _unwrap(between)
         if first:
             between = _ASIDE.sub("", _ADJUSTED.sub("", between))
+            milestone = _MILESTONE.match(between)  # 地区生产总值再上一个千亿台阶,从2375亿元增至3719亿元
+            if milestone:
+                between = between[milestone.end():]
             return len(between) <= _GAP and not _CLAUSE_END.search(between) and not _SHARE.search(between)
         breaks = list(_CHAIN_BREAK.finditer(between))
         if not breaks:
@@ -633,7 +639,9 @@ class _Reader:
         else:
             chosen = [m for m in marks if m.start >= clause_start or (
                 m.start >= sentence_start and self._clause_head(m.start))]
-            chosen = chosen or [m for m in marks if m.is_span and m.kind != "since"]  # 比2015年 is its sentence's
+            # an earlier sentence's span frames this one when it opens its clause (“十四五”以来,…), not
+            # inside a statement (实现“十四五”以来第3次千亿级跨越); 比2015年 is its sentence's
+            chosen = chosen or [m for m in marks if m.is_span and m.kind != "since" and self._clause_head(m.start)]
         return Where(
             section=self.sections.at(value_start),
             sentence=text[sentence_start:value_start],

@@ -163,6 +163,9 @@ def text_fact(indicator: Indicator, written: str, words: str, where: Where, star
     role, period, bases = decided.role, decided.period, (decided.role_basis, decided.period_basis)
     if period is None or role != "target" and words in _G.goal_only_qualitative:
         return None
+    listed = where.section.role_basis is not None and where.section.role_basis.rule == "goals"
+    if words in _G.goals_list_qualitative and not listed:
+        return None  # …修复工程,近岸海域水质优良比例达到省定目标: a task's aim, not a main goal
     span = where.section.span
     if (measure == "growth" or held) and span and period == str(span[1]):
         period = span_text(span)  # 到2025年,居民收入与经济增长同步 / 失业率总体稳定: over the plan's years

@@ -59,6 +59,15 @@ def test_opening_without_title_line():
     assert (meta.report_years, meta.target_years) == ([2021], [2022])
 
 
+def test_the_state_council_s_report_is_national():
+    """The national report names no region of its own; its opening says whose it is."""
+    text = ("各位代表：\n现在，我代表国务院向大会作政府工作报告，请予审议，并请全国政协各位委员提出意见。\n"
+            "一、2009年工作回顾\n2009年是新世纪以来我国经济发展最为困难的一年。只要特别行政区保持繁荣稳定。\n")
+    meta = detect_meta(text, "043.txt")
+    assert (meta.region, meta.region_level) == ("全国", "national")
+    assert meta.report_years == [2009]
+
+
 def test_portal_page_text():
     """Title, publication line and footer of a scraped portal page."""
     text = ("2018年政府工作报告\n发布时间：2018-02-12 信息来源：区政府办公室 字体：[ ]\n各位代表：\n"

@@ -67,6 +67,9 @@ QUANTITIES = [
     ("两万人",              "2",      "万人",      "=",  None,  False),
     ("12年",                "12",     "年",        "=",  None,  False),
     ("65微克/立方米",       "65",     "微克/立方米", "=", None,  False),
+    ("27微克／立方米",      "27",     "微克/立方米", "=", None,  False),  # a full-width slash
+    ("3.5% 以内",           "3.5",    "%",         "<=", None,  False),  # a space before the bound word
+    ("78周岁",              "78",     "岁",        "=",  None,  False),
     ("1,250户",             "1250",   "户",        "=",  None,  False),
     ("超 100 万方",         "100",    "万方",      ">",  None,  False),
     ("62 %",                "62",     "%",         "=",  None,  False),

@@ -450,6 +450,21 @@ SHAPES["a ratio written X∶1 or bare, a score written bare: the level of a unit
         ("城乡居民收入比", "target", "2030", "level", "2.1", None, "~"),
     ])
 
+SHAPES["each name with its level, then 年均分别 growths: in the names' order"] = (
+    "一、过去五年工作回顾\n"
+    "2025年实际利用外资4亿美元，引入国内资金155.3亿元，年均分别增长13.1%和46.7%。"
+    "城市居民人均可支配收入达到41230元，农村居民人均可支配收入24405元，年均分别增长6.5%和8.2%。\n",
+    REVIEW_META, [
+        ("实际利用外资", "actual", "2025", "level", "4", "亿美元", "="),
+        ("实际利用内资", "actual", "2025", "level", "155.3", "亿元", "="),
+        ("实际利用外资", "actual", "2021-2025", "growth", "13.1", "%", "="),
+        ("实际利用内资", "actual", "2021-2025", "growth", "46.7", "%", "="),
+        ("城镇居民人均可支配收入", "actual", "2025", "level", "41230", "元", "="),
+        ("农村居民人均可支配收入", "actual", "2025", "level", "24405", "元", "="),
+        ("城镇居民人均可支配收入", "actual", "2021-2025", "growth", "6.5", "%", "="),
+        ("农村居民人均可支配收入", "actual", "2021-2025", "growth", "8.2", "%", "="),
+    ])
+
 
 @pytest.mark.parametrize("case", sorted(SHAPES))
 def test_sentence_shapes(case):

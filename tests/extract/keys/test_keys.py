@@ -13,17 +13,20 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).parent
-SERIES = HERE.parents[2] / ".." / "shared" / "devset" / "series" / "南通市"
+DEVSET = HERE.parents[2] / ".." / "shared" / "devset"
+SETS = {"tune": DEVSET / "series" / "南通市", "tune2": DEVSET / "raw"}
 _spec = importlib.util.spec_from_file_location("keytool", HERE / "keytool.py")
 keytool = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(keytool)
 
 
-@pytest.mark.parametrize("docs", [None, SERIES], ids=["fields", "offsets"])
-def test_tune_keys_pass_the_checks(docs):
+@pytest.mark.parametrize("name", sorted(SETS))
+@pytest.mark.parametrize("with_docs", [False, True], ids=["fields", "offsets"])
+def test_tuning_keys_pass_the_checks(name, with_docs):
+    docs = SETS[name] if with_docs else None
     if docs is not None and not docs.exists():
-        pytest.skip("../shared series not available")
-    assert keytool.check(HERE / "tune", docs) == []
+        pytest.skip("../shared devset not available")
+    assert keytool.check(HERE / name, docs) == []
 
 
 def test_check_reports_a_span_that_misses_its_value(tmp_path):

@@ -1,0 +1,49 @@
+"""Counts written before the name they count: 134个贫困村出列, 实现3.2万人脱贫, 3县摘帽,
+1000万以上农村贫困人口脱贫. The names are the catalogue's `counted` (names.yaml); the
+count is the indicator's level, in its unit's measure word (a count in another, 8户脱贫,
+is not the indicator's), scaled by 万 or 亿; 多/余 after the number bound it from below (>), 以上 (>=).
+Role and period are resolved as for any statement, at the number."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import cache
+
+from . import catalogue
+from .grammar import alternation
+from .names import Mention
+from .numbers import Quantity
+from .statement import numeric_fact
+from ..model import Fact
+
+_LEVELS = ["省级", "市级", "县级", "州级", "重点", "深度", "建档立卡"]  # 112个省级贫困村整体脱贫
+_PEOPLE = {"名": "人"}  # 2866名贫困人口: counted in 人
+
+
+@cache
+def _pattern() -> re.Pattern:
+    return re.compile(rf"(?<![\d.])(?P<number>\d+(?:\.\d+)?)(?P<scale>[万亿])?(?P<more>多|余)?(?P<above>以上)?"
+                      rf"(?P<measure>[个人户名])?(?:{alternation(_LEVELS)})?(?P<name>{alternation(catalogue.counted())})"
+                      rf"(?=[\s，。；、,.;:：!！?？)）”\"]|任务|目标|$)")  # not 13.2万脱贫人口稳岗就业
+
+
+def counted_facts(reader) -> list[Fact]:
+    """Facts of the counts in reader.text (a prose reader: its `_where` places a statement)."""
+    text, names, facts = reader.text, catalogue.counted(), []
+    for match in _pattern().finditer(text):
+        indicator = names[match["name"]]
+        base = (indicator.unit or "").lstrip("万亿")
+        measure = _PEOPLE.get(match["measure"], match["measure"])
+        if measure and base and measure != base:
+            continue  # 8户脱贫, 12个脱贫…: not what the name counts
+        unit = (match["scale"] or "") + (measure or base)
+        comparator = ">" if match["more"] else ">=" if match["above"] else "="
+        quantity = Quantity(value=Decimal(match["number"]), unit=unit or None, comparator=comparator,
+                            start=match.start(), end=match.end(), number_start=match.start())
+        mention = Mention(match.start("name"), match.end("name"), indicator, match["name"])
+        fact = numeric_fact(indicator, match["name"], quantity, "level", reader._where(mention, match.start()),
+                            match.start(), "", text[match.end():match.end() + 6])
+        if fact is not None:
+            facts.append(fact)
+    return facts

@@ -33,10 +33,14 @@ _HEADING = re.compile(
     r"|^[ \t\u3000]*(?P<plain>[^\n。，,;；:：|]{4,30})[ \t\u3000]*$",
     re.M,
 )
-_GOALS = r"(?:预期目标|主要目标|发展目标|目标任务|预期指标)"
+_GOALS = ("预期目标", "主要目标", "发展目标", "目标任务", "预期指标")
 _IS = r"(?:建议|确定|安排|拟定|设定)?(?:是|为|如下)"  # 主要预期目标建议为: 目标如下:
-_INLINE = re.compile(rf"{_GOALS}(?:{_IS}?[:：]|{_IS}[,，]|[。;；]\s*其中[,，:：]|[ \t\u3000]*[】」》)）\]]?[ \t\u3000]*(?=\r?\n))"
-                     rf"|(?:预期目标|主要目标){_IS}(?=[^\s,，。:：])")  # not 完成目标任务, (a result)
+_LIST_OPENS = rf"(?:{_IS}?[:：]|{_IS}[,，]|[。;；]\s*其中[,，:：]|[ \t\u3000]*[】」》)）\]]?[ \t\u3000]*(?=\r?\n))"
+# One alternative per goal word, each opening with its literal word: re then finds their first
+# characters fast, where a group first is tried at every offset. 预期目标/主要目标 also open a list
+# with no punctuation after 是/为 (not 完成目标任务, a result).
+_INLINE = re.compile("|".join([*(goals + _LIST_OPENS for goals in _GOALS),
+                               *(rf"{goals}{_IS}(?=[^\s,，。:：])" for goals in _GOALS[:2])]))
 _NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节篇]|[■◆]")  # not a title line
 _ITEM_END = re.compile(r"[。！？!?\n]")
 _DONE = re.compile(r"完成|实现|超额|达到")

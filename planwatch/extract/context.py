@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from ..documents import Document
 from . import catalogue
@@ -27,12 +28,14 @@ from ..model import Basis
 from .framing import five_year_span, framing, part_of
 from .grammar import alternation, grammar, placeheld
 
-_HEADING = re.compile(
-    r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节篇]|[（(][一二三四五六七八九十]+[)）])"
-    r"[^\n。]{0,60}$|^[ \t\u3000]*[■◆][^\n。]{2,60}$|^[ \t\u3000]*[^\n。，,;；]{2,50}[:：][ \t\u3000]*$"
-    r"|^[ \t\u3000]*(?P<plain>[^\n。，,;；:：|]{4,30})[ \t\u3000]*$",
-    re.M,
+_HEADING_LINE = (
+    r"(?P<line>[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节篇]|[（(][一二三四五六七八九十]+[)）])"
+    r"[^\n。]{0,60}$|[ \t\u3000]*[■◆][^\n。]{2,60}$|[ \t\u3000]*[^\n。，,;；]{2,50}[:：][ \t\u3000]*$"
+    r"|[ \t\u3000]*(?P<plain>[^\n。，,;；:：|]{4,30})[ \t\u3000]*$)"
 )
+# The first line, then each line after a line break: re finds a literal \n fast, where a
+# pattern opening with ^ is tried at every offset of the text.
+_HEADING = (re.compile(_HEADING_LINE, re.M), re.compile(f"\n{_HEADING_LINE}", re.M))
 _GOALS = ("预期目标", "主要目标", "发展目标", "目标任务", "预期指标")
 _IS = r"(?:建议|确定|安排|拟定|设定)?(?:是|为|如下)"  # 主要预期目标建议为: 目标如下:
 _LIST_OPENS = rf"(?:{_IS}?[:：]|{_IS}[,，]|[。;；]\s*其中[,，:：]|[ \t\u3000]*[】」》)）\]]?[ \t\u3000]*(?=\r?\n))"
@@ -152,11 +155,13 @@ class Sections:
 
     def _headings(self, text: str):
         current = self._sections_default
-        for match in _HEADING.finditer(text):
+        first, after_break = _HEADING
+        for match in chain(filter(None, [first.match(text)]), after_break.finditer(text)):
             if match["plain"] and not ((_YEAR.search(match["plain"]) or five_year_span(match["plain"]))
                                        and _PROSE_LINE.match(text, match.end())):
                 continue  # a short line is a heading only when it names a year (or 十三五) and prose follows
-            section = self._section(match.start() + len(match[0]) - len(match[0].lstrip()), match[0].strip(), current)
+            line = match["line"]
+            section = self._section(match.start("line") + len(line) - len(line.lstrip()), line.strip(), current)
             if section is not None:
                 current = section
                 yield section

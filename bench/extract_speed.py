@@ -76,9 +76,10 @@ def compare(args: argparse.Namespace) -> None:
         for checkout in order:
             figures[checkout].append(one_run(checkout, args))
         print(f"run {run}: " + ", ".join(f"{path.name} {runs[-1]:.2f}" for path, runs in figures.items()))
-    this, other = (statistics.median(runs) for runs in figures.values())
+    (this, these), (other, others) = ((statistics.median(runs), runs) for runs in figures.values())
+    paired = statistics.median(a / b for a, b in zip(these, others))  # each pair ran under the same load
     print(f"median cpu M chars/s over {args.runs} runs of {args.size_mb} MB: {ROOT.name} {this:.2f}, "
-          f"{args.compare.resolve().name} {other:.2f}, ratio {this / other:.2f}")
+          f"{args.compare.resolve().name} {other:.2f}, ratio {this / other:.2f} (median of paired runs {paired:.2f})")
 
 
 def main() -> None:

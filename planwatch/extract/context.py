@@ -69,22 +69,29 @@ _ADDRESS_AT = re.compile(_ADDRESS)
 # a five-year lead may stand third (2020年是“十三五”收官之年。我们完成了…目标任务。回眸“十三五”,…)
 # (possessive: a shorter run of [^。] is never followed by 。, so giving characters back is wasted work)
 _ONE_SHORT, _TWO = r"(?:[^。\n]{1,30}+。)?", r"(?:[^。\n]{1,40}+。){0,2}"
-_BEFORE_LEAD = {"five_years": _TWO, "plan": _TWO}
-_LEAD_BODIES = {kind: rf"[ \t\u3000—]*{_ADDRESS}{_BEFORE_LEAD.get(kind, _ONE_SHORT)}(?:{placeheld(words)})"
+_BEFORE = {kind: _TWO if kind in ("five_years", "plan") else _ONE_SHORT for kind in grammar().paragraph_leads}
+_LEAD_BODIES = {kind: rf"[ \t\u3000—]*{_ADDRESS}{_BEFORE[kind]}(?:{placeheld(words)})"
                 for kind, words in grammar().paragraph_leads.items()}
-# Each lead at a line start, and the same after a line break: re scans fast for a literal
-# \n opening a pattern, but tries one opening with ^ at every offset of the text.
-_LEADS = tuple((kind, re.compile(f"^{body}", re.M), re.compile(f"\n{body}")) for kind, body in _LEAD_BODIES.items())
+_LEADS = {kind: re.compile(f"^{body}", re.M) for kind, body in _LEAD_BODIES.items()}
+# The line starts where some lead may open, found in one scan after each line break (re finds
+# a literal \n fast, where ^ is tried at every offset), each kind's words grouped by what may
+# stand before them, so that the sentences before a lead are read once per line.
+_WORDS_AFTER = {before: [word for kind, words in grammar().paragraph_leads.items() if _BEFORE[kind] == before
+                         for word in words] for before in dict.fromkeys(_BEFORE.values())}
+_ANY_LEAD = re.compile(rf"\n(?=[ \t\u3000—]*{_ADDRESS}"
+                       rf"(?:{'|'.join(f'{before}(?:{placeheld(words)})' for before, words in _WORDS_AFTER.items())}))")
 
 
-def _at_line_starts(text: str, at_start: re.Pattern, after_break: re.Pattern):
-    """Each match of at_start at a line start, no two overlapping, in order: where
-    at_start.finditer would find them under re.M."""
-    free_from = 0
-    for start in [0, *(found.start() + 1 for found in after_break.finditer(text))]:
-        if start >= free_from and (match := at_start.match(text, start)):
-            yield match
-            free_from = match.end()
+def _leads(text: str):
+    """(start, kind, match) of each paragraph lead at a line start, of one kind no two
+    overlapping: where each kind's pattern would find them under re.M."""
+    starts = [0, *(found.end() for found in _ANY_LEAD.finditer(text))]
+    for kind, pattern in _LEADS.items():
+        free_from = 0
+        for start in starts:
+            if start >= free_from and (match := pattern.match(text, start)):
+                yield start, kind, match
+                free_from = match.end()
 
 
 @dataclass(frozen=True)
@@ -214,7 +221,7 @@ class Sections:
         a plan's span (its goals when it begins after the year reviewed)."""
         if self._plan:
             return
-        leads = sorted((m.start(), kind, m) for kind, *patterns in _LEADS for m in _at_line_starts(text, *patterns))
+        leads = sorted(_leads(text))
         added = []
         for start, kind, match in leads:
             section = self._paragraph(match, kind, self.at(start))

@@ -10,9 +10,10 @@ CPU time (CPU time is the fairer figure on a shared, busy machine).
 Target: >= 2 M chars/s on one core.
 
 With --compare PATH (another checkout of planwatch, e.g. a `git worktree` of an
-older commit), each run is a fresh interpreter that imports planwatch from this
-checkout or from PATH, alternately, so that both see the same load on a shared
-machine; prints the median CPU figure of each and their ratio.
+older commit), each run is a fresh interpreter (three runs, their median) that
+imports planwatch from this checkout or from PATH, alternately, so that both see
+the same load on a shared machine; prints the median CPU figure of each and their
+ratio.
 """
 
 from __future__ import annotations
@@ -62,8 +63,8 @@ def measure(args: argparse.Namespace) -> None:
 
 
 def one_run(checkout: Path, args: argparse.Namespace) -> float:
-    """CPU M chars/s of one run in a fresh interpreter that imports planwatch from `checkout`."""
-    command = [sys.executable, __file__, "--runs", "1", "--size-mb", str(args.size_mb), "--seeds", str(args.seeds)]
+    """CPU M chars/s, the median of three runs in a fresh interpreter that imports planwatch from `checkout`."""
+    command = [sys.executable, __file__, "--runs", "3", "--size-mb", str(args.size_mb), "--seeds", str(args.seeds)]
     done = subprocess.run(command, env={**os.environ, "PYTHONPATH": str(checkout)}, capture_output=True, text=True,
                           check=True)
     return float(_CPU.search(done.stdout.strip())[1])

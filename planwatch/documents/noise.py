@@ -1,8 +1,10 @@
 """Spans of spam and page furniture, from the patterns in `planwatch/data/noise.yaml`.
 
-All line patterns are joined into one compiled regex and all inline patterns
-into another, so finding noise is two passes over the text whatever the
-number of patterns.
+All inline patterns are joined into one compiled regex, one pass over the text;
+line patterns into two, tried on each short line: those that cannot match without
+one of some words (the words read from the pattern itself, `.{0,40}(版权所有|…)`)
+only on a line that holds one of the words, a literal search far cheaper than
+their backtracking over every line.
 """
 
 from __future__ import annotations
@@ -10,7 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import takewhile
 from pathlib import Path
+from re import _constants as sre, _parser  # a pattern's parse: re offers no public API for it
+from typing import NamedTuple
 
 import yaml
 
@@ -21,17 +26,59 @@ _EDGE = r"[ \t\r\f\v\u3000\xa0]*"
 MAX_LINE = 300
 
 
+class _LinePatterns(NamedTuple):
+    anywhere: re.Pattern[str] | None   # patterns tried on every short line
+    keyed: re.Pattern[str] | None      # patterns tried only on a line that holds one of `words`
+    words: re.Pattern[str] | None
+
+    def fullmatch(self, text: str, start: int, end: int) -> bool:
+        """Whether one line pattern matches text[start:end] whole."""
+        return bool(self.anywhere and self.anywhere.fullmatch(text, start, end)
+                    or self.keyed and self.words.search(text, start, end) and self.keyed.fullmatch(text, start, end))
+
+
 @lru_cache(maxsize=4)
-def _patterns(path: Path = NOISE_FILE) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+def _patterns(path: Path = NOISE_FILE) -> tuple[_LinePatterns, re.Pattern[str] | None]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         lines = [_checked(e, path) for e in data.get("lines") or []]
         inline = [_checked(e, path) for e in data.get("inline") or []]
     except (OSError, yaml.YAMLError) as exc:
         raise SettingsError(f"{path}: cannot read the noise patterns ({exc})") from None
-    line_re = re.compile(rf"{_EDGE}(?:{'|'.join(f'(?:{p})' for p in lines)}){_EDGE}") if lines else None
+    needs = {pattern: _required_words(_parser.parse(pattern)) for pattern in lines}
+    words = set().union(*(found for found in needs.values() if found))
+    line_patterns = _LinePatterns(_line_union([p for p in lines if not needs[p]]), _line_union([p for p in lines if needs[p]]),
+                                  re.compile("|".join(map(re.escape, sorted(words)))) if words else None)
     inline_re = re.compile("|".join(f"(?:{p})" for p in inline)) if inline else None
-    return line_re, inline_re
+    return line_patterns, inline_re
+
+
+def _line_union(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile(rf"{_EDGE}(?:{'|'.join(f'(?:{p})' for p in patterns)}){_EDGE}") if patterns else None
+
+
+def _required_words(items) -> set[str] | None:
+    """Words one of which every match of the parsed pattern `items` holds, or None when none is
+    found: its first run of literal characters, or group or alternation of such runs, that a
+    match cannot skip, each run at least two characters long (one character is found in most
+    lines, sparing nothing). Words in a group that ignores case (?i:…) are not read."""
+    items = list(items)
+    for at, (op, av) in enumerate(items):
+        if op is sre.LITERAL:
+            run = "".join(chr(c) for _, c in takewhile(lambda item: item[0] is sre.LITERAL, items[at:]))
+            found = {run} if len(run) > 1 else None
+        elif op is sre.SUBPATTERN:
+            found = None if av[1] & re.I else _required_words(av[3])
+        elif op is sre.BRANCH:
+            options = [_required_words(branch) for branch in av[1]]
+            found = None if None in options else set().union(*options)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            found = _required_words(av[2])
+        else:
+            continue
+        if found:
+            return found
+    return None
 
 
 def _checked(entry: dict, path: Path) -> str:
@@ -70,14 +117,14 @@ def within_line(pattern: str) -> str:
 
 def find_noise(text: str, path: Path = NOISE_FILE) -> list[tuple[int, int]]:
     """Sorted, non-overlapping (start, end) spans of noise in `text`."""
-    line_re, inline_re = _patterns(path)
-    spans = _noise_lines(text, line_re) if line_re else []
+    line_patterns, inline_re = _patterns(path)
+    spans = _noise_lines(text, line_patterns)
     if inline_re:
         spans += [_trimmed(text, m.start(), m.end()) for m in inline_re.finditer(text)]
     return merged([(start, end) for start, end in spans if end > start])
 
 
-def _noise_lines(text: str, line_re: re.Pattern[str]) -> list[tuple[int, int]]:
+def _noise_lines(text: str, line_patterns: _LinePatterns) -> list[tuple[int, int]]:
     """Whole lines that a line pattern matches. Furniture lines are short, so
     lines over MAX_LINE characters (paragraphs) are not tried: this keeps the
     cost to the short lines whatever the patterns."""
@@ -85,7 +132,7 @@ def _noise_lines(text: str, line_re: re.Pattern[str]) -> list[tuple[int, int]]:
     while start <= size:
         end = text.find("\n", start)
         end = size if end < 0 else end
-        if 0 < end - start <= MAX_LINE and line_re.fullmatch(text, start, end):
+        if 0 < end - start <= MAX_LINE and line_patterns.fullmatch(text, start, end):
             spans.append(_trimmed(text, start, end))
         start = end + 1
     return spans
@@ -119,5 +166,5 @@ def in_noise(noise: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def is_furniture_line(line: str, path: Path = NOISE_FILE) -> bool:
     """Whether a whole line is page furniture (a `lines` pattern of the noise file)."""
-    line_re = _patterns(path)[0]
-    return line_re is not None and len(line) <= MAX_LINE and line_re.fullmatch(line.strip()) is not None
+    line = line.strip()
+    return len(line) <= MAX_LINE and _patterns(path)[0].fullmatch(line, 0, len(line))

@@ -23,6 +23,7 @@ from ..errors import SettingsError
 
 
 GRAMMAR_FILE = Path(__file__).parents[1] / "data" / "grammar.yaml"
+_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader: ~8x faster on a file this size
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def _by_word(section: dict) -> dict[str, str]:
 def grammar() -> Grammar:
     """The grammar of planwatch/data/grammar.yaml; a missing or broken file is an error."""
     try:
-        raw = yaml.safe_load(GRAMMAR_FILE.read_text("utf-8"))
+        raw = yaml.load(GRAMMAR_FILE.read_text("utf-8"), Loader=_YAML)
     except (OSError, yaml.YAMLError) as exc:
         raise SettingsError(f"planwatch/data/grammar.yaml: {exc}") from exc
     comparators = raw["comparators"]

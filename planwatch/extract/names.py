@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from . import catalogue
 from .catalogue import Indicator
 
-_SPACED = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
-_WRAP = re.compile(r"(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff])")  # a line break inside a word
+# A space between two Chinese characters, a line break inside a word: each regex opens with
+# its literal character, which re finds fast, where a class or lookbehind first is tried at every offset.
+_SPACE = re.compile(r" (?<=[\u4e00-\u9fff] )(?=[\u4e00-\u9fff])")
+_WRAP = re.compile(r"\n(?<=[\u4e00-\u9fff]\n)(?=[\u4e00-\u9fff])")
 _WRAPPED_LINE = 30  # chars before the word's last character on a line wrapped by width
 _JOINERS = ("和", "、", "及", "与")
 _HEAD = 8  # the longest first name written short (战略性新兴产业、高新技术产业增加值)
@@ -45,7 +47,17 @@ class Mention:
 def is_spaced(text: str) -> bool:
     """PDF text: spaces between Chinese characters, at least one per 200 characters, or
     long lines wrapped between two characters of a word, at least one per 1000."""
-    return len(_SPACED.findall(text)) * 200 >= len(text) > 0 or _wraps(text) * 1000 >= len(text) > 0
+    return _spaced_pairs(text) * 200 >= len(text) > 0 or _wraps(text) * 1000 >= len(text) > 0
+
+
+def _spaced_pairs(text: str) -> int:
+    """How many pairs 中 文 the text holds, no two sharing a character."""
+    count, free_from = 0, 0
+    for match in _SPACE.finditer(text):
+        if match.start() - 1 >= free_from:
+            count += 1
+            free_from = match.end() + 1
+    return count
 
 
 def _wraps(text: str) -> int:

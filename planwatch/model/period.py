@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from ..errors import QueryError
 
@@ -28,17 +29,7 @@ class Period(str):
     months: tuple[int, int]     # months of the year, (1, 12) unless a part of one year
 
     def __new__(cls, text: str) -> Period:
-        if isinstance(text, Period):
-            return text
-        for pattern, parts in _FORMS:
-            if (m := pattern.fullmatch(text)) and (found := parts(m)):
-                first, last, months = found
-                if 1 <= months[0] <= months[1] <= 12:
-                    self = super().__new__(cls, text)
-                    self.first, self.last, self.months = first, last, months
-                    return self
-        raise ValueError(f"{text!r} is not a period: write a year (2023), a half (2023H1), a quarter (2023Q3), "
-                         "months (2023M1-9) or a span of years (2021-2025)")
+        return text if isinstance(text, Period) else _parsed(text)
 
     @classmethod
     def asked(cls, text: str) -> Period:
@@ -78,3 +69,17 @@ class Period(str):
         what a level should have reached by then, pro rata (时间过半、任务过半)."""
         low, high = self.months
         return Decimal(high - low + 1) / Decimal(12)
+
+
+@lru_cache(maxsize=4096)
+def _parsed(text: str) -> Period:
+    """Each period's text read once: a document names the same few periods in every fact."""
+    for pattern, parts in _FORMS:
+        if (m := pattern.fullmatch(text)) and (found := parts(m)):
+            first, last, months = found
+            if 1 <= months[0] <= months[1] <= 12:
+                self = str.__new__(Period, text)
+                self.first, self.last, self.months = first, last, months
+                return self
+    raise ValueError(f"{text!r} is not a period: write a year (2023), a half (2023H1), a quarter (2023Q3), "
+                     "months (2023M1-9) or a span of years (2021-2025)")

@@ -93,3 +93,18 @@ def test_page_numbers_are_noise_but_numbers_in_cells_are_not(line):
     assert covered(text, line)
     assert not in_noise(spans, text.index("1080"), text.index("1080") + 4)
     assert not in_noise(spans, text.index("12.5%"), text.index("12.5%") + 5)
+
+
+@pytest.mark.parametrize("pattern, line, other", [
+    # tried only on lines that hold one of its words (版权所有, 主办): both still found, the rest not
+    (r".{0,20}(版权所有|主办)\s*[:：].*", "本站版权所有：某某县人民政府", "本站主要指标：地区生产总值"),
+    (r".{0,20}(版权所有|主办)\s*[:：].*", "某某网 主办：某某县人民政府", "全县主要指标：地区生产总值"),
+    # words that may match in any case are no filter: the pattern is tried on every line
+    (r"(?i:copyright).*", "COPYRIGHT 2024 某某县人民政府", "全年增长5%。"),
+    (r"(?i:all rights) reserved.*", "ALL RIGHTS reserved", "all rights RESERVED"),
+])
+def test_a_line_pattern_matches_whatever_words_it_needs(tmp_path, pattern, line, other):
+    patterns = tmp_path / "noise.yaml"
+    patterns.write_text(f"lines:\n  - name: footer\n    pattern: '{pattern}'\n", encoding="utf-8")
+    text = f"{other}\n{line}\n{other}\n"
+    assert find_noise(text, patterns) == [(text.index(line), text.index(line) + len(line))]

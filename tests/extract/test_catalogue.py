@@ -445,3 +445,25 @@ def test_short_lines_split_no_words():
     wrapped = _wrapped(PROSE, 25)
     assert wrapped.count("地区生产总值") == 2  # the third is split
     assert [m.indicator.name for m in find_mentions(wrapped, [])].count("地区生产总值") == 2
+
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+EDGE_CASES = ("新增“四上”企业“206家”,R&D 经费投入强度2%,PM_2.5浓度下降,每千人口拥有执业（助理)医师数3人,"
+              "全 员劳动生产率,地区\n生产总值,“地区生产总值”")
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared not available")
+@pytest.mark.parametrize("spaced", [False, True])
+def test_the_automaton_misses_no_name_the_regex_reads_at_any_offset(spaced):
+    """Names are looked for where the automaton says one may start; on real documents and on
+    names written with quotation marks, spaces, underscores and brackets inside, that finds every
+    name the catalogue's regex finds trying each offset, also inside a window of the text."""
+    loaded = catalogue._load()
+    pattern = loaded.spaced if spaced else loaded.pattern
+    texts = [EDGE_CASES, *(p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt"))),
+             *(p.read_text(encoding="utf-8") for p in sorted((SHARED / "devset" / "raw").iterdir())[::4])]
+    for text in texts:
+        for start, end in ((0, len(text)), (len(text) // 3, len(text) // 3 + 500)):
+            expected = [match.span() for match in pattern.finditer(text, start, end)]
+            assert expected or start, "a text without names tests nothing"
+            assert [match.span() for match in catalogue._matches(loaded, text, start, end, spaced)] == expected

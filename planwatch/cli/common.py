@@ -8,8 +8,6 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from .. import settings
 from ..errors import PlanwatchError
@@ -18,7 +16,31 @@ from .output import Format
 if TYPE_CHECKING:
     from ..store import Store
 
-err = Console(stderr=True, soft_wrap=True)   # an error stays one line, however long
+class _Stderr:
+    """Standard error through rich, its Console made on first use: importing rich would cost
+    every command, `--help` included, some 40 ms."""
+
+    _console = None
+
+    @property
+    def console(self):
+        if self._console is None:
+            from rich.console import Console
+            self._console = Console(stderr=True, soft_wrap=True)   # an error stays one line, however long
+        return self._console
+
+    def print(self, *args, **kwargs) -> None:
+        self.console.print(*args, **kwargs)
+
+
+err = _Stderr()
+
+
+def escape(text: str) -> str:
+    """Text that rich prints as it is (a file name's [brackets] are no markup)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 DB_OPTION = typer.Option(None, "--db", show_default=False,
                          help=f"Database URL (default: PLANWATCH_DATABASE_URL, else {settings.get('database_url')}).")

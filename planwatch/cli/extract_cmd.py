@@ -6,13 +6,12 @@ import enum
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
 from ..errors import PlanwatchError
 from . import app
+from .common import err, escape
 from .output import Format, emit
 
-_err = Console(stderr=True)
 
 COLUMNS = ("doc", "indicator", "role", "period", "measure", "value", "unit", "comparator", "text",
            "estimated", "stretch", "cumulative", "start", "end")
@@ -43,7 +42,7 @@ def extract_command(
         try:
             document = load(path)
         except PlanwatchError as exc:
-            _err.print(f"[red]error[/red] {exc}", highlight=False)
+            err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
             failed += 1
             continue
         if what is What.facts:

@@ -11,9 +11,6 @@ import json
 import sys
 from collections.abc import Iterable, Sequence
 
-from rich.console import Console
-from rich.table import Table
-
 
 class Format(str, enum.Enum):
     jsonl = "jsonl"
@@ -43,6 +40,9 @@ def emit(records: Iterable[dict], fmt: Format, columns: Sequence[str] | None = N
         for record in records:
             writer.writerow([_cell(record.get(c)) for c in columns])
         return len(records)
+    from rich.console import Console   # only tables need rich: the other formats start faster
+    from rich.table import Table
+
     table = Table(*columns, show_lines=False)
     for record in records:
         table.add_row(*[_cell(record.get(c)) for c in columns])

@@ -7,12 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..model import MEASURES, ROLES
 from . import app
-from .common import DB_OPTION, FORMAT_OPTION, REGION_OPTION, err, open_store
+from .common import DB_OPTION, FORMAT_OPTION, REGION_OPTION, err, escape, open_store
 from .output import Format, emit
 
 if TYPE_CHECKING:
@@ -36,8 +34,10 @@ def ingest_command(
     reextract: bool = typer.Option(False, "--reextract", help="Read files already stored again and replace their facts (after the extractor improved)."),
 ):
     """Store the documents of PATHS and their facts; unchanged files add nothing."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     with open_store(db, create=True) as store, Progress(TextColumn("{task.description}"), BarColumn(),
-                                                        MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+                                                        MofNCompleteColumn(), TimeElapsedColumn(), console=err.console,
                                                         transient=True) as progress:
         task = progress.add_task("ingest", total=None)
 

@@ -48,7 +48,9 @@ def pages(db: str) -> list[tuple[str, str]]:
         facts = store.facts(document_id=documents[0].id) if documents else []
     shots = [("home", "/")]
     if regions:
-        shots.append(("region", f"/regions/{quote(''.join(regions[0].split()))}"))
+        region = quote("".join(regions[0].split()))
+        shots += [("region", f"/regions/{region}"), ("commitments", f"/regions/{region}/commitments"),
+                  ("projects", f"/regions/{region}/projects")]
     if facts:
         shots.append(("indicator", f"/indicators/{quote(facts[0].fact.indicator)}"))
         shots.append(("document", f"/documents/{documents[0].id}#fact-{facts[len(facts) // 2].id}"))
@@ -82,7 +84,7 @@ def shoot(base: str, shots: list[tuple[str, str]], profile: Path) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch_persistent_context(
             str(profile), executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_FLAGS,
-            viewport={"width": 1360, "height": 900}, locale="zh-CN")
+            viewport={"width": 1366, "height": 768}, locale="zh-CN")   # an office laptop's screen
         page = browser.new_page()
         for name, path in shots:
             page.goto(base + path, wait_until="networkidle")

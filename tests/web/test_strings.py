@@ -31,3 +31,11 @@ def test_every_verdict_status_and_download_column_has_words(client):
 def test_english_is_not_a_copy_of_chinese():
     same = [k for k, words in i18n.strings().items() if words["zh"] == words["en"] and k != "json"]
     assert same == []
+
+
+def test_every_finding_kind_has_its_words_in_both_languages():
+    from planwatch.evaluate.findings import LABELS
+
+    words = i18n.strings()
+    assert {kind: words[f"finding_{kind}"]["zh"] for kind in LABELS} == LABELS   # the CLI's label, the page's word
+    assert all(re.fullmatch(r"[A-Za-z ,]+", words[f"finding_{kind}"]["en"]) for kind in LABELS)

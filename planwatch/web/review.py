@@ -10,12 +10,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from ..accounts import User
+from ..model import COMPARATORS, MEASURES, ROLES
+from ..extract import catalogue
+from ..extract.grammar import grammar
+from ..extract.numbers import parse_growth, parse_quantity
+from . import queries
 from .auth import require_role
-from .pages import MAX_ID
+from .pages import MAX_ID, connection
 from .render import json_response
 from .security import plain_parameters
 
@@ -99,3 +104,31 @@ def correct(request: Request, fact_id: FactId, body: Correction, user: User = RE
 def add(request: Request, body: Addition, user: User = REVIEWER):
     store = request.app.state.store
     return _decided(store.add_fact(body.document_id, body.start, body.end, body.given(), actor=user.name))
+
+
+@router.get("/review/selection", summary="读取文件原文 start:end 处选中的文字:其中的数值、单位、比较符,供人工补录预填(审核员)")
+def selection(document: int = Query(ge=1, le=MAX_ID), start: int = Query(ge=0), end: int = Query(ge=1),
+              conn=Depends(connection), _user: User = REVIEWER):
+    """The words a reviewer selected, read by the extractor's own number grammar: a growth
+    verb before the number makes it a growth rate, else a level."""
+    text = queries.document_text(conn, document)
+    if text is None:
+        raise HTTPException(404, f"没有编号为 {document} 的文件")
+    if not start < end <= len(text):
+        raise HTTPException(400, f"原文位置 {start}:{end} 不在文件中（全文 {len(text)} 字）")
+    words = text[start:end]
+    verbs = grammar()
+    growth = any(verb in words for verb in (*verbs.up, *verbs.down)) and parse_growth(words)
+    quantity = growth or parse_quantity(words)
+    read = {"evidence": words, "measure": "growth" if growth else "level" if quantity else None}
+    if quantity is not None:
+        read |= {"value": quantity.value, "upper": quantity.upper, "unit": quantity.unit,
+                 "comparator": quantity.comparator, "cumulative": quantity.cumulative}
+    return json_response(read)
+
+
+def choices() -> dict:
+    """What the review form offers (templates/review_form.html): the catalogue's indicators and the
+    fields' choices."""
+    return {"indicators": [entry.name for entry in catalogue.indicators()], "roles": ROLES, "measures": MEASURES,
+            "comparators": COMPARATORS}

@@ -8,7 +8,7 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 
-from .conftest import HEWAN_2024, add_user, logged_in
+from .conftest import HEWAN_2024, QINGSHAN_2023, add_user, logged_in
 
 HEWAN = quote("河湾区")
 
@@ -117,3 +117,27 @@ def test_a_token_can_write(app, store):
         answer = script.post(f"/review/facts/{fact['id']}/confirm", json={},
                              headers={"Authorization": f"Bearer {secret}"})
     assert answer.status_code == 200 and answer.json()["decision"]["actor"] == "script"
+
+
+def test_selected_words_are_read_for_the_add_form(editor, client, ids):
+    document = ids["qingshan-2023.txt"]
+    for words, read in [("计划总投资86亿元", {"value": 86, "unit": "亿元", "measure": "level", "comparator": "="}),
+                        ("地方一般公共预算收入增长5%以上", {"value": 5, "unit": "%", "measure": "growth",
+                                                        "comparator": ">="})]:
+        start = QINGSHAN_2023.index(words)
+        answer = editor.get("/review/selection", params={"document": document, "start": start,
+                                                         "end": start + len(words)}).json()
+        assert answer["evidence"] == words and {k: answer[k] for k in read} == read
+    assert editor.get("/review/selection", params={"document": document, "start": 5, "end": 10**6}).status_code == 400
+    assert editor.get("/review/selection", params={"document": 999999, "start": 0, "end": 1}).status_code == 404
+    assert client.get("/review/selection", params={"document": document, "start": 0, "end": 4}).status_code == 401
+
+
+def test_review_controls_only_for_reviewers(app, client, editor, ids):
+    path = f"/documents/{ids['hewan-2024.txt']}"
+    assert 'data-action="reject"' in editor.get(path).text
+    add_user(app, "reader", "viewer")
+    with logged_in(app, "reader") as viewer:
+        for reader in (client, viewer):
+            page = reader.get(path).text
+            assert "data-action" not in page and "review.js" not in page and "fact-form" not in page

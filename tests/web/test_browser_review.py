@@ -7,6 +7,7 @@ these writes change no other browser test's data."""
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import quote
 
@@ -48,8 +49,14 @@ def _row(page, value: str):
     return page.locator("tr.fact-row", has=page.locator("a.fact-link", has_text=value))
 
 
+def _audited(page, server, fact: str) -> list[tuple]:
+    entries = page.request.get(f"{server}/audit.json", params={"kind": "fact", "object": fact}).json()["entries"]
+    return [(e["user"], e["action"], e["before"], e["after"]) for e in entries]
+
+
 def test_correct_a_fact_from_its_prefilled_form_and_the_verdict_follows(server, page):
     _open(page, server, "hewan-2024.txt")
+    fact = _row(page, "约5.5%").get_attribute("data-fact")
     _row(page, "约5.5%").focus()
     page.keyboard.press("e")
     form = page.locator("form.fact-form")
@@ -65,17 +72,23 @@ def test_correct_a_fact_from_its_prefilled_form_and_the_verdict_follows(server, 
     view = page.request.get(f"{server}/regions/{HEWAN}.json").json()
     [verdict] = [v for v in view["verdicts"] if v["indicator"] == "地区生产总值" and v["period"] == "2024"]
     assert (verdict["target"]["value"], verdict["status"]) == (4.9, "met")
+    [(user, action, before, after)] = _audited(page, server, fact)
+    assert (user, action, json.loads(before)["value"], json.loads(after)["value"]) == (EDITOR, "fact.correct",
+                                                                                      "5.5", "4.9")
     assert page.problems == []
 
 
 def test_reject_a_fact_with_its_button_and_it_is_gone(server, page):
     _open(page, server, "hewan-2024.txt")
+    fact = _row(page, "4.8%").get_attribute("data-fact")
     _row(page, "4.8%").locator("button[data-action=reject]").click()
     page.wait_for_load_state("networkidle")
     expect(_row(page, "4.8%")).to_have_count(0)
     expect(page.locator("tr.fact-row")).to_have_count(2)
     found = page.request.get(f"{server}/facts", params={"region": "河湾区", "period": "2023"}).json()["facts"]
     assert found == []
+    [(user, action, before, after)] = _audited(page, server, fact)
+    assert (user, action, json.loads(before)["value"], after) == (EDITOR, "fact.reject", "4.8", None)
     assert page.problems == []
 
 

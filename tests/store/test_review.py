@@ -208,7 +208,8 @@ def test_the_second_of_two_reviewers_deciding_on_what_they_read_gets_a_conflict(
     assert (now.fact.value, now.decision_id) == (Decimal("4.8"), first.id)
     store.correct(read.id, {"value": "4.6"}, actor="李四", expected=now.decision_id)   # decided again, knowingly
     assert [d.actor for d in store.decisions(history=True)] == ["张三", "李四"]
-    audited = [(e.user, e.action, e.object_id, e.before["value"], e.after["value"]) for e in store.audit_entries("fact")]
+    audited = [(e.user, e.action, e.object_id, e.before["value"], e.after["value"])
+               for e in store.audit_entries("fact")]
     assert audited == [("李四", "fact.correct", str(read.id), "4.8", "4.6"),   # newest first; none for the refusal
                        ("张三", "fact.correct", str(read.id), "4.5", "4.8")]
 

@@ -268,20 +268,23 @@ class Store:
         """The fact is right as it stands. `expected`, here and below: the fact's decision_id as
         the caller read it (0 when unreviewed); EditConflict if someone decided since."""
         with self._write() as session:
-            return review.decide(session, fact_id, "confirmed", actor, expected=expected)
+            decision = review.decide(session, fact_id, "confirmed", actor, expected=expected)
+            return _audited(session, "confirm", fact_id, decision)
 
     @_database_errors
     def correct(self, fact_id: int, changes: Mapping, actor: str, expected: int | None = None) -> Decision:
         """Set some of the fact's fields (review.CORRECTABLE: indicator from the catalogue, role,
         period, measure, value, unit, comparator, flags ...), given as typed; QueryError for a bad one."""
         with self._write() as session:
-            return review.decide(session, fact_id, "corrected", actor, changes, expected)
+            decision = review.decide(session, fact_id, "corrected", actor, changes, expected)
+            return _audited(session, "correct", fact_id, decision)
 
     @_database_errors
     def reject(self, fact_id: int, actor: str, expected: int | None = None) -> Decision:
         """Not a fact: gone from every read, and from every later extraction of this content."""
         with self._write() as session:
-            return review.decide(session, fact_id, "rejected", actor, expected=expected)
+            decision = review.decide(session, fact_id, "rejected", actor, expected=expected)
+            return _audited(session, "reject", fact_id, decision)
 
     @_database_errors
     def add_fact(self, document_id: int, start: int, end: int, fields: Mapping, actor: str) -> Decision:
@@ -289,7 +292,9 @@ class Store:
         for `correct`, indicator, role, period and measure required."""
         self._sync_catalogue()
         with self._write() as session:
-            return review.add(session, document_id, start, end, fields, actor)
+            decision = review.add(session, document_id, start, end, fields, actor)
+            fact_id = session.scalar(select(FactRow.id).where(FactRow.decision_id == decision.id))
+            return _audited(session, "add", fact_id, decision)
 
     @_database_errors
     def review_conflicts(self) -> list[Decision]:
@@ -447,6 +452,12 @@ class Store:
         with self._reader() as session:
             rows = session.scalars(select(IndicatorRow).order_by(IndicatorRow.name))
             return [StoredIndicator(row.name, row.category, row.unit) for row in rows]
+
+
+def _audited(session: Session, verb: str, fact_id: int | None, decision: Decision) -> Decision:
+    """A person's decision on a fact enters the audit log in its own transaction: both or neither."""
+    audit_log.record(session, decision.actor, f"fact.{verb}", "fact", fact_id, decision.before, decision.after)
+    return decision
 
 
 def _insert_facts(session: Session, document_id: int, facts: list[Fact], extractor_version: str) -> None:

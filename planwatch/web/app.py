@@ -29,6 +29,7 @@ from .commitments import router as commitments_router
 from .highlight import fact_pieces
 from .pages import router
 from .reports import router as reports_router
+from .review import choices as review_choices
 from .review import router as review_router
 from .security import BodyLimit, SecurityHeaders
 from .serving import AccessLog, allowed_hosts
@@ -74,6 +75,7 @@ def create_app(store: Store, hosts: Sequence[str] | None = None) -> FastAPI:
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts) if hosts is not None else allowed_hosts())
     app.add_middleware(AccessLog)   # outermost: logs the path as asked, every status, the whole time
     render.templates.env.globals["pieces"] = fact_pieces
+    render.templates.env.globals["review_choices"] = review_choices
     render.templates.env.policies["json.dumps_function"] = render.dumps
     vendor.check()
     return app

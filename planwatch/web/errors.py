@@ -15,7 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 
-from ..errors import AccountError, DocumentError, NotStored, PlanwatchError, QueryError
+from ..errors import AccountError, DocumentError, EditConflict, NotStored, PlanwatchError, QueryError
 from .i18n import language
 from .render import json_response, page_context, remember_language, requested_format, templates
 
@@ -31,7 +31,8 @@ def error_body(status: int, message: str, details: list | None = None) -> dict:
 
 def render_error(request: Request, status: int, message: str, details: list | None = None):
     body = error_body(status, message, details)
-    if requested_format(request) == "html" and not request.url.path.startswith("/api/"):
+    sent_json = request.headers.get("content-type", "").startswith("application/json")   # a script's request
+    if requested_format(request) == "html" and not request.url.path.startswith("/api/") and not sent_json:
         context = page_context(request) | {"view": body}
         response = templates.TemplateResponse(request, "error.html", context, status_code=status)
         remember_language(request, response)
@@ -63,6 +64,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(AccountError)
     async def bad_account(request: Request, exc: AccountError):   # a name taken, a short password
         return render_error(request, 400, str(exc))
+
+    @app.exception_handler(EditConflict)
+    async def edit_conflict(request: Request, exc: EditConflict):   # details: the other reviewer's decision
+        return render_error(request, 409, str(exc), [exc.current.to_dict()] if exc.current is not None else None)
 
     @app.exception_handler(PlanwatchError)
     async def planwatch_error(request: Request, exc: PlanwatchError):

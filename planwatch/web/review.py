@@ -1,17 +1,33 @@
-"""The review API's read routes: the queue with its progress, and the conflicts to settle.
+"""The review API: the queue with its progress, the conflicts to settle, and a reviewer's
+decisions on facts (confirm, correct, reject, add), JSON in and out.
 
-The write routes (confirm, correct, reject, add, settle) are each one Store call
-(Store.confirm ...) and come with accounts and CSRF protection."""
+Each write is one Store call under the reviewer's name, its audit-log entry written in the
+same transaction. `expected` is the fact's decision_id as the reviewer read it (0 when it
+was unreviewed): if someone decided since, the answer is a 409 whose envelope holds their
+decision (errors.py), so the second reviewer sees it and nothing is lost."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query, Request
+from typing import Annotated
 
-from .pages import MAX_ID
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+from ..accounts import User
+from ..model import COMPARATORS, MEASURES, ROLES
+from ..extract import catalogue
+from ..extract.grammar import grammar
+from ..extract.numbers import parse_growth, parse_quantity
+from . import queries
+from .auth import require_role
+from .pages import MAX_ID, connection
 from .render import json_response
 from .security import plain_parameters
 
 router = APIRouter(dependencies=[Depends(plain_parameters)])
+REVIEWER = Depends(require_role("reviewer"))
+Text = Annotated[str, StringConstraints(max_length=500, pattern=r"^[^\x00]*$")]   # PostgreSQL refuses NUL
+FactId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 @router.get("/review/queue", summary="待审核队列(JSON):未审核的指标数据,置信度最低者优先,附各文件与地区的审核进度")
@@ -26,3 +42,93 @@ def queue(request: Request, region: str | None = None, document: int | None = Qu
 def conflicts(request: Request):
     found = request.app.state.store.review_conflicts()
     return json_response({"conflicts": [decision.to_dict() for decision in found]})
+
+
+class Decide(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    expected: int | None = None   # the fact's decision_id as read (0: unreviewed); None: no check
+
+
+class Fields(BaseModel):
+    """A fact's fields as a person types them; the store checks each (catalogue, choices, numbers)."""
+    model_config = ConfigDict(extra="forbid")
+    indicator: Text | None = None
+    role: Text | None = None
+    period: Text | None = None
+    measure: Text | None = None
+    value: Text | float | None = None
+    upper: Text | float | None = None
+    unit: Text | None = None
+    comparator: Text | None = None
+    text: Text | None = None
+    estimated: bool | None = None
+    stretch: bool | None = None
+    cumulative: bool | None = None
+
+    def given(self) -> dict:
+        """The fields the request named (an empty value clears an optional one)."""
+        return self.model_dump(exclude_unset=True, exclude={"expected", "document_id", "start", "end"})
+
+
+class Correction(Fields):
+    expected: int | None = None
+
+
+class Addition(Fields):
+    document_id: int
+    start: int
+    end: int
+
+
+def _decided(decision) -> dict:
+    return json_response({"ok": True, "decision": decision.to_dict()})
+
+
+@router.post("/review/facts/{fact_id}/confirm", summary="确认一条指标数据(审核员)")
+def confirm(request: Request, fact_id: FactId, body: Decide, user: User = REVIEWER):
+    return _decided(request.app.state.store.confirm(fact_id, actor=user.name, expected=body.expected))
+
+
+@router.post("/review/facts/{fact_id}/reject", summary="驳回一条指标数据:它从所有页面、接口与导出中消失(审核员)")
+def reject(request: Request, fact_id: FactId, body: Decide, user: User = REVIEWER):
+    return _decided(request.app.state.store.reject(fact_id, actor=user.name, expected=body.expected))
+
+
+@router.post("/review/facts/{fact_id}/correct", summary="更正一条指标数据的字段:指标、角色、时期、口径、数值、单位、比较符、标记(审核员)")
+def correct(request: Request, fact_id: FactId, body: Correction, user: User = REVIEWER):
+    store = request.app.state.store
+    return _decided(store.correct(fact_id, body.given(), actor=user.name, expected=body.expected))
+
+
+@router.post("/review/facts", summary="人工补录一条漏提的指标数据,以文件原文 start:end 为依据(审核员)")
+def add(request: Request, body: Addition, user: User = REVIEWER):
+    store = request.app.state.store
+    return _decided(store.add_fact(body.document_id, body.start, body.end, body.given(), actor=user.name))
+
+
+@router.get("/review/selection", summary="读取文件原文 start:end 处选中的文字:其中的数值、单位、比较符,供人工补录预填(审核员)")
+def selection(document: int = Query(ge=1, le=MAX_ID), start: int = Query(ge=0), end: int = Query(ge=1),
+              conn=Depends(connection), _user: User = REVIEWER):
+    """The words a reviewer selected, read by the extractor's own number grammar: a growth
+    verb before the number makes it a growth rate, else a level."""
+    text = queries.document_text(conn, document)
+    if text is None:
+        raise HTTPException(404, f"没有编号为 {document} 的文件")
+    if not start < end <= len(text):
+        raise HTTPException(400, f"原文位置 {start}:{end} 不在文件中（全文 {len(text)} 字）")
+    words = text[start:end]
+    verbs = grammar()
+    growth = any(verb in words for verb in (*verbs.up, *verbs.down)) and parse_growth(words)
+    quantity = growth or parse_quantity(words)
+    read = {"evidence": words, "measure": "growth" if growth else "level" if quantity else None}
+    if quantity is not None:
+        read |= {"value": quantity.value, "upper": quantity.upper, "unit": quantity.unit,
+                 "comparator": quantity.comparator, "cumulative": quantity.cumulative}
+    return json_response(read)
+
+
+def choices() -> dict:
+    """What the review form offers (templates/review_form.html): the catalogue's indicators and the
+    fields' choices."""
+    return {"indicators": [entry.name for entry in catalogue.indicators()], "roles": ROLES, "measures": MEASURES,
+            "comparators": COMPARATORS}

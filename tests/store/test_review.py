@@ -180,6 +180,7 @@ def test_bad_decisions_are_refused_with_the_reason(store, document, facts):
         with pytest.raises(error, match=words):
             call()
     assert store.decisions() == [] and all(f.review == "unreviewed" for f in store.facts())
+    assert store.audit_entries("fact") == []   # a refused decision leaves no trace in the audit log
 
 
 def test_a_second_decision_on_a_fact_replaces_the_first_and_both_stay_in_the_history(store, document, facts):
@@ -207,6 +208,10 @@ def test_the_second_of_two_reviewers_deciding_on_what_they_read_gets_a_conflict(
     assert (now.fact.value, now.decision_id) == (Decimal("4.8"), first.id)
     store.correct(read.id, {"value": "4.6"}, actor="李四", expected=now.decision_id)   # decided again, knowingly
     assert [d.actor for d in store.decisions(history=True)] == ["张三", "李四"]
+    audited = [(e.user, e.action, e.object_id, e.before["value"], e.after["value"])
+               for e in store.audit_entries("fact")]
+    assert audited == [("李四", "fact.correct", str(read.id), "4.8", "4.6"),   # newest first; none for the refusal
+                       ("张三", "fact.correct", str(read.id), "4.5", "4.8")]
 
 
 def test_a_new_extraction_that_disagrees_is_listed_and_the_decisions_keep_winning(store, document, facts):

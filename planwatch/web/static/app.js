@@ -41,7 +41,8 @@ window.planwatch = {
     return fetch(url, {
       method: "POST",
       credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRF-Token": meta ? meta.content : "" },
+      headers: { "Content-Type": "application/json", "Accept": "application/json",
+                 "X-CSRF-Token": meta ? meta.content : "" },
       body: JSON.stringify(body || {})
     });
   }

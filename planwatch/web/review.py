@@ -21,7 +21,7 @@ from ..extract.numbers import parse_growth, parse_quantity
 from . import queries
 from .auth import require_role
 from .pages import MAX_ID, connection
-from .render import json_response
+from .render import json_response, respond
 from .security import plain_parameters
 
 router = APIRouter(dependencies=[Depends(plain_parameters)])
@@ -36,6 +36,23 @@ def queue(request: Request, region: str | None = None, document: int | None = Qu
     found = request.app.state.store.review_queue(region=region, document_id=document, indicator=indicator,
                                                  limit=limit)
     return json_response(found.to_dict())
+
+
+QUEUE_COLUMNS = ["id", "doc", "region", "indicator", "role", "period", "measure", "value", "unit", "confidence",
+                 "decisive"]
+
+
+@router.get("/review", summary="审核工作台:待审核队列(置信度最低者优先)与各地区、文件的审核进度(审核员及以上)")
+def review_page(request: Request, region: str | None = None, document: int | None = Query(None, ge=1, le=MAX_ID),
+                indicator: str | None = None, limit: int = Query(100, ge=1, le=1000), user: User = REVIEWER):
+    found = request.app.state.store.review_queue(region=region, document_id=document, indicator=indicator,
+                                                 limit=limit).to_dict()
+    rows = [{column: fact.get(column) for column in QUEUE_COLUMNS} | {"document_id": fact["document_id"]}
+            for fact in found["facts"]]
+    view = {"filters": {"region": region, "document": document, "indicator": indicator}, "queue": rows,
+            "progress": found["progress"], "filename": "planwatch-review",
+            "tables": [{"name": "review_queue", "columns": QUEUE_COLUMNS, "rows": rows}]}
+    return respond(request, "review.html", view)
 
 
 @router.get("/review/conflicts", summary="审核冲突(JSON):重新提取后与人工决定不一致之处,待人处理")

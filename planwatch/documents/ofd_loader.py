@@ -13,7 +13,7 @@ from ..errors import FileTooLarge, UnsupportedFormat
 from .builder import TextBuilder
 from .package import check_package
 from .loaded import Loaded
-from .pdf_loader import _paragraphs, _running_lines, _shape
+from .pdf_loader import line_shape, paragraphs, running_lines
 
 # Runs whose baselines differ by less than this share of the type size are one line.
 _SAME_LINE = 0.5
@@ -36,12 +36,12 @@ def load_ofd(raw: bytes, path: Path) -> Loaded:
         raise UnsupportedFormat(path, f"a damaged OFD file ({exc})") from None
     # Without running headers and page numbers, the pages' lines read as one flow, so that a
     # paragraph broken by the page end joins up (the rules look at widths, not heights).
-    running = _running_lines([[line["text"] for line in lines] for lines in pages])
+    running = running_lines([[line["text"] for line in lines] for lines in pages])
     flow = [line for lines in pages for at, line in enumerate(lines)
-            if _shape(line["text"]) not in running
+            if line_shape(line["text"]) not in running
             and not (at in (0, len(lines) - 1) and _PAGE_NUMBER.fullmatch(line["text"]))]
     builder = TextBuilder()
-    for _, paragraph in _paragraphs(flow):
+    for _, paragraph in paragraphs(flow):
         builder.paragraph(paragraph)
     # CreationDate is when the file was made, not when the document was issued: not used
     return Loaded(text=builder.text(), encoding="utf-8", title=title)

@@ -104,7 +104,7 @@ def _read_with_pdfplumber(raw: bytes, path: Path) -> TextBuilder:
             if took > budget:
                 raise OverLimit(path, f"page {number} of the PDF took {took:.1f} s to read, over the limit of "
                                       f"{budget:g} s a page (setting PLANWATCH_PDF_PAGE_SECONDS)")
-    running = _running_lines(pages)
+    running = running_lines(pages)
     builder = TextBuilder()
     for block in _joined(pages, running):
         if isinstance(block, str):
@@ -121,7 +121,7 @@ def _joined(pages: list[list], running: set[str]) -> list:
     end, whose part may lack some inner edges), its repeated header dropped."""
     blocks: list = []
     for page in pages:
-        kept = [b for b in page if not isinstance(b, str) or _shape(b) not in running]
+        kept = [b for b in page if not isinstance(b, str) or line_shape(b) not in running]
         if kept and blocks and isinstance(kept[0], _PageTable) and isinstance(blocks[-1], list) \
                 and blocks[-1][0].continued_by(kept[0]):
             first = blocks[-1][0]
@@ -175,12 +175,12 @@ def _read_page(page) -> list:
     tables = page.find_tables() if page.lines or page.rects else []
     boxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)) if boxes else page
-    blocks = _paragraphs(outside.extract_text_lines(strip=True, return_chars=False, **_TEXT))
+    blocks = paragraphs(outside.extract_text_lines(strip=True, return_chars=False, **_TEXT))
     blocks += [(table.bbox[1], _read_table(table)) for table in tables]
     return [item for _, item in sorted(blocks, key=lambda b: b[0])]
 
 
-def _paragraphs(lines: list[dict]) -> list[tuple[float, str]]:
+def paragraphs(lines: list[dict]) -> list[tuple[float, str]]:
     """(top, text) of paragraphs: a line that fills the text width and does not
     end a sentence goes on with the next line when that one starts at the
     left margin (a wrapped line, not a heading or a table row). A line is
@@ -209,7 +209,7 @@ def _first_word_width(line: dict) -> float:
     return (line["x1"] - line["x0"]) * len(word[0]) / len(line["text"]) if word else 0.0
 
 
-def _running_lines(pages: list[list]) -> set[str]:
+def running_lines(pages: list[list]) -> set[str]:
     """Running headers and footers: a first or last line of a page that recurs,
     up to its digits (page numbers), on at least half of 3+ pages."""
     if len(pages) < 3:
@@ -217,12 +217,12 @@ def _running_lines(pages: list[list]) -> set[str]:
     counts: dict[str, int] = {}
     for blocks in pages:
         lines = [b for b in blocks if isinstance(b, str)]
-        for shape in {_shape(line) for line in lines[:1] + lines[-1:]}:
+        for shape in {line_shape(line) for line in lines[:1] + lines[-1:]}:
             counts[shape] = counts.get(shape, 0) + 1
     return {shape for shape, n in counts.items() if n >= max(3, len(pages) / 2)}
 
 
-def _shape(line: str) -> str:
+def line_shape(line: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
 
 

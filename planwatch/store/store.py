@@ -29,7 +29,8 @@ from . import audit as audit_log
 from . import catalogue, review, version
 from . import commitments as commitment_rows
 from .audit import AuditEntry
-from .convert import FACT_QUERY_COLUMNS, document_row, fact_values, read_fields, stored_document, stored_fact
+from .convert import (FACT_QUERY_COLUMNS, FULLEST_REGION, document_row, fact_values, read_fields, stored_document,
+                      stored_fact)
 from .engine import hold_write_lock, migrate, open_engine, require_database, writer
 from .ingest import Progress, Read, ingest, reextract
 from .models import DocumentRow, FactRow, IndicatorRow, SourceRow
@@ -349,16 +350,14 @@ class Store:
 
     @_database_errors
     def documents(self, region: str | None = None, include_superseded: bool = False) -> list[StoredDocument]:
-        query = select(DocumentRow).order_by(DocumentRow.name, DocumentRow.version)
+        query = select(DocumentRow, FULLEST_REGION).order_by(DocumentRow.name, DocumentRow.version)
         if not include_superseded:
             query = query.where(DocumentRow.superseded.is_(False))
         if region is not None:
             self._require_region(region)
             query = query.where(DocumentRow.region_key == region_key(region))
         with self._reader() as session:
-            found = [stored_document(row) for row in session.scalars(query)]
-        fullest = self._fullest_names()
-        return [replace(d, region=fullest.get(d.region_key, d.region)) for d in found]
+            return [replace(stored_document(row), region=name) for row, name in session.execute(query)]
 
     def _require_region(self, region: str | None) -> None:
         if region is None:
@@ -432,19 +431,11 @@ class Store:
     @_database_errors
     def regions(self) -> list[str]:
         """Each region of the latest documents once, by its fullest name, in key order."""
-        fullest = self._fullest_names()
-        return [fullest[key] for key in sorted(fullest)]
-
-    def _fullest_names(self) -> dict[str, str]:
-        """Each region key's fullest name among the latest documents (as convert.REGION_NAME)."""
-        query = (select(DocumentRow.region_key, DocumentRow.region).distinct()
-                 .where(DocumentRow.superseded.is_(False), DocumentRow.region_key.is_not(None)))
-        fullest: dict[str, str] = {}
+        query = (select(DocumentRow.region_key, FULLEST_REGION).distinct()
+                 .where(DocumentRow.superseded.is_(False), DocumentRow.region_key.is_not(None))
+                 .order_by(DocumentRow.region_key))
         with self._reader() as session:
-            for key, name in session.execute(query):
-                if key not in fullest or (-len(name), name) < (-len(fullest[key]), fullest[key]):
-                    fullest[key] = name   # the longest, then the first in order: as REGION_NAME
-        return fullest
+            return [name for _, name in session.execute(query)]
 
     @_database_errors
     def indicators(self) -> list[StoredIndicator]:

@@ -96,7 +96,7 @@ class NoDatabase(StoreError):
 
 
 class EditConflict(StoreError):
-    """A decision on a fact made against a state someone else has since changed: `current`
+    """A decision on a fact or commitment made against a state someone else has since changed: `current`
     is their decision (a store Decision), so the second reviewer sees it and nothing is lost."""
 
     def __init__(self, message: str, current):

@@ -1,23 +1,31 @@
 """Commitments in the store: rows to records and back, and the one query that reads them.
 
 A document's commitments are written together (replacing what was stored for it), and
-read with their document's context like facts (latest versions unless a document is named)."""
+read with their document's context like facts (latest versions unless a document is named).
+They are reviewed as facts are (review.py, with COMMITMENTS as its subject): the table holds
+each commitment as reviewed, so every reader reads the reviewed state."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Mapping
+from decimal import Decimal
+
 from sqlalchemy import Select, delete, insert, select
 from sqlalchemy.orm import Session
 
 from ..documents import region_key
-from ..model import COMMITMENT_FIELDS, Basis, Commitment
+from ..errors import QueryError
+from ..model import COMMITMENT_FIELDS, COMMITMENT_ROLES, COMPARATORS, KINDS, STAGES, Basis, Commitment, Period
 from .convert import REGION_NAME, stored_value
-from .models import COMMITMENT_FIELD_COLUMNS, CommitmentRow, DocumentRow
+from .models import COMMITMENT_FIELD_COLUMNS, CommitmentReviewRow, CommitmentRow, DocumentRow
 from .records import StoredCommitment
+from .review import Subject, number
 
 COMMITMENT_QUERY_COLUMNS = (
     CommitmentRow.id, CommitmentRow.document_id, *(c.label(c.key) for c in COMMITMENT_FIELD_COLUMNS),
-    CommitmentRow.extractor_version, DocumentRow.name.label("doc"), DocumentRow.title.label("doc_title"),
+    CommitmentRow.extractor_version, CommitmentRow.review, CommitmentRow.decision_id, DocumentRow.name.label("doc"), DocumentRow.title.label("doc_title"),
     REGION_NAME, DocumentRow.region_key, DocumentRow.doc_type, DocumentRow.date.label("doc_date"))
 
 
@@ -60,4 +68,80 @@ def stored_commitment(row: Mapping) -> StoredCommitment:
         id=row["id"], commitment=Commitment(**fields), document_id=row["document_id"], doc=row["doc"],
         doc_title=row["doc_title"],
         region=row["region"], region_key=row["region_key"], doc_type=row["doc_type"], doc_date=row["doc_date"],
-        extractor_version=row["extractor_version"])
+        extractor_version=row["extractor_version"], review=row["review"], decision_id=row["decision_id"])
+
+
+# ---- review: what a person decides on and may write (the mechanism is review.py's)
+
+DECIDED = tuple(name for name in COMMITMENT_FIELDS if name not in ("role_basis", "period_basis"))
+CORRECTABLE = ("kind", "role", "period", "object", "stage", "action", "value", "upper", "unit", "comparator",
+               "money", "names", "responsible")
+_REQUIRED = ("kind", "role", "period", "object", "stage")
+_CHOICES = {"kind": KINDS, "role": COMMITMENT_ROLES, "stage": STAGES, "comparator": COMPARATORS}
+_NAME_SEPARATORS = re.compile(r"[、,，;；\n]+")
+
+
+def commitment_json(commitment: Commitment) -> dict:
+    """Every field, exact: decimals and the period as their text, a Basis as its object."""
+    return {name: stored_value(str(value) if isinstance(value, (Decimal, Period)) else value)
+            for name, value in ((name, getattr(commitment, name)) for name in COMMITMENT_FIELDS)}
+
+
+def json_commitment(data: Mapping) -> Commitment:
+    loaded = {name: data.get(name) for name in COMMITMENT_FIELDS}
+    for name in ("value", "upper", "money"):
+        loaded[name] = None if loaded[name] is None else Decimal(loaded[name])
+    loaded["names"] = list(loaded["names"] or [])
+    loaded["role_basis"], loaded["period_basis"] = Basis.from_dict(loaded["role_basis"]), Basis.from_dict(loaded["period_basis"])
+    return Commitment(**loaded)
+
+
+def corrected(commitment: Commitment, changes: Mapping) -> Commitment:
+    """The commitment with `changes` (field -> value as typed) applied; QueryError naming a bad one."""
+    unknown = sorted(set(changes) - set(CORRECTABLE))
+    if unknown:
+        raise QueryError(f"cannot correct {', '.join(unknown)}: a correction may set {', '.join(CORRECTABLE)}",
+                         f"不能更正字段：{'、'.join(unknown)}")
+    return dataclasses.replace(commitment, **{name: _checked(name, value) for name, value in changes.items()})
+
+
+def written(fields: Mapping, start: int, end: int) -> Commitment:
+    """A commitment typed by a person (an added one): kind, role, period, object and stage required."""
+    missing = [name for name in _REQUIRED if fields.get(name) in (None, "")]
+    if missing:
+        raise QueryError(f"an added commitment needs {', '.join(missing)}", f"新增任务缺少：{'、'.join(missing)}")
+    blank = Commitment("task", "target", "2000", "-", "other", None, None, None, None, None, [], None, start, end)
+    return corrected(blank, {name: value for name, value in fields.items() if name in CORRECTABLE})
+
+
+def _checked(name: str, value):
+    """One field's value as typed (a CLI option, a form, JSON) in its stored type."""
+    if name == "names":
+        listed = value if isinstance(value, list) else _NAME_SEPARATORS.split(str(value or ""))
+        return [str(item).strip() for item in listed if str(item).strip()]
+    if value is None or str(value).strip() == "":
+        if name in _REQUIRED:
+            raise QueryError(f"{name} cannot be empty", f"{name} 不能为空")
+        return None
+    if name in ("value", "upper", "money"):
+        return number(name, value)
+    if name == "period":
+        return Period.asked(str(value))
+    choices = _CHOICES.get(name)
+    if choices is not None and value not in choices:
+        raise QueryError(f"{name} must be one of {', '.join(choices)}, not {value!r}",
+                         f"{name} 应为 {'、'.join(choices)} 之一")
+    return str(value).strip()
+
+
+def _row_commitment(row: CommitmentRow) -> Commitment:
+    fields = {name: getattr(row, name) for name in COMMITMENT_FIELDS}
+    fields["names"] = list(fields["names"] or [])
+    fields["role_basis"], fields["period_basis"] = Basis.from_dict(fields["role_basis"]), Basis.from_dict(fields["period_basis"])
+    return Commitment(**fields)
+
+
+# A re-extraction reading the same words with another role, period, stage or object is the same commitment.
+COMMITMENTS = Subject("commitment", "任务", CommitmentRow, CommitmentReviewRow, ("role", "period", "stage", "object"),
+                      (), DECIDED, commitment_json, json_commitment, _values, _row_commitment, corrected,
+                      written)

@@ -1,6 +1,6 @@
 """The tables: documents (every version kept), their facts (a column per field of
 planwatch.model.Fact) and commitments (a column per field of planwatch.model.Commitment),
-people's review decisions on facts, the indicator catalogue; accounts, API tokens and the audit log.
+people's review decisions on facts and commitments, the indicator catalogue; accounts, API tokens and the audit log.
 
 Values are exact decimals everywhere: NUMERIC in PostgreSQL; in SQLite, whose
 NUMERIC affinity would turn them into 8-byte floats, the decimal's text.
@@ -150,37 +150,55 @@ class CommitmentRow(Base):
         Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
         *COMMITMENT_FIELD_COLUMNS,
         Column("extractor_version", String(40), nullable=False),
+        # The reviewed state, as for facts (review.py).
+        Column("review", String(16), nullable=False, server_default="unreviewed"),
+        Column("decision_id", Integer),
         Index("ix_commitments_document", "document_id"),
         Index("ix_commitments_identity", "period", "stage", "role"),
     )
 
 
-class ReviewRow(Base):
-    """A person's decision on a fact, appended, never edited: the latest for its key is `current`.
+class _Decision:
+    """A person's decision, appended, never edited: the latest for its key is `current`.
 
-    The key is the fact as extracted from one content (document sha256, evidence span,
-    indicator, role, period), not a fact id, so that a decision survives every re-extraction
+    The key is the record as extracted from one content (document sha256, evidence span and
+    the record's identity), not a row id, so that a decision survives every re-extraction
     (ids change) and applies again to whatever document version holds those bytes."""
-
-    __tablename__ = "fact_reviews"
-    __table_args__ = (Index("ix_fact_reviews_content", "sha256", "current"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64))
     evidence_start: Mapped[int] = mapped_column(Integer)
     evidence_end: Mapped[int] = mapped_column(Integer)
-    indicator: Mapped[str] = mapped_column(Text)
     role: Mapped[str] = mapped_column(String(16))
     period: Mapped[str] = mapped_column(Text)
     action: Mapped[str] = mapped_column(String(16))   # confirmed | corrected | rejected | added | reopened
     extracted: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))   # the extraction at the key when decided
-    before: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))      # the fact as it stood
-    after: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))       # the fact as decided (None: rejected)
+    before: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))      # the record as it stood
+    after: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))       # the record as decided (None: rejected)
     conflict: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))    # a later extraction that disagrees, unsettled
     actor: Mapped[str] = mapped_column(Text)
     decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     current: Mapped[bool] = mapped_column(Boolean)
     document_id: Mapped[int | None] = mapped_column(Integer)   # where it was decided (informative)
+
+
+class ReviewRow(_Decision, Base):
+    """A decision on a fact, keyed by indicator, role and period besides content and span."""
+
+    __tablename__ = "fact_reviews"
+    __table_args__ = (Index("ix_fact_reviews_content", "sha256", "current"),)
+
+    indicator: Mapped[str] = mapped_column(Text)
+
+
+class CommitmentReviewRow(_Decision, Base):
+    """A decision on a commitment, keyed by role, period, stage and object besides content and span."""
+
+    __tablename__ = "commitment_reviews"
+    __table_args__ = (Index("ix_commitment_reviews_content", "sha256", "current"),)
+
+    stage: Mapped[str] = mapped_column(String(16))
+    object: Mapped[str] = mapped_column(Text)
 
 
 class IndicatorRow(Base):

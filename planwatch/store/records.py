@@ -59,9 +59,10 @@ class StoredFact:
 
 @dataclass(frozen=True)
 class Decision:
-    """A person's decision on a fact (store/review.py), keyed by the extracted fact it was
-    made on: content (sha256), evidence span, indicator, role, period. `before` and `after`
-    are the fact's fields as JSON (after is None for a rejection, before for an added fact);
+    """A person's decision on a fact or a commitment (store/review.py; `subject` says which),
+    keyed by the extracted record it was made on: content (sha256), evidence span, and for a
+    fact its indicator, role and period, for a commitment its role, period, stage and object.
+    `before` and `after` are the record's fields as JSON (after is None for a rejection, before for an added fact);
     `conflict`, when set, is what a later extraction says instead: {"kind": missing | changed
     | new, "extracted": the fact it now gives or None, "extractor_version", "found_at"}; or
     {"kind": "moved", "document_id": the new version} when a new version of the document no
@@ -72,7 +73,6 @@ class Decision:
     document_id: int | None
     start: int
     end: int
-    indicator: str
     role: str
     period: str
     action: str                    # confirmed | corrected | rejected | added | reopened
@@ -83,9 +83,15 @@ class Decision:
     actor: str
     decided_at: datetime
     current: bool
+    subject: str = "fact"          # fact | commitment
+    indicator: str | None = None   # a fact's
+    stage: str | None = None       # a commitment's
+    object: str | None = None      # a commitment's
 
     def to_dict(self) -> dict:
-        record = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        """Every field; a fact's decision without the commitment's identity fields and vice versa."""
+        unused = ("stage", "object") if self.subject == "fact" else ("indicator",)
+        record = {name: getattr(self, name) for name in self.__dataclass_fields__ if name not in unused}
         record["decided_at"] = self.decided_at.isoformat()
         return record
 
@@ -172,8 +178,11 @@ class StoredCommitment:
     doc_type: str
     doc_date: str | None
     extractor_version: str
+    review: str = "unreviewed"     # unreviewed | confirmed | corrected | added (rejected ones are gone)
+    decision_id: int | None = None   # the decision it shows: what a next decision passes as `expected`
 
     def to_dict(self) -> dict:
-        """The contract's JSON Lines record, with its id and the document's region and type."""
+        """The contract's JSON Lines record, with its id, the document's region and type, its review state."""
         return self.commitment.to_dict(self.doc) | {"id": self.id, "region": self.region, "doc_type": self.doc_type,
-                                            "document_id": self.document_id}
+                                                    "document_id": self.document_id, "review": self.review,
+                                                    "decision_id": self.decision_id}

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker, undefer
 
 from .. import __version__, settings
 from ..documents import Document, region_key
-from ..errors import NotStored, StoreError
+from ..errors import NotStored, QueryError, StoreError
 from ..extract import Fact, extract_all
 from ..model import Commitment, Period
 from . import audit as audit_log
@@ -176,7 +176,8 @@ class Store:
             row.fact_count, row.extractor_version = len(facts), self.extractor_version
             session.execute(delete(FactRow).where(FactRow.document_id == row.id))
             _insert_facts(session, row.id, facts, self.extractor_version)
-            review.apply(session, row, self.extractor_version)
+            for subject in SUBJECTS.values():
+                review.apply(session, row, self.extractor_version, subject)
             session.flush()
             return stored_document(row)
 
@@ -199,9 +200,10 @@ class Store:
             _insert_facts(session, row.id, facts, self.extractor_version)
             if commitments:
                 commitment_rows.replace(session, row.id, list(commitments), self.extractor_version)
-            if latest is not None:
-                review.carry(session, latest, row, self.extractor_version)
-            review.apply(session, row, self.extractor_version)   # this content may have been reviewed before
+            for subject in SUBJECTS.values():
+                if latest is not None:
+                    review.carry(session, latest, row, self.extractor_version, subject)
+                review.apply(session, row, self.extractor_version, subject)   # this content may have been reviewed before
             if user is not None:
                 audit_log.record(session, user, "document.add", "document", row.id, None,
                                  {"name": row.name, "version": row.version, "sha256": row.sha256})
@@ -236,9 +238,11 @@ class Store:
         """Store a document's commitments (tasks and projects), replacing any stored for it
         before; how many. StoreError when there is no such document."""
         with self._write() as session:
-            if session.get(DocumentRow, document_id) is None:
+            document = session.get(DocumentRow, document_id)
+            if document is None:
                 raise StoreError(f"no document with id {document_id}")
             commitment_rows.replace(session, document_id, commitments, self.extractor_version)
+            review.apply(session, document, self.extractor_version, commitment_rows.COMMITMENTS)
         return len(commitments)
 
     @contextmanager
@@ -262,61 +266,76 @@ class Store:
                 catalogue.replace(session, entries)
         self._catalogue_synced = True
 
-    # ---- review (review.py): every web action is one of these calls; `actor` names who decides
+    # ---- review (review.py): every web action is one of these calls; `actor` names who decides;
+    # `what` says whether the id is a fact's (the default) or a commitment's
 
     @_database_errors
-    def confirm(self, fact_id: int, actor: str, expected: int | None = None) -> Decision:
-        """The fact is right as it stands. `expected`, here and below: the fact's decision_id as
-        the caller read it (0 when unreviewed); EditConflict if someone decided since."""
+    def confirm(self, record_id: int, actor: str, expected: int | None = None, what: str = "fact") -> Decision:
+        """The fact (or commitment) is right as it stands. `expected`, here and below: its decision_id
+        as the caller read it (0 when unreviewed); EditConflict if someone decided since."""
         with self._write() as session:
-            decision = review.decide(session, fact_id, "confirmed", actor, expected=expected)
-            return _audited(session, "confirm", fact_id, decision)
+            decision = review.decide(session, record_id, "confirmed", actor, expected=expected, subject=_subject(what))
+            return _audited(session, "confirm", record_id, decision)
 
     @_database_errors
-    def correct(self, fact_id: int, changes: Mapping, actor: str, expected: int | None = None) -> Decision:
+    def correct(self, record_id: int, changes: Mapping, actor: str, expected: int | None = None,
+                what: str = "fact") -> Decision:
         """Set some of the fact's fields (review.CORRECTABLE: indicator from the catalogue, role,
-        period, measure, value, unit, comparator, flags ...), given as typed; QueryError for a bad one."""
+        period, measure, value, unit, comparator, flags ...), or of the commitment's
+        (commitments.CORRECTABLE), given as typed; QueryError for a bad one."""
         with self._write() as session:
-            decision = review.decide(session, fact_id, "corrected", actor, changes, expected)
-            return _audited(session, "correct", fact_id, decision)
+            decision = review.decide(session, record_id, "corrected", actor, changes, expected, _subject(what))
+            return _audited(session, "correct", record_id, decision)
 
     @_database_errors
-    def reject(self, fact_id: int, actor: str, expected: int | None = None) -> Decision:
-        """Not a fact: gone from every read, and from every later extraction of this content."""
+    def reject(self, record_id: int, actor: str, expected: int | None = None, what: str = "fact") -> Decision:
+        """Not a fact (or commitment): gone from every read, and from every later extraction of this content."""
         with self._write() as session:
-            decision = review.decide(session, fact_id, "rejected", actor, expected=expected)
-            return _audited(session, "reject", fact_id, decision)
+            decision = review.decide(session, record_id, "rejected", actor, expected=expected, subject=_subject(what))
+            return _audited(session, "reject", record_id, decision)
 
     @_database_errors
     def add_fact(self, document_id: int, start: int, end: int, fields: Mapping, actor: str) -> Decision:
         """A fact the extraction missed, its evidence the document's text[start:end]; `fields` as
         for `correct`, indicator, role, period and measure required."""
         self._sync_catalogue()
-        with self._write() as session:
-            decision = review.add(session, document_id, start, end, fields, actor)
-            fact_id = session.scalar(select(FactRow.id).where(FactRow.decision_id == decision.id))
-            return _audited(session, "add", fact_id, decision)
+        return self._add(document_id, start, end, fields, actor, review.FACTS)
 
     @_database_errors
-    def review_conflicts(self) -> list[Decision]:
-        """Decisions a later extraction disagrees with (see Decision.conflict), for a person to settle."""
+    def add_commitment(self, document_id: int, start: int, end: int, fields: Mapping, actor: str) -> Decision:
+        """A commitment the extraction missed, its evidence the document's text[start:end]; `fields`
+        as for `correct`, kind, role, period, object and stage required."""
+        return self._add(document_id, start, end, fields, actor, commitment_rows.COMMITMENTS)
+
+    def _add(self, document_id: int, start: int, end: int, fields: Mapping, actor: str,
+             subject: review.Subject) -> Decision:
+        with self._write() as session:
+            decision = review.add(session, document_id, start, end, fields, actor, subject)
+            record_id = session.scalar(select(subject.table.id).where(subject.table.decision_id == decision.id))
+            return _audited(session, "add", record_id, decision)
+
+    @_database_errors
+    def review_conflicts(self, what: str | None = None) -> list[Decision]:
+        """Decisions a later extraction disagrees with (see Decision.conflict), for a person to settle:
+        on facts and commitments, or on those `what` names."""
         with self._reader() as session:
-            return review.conflicts(session)
+            return [found for name, subject in SUBJECTS.items() if what in (None, name)
+                    for found in review.conflicts(session, subject)]
 
     @_database_errors
-    def settle_conflict(self, decision_id: int, keep: str, actor: str) -> Decision:
-        """keep="decision": it stands; keep="extraction": it is withdrawn and the fact is as extracted."""
+    def settle_conflict(self, decision_id: int, keep: str, actor: str, what: str = "fact") -> Decision:
+        """keep="decision": it stands; keep="extraction": it is withdrawn and the record is as extracted."""
         with self._write() as session:
-            return review.settle(session, decision_id, keep, actor)
+            return review.settle(session, decision_id, keep, actor, _subject(what))
 
     @_database_errors
-    def withdraw(self, decision_id: int, actor: str) -> Decision:
-        """Undo a decision: its fact is again as extracted, unreviewed (a rejected one is back)."""
+    def withdraw(self, decision_id: int, actor: str, what: str = "fact") -> Decision:
+        """Undo a decision: its record is again as extracted, unreviewed (a rejected one is back)."""
         with self._write() as session:
-            return review.withdraw(session, decision_id, actor)
+            return review.withdraw(session, decision_id, actor, _subject(what))
 
     @_database_errors
-    def decisions(self, document_id: int | None = None, history: bool = False) -> list[Decision]:
+    def decisions(self, document_id: int | None = None, history: bool = False, what: str = "fact") -> list[Decision]:
         """The decisions in force (on one document's content), or with `history` every one made."""
         with self._reader() as session:
             sha256 = None
@@ -324,7 +343,7 @@ class Store:
                 sha256 = session.scalar(select(DocumentRow.sha256).where(DocumentRow.id == document_id))
                 if sha256 is None:
                     raise NotStored(f"no document with id {document_id}", f"没有编号为 {document_id} 的文件")
-            return review.decisions(session, sha256, history)
+            return review.decisions(session, sha256, history, _subject(what))
 
     @_database_errors
     def review_queue(self, region: str | None = None, document_id: int | None = None,
@@ -445,9 +464,19 @@ class Store:
             return [StoredIndicator(row.name, row.category, row.unit) for row in rows]
 
 
-def _audited(session: Session, verb: str, fact_id: int | None, decision: Decision) -> Decision:
-    """A person's decision on a fact enters the audit log in its own transaction: both or neither."""
-    audit_log.record(session, decision.actor, f"fact.{verb}", "fact", fact_id, decision.before, decision.after)
+SUBJECTS = {subject.name: subject for subject in (review.FACTS, commitment_rows.COMMITMENTS)}
+
+
+def _subject(what: str) -> review.Subject:
+    if what not in SUBJECTS:
+        raise QueryError(f"{what!r} is not reviewed: choose one of {', '.join(SUBJECTS)}", f"“{what}”不可审核")
+    return SUBJECTS[what]
+
+
+def _audited(session: Session, verb: str, record_id: int | None, decision: Decision) -> Decision:
+    """A person's decision enters the audit log in its own transaction: both or neither."""
+    audit_log.record(session, decision.actor, f"{decision.subject}.{verb}", decision.subject, record_id,
+                     decision.before, decision.after)
     return decision
 
 

@@ -25,6 +25,7 @@ from .pages import connection
 from .render import json_response, requested_format, respond
 from .reports import MEDIA, _file
 from .security import plain_parameters
+from .views import editable
 
 router = APIRouter(dependencies=[Depends(plain_parameters)])
 COMMITMENT_COLUMNS = ["period", "kind", "area_label", "stage", "object", "target", "status_label", "answer", "reason",
@@ -141,17 +142,21 @@ def _link_row(link: Link, text_of, t) -> dict:
            "names": list(c.names), "target": _statement(c), "status": link.status, "status_label": link.label,
            "reason": link.reason, "answer_count": len(link.answers)}
     row |= {f"target_{k}": v for k, v in _evidence(target, text_of).items()}
-    answer = _evidence(best, text_of) if best else dict.fromkeys(("doc", "document_id", "id", "evidence"))
+    answer = (_evidence(best, text_of) if best else
+              dict.fromkeys(("doc", "document_id", "id", "evidence", "review", "expected", "fields")))
     return row | {"answer": _statement(best.commitment) if best else None} | {f"answer_{k}": v
                                                                              for k, v in answer.items()}
 
 
 def _evidence(record, text_of) -> dict:
-    """Where a commitment is stated: its document, id and the words of its evidence span."""
+    """Where a commitment is stated: its document, id and the words of its evidence span; its
+    review state, and what a reviewer's form is pre-filled with."""
     c = record.commitment
     text = text_of(record.document_id) or ""
+    evidence = text[c.start:c.end]
     return {"doc": record.doc_title or record.doc, "document_id": record.document_id, "id": record.id,
-            "evidence": text[c.start:c.end]}
+            "evidence": evidence, "review": record.review, "expected": record.decision_id or 0,
+            "fields": editable(c, evidence)}
 
 
 def _statement(c: Commitment) -> str:

@@ -1,8 +1,8 @@
 """The review API: the queue with its progress, the conflicts to settle, and a reviewer's
-decisions on facts (confirm, correct, reject, add), JSON in and out.
+decisions on facts and on commitments (confirm, correct, reject, add), JSON in and out.
 
 Each write is one Store call under the reviewer's name, its audit-log entry written in the
-same transaction. `expected` is the fact's decision_id as the reviewer read it (0 when it
+same transaction. `expected` is the record's decision_id as the reviewer read it (0 when it
 was unreviewed): if someone decided since, the answer is a 409 whose envelope holds their
 decision (errors.py), so the second reviewer sees it and nothing is lost."""
 
@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from ..accounts import User
-from ..model import COMPARATORS, MEASURES, ROLES
+from ..model import COMMITMENT_ROLES, COMPARATORS, KINDS, MEASURES, ROLES, STAGES
 from ..extract import catalogue
 from ..extract.grammar import grammar
 from ..extract.numbers import parse_growth, parse_quantity
@@ -28,6 +28,7 @@ router = APIRouter(dependencies=[Depends(plain_parameters)])
 REVIEWER = Depends(require_role("reviewer"))
 Text = Annotated[str, StringConstraints(max_length=500, pattern=r"^[^\x00]*$")]   # PostgreSQL refuses NUL
 FactId = Annotated[int, Path(ge=1, le=MAX_ID)]
+CommitmentId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 @router.get("/review/queue", summary="待审核队列(JSON):未审核的指标数据,置信度最低者优先,附各文件与地区的审核进度")
@@ -97,6 +98,37 @@ class Addition(Fields):
     end: int
 
 
+class CommitmentFields(BaseModel):
+    """A commitment's fields as a person types them (names: a list, or one text split at 、)."""
+    model_config = ConfigDict(extra="forbid")
+    kind: Text | None = None
+    role: Text | None = None
+    period: Text | None = None
+    object: Text | None = None
+    stage: Text | None = None
+    action: Text | None = None
+    value: Text | float | None = None
+    upper: Text | float | None = None
+    unit: Text | None = None
+    comparator: Text | None = None
+    money: Text | float | None = None
+    names: Annotated[list[Text], Field(max_length=100)] | Text | None = None
+    responsible: Text | None = None
+
+    def given(self) -> dict:
+        return self.model_dump(exclude_unset=True, exclude={"expected", "document_id", "start", "end"})
+
+
+class CommitmentCorrection(CommitmentFields):
+    expected: int | None = None
+
+
+class CommitmentAddition(CommitmentFields):
+    document_id: int
+    start: int
+    end: int
+
+
 def _decided(decision) -> dict:
     return json_response({"ok": True, "decision": decision.to_dict()})
 
@@ -121,6 +153,34 @@ def correct(request: Request, fact_id: FactId, body: Correction, user: User = RE
 def add(request: Request, body: Addition, user: User = REVIEWER):
     store = request.app.state.store
     return _decided(store.add_fact(body.document_id, body.start, body.end, body.given(), actor=user.name))
+
+
+@router.post("/review/commitments/{commitment_id}/confirm", summary="确认一条重点工作任务(审核员)")
+def confirm_commitment(request: Request, commitment_id: CommitmentId, body: Decide, user: User = REVIEWER):
+    store = request.app.state.store
+    return _decided(store.confirm(commitment_id, actor=user.name, expected=body.expected, what="commitment"))
+
+
+@router.post("/review/commitments/{commitment_id}/reject",
+             summary="驳回一条重点工作任务:它从完成状态、项目、页面、接口与导出中消失(审核员)")
+def reject_commitment(request: Request, commitment_id: CommitmentId, body: Decide, user: User = REVIEWER):
+    store = request.app.state.store
+    return _decided(store.reject(commitment_id, actor=user.name, expected=body.expected, what="commitment"))
+
+
+@router.post("/review/commitments/{commitment_id}/correct",
+             summary="更正一条重点工作任务:类别、角色、时期、对象、阶段、动词、数量、单位、比较符、金额、名称、责任单位(审核员)")
+def correct_commitment(request: Request, commitment_id: CommitmentId, body: CommitmentCorrection,
+                       user: User = REVIEWER):
+    store = request.app.state.store
+    return _decided(store.correct(commitment_id, body.given(), actor=user.name, expected=body.expected,
+                                  what="commitment"))
+
+
+@router.post("/review/commitments", summary="人工补录一条漏提的重点工作任务,以文件原文 start:end 为依据(审核员)")
+def add_commitment(request: Request, body: CommitmentAddition, user: User = REVIEWER):
+    store = request.app.state.store
+    return _decided(store.add_commitment(body.document_id, body.start, body.end, body.given(), actor=user.name))
 
 
 @router.get("/review/selection", summary="读取文件原文 start:end 处选中的文字:其中的数值、单位、比较符,供人工补录预填(审核员)")
@@ -148,4 +208,4 @@ def choices() -> dict:
     """What the review form offers (templates/review_form.html): the catalogue's indicators and the
     fields' choices."""
     return {"indicators": [entry.name for entry in catalogue.indicators()], "roles": ROLES, "measures": MEASURES,
-            "comparators": COMPARATORS}
+            "comparators": COMPARATORS, "kinds": KINDS, "stages": STAGES, "commitment_roles": COMMITMENT_ROLES}

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 from ..documents import region_key
 from ..evaluate.commitments import counts, links
 from ..evaluate.periods import chronological
-from ..model import Period
+from ..model import Commitment, Period
 from . import charts, queries
 from .grids import findings_table, grid, verdict_table
 from .verdicts import evaluated, target_statuses
@@ -155,7 +155,7 @@ def document(conn: Connection, doc_id: int) -> dict:
                                     "comparator", "unit", "text", "estimated", "evidence", "start", "end", "review"],
                           facts),
                    _table("commitments", ["id", "object", "role", "period", "stage", "value", "upper", "comparator",
-                                          "unit", "money", "evidence", "start", "end"], commitments)],
+                                          "unit", "money", "evidence", "start", "end", "review"], commitments)],
         "filename": f"planwatch-document-{doc_id}",
     }
 
@@ -165,7 +165,18 @@ def _commitment_brief(record, text: str) -> dict:
     return {"id": record.id, "kind": c.kind, "role": c.role, "period": c.period, "object": c.object,
             "stage": c.stage, "action": c.action, "value": c.value, "upper": c.upper, "unit": c.unit,
             "comparator": c.comparator, "money": c.money, "names": list(c.names), "start": c.start, "end": c.end,
-            "evidence": text[c.start:c.end]}
+            "evidence": text[c.start:c.end], "review": record.review, "decision_id": record.decision_id,
+            "fields": editable(c, text[c.start:c.end])}
+
+
+def editable(c: Commitment, evidence: str) -> dict:
+    """A commitment's fields as the review form shows them (templates/review_commitment_form.html)."""
+    def typed(value):
+        return "" if value is None else format(value.normalize(), "f")
+    return {"kind": c.kind, "role": c.role, "period": str(c.period), "object": c.object, "stage": c.stage,
+            "action": c.action or "", "value": typed(c.value), "upper": typed(c.upper), "unit": c.unit or "",
+            "comparator": c.comparator or "=", "money": typed(c.money), "names": "、".join(c.names),
+            "responsible": c.responsible or "", "evidence": evidence}
 
 
 def _why(aspect: str, basis: dict, text: str) -> dict:

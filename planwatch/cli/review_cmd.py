@@ -1,4 +1,5 @@
-"""`planwatch review ...`: the review queue, decisions on facts, conflicts; `planwatch reextract`.
+"""`planwatch review ...`: the review queue, decisions on facts, conflicts; `planwatch review
+commitments ...`: the same decisions on commitments; `planwatch reextract`.
 
 Each command is one Store call; a decision is printed as its JSON record."""
 
@@ -20,8 +21,10 @@ EXPECTED_OPTION = typer.Option(None, "--expected", help="The fact's decision_id 
 QUEUE_COLUMNS = ("id", "doc", "region", "indicator", "role", "period", "measure", "comparator", "value", "unit",
                  "text", "confidence", "decisive")
 PROGRESS_COLUMNS = ("scope", "key", "name", "reviewed", "total")
-DECISION_COLUMNS = ("id", "action", "indicator", "role", "period", "start", "end", "document_id", "actor",
+DECISION_COLUMNS = ("subject", "id", "action", "indicator", "role", "period", "start", "end", "document_id", "actor",
                     "decided_at", "kind")
+COMMITMENT_DECISION_COLUMNS = ("id", "action", "role", "period", "stage", "object", "start", "end", "document_id",
+                               "actor", "decided_at")
 
 
 @review_app.command("queue")
@@ -168,6 +171,112 @@ def history_command(
 
 def _print(decision) -> None:
     emit([decision.to_dict()], Format.jsonl)
+
+
+# ---- commitments: the same decisions, on a commitment's id (`planwatch commitments --format jsonl` shows it)
+
+commitments_app = typer.Typer(help="Review extracted commitments (tasks and projects): confirm, correct, reject, "
+                                   "add, settle, withdraw, history. Their conflicts are listed by `review conflicts`.",
+                              no_args_is_help=True)
+review_app.add_typer(commitments_app, name="commitments")
+COMMITMENT_ID = typer.Argument(..., help="The commitment's id.")
+KIND = typer.Option(None, "--kind", help="task or project.")
+C_ROLE = typer.Option(None, "--role", help="target or actual.")
+OBJECT = typer.Option(None, "--object", help="What is counted, as written (充电桩).")
+STAGE = typer.Option(None, "--stage", help="start, finish or other.")
+VERB = typer.Option(None, "--action", help="The verb as written (新建, 开工建设).")
+MONEY = typer.Option(None, "--money", help="Money tied to the statement, in 亿元.")
+NAMES = typer.Option(None, "--names", help="The named items, separated by 、 (an empty text clears them).")
+RESPONSIBLE = typer.Option(None, "--responsible", help="The responsible unit.")
+
+
+def _commitment_fields(kind, role, period, obj, stage, action, value, upper, unit, comparator, money, names,
+                       responsible) -> dict:
+    given = dict(kind=kind, role=role, period=period, object=obj, stage=stage, action=action, value=value,
+                 upper=upper, unit=unit, comparator=comparator, money=money, names=names, responsible=responsible)
+    return {name: value for name, value in given.items() if value is not None}
+
+
+@commitments_app.command("confirm")
+def confirm_commitment(commitment_id: int = COMMITMENT_ID, actor: str = ACTOR_OPTION,
+                       expected: int | None = EXPECTED_OPTION, db: str | None = DB_OPTION):
+    """The commitment is right as it stands."""
+    with open_store(db) as store:
+        _print(store.confirm(commitment_id, actor, expected, what="commitment"))
+
+
+@commitments_app.command("reject")
+def reject_commitment(commitment_id: int = COMMITMENT_ID, actor: str = ACTOR_OPTION,
+                      expected: int | None = EXPECTED_OPTION, db: str | None = DB_OPTION):
+    """Not a commitment: removed from statuses, projects, pages, exports and every later extraction."""
+    with open_store(db) as store:
+        _print(store.reject(commitment_id, actor, expected, what="commitment"))
+
+
+@commitments_app.command("correct")
+def correct_commitment(
+    commitment_id: int = COMMITMENT_ID, actor: str = ACTOR_OPTION, kind: str | None = KIND,
+    role: str | None = C_ROLE, period: str | None = PERIOD, obj: str | None = OBJECT, stage: str | None = STAGE,
+    action: str | None = VERB, value: str | None = VALUE, upper: str | None = UPPER, unit: str | None = UNIT,
+    comparator: str | None = COMPARATOR, money: str | None = MONEY, names: str | None = NAMES,
+    responsible: str | None = RESPONSIBLE, expected: int | None = EXPECTED_OPTION, db: str | None = DB_OPTION,
+):
+    """Set the fields given; the others stay as they are."""
+    fields = _commitment_fields(kind, role, period, obj, stage, action, value, upper, unit, comparator, money, names,
+                                responsible)
+    with open_store(db) as store:
+        _print(store.correct(commitment_id, fields, actor, expected, what="commitment"))
+
+
+@commitments_app.command("add")
+def add_commitment(
+    document: int = typer.Option(..., "--document", help="The document's id."),
+    start: int = typer.Option(..., "--start", help="Where the evidence begins in the document's text."),
+    end: int = typer.Option(..., "--end", help="Where it ends (exclusive)."),
+    actor: str = ACTOR_OPTION, kind: str | None = KIND, role: str | None = C_ROLE, period: str | None = PERIOD,
+    obj: str | None = OBJECT, stage: str | None = STAGE, action: str | None = VERB, value: str | None = VALUE,
+    upper: str | None = UPPER, unit: str | None = UNIT, comparator: str | None = COMPARATOR,
+    money: str | None = MONEY, names: str | None = NAMES, responsible: str | None = RESPONSIBLE,
+    db: str | None = DB_OPTION,
+):
+    """Add a commitment the extraction missed (kind, role, period, object, stage required), its evidence START:END."""
+    fields = _commitment_fields(kind, role, period, obj, stage, action, value, upper, unit, comparator, money, names,
+                                responsible)
+    with open_store(db) as store:
+        _print(store.add_commitment(document, start, end, fields, actor))
+
+
+@commitments_app.command("settle")
+def settle_commitment(
+    decision_id: int = typer.Argument(..., help="The decision's id (from `review conflicts`, subject commitment)."),
+    keep: str = typer.Option(..., "--keep", help="decision (it stands) or extraction (withdraw it)."),
+    actor: str = ACTOR_OPTION, db: str | None = DB_OPTION,
+):
+    """Settle a conflict between a decision on a commitment and a later extraction."""
+    with open_store(db) as store:
+        _print(store.settle_conflict(decision_id, keep, actor, what="commitment"))
+
+
+@commitments_app.command("withdraw")
+def withdraw_commitment(
+    decision_id: int = typer.Argument(..., help="The decision's id (from `review commitments history`)."),
+    actor: str = ACTOR_OPTION, db: str | None = DB_OPTION,
+):
+    """Undo a decision: its commitment is again as extracted and unreviewed."""
+    with open_store(db) as store:
+        _print(store.withdraw(decision_id, actor, what="commitment"))
+
+
+@commitments_app.command("history")
+def commitment_history(
+    db: str | None = DB_OPTION,
+    document: int | None = typer.Option(None, "--document", help="Only decisions on this document's content."),
+    fmt: Format = FORMAT_OPTION,
+):
+    """Every decision made on commitments, oldest first, with the commitment before and after."""
+    with open_store(db) as store:
+        found = store.decisions(document_id=document, history=True, what="commitment")
+    emit((d.to_dict() for d in found), fmt, None if fmt is Format.jsonl else COMMITMENT_DECISION_COLUMNS)
 
 
 @app.command("reextract")

@@ -76,3 +76,52 @@ def test_reextract_and_conflicts(database_url, tmp_path):
     assert _records(run("review", "conflicts", "--db", database_url)) == []
     [again] = _records(run("facts", "--db", database_url))
     assert (again["value"], again["review"]) == (5.6, "corrected")
+
+
+PROMISE = "青石县2025年计划执行情况：2026年新建充电桩500个，开工建设青菱路。"
+ANSWER = "青石县2026年计划执行情况：全年新建充电桩420个。"
+
+
+def _key(quote, role, obj, stage, action, value=None, unit=None):
+    return {"kind": "task", "role": role, "period": "2026", "object": obj, "stage": stage, "action": action,
+            "value": value, "unit": unit, "comparator": "=" if value else None, "money": None, "names": [],
+            "responsible": None, "quote": quote}
+
+
+def test_review_commitments_from_the_shell(database_url, make_document, key_commitments):
+    with Store(database_url) as store:
+        promise = make_document(name="promise.txt", text=PROMISE)
+        answer = make_document(name="answer.txt", text=ANSWER)
+        answer.meta.date = "2027-01-15"
+        store.add_document(promise, [], commitments=key_commitments("promise.txt", PROMISE, [
+            _key("新建充电桩500个", "target", "充电桩", "other", "新建", 500, "个"),
+            _key("开工建设青菱路", "target", "青菱路", "start", "开工建设")]))
+        second, _ = store.add_document(answer, [], commitments=key_commitments("answer.txt", ANSWER, [
+            _key("新建充电桩420个", "actual", "充电桩", "other", "新建", 420, "个")]))
+    links = {r["object"]: r for r in _records(run("commitments", "--db", database_url, "--format", "jsonl"))}
+    assert (links["充电桩"]["status"], links["充电桩"]["target"]["review"]) == ("partly", "unreviewed")
+
+    [corrected] = _records(run("review", "commitments", "correct", links["充电桩"]["target"]["id"], "--value", "400",
+                               "--expected", "0", "--as", "张三", "--db", database_url))
+    [rejected] = _records(run("review", "commitments", "reject", links["青菱路"]["id"], "--as", "李四",
+                              "--db", database_url))
+    start = ANSWER.index("全年")
+    [added] = _records(run("review", "commitments", "add", "--document", second.id, "--start", start, "--end",
+                           start + 2, "--kind", "task", "--role", "actual", "--period", "2026", "--object", "公园",
+                           "--stage", "other", "--value", "3", "--unit", "个", "--names", "东园、西园", "--as", "王五",
+                           "--db", database_url))
+    assert [(d["subject"], d["action"]) for d in (corrected, rejected, added)] == [
+        ("commitment", "corrected"), ("commitment", "rejected"), ("commitment", "added")]
+    assert (corrected["before"]["value"], corrected["after"]["value"]) == ("500", "400")
+    assert added["after"]["names"] == ["东园", "西园"]
+
+    links = {r["object"]: r for r in _records(run("commitments", "--db", database_url, "--format", "jsonl"))}
+    assert set(links) == {"充电桩"} and links["充电桩"]["status"] == "exceeded"
+    history = _records(run("review", "commitments", "history", "--db", database_url))
+    assert [(h["actor"], h["object"]) for h in history] == [("张三", "充电桩"), ("李四", "青菱路"), ("王五", "公园")]
+    stale = run("review", "commitments", "confirm", links["充电桩"]["target"]["id"], "--expected", "0", "--as", "赵六",
+                "--db", database_url)
+    assert stale.exit_code == 1 and "张三" in stale.stderr
+    bad = run("review", "commitments", "correct", links["充电桩"]["target"]["id"], "--stage", "begun", "--as", "赵六",
+              "--db", database_url)
+    assert bad.exit_code == 1 and "stage must be one of" in bad.stderr

@@ -7,6 +7,9 @@ period and measure (what the verdict judges it against) — evaluate's linking r
 of the database for the few facts at the queue's cut rather than by computing every
 verdict of every region in scope.
 
+Unreviewed commitments are listed beside the facts (promises first: each is followed to a
+status; then in document order), unless the queue is of one indicator.
+
 Progress is per region, and per document too once the scope is a region or a document
 (a national store would otherwise list every document), from the counts review.py keeps
 on each document, so no count reads every fact.
@@ -18,9 +21,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..documents import region_key
+from .commitments import query as commitment_query
+from .commitments import stored_commitment
 from .convert import FACT_QUERY_COLUMNS, stored_fact
-from .models import DocumentRow, FactRow
-from .records import ReviewProgress, ReviewQueue, StoredFact
+from .models import CommitmentRow, DocumentRow, FactRow
+from .records import ReviewProgress, ReviewQueue, StoredCommitment, StoredFact
 
 UNREVIEWED = "unreviewed"
 # Confidence takes few values, so thousands of facts may tie at the cut: the deciding ones
@@ -34,8 +39,17 @@ def review_queue(session: Session, region: str | None, document_id: int | None, 
     deciding = _deciding(session, candidates)
     order = {f.id: n for n, f in enumerate(candidates)}
     ranked = sorted(candidates, key=lambda f: (_weakness(f), f.id not in deciding, order[f.id]))[:limit]
+    commitments = _commitments(session, region, document_id, limit) if indicator is None else []
     return ReviewQueue(ranked, frozenset(f.id for f in ranked if f.id in deciding),
-                       review_progress(session, region, document_id))
+                       review_progress(session, region, document_id), commitments)
+
+
+def _commitments(session: Session, region: str | None, document_id: int | None, limit: int) -> list[StoredCommitment]:
+    """Up to `limit` unreviewed commitments in scope, promises first, then in document order."""
+    query = (commitment_query(region=region, document_id=document_id).where(CommitmentRow.review == UNREVIEWED)
+             .order_by(None).order_by(CommitmentRow.role.desc(), DocumentRow.date, DocumentRow.name,
+                                      CommitmentRow.start, CommitmentRow.id).limit(limit))
+    return [stored_commitment(row._mapping) for row in session.execute(query)]
 
 
 _CURRENT = DocumentRow.superseded.is_(False)

@@ -116,16 +116,19 @@ class ReviewProgress:
 
 @dataclass(frozen=True)
 class ReviewQueue:
-    """Unreviewed facts, weakest first, and the progress of the regions and documents asked about."""
+    """Unreviewed facts, weakest first, unreviewed commitments, and the progress of the regions and
+    documents asked about (of facts)."""
 
     facts: list[StoredFact]
     decisive: frozenset[int]       # ids of the queued facts a verdict reads (its target or judged result)
     progress: list[ReviewProgress]
+    commitments: list[StoredCommitment] = field(default_factory=list)   # unreviewed, promises first
 
     def to_dict(self) -> dict:
         return {"facts": [f.to_dict() | {"confidence": f.fact.confidence, "decisive": f.id in self.decisive}
                           for f in self.facts],
-                "progress": [p.to_dict() for p in self.progress]}
+                "progress": [p.to_dict() for p in self.progress],
+                "commitments": [c.to_dict() for c in self.commitments]}
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ def queue(request: Request, region: str | None = None, document: int | None = Qu
 
 QUEUE_COLUMNS = ["id", "doc", "region", "indicator", "role", "period", "measure", "value", "unit", "confidence",
                  "decisive"]
+COMMITMENT_QUEUE_COLUMNS = ["id", "doc", "region", "kind", "role", "period", "stage", "object", "value", "unit"]
 
 
 @router.get("/review", summary="审核工作台:待审核队列(置信度最低者优先)与各地区、文件的审核进度(审核员及以上)")
@@ -50,9 +51,12 @@ def review_page(request: Request, region: str | None = None, document: int | Non
                                                  limit=limit).to_dict()
     rows = [{column: fact.get(column) for column in QUEUE_COLUMNS} | {"document_id": fact["document_id"]}
             for fact in found["facts"]]
+    commitments = [{column: c.get(column) for column in COMMITMENT_QUEUE_COLUMNS} | {"document_id": c["document_id"]}
+                   for c in found["commitments"]]
     view = {"filters": {"region": region, "document": document, "indicator": indicator}, "queue": rows,
-            "progress": found["progress"], "filename": "planwatch-review",
-            "tables": [{"name": "review_queue", "columns": QUEUE_COLUMNS, "rows": rows}]}
+            "commitments": commitments, "progress": found["progress"], "filename": "planwatch-review",
+            "tables": [{"name": "review_queue", "columns": QUEUE_COLUMNS, "rows": rows},
+                       {"name": "review_commitments", "columns": COMMITMENT_QUEUE_COLUMNS, "rows": commitments}]}
     return respond(request, "review.html", view)
 
 

@@ -148,3 +148,13 @@ def test_a_new_version_of_the_document_takes_over_the_decisions(store, make_docu
     assert (now.document_id, now.commitment.value, now.review) == (stored.id, Decimal("450"), "corrected")
     assert revised_text[now.commitment.start:now.commitment.end] == "充电桩500个"
     assert [d.object for d in store.decisions(stored.id, what="commitment")] == ["充电桩"]
+
+
+def test_the_queue_lists_unreviewed_commitments_promises_first(store, two_reports):
+    queued = store.review_queue(region="青石县").commitments
+    assert [(c.commitment.role, c.commitment.object) for c in queued] == [
+        ("target", "充电桩"), ("target", "青菱路"), ("actual", "充电桩")]
+    store.confirm(queued[0].id, actor="张三", what="commitment")
+    assert [c.commitment.object for c in store.review_queue().commitments] == ["青菱路", "充电桩"]
+    assert store.review_queue(indicator="地区生产总值").commitments == []   # an indicator's queue is of facts
+    assert len(store.review_queue(limit=1).commitments) == 1

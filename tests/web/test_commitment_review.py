@@ -123,3 +123,15 @@ def test_controls_only_for_reviewers_and_the_routes_are_described(app, client, e
     described = client.get("/openapi.json").json()["paths"]
     assert {"/review/commitments", "/review/commitments/{commitment_id}/correct",
             "/review/commitments/{commitment_id}/confirm", "/review/commitments/{commitment_id}/reject"} <= set(described)
+
+
+def test_the_review_desk_lists_unreviewed_commitments_linked_to_their_words(editor):
+    view = editor.get(f"/review.json?region={quote('青山县')}").json()
+    queued = view["commitments"]
+    assert queued and {c["role"] for c in queued[:5]} == {"target"}
+    first = queued[0]
+    page = editor.get(f"/review?region={quote('青山县')}").text
+    assert f'href="/documents/{first["document_id"]}#commitment-{first["id"]}"' in page
+    editor.post(f"/review/commitments/{first['id']}/confirm", json={"expected": 0})
+    again = editor.get(f"/review.json?region={quote('青山县')}").json()["commitments"]
+    assert first["id"] not in [c["id"] for c in again] and len(again) == len(queued) - 1

@@ -41,7 +41,8 @@ hypothesis_settings.register_profile("planwatch", database=None)
 hypothesis_settings.load_profile("planwatch")
 
 PG_SERVER = "host=127.0.0.1 port=5432 user=postgres"
-PG_TABLES = "commitment_reviews, fact_reviews, facts, commitments, document_sources, documents, indicators, audit_log, api_tokens, users"
+PG_TABLES = ("commitment_reviews, fact_reviews, facts, commitments, document_sources, documents, indicators, "
+             "audit_log, api_tokens, users")
 
 
 def pytest_addoption(parser):

@@ -25,7 +25,8 @@ from .review import Subject, number
 
 COMMITMENT_QUERY_COLUMNS = (
     CommitmentRow.id, CommitmentRow.document_id, *(c.label(c.key) for c in COMMITMENT_FIELD_COLUMNS),
-    CommitmentRow.extractor_version, CommitmentRow.review, CommitmentRow.decision_id, DocumentRow.name.label("doc"), DocumentRow.title.label("doc_title"),
+    CommitmentRow.extractor_version, CommitmentRow.review, CommitmentRow.decision_id,
+    DocumentRow.name.label("doc"), DocumentRow.title.label("doc_title"),
     REGION_NAME, DocumentRow.region_key, DocumentRow.doc_type, DocumentRow.date.label("doc_date"))
 
 
@@ -61,11 +62,8 @@ def query(region: str | None = None, period: str | None = None, role: str | None
 
 def stored_commitment(row: Mapping) -> StoredCommitment:
     """A row of COMMITMENT_QUERY_COLUMNS (a mapping) as a StoredCommitment."""
-    fields = {name: row[name] for name in COMMITMENT_FIELDS}
-    fields["names"] = list(row["names"])
-    fields["role_basis"], fields["period_basis"] = Basis.from_dict(row["role_basis"]), Basis.from_dict(row["period_basis"])
     return StoredCommitment(
-        id=row["id"], commitment=Commitment(**fields), document_id=row["document_id"], doc=row["doc"],
+        id=row["id"], commitment=_loaded(row), document_id=row["document_id"], doc=row["doc"],
         doc_title=row["doc_title"],
         region=row["region"], region_key=row["region_key"], doc_type=row["doc_type"], doc_date=row["doc_date"],
         extractor_version=row["extractor_version"], review=row["review"], decision_id=row["decision_id"])
@@ -76,6 +74,7 @@ def stored_commitment(row: Mapping) -> StoredCommitment:
 DECIDED = tuple(name for name in COMMITMENT_FIELDS if name not in ("role_basis", "period_basis"))
 CORRECTABLE = ("kind", "role", "period", "object", "stage", "action", "value", "upper", "unit", "comparator",
                "money", "names", "responsible")
+_DECIMALS = ("value", "upper", "money")
 _REQUIRED = ("kind", "role", "period", "object", "stage")
 _CHOICES = {"kind": KINDS, "role": COMMITMENT_ROLES, "stage": STAGES, "comparator": COMPARATORS}
 _NAME_SEPARATORS = re.compile(r"[、,，;；\n]+")
@@ -88,12 +87,17 @@ def commitment_json(commitment: Commitment) -> dict:
 
 
 def json_commitment(data: Mapping) -> Commitment:
-    loaded = {name: data.get(name) for name in COMMITMENT_FIELDS}
-    for name in ("value", "upper", "money"):
-        loaded[name] = None if loaded[name] is None else Decimal(loaded[name])
-    loaded["names"] = list(loaded["names"] or [])
-    loaded["role_basis"], loaded["period_basis"] = Basis.from_dict(loaded["role_basis"]), Basis.from_dict(loaded["period_basis"])
-    return Commitment(**loaded)
+    return _loaded({name: Decimal(data[name]) if name in _DECIMALS and data.get(name) is not None else data.get(name)
+                    for name in COMMITMENT_FIELDS})
+
+
+def _loaded(stored: Mapping) -> Commitment:
+    """A commitment from its stored fields (a row, or JSON with its decimals read)."""
+    fields = {name: stored[name] for name in COMMITMENT_FIELDS}
+    fields["names"] = list(fields["names"] or [])
+    fields["role_basis"] = Basis.from_dict(fields["role_basis"])
+    fields["period_basis"] = Basis.from_dict(fields["period_basis"])
+    return Commitment(**fields)
 
 
 def corrected(commitment: Commitment, changes: Mapping) -> Commitment:
@@ -123,7 +127,7 @@ def _checked(name: str, value):
         if name in _REQUIRED:
             raise QueryError(f"{name} cannot be empty", f"{name} 不能为空")
         return None
-    if name in ("value", "upper", "money"):
+    if name in _DECIMALS:
         return number(name, value)
     if name == "period":
         return Period.asked(str(value))
@@ -135,10 +139,7 @@ def _checked(name: str, value):
 
 
 def _row_commitment(row: CommitmentRow) -> Commitment:
-    fields = {name: getattr(row, name) for name in COMMITMENT_FIELDS}
-    fields["names"] = list(fields["names"] or [])
-    fields["role_basis"], fields["period_basis"] = Basis.from_dict(fields["role_basis"]), Basis.from_dict(fields["period_basis"])
-    return Commitment(**fields)
+    return _loaded({name: getattr(row, name) for name in COMMITMENT_FIELDS})
 
 
 # A re-extraction reading the same words with another role, period, stage or object is the same commitment.

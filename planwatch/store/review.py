@@ -17,8 +17,9 @@ document (other bytes) takes over the decisions whose evidence words it still ha
 place (`carry`); the others are listed as "moved".
 
 Commitments are reviewed by the same mechanism: a `Subject` says what differs between the two
-record types (their table, their decisions' table, their identity, JSON and checks); each
-function takes one, facts by default (store/commitments.py defines COMMITMENTS).
+record types (their table, their decisions' table — commitment_reviews, keyed by role, period,
+stage and object —, JSON and checks); each function takes one, facts by default
+(store/commitments.py defines COMMITMENTS).
 """
 
 from __future__ import annotations
@@ -174,11 +175,13 @@ class Subject:
         return and_(*(getattr(columns, name) == value for name, value in zip((*names, *self.identity), key)))
 
 
+def _row_fact(row: FactRow) -> Fact:
+    return convert.fact({name: getattr(row, name) for name in FIELDS})
+
+
 FACTS = Subject("fact", "指标数据", FactRow, ReviewRow, ("indicator", "role", "period"), ("indicator",), DECIDED_FIELDS,
-                fact_json, json_fact, convert.fact_values, lambda row: _row_fact(row), corrected, written,
+                fact_json, json_fact, convert.fact_values, _row_fact, corrected, written,
                 counted=True)
-
-
 
 
 def _decided(subject: Subject, data: Mapping | None) -> dict | None:
@@ -475,10 +478,6 @@ def _document_of(session: Session, decision) -> DocumentRow | None:
     return session.scalars(select(DocumentRow).where(DocumentRow.sha256 == decision.sha256,
                                                      DocumentRow.superseded.is_(False))
                            .order_by(DocumentRow.id).limit(1)).first()
-
-
-def _row_fact(row: FactRow) -> Fact:
-    return convert.fact({name: getattr(row, name) for name in FIELDS})
 
 
 def _record(subject: Subject, row) -> Decision:

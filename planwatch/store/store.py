@@ -203,7 +203,8 @@ class Store:
             for subject in SUBJECTS.values():
                 if latest is not None:
                     review.carry(session, latest, row, self.extractor_version, subject)
-                review.apply(session, row, self.extractor_version, subject)   # this content may have been reviewed before
+                # this content may have been reviewed before
+                review.apply(session, row, self.extractor_version, subject)
             if user is not None:
                 audit_log.record(session, user, "document.add", "document", row.id, None,
                                  {"name": row.name, "version": row.version, "sha256": row.sha256})

@@ -8,8 +8,10 @@ from decimal import Decimal
 
 import pytest
 
+from planwatch import export
 from planwatch.errors import EditConflict, QueryError
 from planwatch.evaluate import commitments as followed
+from planwatch.evaluate import project_records
 from planwatch.store import Store
 
 PROMISE = ("青石县2025年国民经济和社会发展计划执行情况的报告\n"
@@ -58,6 +60,9 @@ def test_a_corrected_target_changes_its_status_and_is_audited(store, two_reports
     assert (now.id, now.commitment.value, now.review, now.decision_id) == (target.id, Decimal("400"), "corrected",
                                                                            decision.id)
     assert _status(store, "充电桩").status == "exceeded"
+    table = export.commitment_table(followed.follow(store, region="青石县"), "青石县", "2026").to_dict()
+    [row] = [r for r in table["rows"] if "充电桩" in r["task"]]
+    assert "400" in row["target"] and row["status"] == followed.label("exceeded")
     assert (decision.subject, decision.object, decision.stage, decision.before["value"], decision.after["value"]) == (
         "commitment", "充电桩", "other", "500", "400")
     [entry] = store.audit_entries(object_kind="commitment")
@@ -67,8 +72,11 @@ def test_a_corrected_target_changes_its_status_and_is_audited(store, two_reports
 
 def test_a_rejected_answer_is_gone_and_its_target_is_not_reported(store, two_reports):
     answer = _one(store, "充电桩", "actual")
+    assert [p.name for p in project_records(store, region="青石县")] == ["青菱路"]
     store.reject(answer.id, actor="李审核", what="commitment")
+    store.reject(_one(store, "青菱路", "target").id, actor="李审核", what="commitment")
     assert [c.commitment.object for c in store.commitments(role="actual")] == []
+    assert project_records(store, region="青石县") == []   # the rejected project's only mention is gone
     link = _status(store, "充电桩")
     assert (link.status, link.answers) == ("not_reported", ())
     assert store.audit_entries(object_kind="commitment")[0].after is None
@@ -158,3 +166,14 @@ def test_the_queue_lists_unreviewed_commitments_promises_first(store, two_report
     assert [c.commitment.object for c in store.review_queue().commitments] == ["青菱路", "充电桩"]
     assert store.review_queue(indicator="地区生产总值").commitments == []   # an indicator's queue is of facts
     assert len(store.review_queue(limit=1).commitments) == 1
+
+
+def test_withdrawing_decisions_restores_the_commitments_as_extracted(store, two_reports):
+    extracted = {c.commitment.object: c.commitment for c in store.commitments(role="target")}
+    rejection = store.reject(_one(store, "青菱路", "target").id, actor="张三", what="commitment")
+    correction = store.correct(_one(store, "充电桩", "target").id, {"value": "450"}, actor="张三", what="commitment")
+    for decision in (rejection, correction):
+        assert store.withdraw(decision.id, actor="李四", what="commitment").action == "reopened"
+    now = {c.commitment.object: c for c in store.commitments(role="target")}
+    assert {obj: c.commitment for obj, c in now.items()} == extracted
+    assert {c.review for c in now.values()} == {"unreviewed"}

@@ -26,7 +26,7 @@ from ..errors import NotStored, StoreError
 from ..extract import Fact, extract_all
 from ..model import Commitment, Period
 from . import audit as audit_log
-from . import catalogue, review, version
+from . import catalogue, entries, review, version
 from . import commitments as commitment_rows
 from .audit import AuditEntry
 from .convert import (FACT_QUERY_COLUMNS, FULLEST_REGION, document_row, fact_values, read_fields, stored_document,
@@ -298,6 +298,17 @@ class Store:
             return _audited(session, "add", fact_id, decision)
 
     @_database_errors
+    def enter_fact(self, region: str, fields: Mapping, source: str, actor: str) -> tuple[Decision, int]:
+        """Manual entry (填报, entries.py): a fact no stored document states, for `region`, with its
+        written source; `fields` as for `add_fact`. The decision and the new fact's id."""
+        self._sync_catalogue()
+        with self._write() as session:
+            decision, fact_id = entries.enter(session, region, fields, source, actor)
+            audit_log.record(session, decision.actor, "fact.enter", "fact", fact_id, None, decision.after)
+        self.update_search()
+        return decision, fact_id
+
+    @_database_errors
     def review_conflicts(self) -> list[Decision]:
         """Decisions a later extraction disagrees with (see Decision.conflict), for a person to settle."""
         with self._reader() as session:
@@ -344,7 +355,8 @@ class Store:
 
     def reextract(self, region: str | None = None, on_progress: Progress | None = None) -> IngestReport:
         """Extract the current documents (of a region) again from the files as received; decisions kept."""
-        return reextract(self, self.documents(region=region), on_progress)
+        documents = [d for d in self.documents(region=region) if d.doc_type != entries.DOC_TYPE]   # no file to read
+        return reextract(self, documents, on_progress)
 
     # ---- reading
 

@@ -26,7 +26,7 @@ from ..errors import NotStored, StoreError
 from ..extract import Fact, extract_all
 from ..model import Commitment, Period
 from . import audit as audit_log
-from . import catalogue, entries, review, version
+from . import catalogue, entries, history, review, version
 from . import commitments as commitment_rows
 from .audit import AuditEntry
 from .convert import (FACT_QUERY_COLUMNS, FULLEST_REGION, document_row, fact_values, read_fields, stored_document,
@@ -318,13 +318,21 @@ class Store:
     def settle_conflict(self, decision_id: int, keep: str, actor: str) -> Decision:
         """keep="decision": it stands; keep="extraction": it is withdrawn and the fact is as extracted."""
         with self._write() as session:
-            return review.settle(session, decision_id, keep, actor)
+            decision = review.settle(session, decision_id, keep, actor)
+            return _audited(session, f"settle.{keep}", history.fact_of(session, decision), decision)
 
     @_database_errors
     def withdraw(self, decision_id: int, actor: str) -> Decision:
         """Undo a decision: its fact is again as extracted, unreviewed (a rejected one is back)."""
         with self._write() as session:
-            return review.withdraw(session, decision_id, actor)
+            decision = review.withdraw(session, decision_id, actor)
+            return _audited(session, "withdraw", history.fact_of(session, decision), decision)
+
+    @_database_errors
+    def fact_history(self, fact_id: int) -> tuple[StoredFact, list[Decision]]:
+        """A stored fact and every decision made on it, oldest first (history.py)."""
+        with self._reader() as session:
+            return history.fact_history(session, fact_id)
 
     @_database_errors
     def decisions(self, document_id: int | None = None, history: bool = False) -> list[Decision]:

@@ -49,8 +49,9 @@ def review_page(request: Request, region: str | None = None, document: int | Non
                                                  limit=limit).to_dict()
     rows = [{column: fact.get(column) for column in QUEUE_COLUMNS} | {"document_id": fact["document_id"]}
             for fact in found["facts"]]
+    conflicting = [d.to_dict() for d in request.app.state.store.review_conflicts()]   # settled on the desk
     view = {"filters": {"region": region, "document": document, "indicator": indicator}, "queue": rows,
-            "progress": found["progress"], "filename": "planwatch-review",
+            "progress": found["progress"], "conflicts": conflicting, "filename": "planwatch-review",
             "tables": [{"name": "review_queue", "columns": QUEUE_COLUMNS, "rows": rows}]}
     return respond(request, "review.html", view)
 
@@ -81,6 +82,7 @@ class Fields(BaseModel):
     estimated: bool | None = None
     stretch: bool | None = None
     cumulative: bool | None = None
+    source: Text | None = None   # of a fact entered by hand (填报)
 
     def given(self) -> dict:
         """The fields the request named (an empty value clears an optional one)."""

@@ -93,6 +93,7 @@ def region(conn: Connection, name: str, indicator: str | None, measure: str | No
         "rows": [{k: v for k, v in r.items() if k != "key"} for r in rows],
         **judged,
         "commitments": _commitment_counts(conn, key),
+        "entered": [f for f in facts if f.get("source")],   # 填报: shown with their written source
         "reports": [p["span"] for p in judged["plans"]]
         + sorted({v["period"] for v in judged["verdicts"] if charts.year_of(v["period"])}, reverse=True),
         "chart": {"indicator": chart_row["indicator"] if chart_row else None,

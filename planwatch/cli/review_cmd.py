@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import typer
 
+from ..errors import AccountError
 from . import app
 from .common import DB_OPTION, FORMAT_OPTION, REGION_OPTION, open_store
 from .output import Format, emit
@@ -14,7 +15,15 @@ review_app = typer.Typer(help="Review extracted facts: the queue, confirm, corre
                          no_args_is_help=True)
 app.add_typer(review_app, name="review")
 
-ACTOR_OPTION = typer.Option(..., "--as", help="Who decides (a user name); recorded with the decision.")
+# Why only an admin's name: the command line opens the database directly and can authenticate
+# nobody, so the name it records is only as good as the shell account running it. A reviewer
+# decides on the web or through the API with a token, where they are who they logged in as;
+# a decision written from the shell is attributed to an administrator, who answers for the
+# installation. The name must be a current account: an existing, enabled admin.
+ACTOR_OPTION = typer.Option(..., "--as", help="Who decides, recorded with the decision and in the audit log: the "
+                                              "name of an existing, enabled admin account. The command line "
+                                              "authenticates nobody, so it writes only under an admin's name; "
+                                              "reviewers decide on the web or with their API token.")
 EXPECTED_OPTION = typer.Option(None, "--expected", help="The fact's decision_id as you read it (0: unreviewed): "
                                                         "refused if someone decided on it since.")
 QUEUE_COLUMNS = ("id", "doc", "region", "indicator", "role", "period", "measure", "comparator", "value", "unit",
@@ -57,7 +66,7 @@ def confirm_command(fact_id: int = typer.Argument(..., help="The fact's id."), a
                     expected: int | None = EXPECTED_OPTION, db: str | None = DB_OPTION):
     """The fact is right as it stands."""
     with open_store(db) as store:
-        _print(store.confirm(fact_id, actor, expected))
+        _print(store.confirm(fact_id, _admin(store, actor), expected))
 
 
 @review_app.command("reject")
@@ -65,7 +74,7 @@ def reject_command(fact_id: int = typer.Argument(..., help="The fact's id."), ac
                    expected: int | None = EXPECTED_OPTION, db: str | None = DB_OPTION):
     """Not a fact: removed from every read and every later extraction of its document."""
     with open_store(db) as store:
-        _print(store.reject(fact_id, actor, expected))
+        _print(store.reject(fact_id, _admin(store, actor), expected))
 
 
 def _fields(indicator, role, period, measure, value, upper, unit, comparator, text, estimated, stretch,
@@ -103,7 +112,7 @@ def correct_command(
     fields = _fields(indicator, role, period, measure, value, upper, unit, comparator, text, estimated, stretch,
                      cumulative)
     with open_store(db) as store:
-        _print(store.correct(fact_id, fields, actor, expected))
+        _print(store.correct(fact_id, fields, _admin(store, actor), expected))
 
 
 @review_app.command("add")
@@ -121,7 +130,7 @@ def add_command(
     fields = _fields(indicator, role, period, measure, value, upper, unit, comparator, text, estimated, stretch,
                      cumulative)
     with open_store(db) as store:
-        _print(store.add_fact(document, start, end, fields, actor))
+        _print(store.add_fact(document, start, end, fields, _admin(store, actor)))
 
 
 @review_app.command("conflicts")
@@ -141,7 +150,7 @@ def settle_command(
 ):
     """Settle a conflict between a decision and a later extraction."""
     with open_store(db) as store:
-        _print(store.settle_conflict(decision_id, keep, actor))
+        _print(store.settle_conflict(decision_id, keep, _admin(store, actor)))
 
 
 @review_app.command("withdraw")
@@ -151,7 +160,7 @@ def withdraw_command(
 ):
     """Undo a decision: its fact is again as extracted and unreviewed."""
     with open_store(db) as store:
-        _print(store.withdraw(decision_id, actor))
+        _print(store.withdraw(decision_id, _admin(store, actor)))
 
 
 @review_app.command("history")
@@ -164,6 +173,36 @@ def history_command(
     with open_store(db) as store:
         found = store.decisions(document_id=document, history=True)
     emit((d.to_dict() for d in found), fmt, None if fmt is Format.jsonl else DECISION_COLUMNS)
+
+
+def _admin(store, name: str) -> str:
+    """The name, if it is an existing, enabled admin's (see ACTOR_OPTION); AccountError otherwise."""
+    from ..accounts import Accounts
+
+    user = Accounts(store).user(name)
+    if user.disabled:
+        raise AccountError(f"user {user.name} is disabled: decisions are recorded under current accounts only")
+    if user.role != "admin":
+        raise AccountError(f"user {user.name} is a {user.role}, not an admin: the command line writes under an "
+                           f"admin's name only (reviewers decide on the web or with their API token)")
+    return user.name
+
+
+@review_app.command("enter")
+def enter_command(
+    region: str = typer.Option(..., "--region", help="The region (e.g. 洪山区), one the store has documents of."),
+    source: str = typer.Option(..., "--source", help="Where the figure comes from: who published it, where, when."),
+    actor: str = ACTOR_OPTION,
+    indicator: str | None = INDICATOR, role: str | None = ROLE, period: str | None = PERIOD,
+    measure: str | None = MEASURE, value: str | None = VALUE, upper: str | None = UPPER, unit: str | None = UNIT,
+    comparator: str | None = COMPARATOR, text: str | None = TEXT, estimated: bool | None = ESTIMATED,
+    db: str | None = DB_OPTION,
+):
+    """Manual entry (填报): a figure no stored document states, with its written source; counted like any fact."""
+    fields = _fields(indicator, role, period, measure, value, upper, unit, comparator, text, estimated, None, None)
+    with open_store(db) as store:
+        decision, fact_id = store.enter_fact(region, fields, source, _admin(store, actor))
+    emit([decision.to_dict() | {"fact_id": fact_id}], Format.jsonl)
 
 
 def _print(decision) -> None:

@@ -26,7 +26,7 @@ HOME_VERDICTS = 12
 CHART_REGIONS = 5
 HEADLINE = ("地区生产总值", "growth")
 FACT_TABLE_COLUMNS = ["indicator", "role", "period", "measure", "value", "upper", "comparator", "unit",
-                      "text", "estimated", "stretch", "cumulative", "region", "doc_name", "doc_date",
+                      "text", "estimated", "stretch", "cumulative", "source", "region", "doc_name", "doc_date",
                       "start", "end", "id", "document_id"]
 
 
@@ -153,7 +153,8 @@ def document(conn: Connection, doc_id: int) -> dict:
         "facts": facts,
         "commitments": commitments,
         "tables": [_table("facts", ["id", "indicator", "role", "period", "measure", "value", "upper",
-                                    "comparator", "unit", "text", "estimated", "evidence", "start", "end", "review"],
+                                    "comparator", "unit", "text", "estimated", "evidence", "start", "end", "review",
+                                    "source"],
                           facts),
                    _table("commitments", ["id", "object", "role", "period", "stage", "value", "upper", "comparator",
                                           "unit", "money", "evidence", "start", "end"], commitments)],

@@ -128,3 +128,13 @@ def test_a_conflict_after_reextraction_is_listed_on_the_desk_and_settled_there(e
     refused = editor.post(f"/review/decisions/{conflict['id']}/settle", json={"keep": "decision"})
     assert refused.status_code == 404
     assert editor.post(f"/review/decisions/{conflict['id']}/settle", json={"keep": "both"}).status_code in (400, 422)
+
+
+def test_the_entries_document_opens_with_each_entry_and_its_facts_download_with_their_source(editor, client):
+    answer = editor.post("/review/entries", json=JOBLESS | {"role": "actual", "value": "5.2", "source": BUREAU})
+    [fact] = [f for f in client.get("/facts", params={"region": "河湾区"}).json()["facts"]
+              if f["id"] == answer.json()["fact_id"]]
+    page = client.get(f"/documents/{fact['document_id']}")
+    assert page.status_code == 200 and "人工填报数据" in page.text and BUREAU in page.text
+    csv = client.get(f"/regions/{HEWAN}.csv", params={"table": "facts"})
+    assert csv.status_code == 200 and BUREAU in csv.text

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import typer
 
+from ..errors import AccountError
 from . import app
 from .common import DB_OPTION, FORMAT_OPTION, REGION_OPTION, open_store
 from .output import Format, emit
@@ -15,7 +16,15 @@ review_app = typer.Typer(help="Review extracted facts: the queue, confirm, corre
                          no_args_is_help=True)
 app.add_typer(review_app, name="review")
 
-ACTOR_OPTION = typer.Option(..., "--as", help="Who decides (a user name); recorded with the decision.")
+# Why only an admin's name: the command line opens the database directly and can authenticate
+# nobody, so the name it records is only as good as the shell account running it. A reviewer
+# decides on the web or through the API with a token, where they are who they logged in as;
+# a decision written from the shell is attributed to an administrator, who answers for the
+# installation. The name must be a current account: an existing, enabled admin.
+ACTOR_OPTION = typer.Option(..., "--as", help="Who decides, recorded with the decision and in the audit log: the "
+                                              "name of an existing, enabled admin account. The command line "
+                                              "authenticates nobody, so it writes only under an admin's name; "
+                                              "reviewers decide on the web or with their API token.")
 EXPECTED_OPTION = typer.Option(None, "--expected", help="The fact's decision_id as you read it (0: unreviewed): "
                                                         "refused if someone decided on it since.")
 QUEUE_COLUMNS = ("id", "doc", "region", "indicator", "role", "period", "measure", "comparator", "value", "unit",
@@ -60,7 +69,7 @@ def confirm_command(fact_id: int = typer.Argument(..., help="The fact's id."), a
                     expected: int | None = EXPECTED_OPTION, db: str | None = DB_OPTION):
     """The fact is right as it stands."""
     with open_store(db) as store:
-        _print(store.confirm(fact_id, actor, expected))
+        _print(store.confirm(fact_id, _admin(store, actor), expected))
 
 
 @review_app.command("reject")
@@ -68,7 +77,7 @@ def reject_command(fact_id: int = typer.Argument(..., help="The fact's id."), ac
                    expected: int | None = EXPECTED_OPTION, db: str | None = DB_OPTION):
     """Not a fact: removed from every read and every later extraction of its document."""
     with open_store(db) as store:
-        _print(store.reject(fact_id, actor, expected))
+        _print(store.reject(fact_id, _admin(store, actor), expected))
 
 
 def _fields(indicator, role, period, measure, value, upper, unit, comparator, text, estimated, stretch,
@@ -106,7 +115,7 @@ def correct_command(
     fields = _fields(indicator, role, period, measure, value, upper, unit, comparator, text, estimated, stretch,
                      cumulative)
     with open_store(db) as store:
-        _print(store.correct(fact_id, fields, actor, expected))
+        _print(store.correct(fact_id, fields, _admin(store, actor), expected))
 
 
 @review_app.command("add")
@@ -124,7 +133,7 @@ def add_command(
     fields = _fields(indicator, role, period, measure, value, upper, unit, comparator, text, estimated, stretch,
                      cumulative)
     with open_store(db) as store:
-        _print(store.add_fact(document, start, end, fields, actor))
+        _print(store.add_fact(document, start, end, fields, _admin(store, actor)))
 
 
 @review_app.command("conflicts")
@@ -144,7 +153,7 @@ def settle_command(
 ):
     """Settle a conflict between a decision and a later extraction."""
     with open_store(db) as store:
-        _print(store.settle_conflict(decision_id, keep, actor))
+        _print(store.settle_conflict(decision_id, keep, _admin(store, actor)))
 
 
 @review_app.command("withdraw")
@@ -154,7 +163,7 @@ def withdraw_command(
 ):
     """Undo a decision: its fact is again as extracted and unreviewed."""
     with open_store(db) as store:
-        _print(store.withdraw(decision_id, actor))
+        _print(store.withdraw(decision_id, _admin(store, actor)))
 
 
 @review_app.command("history")
@@ -167,6 +176,36 @@ def history_command(
     with open_store(db) as store:
         found = store.decisions(document_id=document, history=True)
     emit((d.to_dict() for d in found), fmt, None if fmt is Format.jsonl else DECISION_COLUMNS)
+
+
+def _admin(store, name: str) -> str:
+    """The name, if it is an existing, enabled admin's (see ACTOR_OPTION); AccountError otherwise."""
+    from ..accounts import Accounts
+
+    user = Accounts(store).user(name)
+    if user.disabled:
+        raise AccountError(f"user {user.name} is disabled: decisions are recorded under current accounts only")
+    if user.role != "admin":
+        raise AccountError(f"user {user.name} is a {user.role}, not an admin: the command line writes under an "
+                           f"admin's name only (reviewers decide on the web or with their API token)")
+    return user.name
+
+
+@review_app.command("enter")
+def enter_command(
+    region: str = typer.Option(..., "--region", help="The region (e.g. 洪山区), one the store has documents of."),
+    source: str = typer.Option(..., "--source", help="Where the figure comes from: who published it, where, when."),
+    actor: str = ACTOR_OPTION,
+    indicator: str | None = INDICATOR, role: str | None = ROLE, period: str | None = PERIOD,
+    measure: str | None = MEASURE, value: str | None = VALUE, upper: str | None = UPPER, unit: str | None = UNIT,
+    comparator: str | None = COMPARATOR, text: str | None = TEXT, estimated: bool | None = ESTIMATED,
+    db: str | None = DB_OPTION,
+):
+    """Manual entry (填报): a figure no stored document states, with its written source; counted like any fact."""
+    fields = _fields(indicator, role, period, measure, value, upper, unit, comparator, text, estimated, None, None)
+    with open_store(db) as store:
+        decision, fact_id = store.enter_fact(region, fields, source, _admin(store, actor))
+    emit([decision.to_dict() | {"fact_id": fact_id}], Format.jsonl)
 
 
 def _print(decision) -> None:
@@ -202,7 +241,7 @@ def confirm_commitment(commitment_id: int = COMMITMENT_ID, actor: str = ACTOR_OP
                        expected: int | None = EXPECTED_OPTION, db: str | None = DB_OPTION):
     """The commitment is right as it stands."""
     with open_store(db) as store:
-        _print(store.confirm(commitment_id, actor, expected, what="commitment"))
+        _print(store.confirm(commitment_id, _admin(store, actor), expected, what="commitment"))
 
 
 @commitments_app.command("reject")
@@ -210,7 +249,7 @@ def reject_commitment(commitment_id: int = COMMITMENT_ID, actor: str = ACTOR_OPT
                       expected: int | None = EXPECTED_OPTION, db: str | None = DB_OPTION):
     """Not a commitment: removed from statuses, projects, pages, exports and every later extraction."""
     with open_store(db) as store:
-        _print(store.reject(commitment_id, actor, expected, what="commitment"))
+        _print(store.reject(commitment_id, _admin(store, actor), expected, what="commitment"))
 
 
 @commitments_app.command("correct")
@@ -225,7 +264,7 @@ def correct_commitment(
     fields = _commitment_fields(kind, role, period, obj, stage, action, value, upper, unit, comparator, money, names,
                                 responsible)
     with open_store(db) as store:
-        _print(store.correct(commitment_id, fields, actor, expected, what="commitment"))
+        _print(store.correct(commitment_id, fields, _admin(store, actor), expected, what="commitment"))
 
 
 @commitments_app.command("add")
@@ -243,7 +282,7 @@ def add_commitment(
     fields = _commitment_fields(kind, role, period, obj, stage, action, value, upper, unit, comparator, money, names,
                                 responsible)
     with open_store(db) as store:
-        _print(store.add_commitment(document, start, end, fields, actor))
+        _print(store.add_commitment(document, start, end, fields, _admin(store, actor)))
 
 
 @commitments_app.command("settle")
@@ -254,7 +293,7 @@ def settle_commitment(
 ):
     """Settle a conflict between a decision on a commitment and a later extraction."""
     with open_store(db) as store:
-        _print(store.settle_conflict(decision_id, keep, actor, what="commitment"))
+        _print(store.settle_conflict(decision_id, keep, _admin(store, actor), what="commitment"))
 
 
 @commitments_app.command("withdraw")
@@ -264,7 +303,7 @@ def withdraw_commitment(
 ):
     """Undo a decision: its commitment is again as extracted and unreviewed."""
     with open_store(db) as store:
-        _print(store.withdraw(decision_id, actor, what="commitment"))
+        _print(store.withdraw(decision_id, _admin(store, actor), what="commitment"))
 
 
 @commitments_app.command("history")

@@ -21,7 +21,7 @@ Role = enum.Enum("Role", {name: name for name in ROLES}, type=str)
 Measure = enum.Enum("Measure", {name: name for name in MEASURES}, type=str)
 
 FACT_COLUMNS = ("doc", "region", "indicator", "role", "period", "measure", "value", "upper", "unit",
-                "comparator", "text", "estimated", "stretch", "cumulative", "start", "end")
+                "comparator", "text", "estimated", "stretch", "cumulative", "start", "end", "source")
 FACT_TABLE_COLUMNS = ("doc", "indicator", "role", "period", "measure", "comparator", "value", "upper", "unit", "text")
 DOCUMENT_COLUMNS = ("id", "name", "version", "region", "doc_type", "date", "title", "fact_count")
 

@@ -43,16 +43,17 @@ class Source:
     doc_date: str | None
     start: int | None
     end: int | None
+    written: str | None = None     # a fact entered by hand (填报): its source as written down
 
     @classmethod
     def of(cls, record: Record) -> Source:
         return cls(record.id, record.document_id, record.doc_name, record.doc_title, record.doc_type,
-                   record.doc_date, record.fact.start, record.fact.end)
+                   record.doc_date, record.fact.start, record.fact.end, record.fact.source)
 
     def to_dict(self) -> dict:
         return {"fact_id": self.fact_id, "document": self.doc_name, "document_id": self.document_id,
                 "title": self.doc_title, "doc_type": self.doc_type, "date": self.doc_date,
-                "start": self.start, "end": self.end}
+                "start": self.start, "end": self.end, "written": self.written}
 
 
 @dataclass(frozen=True)

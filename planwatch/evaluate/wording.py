@@ -14,7 +14,11 @@ _FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
 
 
 def cited(record) -> str:
-    """A document as a reader cites it: its title and date, the file name only when it has no title."""
+    """A document as a reader cites it: its title and date, the file name only when it has no title;
+    a fact entered by hand, by the source written down with it."""
+    written = getattr(record, "written", None) or getattr(getattr(record, "fact", None), "source", None)
+    if written:
+        return f"{written}（人工填报）"
     name = f"《{record.doc_title}》" if record.doc_title else record.doc_name
     return f"{name}（{record.doc_date}）" if record.doc_date else name
 

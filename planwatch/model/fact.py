@@ -70,6 +70,7 @@ class Fact:
     role_basis: Basis | None = None
     period_basis: Basis | None = None
     confidence: float | None = None  # 0..1, from how directly the evidence decided role and period
+    source: str | None = None      # of a fact entered by hand (填报): who published it, where, when
 
     def __post_init__(self) -> None:
         self.period = Period(self.period)
@@ -105,4 +106,4 @@ def json_value(value):
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Fact))
 # Always in a record, null or not: the contract's fields. The rest appear only when set.
 OPTIONAL = frozenset(("upper", "attribute", "department", "assessment", "also", "name_as_written",
-                      "role_basis", "period_basis", "confidence"))
+                      "role_basis", "period_basis", "confidence", "source"))

@@ -45,9 +45,9 @@ REVIEWED = ("confirmed", "corrected", "added")   # the review states of facts st
 # What a person decides on: a fact's meaning. Its basis and confidence are the extractor's
 # account of itself; a new extractor changing only those disagrees with nobody.
 DECIDED_FIELDS = ("indicator", "role", "period", "measure", "value", "upper", "unit", "comparator", "text",
-                  "estimated", "stretch", "cumulative", "start", "end")
+                  "estimated", "stretch", "cumulative", "start", "end", "source")
 CORRECTABLE = ("indicator", "role", "period", "measure", "value", "upper", "unit", "comparator", "text",
-               "estimated", "stretch", "cumulative", "attribute")
+               "estimated", "stretch", "cumulative", "attribute", "source")
 _FLAGS = ("estimated", "stretch", "cumulative")
 _DECIMALS = ("value", "upper")
 
@@ -110,7 +110,7 @@ def _checked(name: str, value):
             return str(value).lower() in ("true", "1", "yes")
         raise QueryError(f"{name} must be true or false, not {value!r}", f"{name} 应为 true 或 false")
     if value in (None, ""):
-        if name in ("indicator", "role", "period", "measure"):
+        if name in ("indicator", "role", "period", "measure", "source"):   # a source is written down or not set
             raise QueryError(f"{name} cannot be empty", f"{name} 不能为空")
         return None
     if name in _DECIMALS:

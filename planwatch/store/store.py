@@ -26,14 +26,14 @@ from ..errors import NotStored, QueryError, StoreError
 from ..extract import Fact, extract_all
 from ..model import Commitment, Period
 from . import audit as audit_log
-from . import catalogue, review, version
+from . import catalogue, entries, history, review, version
 from . import commitments as commitment_rows
 from .audit import AuditEntry
 from .convert import (FACT_QUERY_COLUMNS, FULLEST_REGION, document_row, fact_values, read_fields, stored_document,
                       stored_fact)
 from .engine import hold_write_lock, migrate, open_engine, require_database, writer
 from .ingest import Progress, Read, ingest, reextract
-from .models import DocumentRow, FactRow, IndicatorRow, SourceRow
+from .models import CommitmentRow, DocumentRow, FactRow, IndicatorRow, SourceRow
 from .queue import review_progress, review_queue
 from .records import (Decision, IngestReport, ReviewProgress, ReviewQueue, StoredCommitment, StoredDocument,
                       StoredFact, StoredIndicator)
@@ -315,6 +315,16 @@ class Store:
             record_id = session.scalar(select(subject.table.id).where(subject.table.decision_id == decision.id))
             return _audited(session, "add", record_id, decision)
 
+    def enter_fact(self, region: str, fields: Mapping, source: str, actor: str) -> tuple[Decision, int]:
+        """Manual entry (填报, entries.py): a fact no stored document states, for `region`, with its
+        written source; `fields` as for `add_fact`. The decision and the new fact's id."""
+        self._sync_catalogue()
+        with self._write() as session:
+            decision, fact_id = entries.enter(session, region, fields, source, actor)
+            audit_log.record(session, decision.actor, "fact.enter", "fact", fact_id, None, decision.after)
+        self.update_search()
+        return decision, fact_id
+
     @_database_errors
     def review_conflicts(self, what: str | None = None) -> list[Decision]:
         """Decisions a later extraction disagrees with (see Decision.conflict), for a person to settle:
@@ -327,13 +337,21 @@ class Store:
     def settle_conflict(self, decision_id: int, keep: str, actor: str, what: str = "fact") -> Decision:
         """keep="decision": it stands; keep="extraction": it is withdrawn and the record is as extracted."""
         with self._write() as session:
-            return review.settle(session, decision_id, keep, actor, _subject(what))
+            decision = review.settle(session, decision_id, keep, actor, _subject(what))
+            return _audited(session, f"settle.{keep}", _shown_on(session, decision), decision)
 
     @_database_errors
     def withdraw(self, decision_id: int, actor: str, what: str = "fact") -> Decision:
         """Undo a decision: its record is again as extracted, unreviewed (a rejected one is back)."""
         with self._write() as session:
-            return review.withdraw(session, decision_id, actor, _subject(what))
+            decision = review.withdraw(session, decision_id, actor, _subject(what))
+            return _audited(session, "withdraw", _shown_on(session, decision), decision)
+
+    @_database_errors
+    def fact_history(self, fact_id: int) -> tuple[StoredFact, list[Decision]]:
+        """A stored fact and every decision made on it, oldest first (history.py)."""
+        with self._reader() as session:
+            return history.fact_history(session, fact_id)
 
     @_database_errors
     def decisions(self, document_id: int | None = None, history: bool = False, what: str = "fact") -> list[Decision]:
@@ -364,7 +382,8 @@ class Store:
 
     def reextract(self, region: str | None = None, on_progress: Progress | None = None) -> IngestReport:
         """Extract the current documents (of a region) again from the files as received; decisions kept."""
-        return reextract(self, self.documents(region=region), on_progress)
+        documents = [d for d in self.documents(region=region) if d.doc_type != entries.DOC_TYPE]   # no file to read
+        return reextract(self, documents, on_progress)
 
     # ---- reading
 
@@ -472,6 +491,13 @@ def _subject(what: str) -> review.Subject:
     if what not in SUBJECTS:
         raise QueryError(f"{what!r} is not reviewed: choose one of {', '.join(SUBJECTS)}", f"“{what}”不可审核")
     return SUBJECTS[what]
+
+
+def _shown_on(session: Session, decision: Decision) -> int | None:
+    """The id of the record a settled or withdrawn decision now shows on, for the audit log."""
+    if decision.subject == "fact":
+        return history.fact_of(session, decision)
+    return session.scalar(select(CommitmentRow.id).where(CommitmentRow.decision_id == decision.id).limit(1))
 
 
 def _audited(session: Session, verb: str, record_id: int | None, decision: Decision) -> Decision:

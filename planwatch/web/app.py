@@ -26,6 +26,8 @@ from ..store.search import SearchIndex, words
 from . import admin, audit, auth, errors, render, sessions, vendor
 from .cache import PageCache
 from .commitments import router as commitments_router
+from .conflicts import router as conflicts_router
+from .entries import router as entries_router
 from .highlight import fact_pieces
 from .pages import router
 from .reports import router as reports_router
@@ -65,6 +67,8 @@ def create_app(store: Store, hosts: Sequence[str] | None = None) -> FastAPI:
     app.include_router(reports_router)
     app.include_router(commitments_router)
     app.include_router(review_router)
+    app.include_router(entries_router)
+    app.include_router(conflicts_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     errors.install(app)
     app.add_middleware(render.SuffixFormat)

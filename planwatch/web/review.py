@@ -53,8 +53,10 @@ def review_page(request: Request, region: str | None = None, document: int | Non
             for fact in found["facts"]]
     commitments = [{column: c.get(column) for column in COMMITMENT_QUEUE_COLUMNS} | {"document_id": c["document_id"]}
                    for c in found["commitments"]]
+    conflicting = [d.to_dict() for d in request.app.state.store.review_conflicts()]   # settled on the desk
     view = {"filters": {"region": region, "document": document, "indicator": indicator}, "queue": rows,
-            "commitments": commitments, "progress": found["progress"], "filename": "planwatch-review",
+            "commitments": commitments, "progress": found["progress"], "conflicts": conflicting,
+            "filename": "planwatch-review",
             "tables": [{"name": "review_queue", "columns": QUEUE_COLUMNS, "rows": rows},
                        {"name": "review_commitments", "columns": COMMITMENT_QUEUE_COLUMNS, "rows": commitments}]}
     return respond(request, "review.html", view)
@@ -86,6 +88,7 @@ class Fields(BaseModel):
     estimated: bool | None = None
     stretch: bool | None = None
     cumulative: bool | None = None
+    source: Text | None = None   # of a fact entered by hand (填报)
 
     def given(self) -> dict:
         """The fields the request named (an empty value clears an optional one)."""

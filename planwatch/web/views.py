@@ -26,7 +26,7 @@ HOME_VERDICTS = 12
 CHART_REGIONS = 5
 HEADLINE = ("地区生产总值", "growth")
 FACT_TABLE_COLUMNS = ["indicator", "role", "period", "measure", "value", "upper", "comparator", "unit",
-                      "text", "estimated", "stretch", "cumulative", "region", "doc_name", "doc_date",
+                      "text", "estimated", "stretch", "cumulative", "source", "region", "doc_name", "doc_date",
                       "start", "end", "id", "document_id"]
 
 
@@ -93,6 +93,7 @@ def region(conn: Connection, name: str, indicator: str | None, measure: str | No
         "rows": [{k: v for k, v in r.items() if k != "key"} for r in rows],
         **judged,
         "commitments": _commitment_counts(conn, key),
+        "entered": [f for f in facts if f.get("source")],   # 填报: shown with their written source
         "reports": [p["span"] for p in judged["plans"]]
         + sorted({v["period"] for v in judged["verdicts"] if charts.year_of(v["period"])}, reverse=True),
         "chart": {"indicator": chart_row["indicator"] if chart_row else None,
@@ -152,7 +153,8 @@ def document(conn: Connection, doc_id: int) -> dict:
         "facts": facts,
         "commitments": commitments,
         "tables": [_table("facts", ["id", "indicator", "role", "period", "measure", "value", "upper",
-                                    "comparator", "unit", "text", "estimated", "evidence", "start", "end", "review"],
+                                    "comparator", "unit", "text", "estimated", "evidence", "start", "end", "review",
+                                    "source"],
                           facts),
                    _table("commitments", ["id", "object", "role", "period", "stage", "value", "upper", "comparator",
                                           "unit", "money", "evidence", "start", "end", "review"], commitments)],

@@ -6,12 +6,21 @@ import json
 
 from typer.testing import CliRunner
 
+from planwatch.accounts import Accounts
 from planwatch.cli import app
 from planwatch.store import Store
+
+PASSWORD = "a long password for tests"
 
 
 def run(*args):
     return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def _admins(store, *names) -> None:
+    """The command line writes under admins' names only (review_cmd.ACTOR_OPTION)."""
+    for name in names:
+        Accounts(store).add_user(name, PASSWORD, "admin", by="test")
 
 
 def _records(result) -> list[dict]:
@@ -22,6 +31,7 @@ def _records(result) -> list[dict]:
 def test_review_from_the_shell(database_url, document, facts):
     with Store(database_url) as store:
         stored, _ = store.add_document(document, facts)
+        _admins(store, "张三", "李四", "王五")
     queue = _records(run("review", "queue", "--db", database_url, "--region", "青石县"))
     assert len(queue) == 5 and all(r["review"] == "unreviewed" and "id" in r for r in queue)
     by_indicator = {r["indicator"]: r["id"] for r in queue if r["measure"] == "growth"}
@@ -54,6 +64,7 @@ def test_bad_review_commands_are_one_line_and_a_non_zero_exit(database_url, docu
     with Store(database_url) as store:
         store.add_document(document, facts)
         fact_id = store.facts()[0].id
+        _admins(store, "张三")
     for args, words in ((("confirm", 999999), "no fact with id 999999"),
                         (("correct", fact_id, "--value", "abc"), "value must be a number"),
                         (("correct", fact_id, "--indicator", "不存在"), "catalogue"),
@@ -69,6 +80,8 @@ def test_reextract_and_conflicts(database_url, tmp_path):
     path.write_text("青石县2025年政府工作报告\n2025年地区生产总值增长5.5%左右。\n", "utf-8")
     assert run("ingest", path, "--db", database_url).exit_code == 0
     [fact] = _records(run("facts", "--db", database_url))
+    with Store(database_url) as store:
+        _admins(store, "张三")
     _records(run("review", "correct", fact["id"], "--value", "5.6", "--as", "张三", "--db", database_url))
     result = run("reextract", "--db", database_url, "--region", "青石县")
     assert result.exit_code == 0, result.output
@@ -98,6 +111,7 @@ def test_review_commitments_from_the_shell(database_url, make_document, key_comm
             _key("开工建设青菱路", "target", "青菱路", "start", "开工建设")]))
         second, _ = store.add_document(answer, [], commitments=key_commitments("answer.txt", ANSWER, [
             _key("新建充电桩420个", "actual", "充电桩", "other", "新建", 420, "个")]))
+        _admins(store, "张三", "李四", "王五", "赵六")
     links = {r["object"]: r for r in _records(run("commitments", "--db", database_url, "--format", "jsonl"))}
     assert (links["充电桩"]["status"], links["充电桩"]["target"]["review"]) == ("partly", "unreviewed")
 
@@ -125,3 +139,38 @@ def test_review_commitments_from_the_shell(database_url, make_document, key_comm
     bad = run("review", "commitments", "correct", links["充电桩"]["target"]["id"], "--stage", "begun", "--as", "赵六",
               "--db", database_url)
     assert bad.exit_code == 1 and "stage must be one of" in bad.stderr
+
+
+def test_the_command_line_decides_only_under_a_current_admins_name(database_url, document, facts):
+    with Store(database_url) as store:
+        store.add_document(document, facts)
+        fact_id = store.facts()[0].id
+        _admins(store, "管理员", "前任")
+        accounts = Accounts(store)
+        accounts.add_user("审核员", PASSWORD, "reviewer", by="test")
+        accounts.set_disabled("前任", True, by="test")
+    for name, words in (("无名氏", "no user named 无名氏"), ("前任", "disabled"),
+                        ("审核员", "not an admin")):
+        result = run("review", "confirm", fact_id, "--as", name, "--db", database_url)
+        assert result.exit_code == 1 and words in result.stderr and len(result.stderr.splitlines()) == 1
+    with Store(database_url) as store:
+        assert store.audit_entries("fact") == [] and store.facts()[0].review == "unreviewed"
+    [confirmed] = _records(run("review", "confirm", fact_id, "--as", "管理员", "--db", database_url))
+    assert confirmed["actor"] == "管理员"
+
+
+def test_manual_entry_from_the_shell(database_url, document, facts):
+    with Store(database_url) as store:
+        store.add_document(document, facts)
+        _admins(store, "张三")
+    source = "青石县统计局《2025年统计公报》，2026年3月"
+    [entered] = _records(run("review", "enter", "--region", "青石县", "--indicator", "城镇调查失业率", "--role", "actual",
+                             "--period", "2025", "--measure", "level", "--value", "5.1", "--unit", "%",
+                             "--source", source, "--as", "张三", "--db", database_url))
+    assert (entered["action"], entered["after"]["source"], entered["after"]["value"]) == ("added", source, "5.1")
+    [fact] = [r for r in _records(run("facts", "--db", database_url)) if r["id"] == entered["fact_id"]]
+    assert (fact["source"], fact["value"], fact["review"], fact["doc_type"]) == (source, 5.1, "added", "entries")
+    refused = run("review", "enter", "--region", "白云县", "--indicator", "城镇调查失业率", "--role", "actual",
+                  "--period", "2025", "--measure", "level", "--value", "5.1", "--source", source, "--as", "张三",
+                  "--db", database_url)
+    assert refused.exit_code == 1 and "白云县" in refused.stderr

@@ -67,7 +67,7 @@ _EACH = "各"  # 甲、乙各5个: five of each
 _period = lru_cache(maxsize=256)(Period)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     """A commitment being read: its object may come from a neighbour."""
 
@@ -116,63 +116,73 @@ class _Reader:
         self.mark_starts = [m.start for m in self.marks]
         taken = sorted([(f.start, f.end) for f in facts] + list(document.noise))
         self.taken_starts = [start for start, _ in taken]
-        self.units: dict[int, tuple[str | None, int]] = {}
         self.taken_ends = list(accumulate((end for _, end in taken), max))  # the furthest end so far
 
     def commitments(self) -> list[Commitment]:
         drafts: list[_Draft] = []
         previous_end = 0
-        quantities = [self._unverbed(q) for q in find_quantities(self.text)]
+        text = self.text
+        quantities = self._unverbed(find_quantities(text))
+        units = [self._read_unit(q) for q in quantities]  # (unit, where it ends) of each, read once
+        # a clause counts something only with a number in digits (一期通道, 第一人民医院 are names)
+        counted = set()
+        count = len(quantities)
         for index, quantity in enumerate(quantities):
-            following = quantities[index + 1] if index + 1 < len(quantities) else None
-            if self._threshold(quantity, following) or self._sizes_projects(quantity):
+            unit, end = units[index]
+            if unit and text[quantity.number_start].isdigit():
+                counted.add(self._clause_start(quantity.start))
+            following = quantities[index + 1] if index + 1 < count else None
+            if following is not None and self._threshold(quantity, end, following, units[index + 1]) \
+                    or unit is not None and self._sizes_projects(quantity, unit, end):
                 continue  # 10亿元以上项目20个, 超10亿元项目新签约26个: the count is read with its object
-            draft = self._read(quantity, previous_end, drafts[-1] if drafts else None, following)
-            previous_end = self._unit(quantity)[1]
+            draft = self._read(quantity, unit, end, previous_end, drafts[-1] if drafts else None, following,
+                               units[index + 1][1] if following is not None else None)
+            previous_end = end
             if draft is not None:
                 drafts.append(draft)
-        drafts = [each for draft in self._shared_objects(_money_first(drafts, self.text)) for each in self._each(draft)]
-        # a clause counts something only with a number in digits (一期通道, 第一人民医院 are names)
-        counted = {self._prev(self.clause_ends, q.start) for q in quantities
-                   if self._unit(q)[0] and self.text[q.number_start].isdigit()}
+        drafts = [each for draft in self._shared_objects(_money_first(drafts, text)) for each in self._each(draft)]
         drafts = sorted(drafts + self._named(counted), key=lambda d: d.start)
         return [c for c in map(self._commitment, drafts) if c is not None]
 
-    def _unverbed(self, quantity: Quantity) -> Quantity:
+    def _unverbed(self, quantities: list[Quantity]) -> list[Quantity]:
         """签约26个: the 约 is the verb's, not 'about' before the number."""
-        index = bisect_right(self.verb_starts, quantity.start) - 1
-        if index >= 0 and self.verbs[index][0] < quantity.start < self.verbs[index][1] <= quantity.number_start:
-            return replace(quantity, start=self.verbs[index][1], comparator="=")
-        return quantity
+        verbs, starts = self.verbs, self.verb_starts
+        found = []
+        for quantity in quantities:
+            index = bisect_right(starts, quantity.start) - 1
+            if index >= 0 and verbs[index][0] < quantity.start < verbs[index][1] <= quantity.number_start:
+                quantity = replace(quantity, start=verbs[index][1], comparator="=")
+            found.append(quantity)
+        return found
 
-    def _threshold(self, quantity: Quantity, following: Quantity | None) -> bool:
+    def _threshold(self, quantity: Quantity, unit_end: int, following: Quantity,
+                   following_unit: tuple[str | None, int]) -> bool:
         """A quantity that qualifies the next one in its item: nouns between them, no
-        separator, no verb, no also-word (5个点位640个停车泊位, 100亿元以上项目2个)."""
-        if following is None or following.start - quantity.end > _MAX_OBJECT + 4 \
-                or not self._unit(following)[0]:
+        separator, no verb, no also-word (5个点位640个停车泊位, 100亿元以上项目2个);
+        `unit_end`: where its unit ends, `following_unit`: the next one's unit."""
+        if following.start - quantity.end > _MAX_OBJECT + 4 or not following_unit[0]:
             return False
-        unit_end = self._unit(quantity)[1]
         gap = self.text[unit_end:following.start]
         return bool(gap) and len(gap) <= _MAX_OBJECT and not _BREAK.search(gap) and not _W.also.search(gap) \
             and not _W.verb.search(self.text, unit_end - 1, following.start)  # 40处置生活垃圾: the unit opens a verb
 
     # ---- one quantity ------------------------------------------------------
-    def _read(self, quantity: Quantity, previous_end: int, last: _Draft | None,
-              following: Quantity | None) -> _Draft | None:
-        """The draft commitment of a quantity, or None; `following`: the next quantity."""
+    def _read(self, quantity: Quantity, unit: str | None, end: int, previous_end: int, last: _Draft | None,
+              following: Quantity | None, following_end: int | None) -> _Draft | None:
+        """The draft commitment of a quantity with its unit ending at `end`, or None;
+        `following`: the next quantity, its unit ending at `following_end`."""
         text = self.text
-        unit, end = self._unit(quantity)
         if unit is None or unit in _NO_COUNT or not text[quantity.number_start].isdigit() \
                 or _W.rank_before.search(text, max(0, quantity.start - 2), quantity.start) \
                 or _W.grade_after.match(text, end):
             return None  # 第5个: a rank; 5万吨级: a grade
-        clause, sentence = self._prev(self.clause_ends, quantity.start), self._prev(self.sentence_ends, quantity.start)
+        clause, sentence = self._clause_start(quantity.start), self._sentence_start(quantity.start)
         item = max(clause, previous_end)
         if previous_end > clause and "等" not in text[item:quantity.start]:  # 17个甲项目及9个乙项目: after 及
             item = max(item, *(text.rfind(j, item, quantity.start) + 1 for j in _JOINED))
         lead = text[item:quantity.start]
         last = last if last is not None and last.sentence == sentence else None
-        clause_end = self._next(self.clause_ends, end)
+        clause_end = self._clause_end(end)
         if last is not None and self._is_money_of(last, quantity, unit, lead):
             last.money = money_in_yi(quantity.value, unit)
             return None
@@ -192,7 +202,7 @@ class _Reader:
             verb = post or (listed if listed is not None and listed[1] <= previous_end else None)
         object_from = end
         if following is not None and following.start == end:  # 370余块2000余平方米门面招牌: past the size
-            object_from = self._unit(following)[1]
+            object_from = following_end
         obj, names, raw = _object(before, text[object_from:post[0] if post is not None else clause_end],
                                   _after_last_verb(prefix))
         if post is not None and _W.bare_noun.fullmatch(obj):  # 6个项目完成危房公示: 危房公示项目
@@ -258,24 +268,17 @@ class _Reader:
             index += 1
         return first
 
-    def _sizes_projects(self, quantity: Quantity) -> bool:
+    def _sizes_projects(self, quantity: Quantity, unit: str, end: int) -> bool:
         """签约超10亿元内资项目: an amount right before the projects it sizes."""
-        unit, end = self._unit(quantity)
-        if unit is None or money_in_yi(quantity.value, unit) is None:
+        if not unit.endswith("元") or money_in_yi(quantity.value, unit) is None:
             return False
-        words = self.text[end:min(self._next(self.clause_ends, end), end + _QUALIFIED)]
+        words = self.text[end:min(self._clause_end(end), end + _QUALIFIED)]
         found = _W.class_noun.search(words)
         return found is not None and not _BREAK.search(words, 0, found.start())
 
-    def _unit(self, quantity: Quantity) -> tuple[str | None, int]:
-        """The quantity's unit and where it ends: the number grammar's, else a count unit
-        of the word list (26块, 3万剂次); read once per quantity."""
-        known = self.units.get(quantity.start)
-        if known is None:
-            known = self.units[quantity.start] = self._read_unit(quantity)
-        return known
-
     def _read_unit(self, quantity: Quantity) -> tuple[str | None, int]:
+        """The quantity's unit and where it ends: the number grammar's, else a count unit
+        of the word list (26块, 3万剂次)."""
         if quantity.unit and quantity.unit != "万":
             return quantity.unit, quantity.end
         found = _W.unit.match(self.text, quantity.end)
@@ -316,10 +319,10 @@ class _Reader:
             chain, end, last_end = verbs[first][0], verbs[last][1], verbs[last][1]
             stages = {_W.stage[v[2]] for v in verbs[first:last + 1]}
             stage = "finish" if "finish" in stages else "start"
-            clause = self._prev(self.clause_ends, chain)
+            clause = self._clause_start(chain)
             if clause in counted:
                 continue
-            clause_end = self._next(self.clause_ends, end)
+            clause_end = self._clause_end(end)
             if _W.exclusion.search(text, clause, clause_end):
                 continue
             after = "" if text[end:end + 1] in _JOINED else _clean(text[end:clause_end].removesuffix(_BUILDING))
@@ -329,7 +332,7 @@ class _Reader:
             if not named or _W.not_named.search(named) or _W.milestone_end.search(named) \
                     or _W.verb.search(named) and not _W.class_noun.search(named[-2:]):
                 continue  # 启动楼宇租赁、装修: an action, not a thing; 城西片区改造项目 is one
-            sentence = self._prev(self.sentence_ends, chain)
+            sentence = self._sentence_start(chain)
             opens = clause + len(text[clause:chain]) - len(text[clause:chain].lstrip())
             found += [_Draft(opens, clause_end, None, None, text[chain:end], stage, obj, names, sentence, clause,
                              frame=chain) for obj, names in _named_items(named)]
@@ -348,18 +351,25 @@ class _Reader:
         index = bisect_left(self.verb_starts, pos)
         return index < len(self.verb_starts) and self.verb_starts[index] == pos
 
-    def _prev(self, positions: list[int], pos: int) -> int:
-        """Where the clause (or sentence) at pos starts, no further back than the longest
-        there is: a page that lost its punctuation costs linear time (issue 12)."""
-        index = bisect_left(positions, pos) - 1
-        return max(positions[index] + 1 if index >= 0 else 0, pos - self._longest(positions))
+    # where a clause or sentence starts or ends, no further than the longest there is: a page
+    # that lost its punctuation costs linear time (issue 12); one method each, as they run per quantity
+    def _clause_start(self, pos: int) -> int:
+        ends = self.clause_ends
+        index = bisect_left(ends, pos) - 1
+        start = ends[index] + 1 if index >= 0 else 0
+        return start if start > pos - _LONGEST_CLAUSE else pos - _LONGEST_CLAUSE
 
-    def _next(self, positions: list[int], pos: int) -> int:
-        index = bisect_left(positions, pos)
-        return min(positions[index] if index < len(positions) else len(self.text), pos + self._longest(positions))
+    def _sentence_start(self, pos: int) -> int:
+        ends = self.sentence_ends
+        index = bisect_left(ends, pos) - 1
+        start = ends[index] + 1 if index >= 0 else 0
+        return start if start > pos - _LONGEST_SENTENCE else pos - _LONGEST_SENTENCE
 
-    def _longest(self, positions: list[int]) -> int:
-        return _LONGEST_SENTENCE if positions is self.sentence_ends else _LONGEST_CLAUSE
+    def _clause_end(self, pos: int) -> int:
+        ends = self.clause_ends
+        index = bisect_left(ends, pos)
+        end = ends[index] if index < len(ends) else len(self.text)
+        return end if end < pos + _LONGEST_CLAUSE else pos + _LONGEST_CLAUSE
 
     # ---- objects shared by neighbours --------------------------------------
     @staticmethod
@@ -405,7 +415,7 @@ class _Reader:
     def _responsible(self, at: int) -> str | None:
         """The unit a note names after a commitment on its line (（牵头单位：民政厅）)."""
         index = bisect_left(self.note_starts, at)
-        if index == len(self.notes) or "\n" in self.text[at:self.note_starts[index]]:
+        if index == len(self.notes) or self.text.find("\n", at, self.note_starts[index]) >= 0:
             return None
         return self.notes[index][1]
 
@@ -413,11 +423,13 @@ class _Reader:
         """The words before the statement's own (计划总投资 inside an object is no plan)."""
         own = draft.clause if draft.own is None else draft.own
         text, at = self.text, max(own, min(draft.frame, draft.start))
-        marks = self.marks[bisect_left(self.mark_starts, draft.sentence):bisect_left(self.mark_starts, at)]
-        marks = [m for m in marks if m.end <= at and m.kind != "since"]
+        marks, first = self.marks, bisect_left(self.mark_starts, draft.sentence)
+        index = bisect_left(self.mark_starts, at) - 1
+        while index >= first and (marks[index].end > at or marks[index].kind == "since"):
+            index -= 1  # only the last mark before the statement speaks
         return Where(section=self.sections.at(draft.start), sentence=text[draft.sentence:at],
                      sentence_start=draft.sentence, clause=text[own:at], clause_start=own,
-                     name=(at, at), marks=tuple(marks[-1:]), bullet_target=None)
+                     name=(at, at), marks=(marks[index],) if index >= first else (), bullet_target=None)
 
 
 def _money_first(drafts: list[_Draft], text: str) -> list[_Draft]:
@@ -438,10 +450,17 @@ def _money_first(drafts: list[_Draft], text: str) -> list[_Draft]:
 
 
 def _clean(words: str) -> str:
-    words = _W.lead.sub("", words)
+    words = _strip_lead(words)
     if not words or words[-1] not in _W.tail_last and not words[-1].isspace():
         return words  # the tail pattern is tried at every position: only where it could match
     return _W.tail.sub("", words)
+
+
+def _strip_lead(words: str) -> str:
+    """The words without what the lead pattern matches at their start (a match, not a
+    substitution: it is anchored, so there is at most one)."""
+    found = _W.lead.match(words)
+    return words[found.end():] if found else words
 
 
 def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:
@@ -466,7 +485,7 @@ def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:
     if before and len(before) <= _MAX_OBJECT and not (_DIGIT.search(before) and _clean(after[:cut])):
         return before, names, before  # 5个点位640个停车泊位: not 5个点位; 50亿元以上项目11个: that
     qualifier, of, noun = after[:cut].rpartition(_OF)
-    raw = _W.lead.sub("", noun if of and len(qualifier) <= _QUALIFIER else after[:cut])  # 10万人规模的志愿服务队伍
+    raw = _strip_lead(noun if of and len(qualifier) <= _QUALIFIER else after[:cut])  # 10万人规模的志愿服务队伍
     after = _clean(raw)
     if after and len(after) <= _MAX_OBJECT:
         return after, names, raw

@@ -44,6 +44,7 @@ from .reading import Reading
 from .resolve import Where, resolve
 
 _W = words()
+_STAGED = frozenset(verb for verb, stage in _W.stage.items() if stage != "other")
 _SENTENCE_ENDS = "。！？；;\n|"  # not ? or !: in scraped Chinese text they stand for lost characters
 _CLAUSE_END = re.compile(f"[{_SENTENCE_ENDS}，,：:]")  # a sentence's ends are clause ends: one scan finds both
 _NO_COUNT = {"%", "‰", "百分点", "年", "岁", "天", "小时"}
@@ -129,17 +130,24 @@ class _Reader:
         count = len(quantities)
         for index, quantity in enumerate(quantities):
             unit, end = units[index]
+            clause = None
             if unit and text[quantity.number_start].isdigit():
-                counted.add(self._clause_start(quantity.start))
+                clause = self._clause_start(quantity.start)
+                counted.add(clause)
             following = quantities[index + 1] if index + 1 < count else None
-            if following is not None and self._threshold(quantity, end, following, units[index + 1]) \
-                    or unit is not None and self._sizes_projects(quantity, unit, end):
+            if following is not None and following.start - quantity.end <= _MAX_OBJECT + 4 \
+                    and self._threshold(end, following, units[index + 1]) \
+                    or unit is not None and unit.endswith("元") and self._sizes_projects(quantity, unit, end):
                 continue  # 10亿元以上项目20个, 超10亿元项目新签约26个: the count is read with its object
-            draft = self._read(quantity, unit, end, previous_end, drafts[-1] if drafts else None, following,
-                               units[index + 1][1] if following is not None else None)
+            # no count: no unit, a rate or a duration, a number in Chinese (一批), a rank (第5个), a grade (5万吨级)
+            if clause is not None and unit not in _NO_COUNT \
+                    and not _W.rank_before.search(text, max(0, quantity.start - 2), quantity.start) \
+                    and not _W.grade_after.match(text, end):
+                draft = self._read(quantity, unit, end, clause, previous_end, drafts[-1] if drafts else None,
+                                   following, units[index + 1][1] if following is not None else None)
+                if draft is not None:
+                    drafts.append(draft)
             previous_end = end
-            if draft is not None:
-                drafts.append(draft)
         drafts = [each for draft in self._shared_objects(_money_first(drafts, text)) for each in self._each(draft)]
         drafts = sorted(drafts + self._named(counted), key=lambda d: d.start)
         return [c for c in map(self._commitment, drafts) if c is not None]
@@ -155,28 +163,24 @@ class _Reader:
             found.append(quantity)
         return found
 
-    def _threshold(self, quantity: Quantity, unit_end: int, following: Quantity,
-                   following_unit: tuple[str | None, int]) -> bool:
-        """A quantity that qualifies the next one in its item: nouns between them, no
-        separator, no verb, no also-word (5个点位640个停车泊位, 100亿元以上项目2个);
-        `unit_end`: where its unit ends, `following_unit`: the next one's unit."""
-        if following.start - quantity.end > _MAX_OBJECT + 4 or not following_unit[0]:
+    def _threshold(self, unit_end: int, following: Quantity, following_unit: tuple[str | None, int]) -> bool:
+        """A quantity (its unit ending at `unit_end`) that qualifies the next one, close after
+        it in its item: nouns between them, no separator, no verb, no also-word (5个点位640个停车泊位,
+        100亿元以上项目2个); `following_unit`: the next one's unit."""
+        if not following_unit[0]:
             return False
         gap = self.text[unit_end:following.start]
         return bool(gap) and len(gap) <= _MAX_OBJECT and not _BREAK.search(gap) and not _W.also.search(gap) \
             and not _W.verb.search(self.text, unit_end - 1, following.start)  # 40处置生活垃圾: the unit opens a verb
 
     # ---- one quantity ------------------------------------------------------
-    def _read(self, quantity: Quantity, unit: str | None, end: int, previous_end: int, last: _Draft | None,
+    def _read(self, quantity: Quantity, unit: str, end: int, clause: int, previous_end: int, last: _Draft | None,
               following: Quantity | None, following_end: int | None) -> _Draft | None:
-        """The draft commitment of a quantity with its unit ending at `end`, or None;
-        `following`: the next quantity, its unit ending at `following_end`."""
+        """The draft commitment of a counted quantity with its unit ending at `end` in the
+        clause starting at `clause`, or None; `following`: the next quantity, its unit ending
+        at `following_end`."""
         text = self.text
-        if unit is None or unit in _NO_COUNT or not text[quantity.number_start].isdigit() \
-                or _W.rank_before.search(text, max(0, quantity.start - 2), quantity.start) \
-                or _W.grade_after.match(text, end):
-            return None  # 第5个: a rank; 5万吨级: a grade
-        clause, sentence = self._clause_start(quantity.start), self._sentence_start(quantity.start)
+        sentence = self._sentence_start(quantity.start)
         item = max(clause, previous_end)
         if previous_end > clause and "等" not in text[item:quantity.start]:  # 17个甲项目及9个乙项目: after 及
             item = max(item, *(text.rfind(j, item, quantity.start) + 1 for j in _JOINED))
@@ -270,7 +274,7 @@ class _Reader:
 
     def _sizes_projects(self, quantity: Quantity, unit: str, end: int) -> bool:
         """签约超10亿元内资项目: an amount right before the projects it sizes."""
-        if not unit.endswith("元") or money_in_yi(quantity.value, unit) is None:
+        if money_in_yi(quantity.value, unit) is None:
             return False
         words = self.text[end:min(self._clause_end(end), end + _QUALIFIED)]
         found = _W.class_noun.search(words)
@@ -308,8 +312,8 @@ class _Reader:
         found = []
         text, verbs = self.text, self.verbs
         last_end = -1
-        for index, (start, end, verb) in enumerate(verbs):
-            if _W.stage[verb] == "other" or start < last_end:
+        for index in [i for i, verb in enumerate(verbs) if verb[2] in _STAGED]:
+            if verbs[index][0] < last_end:
                 continue
             first = last = index
             while first and verbs[first - 1][1] == verbs[first][0]:

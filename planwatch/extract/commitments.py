@@ -207,8 +207,7 @@ class _Reader:
         object_from = end
         if following is not None and following.start == end:  # 370余块2000余平方米门面招牌: past the size
             object_from = following_end
-        obj, names, raw = _object(before, text[object_from:post[0] if post is not None else clause_end],
-                                  _after_last_verb(prefix))
+        obj, names, raw = _object(before, text[object_from:post[0] if post is not None else clause_end], prefix)
         if post is not None and _W.bare_noun.fullmatch(obj):  # 6个项目完成危房公示: 危房公示项目
             obj = _clean(text[post[1]:min(clause_end, next_start)]) + obj
         if verb is not None:
@@ -409,7 +408,7 @@ class _Reader:
             role=decided.role, period=_period(decided.period), object=draft.object, stage=draft.stage,
             action=draft.action, value=quantity and quantity.value, unit=draft.unit,
             comparator=quantity and quantity.comparator, money=draft.money, names=draft.names,
-            responsible=self._responsible(draft.start),
+            responsible=self._responsible(draft.start) if self.notes else None,
             start=draft.start, end=draft.end, upper=quantity and quantity.upper,
             role_basis=decided.role_basis, period_basis=decided.period_basis,
         )
@@ -452,7 +451,9 @@ def _money_first(drafts: list[_Draft], text: str) -> list[_Draft]:
 
 
 def _clean(words: str) -> str:
-    words = _strip_lead(words)
+    found = _W.lead.match(words)
+    if found:
+        words = words[found.end():]
     if not words or words[-1] not in _W.tail_last and not words[-1].isspace():
         return words  # the tail pattern is tried at every position: only where it could match
     return _W.tail.sub("", words)
@@ -467,7 +468,8 @@ def _strip_lead(words: str) -> str:
 
 def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:
     """(object, names, the object's words before cleaning) of a quantity: the words between
-    its verb and it, else those after it, else those before its verb."""
+    its verb and it, else those after it, else those before its verb (in `prefix`, the item's
+    words before the verb). The words after are cut only where they are needed."""
     names: list[str] = []
     modifier = before.endswith(_OF)  # 已获得资金的17个中央预算内投资项目: the words before qualify it
     before = _clean(before)
@@ -478,23 +480,43 @@ def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:
     digit = _first_digit(before)
     if digit > 0 and "、" in before[:digit]:  # 甲、乙和丙30亿元以上现代服务业项目: names, then the object
         names, before = _names(before[:digit]), before[digit:]
-    comma = after.find("、") if _first_digit(after) >= 0 or _OF not in after else -1  # 主业突出、竞争力强的公司
-    cut = min((i for i in (comma, after.find("等"), _first_digit(after)) if i >= 0), default=len(after))
-    if _LIST_SPLIT.search(before) and _clean(after[:cut]):  # 甲、乙、丙3宗地块: names, then the object
-        names, before = _names(before), ""
-    if (modifier or after.startswith(_OF)) and _clean(after[:cut]):  # 总规模50亿元的洪山母基金: what it measures
-        before = ""
-    if before and len(before) <= _MAX_OBJECT and not (_DIGIT.search(before) and _clean(after[:cut])):
-        return before, names, before  # 5个点位640个停车泊位: not 5个点位; 50亿元以上项目11个: that
+    cut = None
+    if _LIST_SPLIT.search(before):
+        cut = _cut(after)
+        if _clean(after[:cut]):  # 甲、乙、丙3宗地块: names, then the object
+            names, before = _names(before), ""
+    if modifier or after.startswith(_OF):
+        cut = _cut(after) if cut is None else cut
+        if _clean(after[:cut]):  # 总规模50亿元的洪山母基金: what it measures
+            before = ""
+    if before and len(before) <= _MAX_OBJECT:
+        if not _DIGIT.search(before):
+            return before, names, before
+        cut = _cut(after) if cut is None else cut
+        if not _clean(after[:cut]):
+            return before, names, before  # 5个点位640个停车泊位: not 5个点位; 50亿元以上项目11个: that
+    cut = _cut(after) if cut is None else cut
     qualifier, of, noun = after[:cut].rpartition(_OF)
     raw = _strip_lead(noun if of and len(qualifier) <= _QUALIFIER else after[:cut])  # 10万人规模的志愿服务队伍
     after = _clean(raw)
     if after and len(after) <= _MAX_OBJECT:
         return after, names, raw
-    prefix = _clean(prefix)
+    prefix = _clean(_after_last_verb(prefix))
     if prefix and len(prefix) <= _MAX_OBJECT and not before:
         return prefix, names, prefix
     return "", names, ""
+
+
+def _cut(after: str) -> int:
+    """Where the words after a quantity stop being its object: at a list's 、 (not one inside
+    a phrase before 的: 主业突出、竞争力强的公司), at 等 or at a number."""
+    digit = _first_digit(after)
+    comma = after.find("、") if digit >= 0 or _OF not in after else -1
+    cut = len(after)
+    for at in (comma, after.find("等"), digit):
+        if 0 <= at < cut:
+            cut = at
+    return cut
 
 
 def _first_digit(words: str) -> int:

@@ -3,8 +3,9 @@ projects (shared/spec/commitments.md).
 
     read_commitments(document, facts, reading) -> list[Commitment]
 
-One pass: the quantities (numbers.py), action verbs (data/commitments.yaml), clause
-and sentence ends and period marks of the text are found once; then each quantity is
+One pass: the quantities (numbers.py), action verbs (data/commitments.yaml) and period
+marks of the text are found once, the clause and sentence around a quantity by a short
+search from it (cheaper than listing every end of the document); then each quantity is
 read in its clause, in this order:
 
 1. an amount after a counted batch, with money words or only a separator between
@@ -451,9 +452,7 @@ def _money_first(drafts: list[_Draft], text: str) -> list[_Draft]:
 
 
 def _clean(words: str) -> str:
-    found = _W.lead.match(words)
-    if found:
-        words = words[found.end():]
+    words = _strip_lead(words)
     if not words or words[-1] not in _W.tail_last and not words[-1].isspace():
         return words  # the tail pattern is tried at every position: only where it could match
     return _W.tail.sub("", words)

@@ -3,8 +3,9 @@ projects (shared/spec/commitments.md).
 
     read_commitments(document, facts, reading) -> list[Commitment]
 
-One pass: the quantities (numbers.py), action verbs (data/commitments.yaml), clause
-and sentence ends and period marks of the text are found once; then each quantity is
+One pass: the quantities (numbers.py), action verbs (data/commitments.yaml) and period
+marks of the text are found once, the clause and sentence around a quantity by a short
+search from it (cheaper than listing every end of the document); then each quantity is
 read in its clause, in this order:
 
 1. an amount after a counted batch, with money words or only a separator between
@@ -44,8 +45,10 @@ from .reading import Reading
 from .resolve import Where, resolve
 
 _W = words()
+_STAGED = frozenset(verb for verb, stage in _W.stage.items() if stage != "other")
 _SENTENCE_ENDS = "。！？；;\n|"  # not ? or !: in scraped Chinese text they stand for lost characters
-_CLAUSE_END = re.compile(f"[{_SENTENCE_ENDS}，,：:]")  # a sentence's ends are clause ends: one scan finds both
+_SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
+_CLAUSE_END = re.compile(f"[{_SENTENCE_ENDS}，,：:]")  # a sentence's ends are clause ends
 _NO_COUNT = {"%", "‰", "百分点", "年", "岁", "天", "小时"}
 _LIST_SPLIT = re.compile(r"[、和及与]|以及")
 _JOINED = "、和及与"
@@ -67,7 +70,7 @@ _EACH = "各"  # 甲、乙各5个: five of each
 _period = lru_cache(maxsize=256)(Period)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     """A commitment being read: its object may come from a neighbour."""
 
@@ -108,71 +111,83 @@ class _Reader:
         self.sections = reading.sections
         self.verbs = [(m.start(), m.end(), m[0]) for m in _W.verb.finditer(text)]
         self.verb_starts = [v[0] for v in self.verbs]
-        self.clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
-        self.sentence_ends = [at for at in self.clause_ends if text[at] in _SENTENCE_ENDS]
+        self.backwards = text[::-1]  # clause and sentence starts are found by searching it, near each quantity
         self.marks = reading.marks
         self.notes = [(m.start(), m[1].strip()) for m in _W.responsible.finditer(text)]  # （牵头单位：民政厅）
         self.note_starts = [start for start, _ in self.notes]
         self.mark_starts = [m.start for m in self.marks]
         taken = sorted([(f.start, f.end) for f in facts] + list(document.noise))
         self.taken_starts = [start for start, _ in taken]
-        self.units: dict[int, tuple[str | None, int]] = {}
         self.taken_ends = list(accumulate((end for _, end in taken), max))  # the furthest end so far
 
     def commitments(self) -> list[Commitment]:
         drafts: list[_Draft] = []
         previous_end = 0
-        quantities = [self._unverbed(q) for q in find_quantities(self.text)]
-        for index, quantity in enumerate(quantities):
-            following = quantities[index + 1] if index + 1 < len(quantities) else None
-            if self._threshold(quantity, following) or self._sizes_projects(quantity):
-                continue  # 10亿元以上项目20个, 超10亿元项目新签约26个: the count is read with its object
-            draft = self._read(quantity, previous_end, drafts[-1] if drafts else None, following)
-            previous_end = self._unit(quantity)[1]
-            if draft is not None:
-                drafts.append(draft)
-        drafts = [each for draft in self._shared_objects(_money_first(drafts, self.text)) for each in self._each(draft)]
+        text = self.text
+        quantities = self._unverbed(find_quantities(text))
+        units = [self._read_unit(q) for q in quantities]  # (unit, where it ends) of each, read once
         # a clause counts something only with a number in digits (一期通道, 第一人民医院 are names)
-        counted = {self._prev(self.clause_ends, q.start) for q in quantities
-                   if self._unit(q)[0] and self.text[q.number_start].isdigit()}
+        counted = set()
+        count = len(quantities)
+        for index, quantity in enumerate(quantities):
+            unit, end = units[index]
+            clause = None
+            if unit and text[quantity.number_start].isdigit():
+                clause = self._clause_start(quantity.start)
+                counted.add(clause)
+            following = quantities[index + 1] if index + 1 < count else None
+            if following is not None and following.start - quantity.end <= _MAX_OBJECT + 4 \
+                    and self._threshold(end, following, units[index + 1]) \
+                    or unit is not None and unit.endswith("元") and self._sizes_projects(quantity, unit, end):
+                continue  # 10亿元以上项目20个, 超10亿元项目新签约26个: the count is read with its object
+            # no count: no unit, a rate or a duration, a number in Chinese (一批), a rank (第5个), a grade (5万吨级)
+            if clause is not None and unit not in _NO_COUNT \
+                    and not _W.rank_before.search(text, max(0, quantity.start - 2), quantity.start) \
+                    and not _W.grade_after.match(text, end):
+                draft = self._read(quantity, unit, end, clause, previous_end, drafts[-1] if drafts else None,
+                                   following, units[index + 1][1] if following is not None else None)
+                if draft is not None:
+                    drafts.append(draft)
+            previous_end = end
+        drafts = [each for draft in self._shared_objects(_money_first(drafts, text)) for each in self._each(draft)]
         drafts = sorted(drafts + self._named(counted), key=lambda d: d.start)
         return [c for c in map(self._commitment, drafts) if c is not None]
 
-    def _unverbed(self, quantity: Quantity) -> Quantity:
+    def _unverbed(self, quantities: list[Quantity]) -> list[Quantity]:
         """签约26个: the 约 is the verb's, not 'about' before the number."""
-        index = bisect_right(self.verb_starts, quantity.start) - 1
-        if index >= 0 and self.verbs[index][0] < quantity.start < self.verbs[index][1] <= quantity.number_start:
-            return replace(quantity, start=self.verbs[index][1], comparator="=")
-        return quantity
+        verbs, starts = self.verbs, self.verb_starts
+        found = []
+        for quantity in quantities:
+            index = bisect_right(starts, quantity.start) - 1
+            if index >= 0 and verbs[index][0] < quantity.start < verbs[index][1] <= quantity.number_start:
+                quantity = replace(quantity, start=verbs[index][1], comparator="=")
+            found.append(quantity)
+        return found
 
-    def _threshold(self, quantity: Quantity, following: Quantity | None) -> bool:
-        """A quantity that qualifies the next one in its item: nouns between them, no
-        separator, no verb, no also-word (5个点位640个停车泊位, 100亿元以上项目2个)."""
-        if following is None or following.start - quantity.end > _MAX_OBJECT + 4 \
-                or not self._unit(following)[0]:
+    def _threshold(self, unit_end: int, following: Quantity, following_unit: tuple[str | None, int]) -> bool:
+        """A quantity (its unit ending at `unit_end`) that qualifies the next one, close after
+        it in its item: nouns between them, no separator, no verb, no also-word (5个点位640个停车泊位,
+        100亿元以上项目2个); `following_unit`: the next one's unit."""
+        if not following_unit[0]:
             return False
-        unit_end = self._unit(quantity)[1]
         gap = self.text[unit_end:following.start]
         return bool(gap) and len(gap) <= _MAX_OBJECT and not _BREAK.search(gap) and not _W.also.search(gap) \
             and not _W.verb.search(self.text, unit_end - 1, following.start)  # 40处置生活垃圾: the unit opens a verb
 
     # ---- one quantity ------------------------------------------------------
-    def _read(self, quantity: Quantity, previous_end: int, last: _Draft | None,
-              following: Quantity | None) -> _Draft | None:
-        """The draft commitment of a quantity, or None; `following`: the next quantity."""
+    def _read(self, quantity: Quantity, unit: str, end: int, clause: int, previous_end: int, last: _Draft | None,
+              following: Quantity | None, following_end: int | None) -> _Draft | None:
+        """The draft commitment of a counted quantity with its unit ending at `end` in the
+        clause starting at `clause`, or None; `following`: the next quantity, its unit ending
+        at `following_end`."""
         text = self.text
-        unit, end = self._unit(quantity)
-        if unit is None or unit in _NO_COUNT or not text[quantity.number_start].isdigit() \
-                or _W.rank_before.search(text, max(0, quantity.start - 2), quantity.start) \
-                or _W.grade_after.match(text, end):
-            return None  # 第5个: a rank; 5万吨级: a grade
-        clause, sentence = self._prev(self.clause_ends, quantity.start), self._prev(self.sentence_ends, quantity.start)
+        sentence = self._sentence_start(quantity.start)
         item = max(clause, previous_end)
         if previous_end > clause and "等" not in text[item:quantity.start]:  # 17个甲项目及9个乙项目: after 及
             item = max(item, *(text.rfind(j, item, quantity.start) + 1 for j in _JOINED))
         lead = text[item:quantity.start]
         last = last if last is not None and last.sentence == sentence else None
-        clause_end = self._next(self.clause_ends, end)
+        clause_end = self._clause_end(end)
         if last is not None and self._is_money_of(last, quantity, unit, lead):
             last.money = money_in_yi(quantity.value, unit)
             return None
@@ -192,9 +207,8 @@ class _Reader:
             verb = post or (listed if listed is not None and listed[1] <= previous_end else None)
         object_from = end
         if following is not None and following.start == end:  # 370余块2000余平方米门面招牌: past the size
-            object_from = self._unit(following)[1]
-        obj, names, raw = _object(before, text[object_from:post[0] if post is not None else clause_end],
-                                  _after_last_verb(prefix))
+            object_from = following_end
+        obj, names, raw = _object(before, text[object_from:post[0] if post is not None else clause_end], prefix)
         if post is not None and _W.bare_noun.fullmatch(obj):  # 6个项目完成危房公示: 危房公示项目
             obj = _clean(text[post[1]:min(clause_end, next_start)]) + obj
         if verb is not None:
@@ -258,24 +272,17 @@ class _Reader:
             index += 1
         return first
 
-    def _sizes_projects(self, quantity: Quantity) -> bool:
+    def _sizes_projects(self, quantity: Quantity, unit: str, end: int) -> bool:
         """签约超10亿元内资项目: an amount right before the projects it sizes."""
-        unit, end = self._unit(quantity)
-        if unit is None or money_in_yi(quantity.value, unit) is None:
+        if money_in_yi(quantity.value, unit) is None:
             return False
-        words = self.text[end:min(self._next(self.clause_ends, end), end + _QUALIFIED)]
+        words = self.text[end:min(self._clause_end(end), end + _QUALIFIED)]
         found = _W.class_noun.search(words)
         return found is not None and not _BREAK.search(words, 0, found.start())
 
-    def _unit(self, quantity: Quantity) -> tuple[str | None, int]:
-        """The quantity's unit and where it ends: the number grammar's, else a count unit
-        of the word list (26块, 3万剂次); read once per quantity."""
-        known = self.units.get(quantity.start)
-        if known is None:
-            known = self.units[quantity.start] = self._read_unit(quantity)
-        return known
-
     def _read_unit(self, quantity: Quantity) -> tuple[str | None, int]:
+        """The quantity's unit and where it ends: the number grammar's, else a count unit
+        of the word list (26块, 3万剂次)."""
         if quantity.unit and quantity.unit != "万":
             return quantity.unit, quantity.end
         found = _W.unit.match(self.text, quantity.end)
@@ -305,8 +312,8 @@ class _Reader:
         found = []
         text, verbs = self.text, self.verbs
         last_end = -1
-        for index, (start, end, verb) in enumerate(verbs):
-            if _W.stage[verb] == "other" or start < last_end:
+        for index in [i for i, verb in enumerate(verbs) if verb[2] in _STAGED]:
+            if verbs[index][0] < last_end:
                 continue
             first = last = index
             while first and verbs[first - 1][1] == verbs[first][0]:
@@ -316,10 +323,10 @@ class _Reader:
             chain, end, last_end = verbs[first][0], verbs[last][1], verbs[last][1]
             stages = {_W.stage[v[2]] for v in verbs[first:last + 1]}
             stage = "finish" if "finish" in stages else "start"
-            clause = self._prev(self.clause_ends, chain)
+            clause = self._clause_start(chain)
             if clause in counted:
                 continue
-            clause_end = self._next(self.clause_ends, end)
+            clause_end = self._clause_end(end)
             if _W.exclusion.search(text, clause, clause_end):
                 continue
             after = "" if text[end:end + 1] in _JOINED else _clean(text[end:clause_end].removesuffix(_BUILDING))
@@ -329,7 +336,7 @@ class _Reader:
             if not named or _W.not_named.search(named) or _W.milestone_end.search(named) \
                     or _W.verb.search(named) and not _W.class_noun.search(named[-2:]):
                 continue  # 启动楼宇租赁、装修: an action, not a thing; 城西片区改造项目 is one
-            sentence = self._prev(self.sentence_ends, chain)
+            sentence = self._sentence_start(chain)
             opens = clause + len(text[clause:chain]) - len(text[clause:chain].lstrip())
             found += [_Draft(opens, clause_end, None, None, text[chain:end], stage, obj, names, sentence, clause,
                              frame=chain) for obj, names in _named_items(named)]
@@ -348,18 +355,23 @@ class _Reader:
         index = bisect_left(self.verb_starts, pos)
         return index < len(self.verb_starts) and self.verb_starts[index] == pos
 
-    def _prev(self, positions: list[int], pos: int) -> int:
-        """Where the clause (or sentence) at pos starts, no further back than the longest
-        there is: a page that lost its punctuation costs linear time (issue 12)."""
-        index = bisect_left(positions, pos) - 1
-        return max(positions[index] + 1 if index >= 0 else 0, pos - self._longest(positions))
+    # Where a clause or sentence starts or ends, no further than the longest there is: a page
+    # that lost its punctuation costs linear time (issue 12). Each is searched for near the
+    # quantity, a start in the reversed text (cheaper than listing every end of the document).
+    def _clause_start(self, pos: int) -> int:
+        return self._start(_CLAUSE_END, pos, _LONGEST_CLAUSE)
 
-    def _next(self, positions: list[int], pos: int) -> int:
-        index = bisect_left(positions, pos)
-        return min(positions[index] if index < len(positions) else len(self.text), pos + self._longest(positions))
+    def _sentence_start(self, pos: int) -> int:
+        return self._start(_SENTENCE_END, pos, _LONGEST_SENTENCE)
 
-    def _longest(self, positions: list[int]) -> int:
-        return _LONGEST_SENTENCE if positions is self.sentence_ends else _LONGEST_CLAUSE
+    def _start(self, end: re.Pattern, pos: int, longest: int) -> int:
+        at = len(self.text) - pos  # the character before pos, in the reversed text
+        found = end.search(self.backwards, at, at + longest)
+        return len(self.text) - found.start() if found else max(0, pos - longest)
+
+    def _clause_end(self, pos: int) -> int:
+        found = _CLAUSE_END.search(self.text, pos, pos + _LONGEST_CLAUSE)
+        return found.start() if found else min(len(self.text), pos + _LONGEST_CLAUSE)
 
     # ---- objects shared by neighbours --------------------------------------
     @staticmethod
@@ -397,7 +409,7 @@ class _Reader:
             role=decided.role, period=_period(decided.period), object=draft.object, stage=draft.stage,
             action=draft.action, value=quantity and quantity.value, unit=draft.unit,
             comparator=quantity and quantity.comparator, money=draft.money, names=draft.names,
-            responsible=self._responsible(draft.start),
+            responsible=self._responsible(draft.start) if self.notes else None,
             start=draft.start, end=draft.end, upper=quantity and quantity.upper,
             role_basis=decided.role_basis, period_basis=decided.period_basis,
         )
@@ -405,7 +417,7 @@ class _Reader:
     def _responsible(self, at: int) -> str | None:
         """The unit a note names after a commitment on its line (（牵头单位：民政厅）)."""
         index = bisect_left(self.note_starts, at)
-        if index == len(self.notes) or "\n" in self.text[at:self.note_starts[index]]:
+        if index == len(self.notes) or self.text.find("\n", at, self.note_starts[index]) >= 0:
             return None
         return self.notes[index][1]
 
@@ -413,11 +425,13 @@ class _Reader:
         """The words before the statement's own (计划总投资 inside an object is no plan)."""
         own = draft.clause if draft.own is None else draft.own
         text, at = self.text, max(own, min(draft.frame, draft.start))
-        marks = self.marks[bisect_left(self.mark_starts, draft.sentence):bisect_left(self.mark_starts, at)]
-        marks = [m for m in marks if m.end <= at and m.kind != "since"]
+        marks, first = self.marks, bisect_left(self.mark_starts, draft.sentence)
+        index = bisect_left(self.mark_starts, at) - 1
+        while index >= first and (marks[index].end > at or marks[index].kind == "since"):
+            index -= 1  # only the last mark before the statement speaks
         return Where(section=self.sections.at(draft.start), sentence=text[draft.sentence:at],
                      sentence_start=draft.sentence, clause=text[own:at], clause_start=own,
-                     name=(at, at), marks=tuple(marks[-1:]), bullet_target=None)
+                     name=(at, at), marks=(marks[index],) if index >= first else (), bullet_target=None)
 
 
 def _money_first(drafts: list[_Draft], text: str) -> list[_Draft]:
@@ -438,15 +452,23 @@ def _money_first(drafts: list[_Draft], text: str) -> list[_Draft]:
 
 
 def _clean(words: str) -> str:
-    words = _W.lead.sub("", words)
+    words = _strip_lead(words)
     if not words or words[-1] not in _W.tail_last and not words[-1].isspace():
         return words  # the tail pattern is tried at every position: only where it could match
     return _W.tail.sub("", words)
 
 
+def _strip_lead(words: str) -> str:
+    """The words without what the lead pattern matches at their start (a match, not a
+    substitution: it is anchored, so there is at most one)."""
+    found = _W.lead.match(words)
+    return words[found.end():] if found else words
+
+
 def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:
     """(object, names, the object's words before cleaning) of a quantity: the words between
-    its verb and it, else those after it, else those before its verb."""
+    its verb and it, else those after it, else those before its verb (in `prefix`, the item's
+    words before the verb). The words after are cut only where they are needed."""
     names: list[str] = []
     modifier = before.endswith(_OF)  # 已获得资金的17个中央预算内投资项目: the words before qualify it
     before = _clean(before)
@@ -457,23 +479,43 @@ def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:
     digit = _first_digit(before)
     if digit > 0 and "、" in before[:digit]:  # 甲、乙和丙30亿元以上现代服务业项目: names, then the object
         names, before = _names(before[:digit]), before[digit:]
-    comma = after.find("、") if _first_digit(after) >= 0 or _OF not in after else -1  # 主业突出、竞争力强的公司
-    cut = min((i for i in (comma, after.find("等"), _first_digit(after)) if i >= 0), default=len(after))
-    if _LIST_SPLIT.search(before) and _clean(after[:cut]):  # 甲、乙、丙3宗地块: names, then the object
-        names, before = _names(before), ""
-    if (modifier or after.startswith(_OF)) and _clean(after[:cut]):  # 总规模50亿元的洪山母基金: what it measures
-        before = ""
-    if before and len(before) <= _MAX_OBJECT and not (_DIGIT.search(before) and _clean(after[:cut])):
-        return before, names, before  # 5个点位640个停车泊位: not 5个点位; 50亿元以上项目11个: that
+    cut = None
+    if _LIST_SPLIT.search(before):
+        cut = _cut(after)
+        if _clean(after[:cut]):  # 甲、乙、丙3宗地块: names, then the object
+            names, before = _names(before), ""
+    if modifier or after.startswith(_OF):
+        cut = _cut(after) if cut is None else cut
+        if _clean(after[:cut]):  # 总规模50亿元的洪山母基金: what it measures
+            before = ""
+    if before and len(before) <= _MAX_OBJECT:
+        if not _DIGIT.search(before):
+            return before, names, before
+        cut = _cut(after) if cut is None else cut
+        if not _clean(after[:cut]):
+            return before, names, before  # 5个点位640个停车泊位: not 5个点位; 50亿元以上项目11个: that
+    cut = _cut(after) if cut is None else cut
     qualifier, of, noun = after[:cut].rpartition(_OF)
-    raw = _W.lead.sub("", noun if of and len(qualifier) <= _QUALIFIER else after[:cut])  # 10万人规模的志愿服务队伍
+    raw = _strip_lead(noun if of and len(qualifier) <= _QUALIFIER else after[:cut])  # 10万人规模的志愿服务队伍
     after = _clean(raw)
     if after and len(after) <= _MAX_OBJECT:
         return after, names, raw
-    prefix = _clean(prefix)
+    prefix = _clean(_after_last_verb(prefix))
     if prefix and len(prefix) <= _MAX_OBJECT and not before:
         return prefix, names, prefix
     return "", names, ""
+
+
+def _cut(after: str) -> int:
+    """Where the words after a quantity stop being its object: at a list's 、 (not one inside
+    a phrase before 的: 主业突出、竞争力强的公司), at 等 or at a number."""
+    digit = _first_digit(after)
+    comma = after.find("、") if digit >= 0 or _OF not in after else -1
+    cut = len(after)
+    for at in (comma, after.find("等"), digit):
+        if 0 <= at < cut:
+            cut = at
+    return cut
 
 
 def _first_digit(words: str) -> int:

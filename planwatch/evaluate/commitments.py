@@ -38,8 +38,8 @@ STATUSES: tuple[str, ...] = get_args(Status)
 _NONE: Near = Near()   # no results at all for a region, period and stage
 
 
-def label(status: str) -> str:
-    return vocabulary()["commitments"]["labels"][status]
+def label(status: str) -> Words:
+    return Words(**vocabulary()["commitments"]["labels"][status])
 
 
 def region_of(record: StoredCommitment) -> str:

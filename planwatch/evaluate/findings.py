@@ -24,12 +24,12 @@ from .units import convert
 from .vocabulary import is_rate, threshold
 from ..words import Words, say
 
-LABELS = {
-    "two_values": "同一文件数值不一",
-    "cumulative_mismatch": "累计变化与首末值不符",
-    "plan_growth_mismatch": "年均增速与首末值不符",
-    "growth_vs_levels": "总量与增速明显背离",
-    "restated": "前后文件表述不一",
+LABELS = {   # the dashboard's words finding_<kind> are these
+    "two_values": Words("同一文件数值不一", "Two values in one document"),
+    "cumulative_mismatch": Words("累计变化与首末值不符", "Cumulative change disagrees with start and end"),
+    "plan_growth_mismatch": Words("年均增速与首末值不符", "Average growth disagrees with start and end"),
+    "growth_vs_levels": Words("总量与增速明显背离", "Levels and growth far apart"),
+    "restated": Words("前后文件表述不一", "Restated by a later document"),
 }
 
 TextOf = Callable[[int], str | None]

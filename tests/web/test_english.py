@@ -75,9 +75,9 @@ def _strings_under(value, keys: set[str]) -> list[str]:
 
 @pytest.mark.parametrize("path", ["/regions/青山县.json", "/.json", "/indicators/地区生产总值.json",
                                   "/regions/青山县/commitments.json", "/regions/不存在区.json"])
-def test_english_json_gives_reasons_and_messages_in_english(client, data, path):
+def test_english_json_gives_labels_reasons_and_messages_in_english(client, data, path):
     body = client.get(path, params={"lang": "en"}).json()
-    words = _strings_under(body, {"reason", "message", "target", "actual"})
+    words = _strings_under(body, {"reason", "message", "label", "status_label", "target", "actual"})
     assert words, json.dumps(body, ensure_ascii=False)[:300]
     assert _planwatch_words([run for text in words for run in CJK.findall(text)], data) == []
 

@@ -14,17 +14,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
-from planwatch.documents import load
+from keyscore import SHARED, floors, run_scorer
+
 from planwatch.extract import extract_all
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT / ".." / "shared"
 OWN_KEYS = ROOT / "tests" / "extract" / "keys" / "commitments"
 SERIES = SHARED / "devset" / "series" / "南通市"
 KEYS = {"seeds": (SHARED / "gold" / "commitments", SHARED / "seeds"),
@@ -32,31 +29,17 @@ KEYS = {"seeds": (SHARED / "gold" / "commitments", SHARED / "seeds"),
         "heldout": (OWN_KEYS / "heldout", SERIES)}
 
 
-def run_scorer(extra: list[str], key_set: str = "seeds") -> subprocess.CompletedProcess:
+def _commitments(document):
+    return (commitment.to_dict(document.name) for commitment in extract_all(document)[1])
+
+
+def run(extra: list[str], key_set: str = "seeds") -> subprocess.CompletedProcess:
     keys, docs = KEYS[key_set]
-    gold = "".join(p.read_text(encoding="utf-8") for p in sorted(keys.glob("*.jsonl")))
-    names = sorted({json.loads(line)["doc"] for line in gold.splitlines() if line.strip()})
-    with tempfile.TemporaryDirectory() as folder:
-        pred, key = Path(folder) / "pred.jsonl", Path(folder) / "gold.jsonl"
-        key.write_text(gold, encoding="utf-8")
-        with pred.open("w", encoding="utf-8") as out:
-            for name in names:
-                document = load(docs / name)
-                for commitment in extract_all(document)[1]:
-                    out.write(json.dumps(commitment.to_dict(document.name), ensure_ascii=False) + "\n")
-        return subprocess.run([sys.executable, str(SHARED / "score_commitments.py"), "--gold", str(key),
-                               "--pred", str(pred), "--docs", str(docs), *extra],
-                              capture_output=True, text=True, check=True)
+    return run_scorer("score_commitments.py", keys, docs, _commitments, extra)
 
 
 def score(key_set: str = "seeds") -> dict:
-    return json.loads(run_scorer(["--json"], key_set).stdout)
-
-
-def floors(report: dict) -> dict:
-    per_doc = {k[4:]: v["f1"] for k, v in report["groups"].items() if k.startswith("doc=")}
-    return {"overall_f1": math.floor(report["overall"]["f1"] * 1000) / 1000, "grounding": report["grounding"],
-            "per_document_f1": {doc: math.floor(f1 * 1000) / 1000 for doc, f1 in per_doc.items()}}
+    return json.loads(run(["--json"], key_set).stdout)
 
 
 def main() -> None:
@@ -68,7 +51,7 @@ def main() -> None:
     if args.key == "heldout" and args.errors:
         parser.error("the held-out key is read only as its aggregate figure: no --errors")
     if not args.floors:
-        print(run_scorer(["--errors", str(args.errors)], args.key).stdout)
+        print(run(["--errors", str(args.errors)], args.key).stdout)
         return
     print(json.dumps({name: floors(score(name)) for name in KEYS}, indent=2, ensure_ascii=False))
 

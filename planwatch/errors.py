@@ -27,8 +27,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:   # annotations only: the CLI's help imports this module and nothing heavier
+    from datetime import datetime
+    from pathlib import Path
 
 
 class PlanwatchError(Exception):

@@ -7,15 +7,16 @@ Command-line options such as `--db` override the environment for one run.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import SettingsError
 
+if TYPE_CHECKING:
+    from decimal import Decimal
 
-@dataclass(frozen=True)
-class Setting:
+
+class Setting(NamedTuple):   # not a dataclass: `planwatch --help` reads the settings, and dataclasses costs 5 ms
     name: str
     default: str
     help: str
@@ -141,6 +142,8 @@ def get_list(name: str) -> list[str]:
 
 
 def get_decimal(name: str) -> Decimal:
+    from decimal import Decimal
+
     raw = get(name)
     try:
         return Decimal(raw)

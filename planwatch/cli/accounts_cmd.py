@@ -13,7 +13,7 @@ import os
 
 import typer
 
-from . import app
+from .root import app
 from .common import DB_OPTION, FORMAT_OPTION, open_store
 from .output import Format, emit
 

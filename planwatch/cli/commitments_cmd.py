@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from . import app
+from .root import app
 from .common import DB_OPTION, FORMAT_OPTION, REGION_OPTION, open_store
 from .output import Format, emit
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from ..errors import PlanwatchError
-from . import app
+from .root import app
 from .common import fail
 from .output import Format, emit
 

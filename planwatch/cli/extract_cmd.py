@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from ..errors import PlanwatchError
-from . import app
+from .root import app
 from .common import err, escape
 from .output import Format, emit
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import typer
 
 from ..errors import AccountError
-from . import app
+from .root import app
 from .common import DB_OPTION, FORMAT_OPTION, REGION_OPTION, open_store
 from .output import Format, emit
 

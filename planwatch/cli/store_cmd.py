@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..model import MEASURES, ROLES
-from . import app
+from .root import app
 from .common import DB_OPTION, FORMAT_OPTION, REGION_OPTION, err, escape, open_store
 from .output import Format, emit
 

@@ -9,7 +9,7 @@ import typer
 
 from .. import settings
 from ..errors import SettingsError
-from . import app
+from .root import app
 from .common import DB_OPTION, err, fail, open_store
 
 SQLITE_ONE_WORKER = ("--workers {n} needs PostgreSQL: SQLite lets one process write at a time, so "

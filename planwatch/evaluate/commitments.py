@@ -30,6 +30,7 @@ from ..store import StoredCommitment
 from .areas import area
 from .objects import Match, Near, match, scaled
 from .vocabulary import vocabulary
+from ..words import Words, say
 from .wording import level, rounded
 
 Status = Literal["exceeded", "done", "partly", "in_progress", "reported", "not_reported"]
@@ -37,8 +38,8 @@ STATUSES: tuple[str, ...] = get_args(Status)
 _NONE: Near = Near()   # no results at all for a region, period and stage
 
 
-def label(status: str) -> str:
-    return vocabulary()["commitments"]["labels"][status]
+def label(status: str) -> Words:
+    return Words(**vocabulary()["commitments"]["labels"][status])
 
 
 def region_of(record: StoredCommitment) -> str:
@@ -119,8 +120,10 @@ def _link(target: StoredCommitment, actuals: dict[tuple, Near[StoredCommitment]]
         return Link(target, status, answers, reason)
     if c.stage == "finish" and (started := _answers(target, actuals.get((*where, "start"), _NONE))):
         return Link(target, "in_progress", started,
-                    f"目标{stated(c)}；{_source(started[0].record)}只报告{stated(started[0].record.commitment)}")
-    return Link(target, "not_reported", (), f"目标{stated(c)}；其后的文件未见报告")
+                    say("目标{target}；{doc}只报告{answer}", "target {target}; {doc} reports only {answer}",
+                        target=stated(c), doc=_source(started[0].record), answer=stated(started[0].record.commitment)))
+    return Link(target, "not_reported", (), say("目标{target}；其后的文件未见报告",
+                                                "target {target}; no later document reports it", target=stated(c)))
 
 
 def _answers(target: StoredCommitment, results: Near[StoredCommitment]) -> tuple[Answer, ...]:
@@ -156,27 +159,34 @@ def _comparable(target: Commitment, answer: Commitment) -> tuple[Decimal, Decima
     return got, value, upper
 
 
-def _judged(target: Commitment, answer: StoredCommitment) -> tuple[Status, str]:
-    said = f"目标{stated(target)}；{_source(answer)}报告{stated(answer.commitment)}"
+def _judged(target: Commitment, answer: StoredCommitment) -> tuple[Status, Words]:
+    said = say("目标{target}；{doc}报告{answer}", "target {target}; {doc} reports {answer}", target=stated(target),
+               doc=_source(answer), answer=stated(answer.commitment))
     if target.value is None:
         return "done", said
     compared = _comparable(target, answer.commitment)
     if compared is None:
-        return "reported", said + "，数量无法与目标比较"
+        return "reported", say("{said}，数量无法与目标比较", "{said}: the numbers cannot be compared", said=said)
     got, value, upper = compared
-    share = f"，为目标的{rounded(got / value * 100)}%" if value else ""
     if target.comparator in ("<=", "<"):   # a ceiling (控制在…以内): staying under it is done
-        return ("done", said) if got <= value else ("partly", said + "，超出目标")
+        over = say("{said}，超出目标", "{said}, over the target", said=said)
+        return ("done", said) if got <= value else ("partly", over)
+    if value:
+        said = say("{said}，为目标的{share}%", "{said}, {share}% of the target", said=said,
+                   share=rounded(got / value * 100))
     if got > (upper if upper is not None else value):
-        return "exceeded", said + share
-    return ("done", said + share) if got >= value else ("partly", said + share)
+        return "exceeded", said
+    return ("done", said) if got >= value else ("partly", said)
 
 
-def stated(c: Commitment, with_object: bool = True) -> str:
+def stated(c: Commitment, with_object: bool = True) -> Words:
     """As a document would state it: 新建充电桩5500个以上 (without its object: 新建5500个以上)."""
-    quantity = "" if c.value is None else level(c.value, c.unit, c.comparator, c.upper)
-    return f"{c.action}{c.object if with_object else ''}{quantity}"
+    quantity = Words("", "") if c.value is None else level(c.value, c.unit, c.comparator, c.upper)
+    words = f"{c.action}{c.object if with_object else ''}"
+    return say("{words}{quantity}", "{words} {quantity}" if c.value is not None else "{words}", words=words,
+               quantity=quantity)
 
 
-def _source(record: StoredCommitment) -> str:
-    return f"《{record.doc_title or record.doc}》"
+def _source(record: StoredCommitment) -> Words:
+    name = record.doc_title or record.doc
+    return Words(f"《{name}》", f"“{name}”")

@@ -22,13 +22,14 @@ from .model import Evidence, Finding, Record, Source, region_names, region_of
 from .rules import average_growth
 from .units import convert
 from .vocabulary import is_rate, threshold
+from ..words import Words, say
 
-LABELS = {
-    "two_values": "同一文件数值不一",
-    "cumulative_mismatch": "累计变化与首末值不符",
-    "plan_growth_mismatch": "年均增速与首末值不符",
-    "growth_vs_levels": "总量与增速明显背离",
-    "restated": "前后文件表述不一",
+LABELS = {   # the dashboard's words finding_<kind> are these
+    "two_values": Words("同一文件数值不一", "Two values in one document"),
+    "cumulative_mismatch": Words("累计变化与首末值不符", "Cumulative change disagrees with start and end"),
+    "plan_growth_mismatch": Words("年均增速与首末值不符", "Average growth disagrees with start and end"),
+    "growth_vs_levels": Words("总量与增速明显背离", "Levels and growth far apart"),
+    "restated": Words("前后文件表述不一", "Restated by a later document"),
 }
 
 TextOf = Callable[[int], str | None]
@@ -87,11 +88,13 @@ def _two_values(records: list[Record], text_of: TextOf | None) -> list[Finding]:
     return found
 
 
-def _two_message(record: Record, other: Decimal) -> str:
+def _two_message(record: Record, other: Decimal) -> Words:
     f = record.fact
     unit = f.unit or ""
-    return (f"{wording.cited(record)}中{f.period}年{f.indicator}有两个数值："
-            f"{wording.number(f.value)}{unit}与{wording.number(other)}{unit}")
+    return say("{doc}中{period}年{indicator}有两个数值：{one}与{two}",
+               "{doc} states two values of {indicator} for {period}: {one} and {two}", doc=wording.cited(record),
+               period=f.period, indicator=f.indicator, one=f"{wording.number(f.value)}{unit}",
+               two=f"{wording.number(other)}{unit}")
 
 
 def locate(text: str | None, value: Decimal, near: int) -> tuple[int, int] | None:
@@ -166,9 +169,11 @@ def _check_change(record: Record, base: Record, end: Record) -> list[Finding]:
     stated = record.fact.value
     if abs(implied - stated) <= _last_digit(stated, base.fact.value, end_value):
         return []
-    message = (f"{record.fact.period}{record.fact.indicator}累计变化为{wording.number(stated)}，"
-               f"而基期{wording.number(base.fact.value)}到目标{wording.number(end_value)}相差"
-               f"{wording.number(implied)}{base.fact.unit or ''}")
+    message = say("{period}{indicator}累计变化为{stated}，而基期{base}到目标{end}相差{implied}{unit}",
+                  "{indicator} {period}: a change of {stated} in all, but from the base {base} to the target {end} "
+                  "is {implied}{unit}", period=record.fact.period, indicator=record.fact.indicator,
+                  stated=wording.number(stated), base=wording.number(base.fact.value), end=wording.number(end_value),
+                  implied=wording.number(implied), unit=base.fact.unit or "")
     return [_finding("cumulative_mismatch", record, message, [_evidence(record), _evidence(base), _evidence(end)])]
 
 
@@ -185,9 +190,11 @@ def _check_growth(record: Record, base: Record, end: Record, years: int) -> list
     implied = average_growth(base.fact.value, end_value, years, f.indicator, base.fact.unit)
     if implied is None or abs(implied - f.value) <= threshold("plan_growth_gap"):
         return []
-    message = (f"{f.period}{f.indicator}目标年均增长{wording.number(f.value)}%，而由基期"
-               f"{wording.number(base.fact.value)}到目标{wording.number(end_value)}推算年均增长"
-               f"{wording.rounded(implied)}%")
+    message = say("{period}{indicator}目标年均增长{growth}%，而由基期{base}到目标{end}推算年均增长{implied}%",
+                  "{indicator} {period}: a target of {growth}% average annual growth, but from the base {base} to the "
+                  "target {end} works out at {implied}% a year", period=f.period, indicator=f.indicator,
+                  growth=wording.number(f.value), base=wording.number(base.fact.value), end=wording.number(end_value),
+                  implied=wording.rounded(implied))
     return [_finding("plan_growth_mismatch", record, message, [_evidence(record), _evidence(base), _evidence(end)])]
 
 
@@ -218,9 +225,14 @@ def _growth_vs_levels(records: list[Record]) -> list[Finding]:
             continue
         implied = (now_value / before.fact.value - 1) * 100
         if abs(implied - growth.fact.value) > gap_allowed:
-            message = (f"{growth.fact.indicator}由{year - 1}年{wording.number(before.fact.value)}到{year}年"
-                       f"{wording.number(now_value)}{before.fact.unit or ''}，按现价推算增长{wording.rounded(implied)}%，"
-                       f"而所述增速为{wording.number(growth.fact.value)}%（可比价与现价口径不同，此处仅提示明显背离）")
+            message = say("{indicator}由{before_year}年{before}到{year}年{now}{unit}，按现价推算增长{implied}%，"
+                          "而所述增速为{stated}%（可比价与现价口径不同，此处仅提示明显背离）",
+                          "{indicator} from {before}{unit} in {before_year} to {now}{unit} in {year} is growth of "
+                          "{implied}% at current prices, but the stated growth is {stated}% (comparable and current "
+                          "prices differ: only a gross gap is shown)", indicator=growth.fact.indicator,
+                          before_year=year - 1, before=wording.number(before.fact.value), year=year,
+                          now=wording.number(now_value), unit=before.fact.unit or "",
+                          implied=wording.rounded(implied), stated=wording.number(growth.fact.value))
             found.append(_finding("growth_vs_levels", growth, message,
                                   [_evidence(growth), _evidence(before), _evidence(now)]))
     return found
@@ -242,14 +254,18 @@ def _restated(records: list[Record], dates: dict[int, str]) -> list[Finding]:
             value = convert(later.fact.value, later.fact.unit, earlier.fact.unit)
             if value is None or value == earlier.fact.value:
                 continue
-            kind = "（预计数与最终数）" if earlier.fact.estimated != later.fact.estimated else ""
+            kind = (Words("（预计数与最终数）", " (an estimate, then the final figure)")
+                    if earlier.fact.estimated != later.fact.estimated else Words("", ""))
             unit = earlier.fact.unit or ""
-            message = (f"{earlier.fact.period}年{earlier.fact.indicator}{_measure_word(earlier)}："
-                       f"{wording.cited(earlier)}为{wording.number(earlier.fact.value)}{unit}，"
-                       f"{wording.cited(later)}为{wording.number(value)}{unit}{kind}")
+            message = say("{period}年{indicator}{measure}：{first_doc}为{first}，{then_doc}为{then}{kind}",
+                          "{indicator}{measure} {period}: {first} in {first_doc}, {then} in {then_doc}{kind}",
+                          period=earlier.fact.period, indicator=earlier.fact.indicator,
+                          measure=_measure_word(earlier), first_doc=wording.cited(earlier),
+                          first=f"{wording.number(earlier.fact.value)}{unit}", then_doc=wording.cited(later),
+                          then=f"{wording.number(value)}{unit}", kind=kind)
             found.append(_finding("restated", later, message, [_evidence(earlier), _evidence(later)]))
     return found
 
 
-def _measure_word(record: Record) -> str:
-    return {"growth": "增速", "change": "变化"}.get(record.fact.measure, "")
+def _measure_word(record: Record) -> Words:
+    return {"growth": Words("增速", " growth"), "change": Words("变化", " change")}.get(record.fact.measure, Words("", ""))

@@ -18,6 +18,7 @@ from .rules import average_growth, yearly_average
 from .units import convert
 from .verdicts import verdicts as all_verdicts
 from .vocabulary import is_rate, label, lower_is_better
+from ..words import Words, joined, say
 
 # Worst first: the status a plan indicator shows when its targets disagree.
 _SEVERITY = ("missed", "behind", "nearly_met", "on_track", "met", "exceeded")
@@ -167,7 +168,8 @@ def _indicator(index: Index, by_key: dict, region: str, span: str, indicator: st
     agrees = next((v.assessment_agrees for v in judged if v.assessment_agrees is not None), None)
     warning = attribute == "约束性" and status in ("missed", "behind")
     if warning:
-        reason = f"预警：约束性指标{label(status)}。{reason}"
+        reason = say("预警：约束性指标{label}。{reason}", "Warning: a binding indicator, {status}. {reason}",
+                     label=label(status), status=status.replace("_", " "), reason=reason)
     return PlanIndicator(
         indicator, unit, attribute, next((r.fact.department for r in own if r.fact.department), None),
         _shown(base), _shown(end), _shown(over), progress, required, achieved, remaining,
@@ -187,14 +189,14 @@ def _keys(indicator: str, span: str, end: Record | None, over: Record | None) ->
     return keys
 
 
-def _combined(judged: list[Verdict]) -> tuple[str, str]:
+def _combined(judged: list[Verdict]) -> tuple[str, Words]:
     decided = [v for v in judged if v.status not in ("unknown", "pending")]
     if not decided:
-        reason = "；".join(v.reason for v in judged) or "暂无目标或结果"
+        reason = joined(v.reason for v in judged) if judged else Words("暂无目标或结果", "no target or result yet")
         waiting = judged and all(v.status == "pending" for v in judged)
         return ("pending" if waiting else "unknown"), reason
     worst = min(decided, key=lambda v: _SEVERITY.index(v.status))
-    return worst.status, "；".join(v.reason for v in decided)
+    return worst.status, joined(v.reason for v in decided)
 
 
 def _progress(index: Index, region: str, indicator: str, period) -> list[YearPoint]:

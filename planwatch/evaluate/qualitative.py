@@ -6,6 +6,7 @@ result states the outcome."""
 from __future__ import annotations
 
 from . import wording
+from ..words import Words, say
 from .judge import PROGRESS
 from .model import Record, Shown
 from .outcome import Context, Outcome, unknown
@@ -49,7 +50,8 @@ def _positive(ctx: Context, target: Record) -> Outcome | None:
     status = "met" if value > 0 else "missed"
     if partial:
         status = PROGRESS[status]
-    reason = f"目标{target.fact.text}，{wording.result_words(Shown.of(results[0]))}"
+    reason = say("目标{target}，{result}", "target {target}, {result}", target=target.fact.text,
+                 result=wording.result_words(Shown.of(results[0])))
     return Outcome(status, reason, results)
 
 
@@ -68,12 +70,17 @@ def _relation(ctx: Context, target: Record, strict: bool) -> Outcome | None:
     if partial:
         status = PROGRESS[status]
     diff = own - ref
-    if diff:
-        compared = f"{'高于' if diff > 0 else '低于'}经济增速{wording.rounded(abs(diff))}个百分点"
+    points = wording.rounded(abs(diff))
+    if diff > 0:
+        compared = say("高于经济增速{p}个百分点", "{p} percentage points above economic growth", p=points)
+    elif diff < 0:
+        compared = say("低于经济增速{p}个百分点", "{p} percentage points below economic growth", p=points)
     else:
-        compared = "与经济增速持平"
-    reason = (f"目标{target.fact.text}，{wording.result_words(Shown.of(mine[0]))}，"
-              f"{reference}{wording.result_words(Shown.of(theirs[0]))}，{compared}")
+        compared = Words("与经济增速持平", "level with economic growth")
+    reason = say("目标{target}，{mine}，{reference}{theirs}，{compared}",
+                 "target {target}, {mine}, {reference} {theirs}, {compared}", target=target.fact.text,
+                 mine=wording.result_words(Shown.of(mine[0])), reference=reference,
+                 theirs=wording.result_words(Shown.of(theirs[0])), compared=compared)
     return Outcome(status, reason, mine + theirs)
 
 
@@ -87,9 +94,11 @@ def _stated(ctx: Context, target: Record) -> Outcome:
     if not words:
         numbers = [r for p in periods for r in index.numeric(ctx.region, ctx.indicator, p, target.fact.measure)]
         if numbers:   # a figure without the assigned target it should be held against
-            return unknown(f"目标为{target.fact.text}，{wording.result_words(Shown.of(numbers[0]))}，"
-                           "文件未说明是否达到该目标", numbers)
-        return unknown(f"目标为定性表述（{target.fact.text}），结果未说明是否完成")
+            return unknown(say("目标为{target}，{result}，文件未说明是否达到该目标",
+                               "target {target}, {result}: the documents do not say whether the target was reached",
+                               target=target.fact.text, result=wording.result_words(Shown.of(numbers[0]))), numbers)
+        return unknown(say("目标为定性表述（{target}），结果未说明是否完成",
+                           "a target in words ({target}): no result says whether it was done", target=target.fact.text))
     said = words[0].fact.text
     vocab = vocabulary()
     if any(w in said for w in vocab["not_achieved_words"]):
@@ -97,8 +106,11 @@ def _stated(ctx: Context, target: Record) -> Outcome:
     elif any(w in said for w in vocab["achieved_words"]):
         status = "met"
     else:
-        return unknown(f"目标为{target.fact.text}，结果表述为“{said}”，无法判断", words)
-    kind = "预计" if words[0].fact.estimated else "文件称"
-    return Outcome(status, f"目标为{target.fact.text}，{kind}“{said}”", words)
+        return unknown(say("目标为{target}，结果表述为“{said}”，无法判断",
+                           "target {target}, the result says “{said}”: cannot be judged",
+                           target=target.fact.text, said=said), words)
+    kind = Words("预计", "estimated:") if words[0].fact.estimated else Words("文件称", "the document says")
+    return Outcome(status, say("目标为{target}，{kind}“{said}”", "target {target}, {kind} “{said}”",
+                               target=target.fact.text, kind=kind, said=said), words)
 
 

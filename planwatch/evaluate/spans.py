@@ -12,9 +12,12 @@ from .link import Index
 from .model import Achieved, Record, Shown
 from .outcome import Context, Outcome, unknown
 from ..model import Period
-from .periods import span_label
-from .rules import average_growth, compounded, goal_of, value_in, yearly_average
+from .rules import NEEDED, average_growth, compounded, goal_of, value_in, yearly_average
 from .units import convert
+from ..words import Words, say
+from .wording import span_words
+
+STATED = Words("文件所述", "as the document states")
 
 
 def span_outcome(ctx: Context, target: Record) -> Outcome:
@@ -30,17 +33,24 @@ def span_outcome(ctx: Context, target: Record) -> Outcome:
 
 
 def _conclude(ctx: Context, target: Record, got: Decimal, last: int, span: Period,
-              results: list[Record], achieved: Achieved, words: str) -> Outcome:
+              results: list[Record], achieved: Achieved, words: Words) -> Outcome:
     status = judge(goal_of(ctx, target), got, "=", ctx.tolerance)
-    head = f"{span_label(span.first, span.last)}目标{wording.describe(Shown.of(target))}，{words}"
+    head = say("{span}目标{target}，{words}", "{span} target {target}, {words}", span=span_words(span.first, span.last),
+               target=wording.describe(Shown.of(target)), words=words)
     tail = wording.gap(target.fact.measure, target.fact.unit, got, target.fact.value)
     if last < span.last:
         now = ctx.index.latest_year(ctx.region)
         if now is not None and now >= span.last:     # the span is over, its last years are missing
-            return Outcome("unknown", f"{head}，{tail}；缺少{last + 1}—{span.last}年数据，无法判断全期", results, achieved)
+            return Outcome("unknown", say("{head}，{tail}；缺少{missing}数据，无法判断全期",
+                                          "{head}, {tail}; no figures for {missing}: the whole span cannot be judged",
+                                          head=head, tail=tail, missing=span_words(last + 1, span.last)),
+                           results, achieved)
         status = PROGRESS[status]
-        tail = f"数据截至{last}年，" + ("进度正常" if status == "on_track" else f"{tail}，进度滞后")
-    return Outcome(status, f"{head}，{tail}", results, achieved)
+        if status == "on_track":
+            tail = say("数据截至{last}年，进度正常", "figures up to {last}: on track", last=last)
+        else:
+            tail = say("数据截至{last}年，{tail}，进度滞后", "figures up to {last}: {tail}, behind", last=last, tail=tail)
+    return Outcome(status, say("{head}，{tail}", "{head}, {tail}", head=head, tail=tail), results, achieved)
 
 
 def _growth(ctx: Context, target: Record, span: Period) -> Outcome:
@@ -51,15 +61,20 @@ def _growth(ctx: Context, target: Record, span: Period) -> Outcome:
     stated = index.numeric(ctx.region, ctx.indicator, target.fact.period, "growth")
     if stated and len(series) < span.years:     # a stated average beats an incomplete series
         got = _stated_average(stated[0], target, span)
-        words = f"{wording.result_words(Shown.of(stated[0]))}"
-        return _conclude(ctx, target, got, span.last, span, stated, Achieved(got, "%", "文件所述"), words)
+        words = wording.result_words(Shown.of(stated[0]))
+        return _conclude(ctx, target, got, span.last, span, stated, Achieved(got, "%", STATED), words)
     if series:
         growths = [record.fact.value for record in series]
         years = len(series)
         got = (compounded(growths) - 1) * 100 if target.fact.cumulative else yearly_average(growths)
         last = span.first + years - 1
-        basis = f"由{span_label(span.first, last)}各年增速推算（可比价）"
-        words = f"{basis}{'累计' if target.fact.cumulative else '年均'}增长{wording.rounded(got)}%"
+        basis = say("由{span}各年增速推算（可比价）", "worked out from the growth of each year {span} (comparable prices)",
+                    span=span_words(span.first, last))
+        if target.fact.cumulative:
+            words = say("{basis}累计增长{got}%", "{basis}: growth of {got}% in all", basis=basis, got=wording.rounded(got))
+        else:
+            words = say("{basis}年均增长{got}%", "{basis}: average annual growth of {got}%", basis=basis,
+                        got=wording.rounded(got))
         return _conclude(ctx, target, got, last, span, series, Achieved(got, "%", basis), words)
     return _growth_from_levels(ctx, target, span)
 
@@ -84,9 +99,11 @@ def _growth_from_levels(ctx: Context, target: Record, span: Period) -> Outcome:
     end_value = convert(end.fact.value, end.fact.unit, start.fact.unit)
     got = average_growth(start.fact.value, end_value, last - span.first + 1, ctx.indicator, start.fact.unit)
     if got is None:
-        return unknown("首末年水平无法推算增速", [end, start])
-    basis = f"由{span.first - 1}年和{last}年水平推算（现价）"
-    words = f"{basis}年均增长{wording.rounded(got)}%"
+        return unknown(Words("首末年水平无法推算增速", "no growth can be worked out from the levels at both ends"),
+                       [end, start])
+    basis = say("由{first}年和{last}年水平推算（现价）", "worked out from the levels of {first} and {last} (current prices)",
+                first=span.first - 1, last=last)
+    words = say("{basis}年均增长{got}%", "{basis}: average annual growth of {got}%", basis=basis, got=wording.rounded(got))
     return _conclude(ctx, target, got, last, span, [end, start], Achieved(got, "%", basis), words)
 
 
@@ -100,11 +117,17 @@ def _some_years(ctx: Context, target: Record, span: Period) -> Outcome | None:
     got = yearly_average([record.fact.value for record in found])
     stated = {int(r.fact.period) for r in found}
     missing = [str(y) for y in range(span.first, max(stated)) if y not in stated]
-    basis = f"由{'、'.join(r.fact.period for r in found)}年增速推算（可比价，缺{'、'.join(missing)}年）"
+    basis = say("由{found}年增速推算（可比价，缺{missing}年）",
+                "worked out from the growth of {found_en} (comparable prices; {missing_en} missing)",
+                found="、".join(r.fact.period for r in found), missing="、".join(missing),
+                found_en=", ".join(r.fact.period for r in found), missing_en=", ".join(missing))
     status = PROGRESS[judge(goal_of(ctx, target), got, "=", ctx.tolerance)]
     tail = wording.gap(target.fact.measure, target.fact.unit, got, target.fact.value)
-    reason = (f"{span_label(span.first, span.last)}目标{wording.describe(Shown.of(target))}，{basis}年均增长"
-              f"{wording.rounded(got)}%，{tail}，" + ("进度正常" if status == "on_track" else "进度滞后"))
+    pace = Words("进度正常", "on track") if status == "on_track" else Words("进度滞后", "behind")
+    reason = say("{span}目标{target}，{basis}年均增长{got}%，{tail}，{pace}",
+                 "{span} target {target}, {basis}: average annual growth of {got}%, {tail}: {pace}",
+                 span=span_words(span.first, span.last), target=wording.describe(Shown.of(target)), basis=basis,
+                 got=wording.rounded(got), tail=tail, pace=pace)
     return Outcome(status, reason, found, Achieved(got, "%", basis))
 
 
@@ -113,16 +136,21 @@ def _required(ctx: Context, target: Record, span: Period) -> Outcome:
     index = ctx.index
     base = index.level_at(ctx.region, ctx.indicator, span.first - 1)
     ends = index.numeric(ctx.region, ctx.indicator, str(span.last), "level", role="target")
-    head = f"{span_label(span.first, span.last)}目标{wording.describe(Shown.of(target))}"
+    head = say("{span}目标{target}", "{span} target {target}", span=span_words(span.first, span.last),
+               target=wording.describe(Shown.of(target)))
+    nothing = say("{head}，暂无各年增速或首末年水平", "{head}: no yearly growth and no levels at both ends yet", head=head)
     if base is None or not ends:
-        return unknown(f"{head}，暂无各年增速或首末年水平")
+        return unknown(nothing)
     end = convert(ends[0].fact.value, ends[0].fact.unit, base.fact.unit)
     need = average_growth(base.fact.value, end, span.years, ctx.indicator, base.fact.unit)
     if need is None:
-        return unknown(f"{head}，暂无各年增速或首末年水平")
-    reason = (f"{head}；由{span.first - 1}年{wording.level(base.fact.value, base.fact.unit)}到{span.last}年目标"
-              f"{wording.describe(Shown.of(ends[0]))}，需年均增长{wording.rounded(need)}%；暂无进展数据")
-    return Outcome("unknown", reason, [base, ends[0]], Achieved(need, "%", "所需年均增速"))
+        return unknown(nothing)
+    reason = say("{head}；由{first}年{base}到{last}年目标{end}，需年均增长{need}%；暂无进展数据",
+                 "{head}; from {base} in {first} to the target {end} in {last} needs average annual growth of "
+                 "{need}%; no progress figures yet", head=head, first=span.first - 1,
+                 base=wording.level(base.fact.value, base.fact.unit), last=span.last,
+                 end=wording.describe(Shown.of(ends[0])), need=wording.rounded(need))
+    return Outcome("unknown", reason, [base, ends[0]], Achieved(need, "%", NEEDED))
 
 
 def _change(ctx: Context, target: Record, span: Period) -> Outcome:
@@ -130,16 +158,20 @@ def _change(ctx: Context, target: Record, span: Period) -> Outcome:
     start = index.level_at(ctx.region, ctx.indicator, span.first - 1)
     end = _last_level(index, ctx, span)
     if start is None or end is None:
-        return unknown(f"暂无{span.first - 1}年基期或此后年份的水平")
+        return unknown(say("暂无{base}年基期或此后年份的水平", "no level yet for the base year {base} or a later year",
+                           base=span.first - 1))
     last = int(end.fact.period)
     got = end.fact.value - start.fact.value
-    basis = f"{last}年水平减{span.first - 1}年基期"
+    basis = say("{last}年水平减{base}年基期", "the level of {last} less the base year {base}'s", last=last,
+                base=span.first - 1)
     if last < span.last:
         got_share = got * span.years / (last - span.first + 1)   # the pace extended to the whole span
-        words = f"{basis}为{wording.number(got)}，按此速度全期约{wording.rounded(got_share, 2)}"
+        words = say("{basis}为{got}，按此速度全期约{share}", "{basis} is {got}, at this pace about {share} for the span",
+                    basis=basis, got=wording.number(got), share=wording.rounded(got_share, 2))
         return _conclude(ctx, target, got_share, last, span, [end, start],
                          Achieved(got, target.fact.unit, basis), words)
-    words = f"{basis}为{wording.number(got)}{target.fact.unit or ''}"
+    words = say("{basis}为{got}{unit}", "{basis} is {got}{unit}", basis=basis, got=wording.number(got),
+                unit=target.fact.unit or "")
     return _conclude(ctx, target, got, last, span, [end, start], Achieved(got, target.fact.unit, basis), words)
 
 
@@ -152,15 +184,17 @@ def _total(ctx: Context, target: Record, span: Period) -> Outcome:
     series = _series(span, lambda y: _year_level(index, ctx, y))
     values = [value_in(r, target) for r in series]
     if not series or None in values:
-        return unknown(f"{span_label(span.first, span.last)}暂无各年数据")
+        return unknown(_no_years(span))
     got = sum(values, Decimal(0))
     last = span.first + len(series) - 1
-    basis = f"{span_label(span.first, last)}各年合计"
+    basis = say("{span}各年合计", "the years {span} summed", span=span_words(span.first, last))
+    unit = target.fact.unit or ""
     if last < span.last:
         pace = got * span.years / len(series)
-        words = f"{basis}{wording.number(got)}{target.fact.unit or ''}，按此速度全期约{wording.rounded(pace)}"
+        words = say("{basis}{got}{unit}，按此速度全期约{pace}", "{basis}: {got}{unit}, at this pace about {pace} for the span",
+                    basis=basis, got=wording.number(got), unit=unit, pace=wording.rounded(pace))
         return _conclude(ctx, target, pace, last, span, series, Achieved(got, target.fact.unit, basis), words)
-    words = f"{basis}{wording.number(got)}{target.fact.unit or ''}"
+    words = say("{basis}{got}{unit}", "{basis}: {got}{unit}", basis=basis, got=wording.number(got), unit=unit)
     return _conclude(ctx, target, got, last, span, series, Achieved(got, target.fact.unit, basis), words)
 
 
@@ -169,13 +203,18 @@ def _each_year(ctx: Context, target: Record, span: Period) -> Outcome:
     index = ctx.index
     series = [r for y in range(span.first, span.last + 1) if (r := _year_level(index, ctx, y)) is not None]
     if not series:
-        return unknown(f"{span_label(span.first, span.last)}暂无各年数据")
+        return unknown(_no_years(span))
     goal = goal_of(ctx, target)
     worst = min(series, key=lambda r: goal.direction * (value_in(r, target) or Decimal(0)))
     last = int(series[-1].fact.period)
     got = value_in(worst, target)
-    words = f"各年中最不利的为{worst.fact.period}年{wording.level(got, target.fact.unit)}"
+    words = say("各年中最不利的为{year}年{level}", "the worst year is {year} with {level}", year=worst.fact.period,
+                level=wording.level(got, target.fact.unit))
     return _conclude(ctx, target, got, last, span, series, None, words)
+
+
+def _no_years(span: Period) -> Words:
+    return say("{span}暂无各年数据", "no yearly figures for {span} yet", span=span_words(span.first, span.last))
 
 
 def _year_level(index: Index, ctx: Context, year: int) -> Record | None:

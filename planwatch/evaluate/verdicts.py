@@ -18,6 +18,9 @@ from .qualitative import text_outcome
 from .rules import goal_of, value_in, year_outcome
 from .spans import span_outcome
 from .vocabulary import assessment_sign, label
+from ..words import Words, say
+
+PENDING = Words("目标期尚未结束，暂无结果", "the target's period has not ended: no result yet")
 
 
 def verdicts(records: Iterable[Record], tolerance: Decimal | None = None,
@@ -43,7 +46,7 @@ def _verdict(key: tuple[str, str, str, str], targets: list[Record], ctx: Context
     base, stretch = _pick(targets, ctx.index.dates)
     outcome = _route(ctx, base)
     if outcome.status == "unknown" and not outcome.results and not _due(base.fact.period, today):
-        outcome = Outcome("pending", "目标期尚未结束，暂无结果", [], outcome.achieved)
+        outcome = Outcome("pending", PENDING, [], outcome.achieved)
     if stretch is not None and stretch is not base and outcome.results:
         outcome = _with_stretch(ctx, outcome, stretch)
     # A document's own verdict is about the target it was written beside, not another
@@ -92,11 +95,13 @@ def _with_stretch(ctx: Context, outcome: Outcome, stretch: Record) -> Outcome:
     if value is None or stretch.fact.value is None or best.fact.period != stretch.fact.period:
         return outcome
     reached = judge(goal_of(ctx, stretch), value, best.fact.comparator, ctx.tolerance) in ("met", "exceeded")
-    words = f"力争目标{wording.describe(Shown.of(stretch))}"
+    aim = wording.describe(Shown.of(stretch))
     if reached:
-        return Outcome("exceeded", f"{outcome.reason}；达到{words}", outcome.results, outcome.achieved)
+        return Outcome("exceeded", say("{reason}；达到力争目标{aim}", "{reason}; the higher aim of {aim} reached",
+                                       reason=outcome.reason, aim=aim), outcome.results, outcome.achieved)
     status = "met" if outcome.status == "exceeded" else outcome.status   # beyond the base, short of 力争
-    return Outcome(status, f"{outcome.reason}；未达到{words}", outcome.results, outcome.achieved)
+    return Outcome(status, say("{reason}；未达到力争目标{aim}", "{reason}; the higher aim of {aim} not reached",
+                               reason=outcome.reason, aim=aim), outcome.results, outcome.achieved)
 
 
 def _revisions(results: list[Record], dates: dict[int, str]) -> list[str]:
@@ -105,15 +110,20 @@ def _revisions(results: list[Record], dates: dict[int, str]) -> list[str]:
     periods = {r.fact.period for r in numeric}
     if len(periods) != 1 or len({r.fact.value for r in numeric}) < 2:
         return []
-    return [f"{wording.cited(r)}{'（预计）' if r.fact.estimated else ''}："
-            f"{wording.describe(Shown.of(r))}" for r in numeric]
+    return [say("{cited}{estimated}：{value}", "{cited}{estimated}: {value}", cited=wording.cited(r),
+                estimated=Words("（预计）", " (estimated)") if r.fact.estimated else Words("", ""),
+                value=wording.describe(Shown.of(r))) for r in numeric]
 
 
 def _note_assessment(verdict: Verdict) -> None:
     ours = 1 if verdict.status in GOOD else (-1 if verdict.status in BAD else None)
     theirs = assessment_sign(verdict.assessment)
     if ours is None or theirs is None:
-        verdict.reason += f"；文件自评：{verdict.assessment}"
+        verdict.reason = say("{reason}；文件自评：{own}", "{reason}; the document's own assessment: {own}",
+                             reason=verdict.reason, own=verdict.assessment)
         return
     verdict.assessment_agrees = ours == theirs
-    verdict.reason += f"；文件自评：{verdict.assessment}（{'一致' if ours == theirs else '与本评估不一致'}）"
+    agrees = (Words("一致", "agrees") if ours == theirs
+              else Words("与本评估不一致", "disagrees with this assessment"))
+    verdict.reason = say("{reason}；文件自评：{own}（{agrees}）", "{reason}; the document's own assessment: {own} ({agrees})",
+                         reason=verdict.reason, own=verdict.assessment, agrees=agrees)

@@ -11,6 +11,7 @@ import yaml
 
 from ..errors import EvaluationError
 from ..extract import catalogue
+from ..words import Words
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -24,8 +25,8 @@ def vocabulary() -> dict:
         raise EvaluationError(f"{path}: {exc}") from exc
 
 
-def label(status: str) -> str:
-    return vocabulary()["labels"][status]
+def label(status: str) -> Words:
+    return Words(**vocabulary()["labels"][status])
 
 
 def lower_is_better(indicator: str) -> bool:

@@ -10,6 +10,7 @@ from ..errors import EvaluationError
 from ..evaluate.commitments import Link, region_of, stated
 from ..evaluate.wording import level
 from ..model import Commitment
+from ..words import say
 from .table import Column, ReportTable
 
 COLUMNS = [
@@ -25,7 +26,9 @@ def commitment_table(found: Iterable[Link], region: str, period: str) -> ReportT
     key = region_key(region) or region
     found = [link for link in found if link.target.commitment.period == period and region_of(link.target) == key]
     if not found:
-        raise EvaluationError(f"{region}没有{period}年的重点工作任务，无法生成完成情况表")
+        raise EvaluationError(say("{region}没有{period}年的重点工作任务，无法生成完成情况表",
+                                  "{region} has no tasks for {period}: no progress table can be made",
+                                  region=region, period=period))
     name = max((link.target.region or "" for link in found), key=len) or region
     rows = [_row(n, link) for n, link in enumerate(found, start=1)]
     return ReportTable(f"{name}{period}年重点工作任务完成情况表", name, period, list(COLUMNS), rows, _notes(),

@@ -12,6 +12,7 @@ from ..evaluate import Plan, PlanIndicator, plans
 from ..evaluate.model import Record, region_of
 from ..model import Period
 from ..evaluate.wording import cited, describe, rounded
+from ..words import say
 from .table import Column, ReportTable
 
 
@@ -20,7 +21,9 @@ def plan_table(records: Iterable[Record], region: str, span: str) -> ReportTable
     records = [r for r in records if region_of(r) == wanted]
     found = [p for p in plans(records) if p.span == span]
     if not found:
-        raise EvaluationError(f"{region}没有{span}年的规划目标，无法生成规划进展表")
+        raise EvaluationError(say("{region}没有{span}年的规划目标，无法生成规划进展表",
+                                  "{region} has no plan targets for {span}: no plan progress table can be made",
+                                  region=region, span=span))
     plan = found[0]
     period = Period(span)
     years = list(range(period.first, period.last + 1))

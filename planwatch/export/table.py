@@ -16,6 +16,7 @@ from ..evaluate.periods import part_label, period_label
 from ..model import Period
 from ..evaluate.wording import cited, describe
 from ..errors import EvaluationError
+from ..words import say
 
 # Worst first: an indicator judged on several measures shows the worst status.
 SEVERITY = ("missed", "behind", "nearly_met", "on_track", "met", "exceeded", "unknown", "pending")
@@ -76,7 +77,9 @@ def annual_table(records: Iterable[Record], region: str, period: str) -> ReportT
     records = [r for r in records if _in_region(r, region)]
     found = [v for v in verdicts(records) if v.period == period]
     if not found:
-        raise EvaluationError(f"{region}没有{period}年的目标，无法生成完成情况表")
+        raise EvaluationError(say("{region}没有{period}年的目标，无法生成完成情况表",
+                                  "{region} has no targets for {period}: no table of results can be made",
+                                  region=region, period=period))
     index = Index(records)
     key = found[0].region_key
     by_indicator: dict[str, list[Verdict]] = {}

@@ -10,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 
 from ..accounts import ROLES, User
+from ..words import Words
 from .auth import require_role
 from .render import respond
 
@@ -31,7 +32,7 @@ async def users_page(request: Request):
 async def add_user(request: Request, name: str = Form(...), role: str = Form(...), password: str = Form(...),
                    repeat: str = Form(...), admin: User = Depends(ADMIN)):
     if password != repeat:
-        raise HTTPException(400, "两次输入的密码不一致")
+        raise HTTPException(400, Words("两次输入的密码不一致", "the two passwords differ"))
     await run_in_threadpool(request.app.state.accounts.add_user, name, password, role, admin.name)
     return _back()
 
@@ -47,7 +48,7 @@ async def set_role(request: Request, name: str = Path(max_length=64), role: str 
 async def set_disabled(request: Request, name: str = Path(max_length=64), disabled: bool = Form(...),
                        admin: User = Depends(ADMIN)):
     if disabled and name == admin.name:
-        raise HTTPException(400, "不能停用自己的账户")
+        raise HTTPException(400, Words("不能停用自己的账户", "you cannot disable your own account"))
     await run_in_threadpool(request.app.state.accounts.set_disabled, name, disabled, admin.name)
     return _back()
 

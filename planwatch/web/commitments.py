@@ -20,6 +20,7 @@ from ..evaluate.commitments import STATUSES, counts, stated
 from ..evaluate.periods import chronological
 from ..evaluate.wording import number
 from ..model import KINDS, Commitment, Period
+from ..words import Words, say
 from . import i18n, queries
 from .pages import connection
 from .render import json_response, requested_format, respond
@@ -38,7 +39,7 @@ def _stored(conn: Connection, key: str) -> list:
     """The region's commitments (latest document versions); 404 for a region with no document."""
     key = region_key(key) or key
     if not queries.latest_documents(conn, 1, region_key=key):
-        raise HTTPException(404, f"没有地区 {key} 的文件")
+        raise HTTPException(404, say("没有地区 {key} 的文件", "no documents of the region {key}", key=key))
     return queries.region_commitments(conn, key)
 
 
@@ -75,7 +76,7 @@ def commitment_report(request: Request, key: str, period: str, conn=Depends(conn
     try:
         table = export.commitment_table(links(_stored(conn, key)), key, Period.asked(period))
     except EvaluationError as exc:
-        raise HTTPException(404, str(exc)) from None
+        raise HTTPException(404, exc.args[0]) from None   # Words: the message in both languages
     fmt = requested_format(request)
     if fmt in MEDIA:
         return _file(table, fmt)
@@ -95,7 +96,8 @@ class Filters:
     def check(self) -> None:
         for name, allowed in (("kind", KINDS), ("area", areas.names()), ("status", STATUSES)):
             if getattr(self, name) not in (None, *allowed):
-                raise HTTPException(400, f"{name} 可选 {'、'.join(allowed)}")
+                raise HTTPException(400, say("{name} 可选 {allowed}", "{name} takes one of {allowed_en}", name=name,
+                                             allowed="、".join(allowed), allowed_en=", ".join(allowed)))
 
     def keep(self, link: Link, period: str) -> bool:
         c = link.target.commitment
@@ -159,8 +161,10 @@ def _evidence(record, text_of) -> dict:
             "fields": editable(c, evidence)}
 
 
-def _statement(c: Commitment) -> str:
-    return stated(c) + ("" if c.money is None else f"，投资{number(c.money)}亿元")
+def _statement(c: Commitment) -> Words:
+    if c.money is None:
+        return stated(c)
+    return say("{stated}，投资{money}亿元", "{stated}, an investment of {money}亿元", stated=stated(c), money=number(c.money))
 
 
 def projects_view(conn: Connection, key: str, found: list[Project], t) -> dict:

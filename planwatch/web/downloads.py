@@ -16,6 +16,7 @@ from fastapi.responses import Response
 from openpyxl import Workbook
 
 from ..export.inert import as_text, csv_text
+from ..words import Words, say
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -33,7 +34,7 @@ def cell(value):
 
 def response(tables: list[dict], fmt: str, name: str | None, t, filename: str) -> Response:
     if not tables:
-        raise HTTPException(404, "这个页面没有可下载的表格")
+        raise HTTPException(404, Words("这个页面没有可下载的表格", "this page has no table to download"))
     if fmt == "csv":
         table = _pick(tables, name)
         body = to_csv(table, t).encode("utf-8-sig")  # the BOM lets Excel read Chinese
@@ -48,7 +49,8 @@ def _pick(tables: list[dict], name: str | None) -> dict:
         if table["name"] == name:
             return table
     known = "、".join(table["name"] for table in tables)
-    raise HTTPException(404, f"没有名为 {name} 的表格(可选:{known})")
+    raise HTTPException(404, say("没有名为 {name} 的表格(可选:{known})", "no table named {name} (there are: {known})",
+                                 name=name, known=known))
 
 
 def to_csv(table: dict, t) -> str:

@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException
 
 from ..errors import AccountError, DocumentError, EditConflict, NotStored, PlanwatchError, QueryError
 from .i18n import language
+from ..words import Words, in_language
 from .render import json_response, page_context, remember_language, requested_format, templates
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ def error_body(status: int, message: str, details: list | None = None) -> dict:
 
 
 def render_error(request: Request, status: int, message: str, details: list | None = None):
-    body = error_body(status, message, details)
+    body = error_body(status, in_language(message, language(request)), details)
     sent_json = request.headers.get("content-type", "").startswith("application/json")   # a script's request
     if requested_format(request) == "html" and not request.url.path.startswith("/api/") and not sent_json:
         context = page_context(request) | {"view": body}
@@ -43,14 +44,14 @@ def render_error(request: Request, status: int, message: str, details: list | No
 def install(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
-        response = render_error(request, exc.status_code, str(exc.detail))
+        response = render_error(request, exc.status_code, exc.detail if isinstance(exc.detail, Words) else str(exc.detail))
         response.headers.update(exc.headers or {})
         return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError):
         details = [{"where": ".".join(map(str, e["loc"])), "message": e["msg"]} for e in exc.errors()]
-        return render_error(request, 400, "请求参数不正确", details)
+        return render_error(request, 400, Words("请求参数不正确", "the request's parameters are not right"), details)
 
     @app.exception_handler(DocumentError)
     async def bad_document(request: Request, exc: DocumentError):
@@ -77,4 +78,4 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
         log.exception("%s failed", request.url.path)
-        return render_error(request, 500, "服务器内部错误,已记录日志")
+        return render_error(request, 500, Words("服务器内部错误,已记录日志", "an error in the server: it has been logged"))

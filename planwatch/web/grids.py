@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "~": "约", "=": ""}
+SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": ""}   # and "~": t("about"), a word
 
 
 def number(value: Decimal | int | float) -> str:
@@ -14,16 +14,17 @@ def number(value: Decimal | int | float) -> str:
     return format(Decimal(str(value)).normalize(), "f")
 
 
-def value_text(fact: dict) -> str:
+def value_text(fact: dict, t) -> str:
     if fact["value"] is None:
         return fact["text"] or ""
     if fact.get("upper") is not None:
         return f"{number(fact['value'])}–{number(fact['upper'])}{fact['unit'] or ''}"
-    return f"{SYMBOLS.get(fact['comparator'], '')}{number(fact['value'])}{fact['unit'] or ''}"
+    symbol = t("about") if fact["comparator"] == "~" else SYMBOLS.get(fact["comparator"], "")
+    return f"{symbol}{number(fact['value'])}{fact['unit'] or ''}"
 
 
 def fact_text(fact: dict, t) -> str:
-    words = f"{t(fact['role'])} {value_text(fact)}"
+    words = f"{t(fact['role'])} {value_text(fact, t)}"
     if fact["estimated"]:
         words += f"({t('estimated')})"
     if fact.get("status"):
@@ -39,20 +40,21 @@ def grid(name: str, heads: list[str], rows: list[dict], periods: list[str], t) -
         record = {head: t(row[head]) if head == "measure" else row[head] for head in heads}
         for period, cell in row["cells"].items():
             facts = cell if isinstance(cell, list) else cell["targets"] + cell["results"]
-            record[period] = "；".join(fact_text(f, t) for f in facts)
+            record[period] = t("separator").join(fact_text(f, t) for f in facts)
         flat.append(record)
     return {"name": name, "columns": heads + periods, "rows": flat}
 
 
 def verdict_table(name: str, verdicts: list[dict], t) -> dict:
     rows = [{"indicator": v["indicator"], "period": v["period"], "measure": t(v["measure"]),
-             "target": value_text(v["target"]),
-             "actual": "；".join(f"{r['period']} {value_text(r)}" for r in v["results"][:1]),
+             "target": value_text(v["target"], t),
+             "actual": t("separator").join(f"{r['period']} {value_text(r, t)}" for r in v["results"][:1]),
              "status": t(f"status_{v['status']}"), "reason": v["reason"]} for v in verdicts]
     return {"name": name, "columns": ["indicator", "period", "measure", "target", "actual", "status", "reason"],
             "rows": rows}
 
 
-def findings_table(findings: list[dict]) -> dict:
-    rows = [{k: f[k] for k in ("label", "indicator", "period", "message")} for f in findings]
+def findings_table(findings: list[dict], t) -> dict:
+    rows = [{"label": t(f"finding_{f['kind']}"), **{k: f[k] for k in ("indicator", "period", "message")}}
+            for f in findings]
     return {"name": "warnings", "columns": ["label", "indicator", "period", "message"], "rows": rows}

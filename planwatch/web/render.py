@@ -18,6 +18,7 @@ from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
 from ..evaluate.periods import period_label
+from ..words import in_language
 from ..model import number_json
 from . import downloads, i18n, sessions
 
@@ -99,10 +100,11 @@ def respond(request: Request, template: str, view: dict, status: int = 200) -> R
 def render(request: Request, template: str, view: dict, status: int = 200) -> Response:
     """The view in the requested format: the page, its JSON twin, or a table download."""
     fmt = requested_format(request)
+    view = in_language(view, i18n.language(request))
     if fmt == "json":
         response = json_response(view, status)
     elif fmt == "docx":
-        raise HTTPException(404, "只有报表提供 DOCX 下载")
+        raise HTTPException(404, Words("只有报表提供 DOCX 下载", "only reports can be downloaded as DOCX"))
     elif fmt in ("csv", "xlsx"):
         t = i18n.translator(i18n.language(request))
         response = downloads.response(view.get("tables", []), fmt, request.query_params.get("table"), t,

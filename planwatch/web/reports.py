@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 from .. import export
 from ..errors import EvaluationError
 from ..store.convert import stored_fact
+from ..words import say
 from . import queries
 from .downloads import XLSX
 from .cache import cached
@@ -28,11 +29,11 @@ MEDIA = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX,
 def report_table(conn: Connection, key: str, period: str) -> export.ReportTable:
     rows = queries.region_facts(conn, key)
     if not rows:
-        raise HTTPException(404, f"没有地区 {key} 的文件")
+        raise HTTPException(404, say("没有地区 {key} 的文件", "no documents of the region {key}", key=key))
     try:
         return export.report_table([stored_fact(r) for r in rows], key, period)
     except EvaluationError as exc:
-        raise HTTPException(404, str(exc)) from None
+        raise HTTPException(404, exc.args[0]) from None   # Words: the message in both languages
 
 
 @router.get("/regions/{key}/report/{period}", summary="报表:年度主要指标完成情况表,或五年规划进展表(时期如 2021-2025)")

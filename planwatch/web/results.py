@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 from . import queries
 from .queries import CURRENT, D, F, FACT_QUERY_COLUMNS, REGION_NAME
 from ..store.search import SearchIndex, query_terms
+from ..words import say
 
 DOCUMENTS = 20
 FACTS = 50
@@ -21,7 +22,7 @@ MAX_QUERY = 200   # a search is a few words; a pasted page would cost every inde
 def query(q: str) -> str:
     q = q.strip()
     if len(q) > MAX_QUERY:
-        raise HTTPException(400, f"搜索词过长：最多{MAX_QUERY}个字符")
+        raise HTTPException(400, say("搜索词过长：最多{n}个字符", "the search is too long: {n} characters at most", n=MAX_QUERY))
     return q
 
 

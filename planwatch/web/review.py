@@ -18,6 +18,7 @@ from ..model import COMMITMENT_ROLES, COMPARATORS, KINDS, MEASURES, ROLES, STAGE
 from ..extract import catalogue
 from ..extract.grammar import grammar
 from ..extract.numbers import parse_growth, parse_quantity
+from ..words import say
 from . import queries
 from .auth import require_role
 from .pages import MAX_ID, connection
@@ -197,9 +198,11 @@ def selection(document: int = Query(ge=1, le=MAX_ID), start: int = Query(ge=0), 
     verb before the number makes it a growth rate, else a level."""
     text = queries.document_text(conn, document)
     if text is None:
-        raise HTTPException(404, f"没有编号为 {document} 的文件")
+        raise HTTPException(404, say("没有编号为 {id} 的文件", "no document numbered {id}", id=document))
     if not start < end <= len(text):
-        raise HTTPException(400, f"原文位置 {start}:{end} 不在文件中（全文 {len(text)} 字）")
+        raise HTTPException(400, say("原文位置 {start}:{end} 不在文件中（全文 {n} 字）",
+                                     "the place {start}:{end} is not in the document ({n} characters)",
+                                     start=start, end=end, n=len(text)))
     words = text[start:end]
     verbs = grammar()
     growth = any(verb in words for verb in (*verbs.up, *verbs.down)) and parse_growth(words)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from fastapi import HTTPException, Request
 
 from .. import settings
+from ..words import Words, say
 
 # Styles may be inline: ECharts positions its tooltip with style attributes.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -24,7 +25,7 @@ def plain_parameters(request: Request) -> None:
     string) is a 400 before any query runs."""
     values = [*request.path_params.values(), *request.query_params.values()]
     if any("\x00" in str(value) for value in values):
-        raise HTTPException(400, "请求参数中含有空字符（NUL）")
+        raise HTTPException(400, Words("请求参数中含有空字符（NUL）", "a request parameter holds a NUL character"))
 
 
 class SecurityHeaders:
@@ -68,7 +69,9 @@ class BodyLimit:
             received += len(message.get("body", b""))
             if received > limit:   # raised inside the route: the app's handler answers it
                 # Connection: close, or the server would read the rest of the body to keep the connection
-                raise HTTPException(413, f"上传内容超过{limit // (1024 * 1024)} MiB（PLANWATCH_MAX_FILE_MB）",
+                raise HTTPException(413, say("上传内容超过{n} MiB（PLANWATCH_MAX_FILE_MB）",
+                                                     "the upload is over {n} MiB (PLANWATCH_MAX_FILE_MB)",
+                                                     n=limit // (1024 * 1024)),
                                     headers={"Connection": "close"})
             return message
 

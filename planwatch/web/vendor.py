@@ -10,6 +10,8 @@ from pathlib import Path
 from fastapi import HTTPException
 from fastapi.responses import FileResponse
 
+from ..words import say
+
 log = logging.getLogger(__name__)
 
 NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
@@ -30,8 +32,9 @@ def check() -> None:
 def serve(name: str) -> FileResponse:
     rel = FILES.get(name)
     if rel is None:
-        raise HTTPException(404, f"没有这个文件:{name}")
+        raise HTTPException(404, say("没有这个文件:{name}", "no such file: {name}", name=name))
     path = NODE_MODULES / rel
     if not path.is_file():
-        raise HTTPException(404, f"{name} 未安装:请运行 scripts/setup(npm ci)")
+        raise HTTPException(404, say("{name} 未安装:请运行 scripts/setup(npm ci)", "{name} is not installed: run scripts/setup (npm ci)",
+                                     name=name))
     return FileResponse(path, headers={"Cache-Control": "public, max-age=86400"})

@@ -16,6 +16,7 @@ from ..documents import region_key
 from ..evaluate.commitments import counts, links
 from ..evaluate.periods import chronological
 from ..model import Commitment, Period
+from ..words import say
 from . import charts, queries
 from .grids import findings_table, grid, verdict_table
 from .verdicts import evaluated, target_statuses
@@ -43,7 +44,7 @@ def home(conn: Connection, t) -> dict:
         "tables": [_table("regions", ["key", "name", "documents", "facts", "latest"], regions),
                    _table("documents", ["id", "name", "title", "region", "doc_type", "date", "fact_count"],
                           documents),
-                   verdict_table("latest_verdicts", latest["verdicts"], t), findings_table(latest["findings"])],
+                   verdict_table("latest_verdicts", latest["verdicts"], t), findings_table(latest["findings"], t)],
         "filename": "planwatch",
     }
 
@@ -80,7 +81,7 @@ def region(conn: Connection, name: str, indicator: str | None, measure: str | No
     facts = queries.region_facts(conn, key)
     documents = queries.latest_documents(conn, 200, region_key=key)
     if not documents:
-        raise HTTPException(404, f"没有地区 {key} 的文件")
+        raise HTTPException(404, say("没有地区 {key} 的文件", "no documents of the region {key}", key=key))
     judged = evaluated(facts, _texts(conn))
     rows, periods = _matrix(facts, {v["target"]["source"]["fact_id"]: v for v in judged["verdicts"]})
     chart_row = _chart_row(rows, indicator, measure)
@@ -100,7 +101,7 @@ def region(conn: Connection, name: str, indicator: str | None, measure: str | No
                   "measure": chart_row["measure"] if chart_row else None,
                   "option": _chart(chart_facts, {key: _fullest(documents) or key}, t)},
         "tables": [grid("indicator_table", ["indicator", "measure", "unit"], rows, periods, t),
-                   findings_table(judged["findings"]),
+                   findings_table(judged["findings"], t),
                    _table("facts", FACT_TABLE_COLUMNS, facts),
                    _table("documents", ["id", "name", "title", "doc_type", "date", "fact_count"], documents)],
         "filename": f"planwatch-{key}",
@@ -116,7 +117,7 @@ def _commitment_counts(conn: Connection, key: str) -> dict:
 def indicator(conn: Connection, name: str, measure: str | None, region_keys: list[str], t) -> dict:
     measures = queries.indicator_measures(conn, name)
     if not measures:
-        raise HTTPException(404, f"没有指标 {name} 的数据")
+        raise HTTPException(404, say("没有指标 {name} 的数据", "no figures of the indicator {name}", name=name))
     measure = measure if measure in measures else measures[0]
     keys = [region_key(k) or k for k in region_keys if k.strip()] or queries.indicator_regions(
         conn, name, measure, CHART_REGIONS)
@@ -141,7 +142,7 @@ def indicator(conn: Connection, name: str, measure: str | None, region_keys: lis
 def document(conn: Connection, doc_id: int) -> dict:
     doc = queries.document(conn, doc_id)
     if doc is None:
-        raise HTTPException(404, f"没有编号为 {doc_id} 的文件")
+        raise HTTPException(404, say("没有编号为 {id} 的文件", "no document numbered {id}", id=doc_id))
     facts = queries.document_facts(conn, doc_id)
     for fact in facts:
         fact["evidence"] = doc["text"][fact["start"]:fact["end"]]

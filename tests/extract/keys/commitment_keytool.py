@@ -25,7 +25,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from keytool import KeyProblem, digits_of, locate, number, read_text  # noqa: E402
+from keytool import (KeyProblem, check, digits_of, evidence, fields_of, locate, number, read_text,  # noqa: E402
+                     source_lines, write_keys)
 
 ROLES = {"t": "target", "a": "actual"}
 KINDS, STAGES = {"task", "project"}, {"start", "finish", "other"}
@@ -38,18 +39,9 @@ SMALL = dict(zip("一二两三四五六七八九十", (1, 2, 2, 3, 4, 5, 6, 7, 8
 
 
 def parse_source(lines: list[str]) -> list[dict]:
-    rows, doc = [], None
-    for lineno, line in enumerate(lines, 1):
-        line = line.strip()
-        if not line:
-            continue
-        if line.startswith("#"):
-            doc = line[1:].strip()
-            continue
-        fields = line.split()
-        if len(fields) < 10 or doc is None:
-            raise KeyProblem(f"line {lineno}: expected a document header and 10 fields: {line}")
-        role, period, stage, kind, obj, action, value, unit, comparator, quote, *flags = fields
+    rows = []
+    for lineno, doc, line in source_lines(lines):
+        role, period, stage, kind, obj, action, value, unit, comparator, quote, *flags = fields_of(lineno, doc, line, 10)
         row = {"doc": doc, "kind": kind, "role": ROLES.get(role, role), "period": period, "object": obj,
                "stage": stage, "action": action, "value": None if value == "-" else number(value),
                "unit": None if unit == "-" else unit, "comparator": None if comparator == "-" else comparator,
@@ -89,18 +81,13 @@ def row_problems(row: dict, text: str | None) -> list[str]:
             problems.append("a named item with no quantity needs a start or a finish")
     elif row["comparator"] not in COMPARATORS:
         problems.append(f"comparator {row['comparator']}")
-    if text is not None:
-        start, end = row["start"], row["end"]
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
-            problems.append(f"span {start}-{end}")
-        else:
-            span = text[start:end]
-            if row["value"] is None:
-                if OBJECT_JUNK.sub("", row["object"])[:2] not in OBJECT_JUNK.sub("", span):
-                    problems.append(f"object {row['object']!r} not in {span!r}")
-            elif (digits_of(row["value"]) not in re.sub(r"[^0-9]", "", span)
-                  and not any(SMALL[ch] == row["value"] for ch in span if ch in SMALL)):
-                problems.append(f"value {row['value']} not in {span!r}")
+    if text is not None and (span := evidence(row, text, problems)) is not None:
+        if row["value"] is None:
+            if OBJECT_JUNK.sub("", row["object"])[:2] not in OBJECT_JUNK.sub("", span):
+                problems.append(f"object {row['object']!r} not in {span!r}")
+        elif (digits_of(row["value"]) not in re.sub(r"[^0-9]", "", span)
+              and not any(SMALL[ch] == row["value"] for ch in span if ch in SMALL)):
+            problems.append(f"value {row['value']} not in {span!r}")
     return problems
 
 
@@ -120,18 +107,10 @@ def check_rows(rows: list[dict], text: str | None) -> list[str]:
 def build(source: Path, docs: Path, out: Path) -> dict[str, list[dict]]:
     by_doc: dict[str, list[dict]] = {}
     for row in parse_source(source.read_text(encoding="utf-8").splitlines()):
-        row["start"], row["end"] = locate({"quote": row["quote"], "occurrence": row["occurrence"],
-                                           "line": row["line"], "doc": row["doc"]}, read_text(docs / row["doc"]))
+        row["start"], row["end"] = locate(row, read_text(docs / row["doc"]))
         kept = {f: row[f] for f in FIELDS} | ({"upper": row["upper"]} if "upper" in row else {})
         by_doc.setdefault(row["doc"], []).append(kept)
-    out.mkdir(parents=True, exist_ok=True)
-    for doc, rows in by_doc.items():
-        problems = check_rows(rows, read_text(docs / doc))
-        if problems:
-            raise KeyProblem("\n".join(problems))
-        (out / f"{Path(doc).stem}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
-                                                     encoding="utf-8")
-    return by_doc
+    return write_keys(by_doc, docs, out, check_rows)
 
 
 def main() -> int:
@@ -153,10 +132,7 @@ def main() -> int:
                     print(f"{row['role'][0]} {row['period']} {row['stage']} {row['object']}{value}"
                           f"  | {text[max(0, row['start'] - 10):row['end']]}")
         else:
-            problems = []
-            for key in sorted(args.path.glob("*.jsonl")):
-                rows = [json.loads(line) for line in key.read_text(encoding="utf-8").splitlines() if line.strip()]
-                problems += check_rows(rows, read_text(args.docs / rows[0]["doc"]) if rows else None)
+            problems = check(args.path, args.docs, check_rows)
             print("\n".join(problems) or "ok")
             return 1 if problems else 0
     except KeyProblem as problem:

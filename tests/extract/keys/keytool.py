@@ -25,6 +25,7 @@ import json
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 ROLES = {"a": "actual", "t": "target", "b": "baseline"}
@@ -52,25 +53,35 @@ def number(raw: str) -> float:
     return int(value) if value.is_integer() and "." not in raw else value
 
 
+def source_lines(lines: list[str]) -> Iterator[tuple[int, str | None, str]]:
+    """(line number, document, line) of each line of a source file but the blank ones and
+    the `# DOC` headers, which name the document of the lines after them."""
+    doc = None
+    for lineno, line in enumerate(lines, 1):
+        line = line.strip()
+        if line.startswith("#"):
+            doc = line[1:].strip()
+        elif line:
+            yield lineno, doc, line
+
+
+def fields_of(lineno: int, doc: str | None, line: str, count: int) -> list[str]:
+    fields = line.split()
+    if len(fields) < count or doc is None:
+        raise KeyProblem(f"line {lineno}: expected a document header and {count} fields: {line}")
+    return fields
+
+
 def parse_source(lines: list[str]) -> list[dict]:
     """Facts of a source file, each with its quote and occurrence still to be located."""
     names: dict[str, list[str]] = {}
-    facts, doc = [], None
-    for lineno, line in enumerate(lines, 1):
-        line = line.strip()
-        if not line:
-            continue
-        if line.startswith("#"):
-            doc = line[1:].strip()
-            continue
+    facts = []
+    for lineno, doc, line in source_lines(lines):
         if line.startswith("="):
             indicator, _, accepted = line[1:].partition(":")
             names[indicator.strip()] = [n.strip() for n in accepted.split(",") if n.strip()]
             continue
-        fields = line.split()
-        if len(fields) < 8 or doc is None:
-            raise KeyProblem(f"line {lineno}: expected a document header and 8 fields: {line}")
-        indicator, role, period, measure, value, unit, comparator, quote, *flags = fields
+        indicator, role, period, measure, value, unit, comparator, quote, *flags = fields_of(lineno, doc, line, 8)
         qualitative = value.startswith("T:")
         fact = {
             "doc": doc, "indicator": indicator, "names": None, "role": ROLES.get(role, role), "period": period,
@@ -124,14 +135,29 @@ def build(sources: list[Path], docs: Path, out: Path) -> dict[str, list[dict]]:
         fact["start"], fact["end"] = locate(fact, read_text(docs / fact["doc"]))
         by_doc[fact["doc"]].append({field: fact[field] for field in FIELDS}
                                    | {k: fact[k] for k in ("upper", "also") if k in fact})
-    out.mkdir(parents=True, exist_ok=True)
+    return write_keys(by_doc, docs, out, check_facts)
+
+
+def write_keys(by_doc: dict[str, list[dict]], docs: Path, out: Path, check_rows) -> dict[str, list[dict]]:
+    """One key file per document, each checked (by CHECK_ROWS) against its text before any is written."""
     for doc, rows in by_doc.items():
-        problems = check_facts(rows, read_text(docs / doc))
+        problems = check_rows(rows, read_text(docs / doc))
         if problems:
             raise KeyProblem("\n".join(problems))
+    out.mkdir(parents=True, exist_ok=True)
+    for doc, rows in by_doc.items():
         lines = [json.dumps(row, ensure_ascii=False) + "\n" for row in rows]
         (out / f"{Path(doc).stem}.jsonl").write_text("".join(lines), encoding="utf-8")
     return by_doc
+
+
+def evidence(row: dict, text: str, problems: list[str]) -> str | None:
+    """The words a key line's start/end point at; None (and a problem) when they point outside the text."""
+    start, end = row["start"], row["end"]
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+        return text[start:end]
+    problems.append(f"span {start}-{end}")
+    return None
 
 
 def digits_of(value: float) -> str:
@@ -167,19 +193,14 @@ def fact_problems(fact: dict, text: str | None) -> list[str]:
         problems.append("stretch is for targets")
     if not isinstance(fact["names"], list):
         problems.append("names must be a list")
-    if text is not None:
-        start, end = fact["start"], fact["end"]
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
-            problems.append(f"span {start}-{end}")
-        else:
-            span = text[start:end]
-            if fact["value"] is None:
-                if TEXT_JUNK.sub("", fact["text"]) not in TEXT_JUNK.sub("", span):
-                    problems.append(f"text {fact['text']!r} not in {span!r}")
-            elif fact["value"] != 0:  # `保持增长` (> 0) has no digit to show
-                for value in [fact["value"]] + ([fact["upper"]] if "upper" in fact else []):
-                    if digits_of(value) not in re.sub(r"[^0-9]", "", span):
-                        problems.append(f"value {value} not in {span!r}")
+    if text is not None and (span := evidence(fact, text, problems)) is not None:
+        if fact["value"] is None:
+            if TEXT_JUNK.sub("", fact["text"]) not in TEXT_JUNK.sub("", span):
+                problems.append(f"text {fact['text']!r} not in {span!r}")
+        elif fact["value"] != 0:  # `保持增长` (> 0) has no digit to show
+            for value in [fact["value"]] + ([fact["upper"]] if "upper" in fact else []):
+                if digits_of(value) not in re.sub(r"[^0-9]", "", span):
+                    problems.append(f"value {value} not in {span!r}")
     return problems
 
 
@@ -204,15 +225,16 @@ def load_key(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def check(keys: Path, docs: Path | None) -> list[str]:
+def check(keys: Path, docs: Path | None, check_rows=check_facts) -> list[str]:
+    """Problems of a folder of key files, each checked by CHECK_ROWS (against its text when DOCS has it)."""
     problems = []
     for path in sorted(keys.glob("*.jsonl")):
-        facts = load_key(path)
-        if any(Path(fact.get("doc", "")).stem != path.stem for fact in facts):
-            problems.append(f"{path.name}: every fact's doc must be the file's document")
-        document = docs / facts[0]["doc"] if docs and facts else None
+        rows = load_key(path)
+        if any(Path(row.get("doc", "")).stem != path.stem for row in rows):
+            problems.append(f"{path.name}: every line's doc must be the file's document")
+        document = docs / rows[0]["doc"] if docs and rows else None
         text = read_text(document) if document and document.exists() else None
-        problems += check_facts(facts, text)
+        problems += check_rows(rows, text)
     return problems
 
 

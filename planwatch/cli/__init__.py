@@ -38,6 +38,7 @@ from . import explain_cmd  # noqa: E402,F401
 from . import accounts_cmd  # noqa: E402,F401
 from . import commitments_cmd  # noqa: E402,F401
 from . import review_cmd  # noqa: E402,F401
+from . import jobs_cmd  # noqa: E402,F401
 
 
 def main() -> None:

@@ -56,6 +56,11 @@ class JobQueue:
     def recent(self, limit: int = 20) -> list[Job]:
         return records.recent(self.store.engine, limit)
 
+    def join(self, timeout: float | None = None) -> None:
+        """SQLite: wait for this process's thread to run the queued jobs."""
+        if self._local is not None:
+            self._local.join(timeout)
+
     def drain(self) -> None:
         """Run the queued jobs in this process until none is left (PostgreSQL: one
         procrastinate worker that stops when the queue is empty; SQLite: the server's thread)."""

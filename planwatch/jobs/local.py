@@ -38,6 +38,13 @@ class LocalWorker:
                 self._thread = threading.Thread(target=self._drain, name="planwatch-jobs", daemon=True)
                 self._thread.start()
 
+    def join(self, timeout: float | None = None) -> None:
+        """Wait for the queued jobs to be run (a stopping server; a test's end)."""
+        with self._lock:
+            thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
     def _drain(self) -> None:
         try:
             while True:

@@ -26,7 +26,7 @@ def worker_command(
     with open_store(db, create=True) as store:
         if store.engine.dialect.name != "postgresql":
             fail(SettingsError(SQLITE_WORKER))
-        where = store.engine.url.render_as_string(hide_password=True)
+        where = store.engine.url.set(drivername="postgresql").render_as_string(hide_password=True)
         err.print(f"worker on {escape(where)}: " + ("running the queued jobs" if once else
                   "waiting for jobs (Ctrl+C stops; a job it was running is run again by another worker)"),
                   highlight=False)

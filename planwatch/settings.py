@@ -54,6 +54,8 @@ SETTINGS = (
             "Database connections each server process keeps open; with --workers N, PostgreSQL serves up to N × (db_pool_size + db_max_overflow)."),
     Setting("db_max_overflow", "8",
             "Connections a process may open beyond db_pool_size under load, closed again when idle."),
+    Setting("job_stalled_seconds", "30",
+            "PostgreSQL: a job whose worker sent no heartbeat for this many seconds (killed, or its machine stopped) is run again by another worker; workers send one every third of it."),
     Setting("near_tolerance", "0.2",
             "For a '~' (左右) target, how far below it (in the target's unit, e.g. 0.2 percentage points) still counts as nearly met."),
     Setting("public_read", "true",

@@ -42,7 +42,8 @@ hypothesis_settings.load_profile("planwatch")
 
 PG_SERVER = "host=127.0.0.1 port=5432 user=postgres"
 PG_TABLES = ("commitment_reviews, fact_reviews, facts, commitments, document_sources, documents, indicators, "
-             "audit_log, api_tokens, users")
+             "audit_log, api_tokens, users, jobs, procrastinate_events, procrastinate_periodic_defers, "
+             "procrastinate_jobs, procrastinate_workers")
 
 
 def pytest_addoption(parser):

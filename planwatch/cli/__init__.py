@@ -15,7 +15,8 @@ import os
 import sys
 from collections import namedtuple
 
-# module: the module of planwatch.cli that registers the command; summary: its line in the top-level help
+# module: the module of planwatch.cli that registers the command; summary: its line in the top-level help.
+# COMMANDS lists single commands before groups (users, tokens, review), the order typer lists them in.
 Command = namedtuple("Command", "name module summary")
 
 
@@ -34,6 +35,7 @@ COMMANDS = (
     Command("commitments", "commitments_cmd", "Each promised task or project with its status."),
     Command("projects", "commitments_cmd", "Named projects with every mention across documents."),
     Command("reextract", "review_cmd", "Extract the stored documents again; review decisions are kept."),
+    Command("worker", "jobs_cmd", "Run the background jobs (uploads) queued in PostgreSQL."),
     Command("users", "accounts_cmd", "Accounts of the dashboard: add, list, set-role, disable..."),
     Command("tokens", "accounts_cmd", "API tokens for scripts: add, list, revoke."),
     Command("review", "review_cmd", "Review extracted facts: queue, confirm, correct, reject..."),

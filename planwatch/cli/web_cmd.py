@@ -46,6 +46,8 @@ def serve_command(
             fail(SettingsError(SQLITE_ONE_WORKER.format(n=workers)))
         if backend == "postgresql":
             _check_connections(store, workers)
+            err.print("[yellow]note[/yellow] uploads are queued as jobs for `planwatch worker` (same --db): "
+                      "start one or more beside the server", highlight=False)
     if host in ("0.0.0.0", "::") and settings.env("allowed_hosts") not in os.environ:
         err.print(f"[yellow]note[/yellow] listening on every address, but answering only to "
                   f"{settings.get('allowed_hosts')}: set PLANWATCH_ALLOWED_HOSTS to the names clients use",

@@ -261,3 +261,27 @@ class DataVersionRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     version: Mapped[int] = mapped_column(BigInteger)
+
+
+class JobRow(Base):
+    """A background job (planwatch.jobs): an upload to ingest, its bytes kept here until it
+    is read, so any worker on any machine can read it and a crash loses nothing."""
+
+    __tablename__ = "jobs"
+    __table_args__ = (Index("ix_jobs_status", "status", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text)
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    user_name: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))          # queued, running, done, failed
+    stage: Mapped[str | None] = mapped_column(String(16))    # while running: reading, storing, indexing
+    attempts: Mapped[int] = mapped_column(Integer)
+    error_kind: Mapped[str | None] = mapped_column(String(16))   # what failed, in words of strings.yaml
+    error: Mapped[str | None] = mapped_column(Text)
+    document_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("documents.id", ondelete="SET NULL"))
+    added: Mapped[bool | None] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -4,7 +4,8 @@
     app = create_app(Store(url))      # uvicorn.run(app), or TestClient(app, base_url="http://localhost")
 
 It answers only to the allowed host names (the allowed_hosts setting unless
-given); serving.py runs it as several worker processes.
+given); serving.py runs it as several worker processes. Uploads are background jobs
+(planwatch.jobs): on SQLite this process runs them, on PostgreSQL `planwatch worker` does.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from .. import settings
 from ..accounts import Accounts
 from ..store import Store
-from ..store.reading import reader
+from ..jobs import JobQueue
 from ..store.search import SearchIndex, words
 from . import admin, audit, auth, errors, render, sessions, vendor
 from .cache import PageCache
@@ -29,6 +30,7 @@ from .commitments import router as commitments_router
 from .conflicts import router as conflicts_router
 from .entries import router as entries_router
 from .highlight import fact_pieces
+from .jobs import router as jobs_router
 from .pages import router
 from .reports import router as reports_router
 from .review import choices as review_choices
@@ -58,7 +60,8 @@ def create_app(store: Store, hosts: Sequence[str] | None = None) -> FastAPI:
     settings.get_bool("public_read")   # a malformed setting stops the start, not every request
     app.state.engine = store.engine
     app.state.search = SearchIndex(app.state.engine)
-    app.state.reader = reader()   # uploads are read in its worker process, within the document budget
+    app.state.jobs = JobQueue(store)   # uploads become jobs; on SQLite this process runs them
+    app.state.jobs.resume()
     app.state.pages = PageCache(settings.get_int("page_cache_mb") * 1024 * 1024)
     app.include_router(router)
     app.include_router(auth.router)
@@ -69,6 +72,7 @@ def create_app(store: Store, hosts: Sequence[str] | None = None) -> FastAPI:
     app.include_router(review_router)
     app.include_router(entries_router)
     app.include_router(conflicts_router)
+    app.include_router(jobs_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     errors.install(app)
     app.add_middleware(render.SuffixFormat)

@@ -5,21 +5,17 @@ from __future__ import annotations
 
 import logging
 
-from fastapi import APIRouter, Depends, File, Path, Query, Request, UploadFile
-from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import RedirectResponse, Response
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import Response
 from sqlalchemy.exc import SQLAlchemyError
 
 from .. import __version__
 from ..model import Measure, Role
 from ..store import version
 from . import i18n, results, vendor, views
-from ..accounts import User
-from .auth import require_role
 from .cache import cached
 from .render import json_response, page_context, render, respond, templates
 from .security import plain_parameters
-from .upload import store_upload
 
 log = logging.getLogger(__name__)
 router = APIRouter(dependencies=[Depends(plain_parameters)])
@@ -91,29 +87,6 @@ def search(request: Request, q: str = ""):
             return render(request, "search.html", results.search(conn, q, found))
 
     return cached(request, None, make)
-
-
-@router.get("/upload", summary="上传文件的页面")
-def upload_page(request: Request):
-    return respond(request, "upload.html", {})
-
-
-@router.post("/upload", include_in_schema=False)
-async def upload_form(request: Request, file: UploadFile = File(...), user: User = Depends(require_role("reviewer"))):
-    stored, _ = await store_upload(request.app.state.store, request.app.state.reader, file, user.name)
-    await run_in_threadpool(request.app.state.search.refresh)
-    return RedirectResponse(f"/documents/{stored.id}", status_code=303)
-
-
-@router.post("/api/documents", status_code=201,
-             summary="上传一个文件并提取指标数据(需登录,审核员及以上;脚本用 Authorization: Bearer 令牌)")
-async def upload_api(request: Request, file: UploadFile = File(...), user: User = Depends(require_role("reviewer"))):
-    stored, added = await store_upload(request.app.state.store, request.app.state.reader, file, user.name)
-    await run_in_threadpool(request.app.state.search.refresh)
-    body = {"ok": True, "added": added, "url": f"/documents/{stored.id}",
-            "document": {"id": stored.id, "name": stored.name, "title": stored.title, "region": stored.region,
-                         "doc_type": stored.doc_type, "version": stored.version, "facts": stored.fact_count}}
-    return json_response(body, 201 if added else 200)
 
 
 @router.get("/vendor/{name}", include_in_schema=False)

@@ -1,25 +1,19 @@
-"""A document sent by a browser or an API client, stored like `planwatch ingest` stores a file.
-
-The upload is written under its own (folder-free) name into a temporary folder
-and read as `planwatch ingest` reads a file, in the app's worker process within
-the document budget (store/reading.py), so a bad file fails with the same
-DocumentError, reported with the name the client sent.
+"""A document sent by a browser or an API client: its name checked, its bytes read up to
+the size limit, and queued as a job (planwatch.jobs) that reads and stores it as
+`planwatch ingest` would; the client follows the job's page. A bad file becomes a
+failed job, with the same DocumentError reason `planwatch ingest` gives.
 """
 
 from __future__ import annotations
 
-import hashlib
-import tempfile
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
 from fastapi import UploadFile
 from fastapi.concurrency import run_in_threadpool
 
 from .. import settings
-from ..documents.loaders import read_bytes
-from ..errors import DocumentError, UnreadableFile
-from ..store import Store, StoredDocument
-from ..store.reading import Reader
+from ..errors import UnreadableFile
+from ..jobs import Job, JobQueue
 
 CHUNK = 1 << 20
 MAX_NAME_BYTES = 255
@@ -44,29 +38,14 @@ def _shortened(name: str) -> str:
     return stem + suffix
 
 
-async def store_upload(store: Store, reader: Reader, upload: UploadFile, user: str) -> tuple[StoredDocument, bool]:
-    """Store the upload, read within the document budget; a new document is written to the
-    audit log as `user`'s."""
+async def queue_upload(jobs: JobQueue, upload: UploadFile, user: str) -> Job:
+    """The upload as a queued job, its bytes read no further than the size limit."""
     name = safe_name(upload.filename)
     limit = settings.get_int("max_file_mb") * CHUNK
-    with tempfile.TemporaryDirectory(prefix="planwatch-upload-") as folder:
-        path = Path(folder) / name
-        size = 0
-        with path.open("wb") as out:
-            while chunk := await upload.read(CHUNK):
-                size += len(chunk)
-                if size > limit:
-                    raise UnreadableFile(name, f"larger than {limit // CHUNK} MiB (PLANWATCH_MAX_FILE_MB)")
-                out.write(chunk)
-        return await run_in_threadpool(_load_and_store, store, reader, path, user)
-
-
-def _load_and_store(store: Store, reader: Reader, path: Path, user: str) -> tuple[StoredDocument, bool]:
-    try:
-        raw = read_bytes(path)
-        if known := store.find_content(hashlib.sha256(raw).hexdigest()):
-            return known, False
-        document, facts, commitments = reader.read(path, raw)
-    except DocumentError as exc:
-        raise type(exc)(path.name, exc.reason) from None
-    return store.add_document(document, facts, user=user, commitments=commitments)
+    chunks, size = [], 0
+    while chunk := await upload.read(CHUNK):
+        size += len(chunk)
+        if size > limit:
+            raise UnreadableFile(name, f"larger than {limit // CHUNK} MiB (PLANWATCH_MAX_FILE_MB)")
+        chunks.append(chunk)
+    return await run_in_threadpool(jobs.submit_ingest, name, b"".join(chunks), user)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 import warnings
 from decimal import Decimal
 
@@ -197,6 +198,7 @@ def app(store, ids, monkeypatch):
     monkeypatch.setenv("PLANWATCH_SESSION_SECRET", "a session key for tests, never used elsewhere")
     app = create_app(store)
     yield app
+    app.state.jobs.join(120)   # SQLite: the upload a test left queued, read before its database goes
     app.state.search.drop()
 
 
@@ -236,3 +238,24 @@ def editor(app) -> TestClient:
     add_user(app, "editor", "reviewer")
     with logged_in(app, "editor") as test_client:
         yield test_client
+
+
+def finished(client: TestClient, response) -> dict:
+    """The job page (JSON) of the job an upload became (its 202's Location, or the form's
+    redirect) once a worker has finished it: on SQLite the app's own thread runs it, on
+    PostgreSQL a procrastinate worker is run here until the queue is empty."""
+    assert response.status_code in (202, 303), response.text
+    location = response.headers["location"]
+    assert re.fullmatch(r"/jobs/\d+", location)
+    deadline = time.monotonic() + 300   # a bound on waiting, not a measure: the assertions are on the job
+    while True:
+        client.app.state.jobs.drain()
+        view = client.get(location + ".json").json()
+        if view["job"]["status"] in ("done", "failed") or time.monotonic() > deadline:
+            return view
+        time.sleep(0.05)
+
+
+def upload(client: TestClient, name: str, content: bytes) -> dict:
+    """Upload through the API and wait for the job: its page (JSON), the document's with it."""
+    return finished(client, client.post("/api/documents", files={"file": (name, content)}))

@@ -17,7 +17,7 @@ from fastapi.routing import APIRoute
 
 from planwatch.web import sessions
 
-from .conftest import PASSWORD, TestClient, add_user, csrf_of, log_in, logged_in
+from .conftest import PASSWORD, TestClient, add_user, csrf_of, finished, log_in, logged_in
 
 UPLOAD = ("绿洲县2025年国民经济和社会发展计划执行情况\n\n"
           "一、2025年计划执行情况\n全年地区生产总值增长5.5%。\n")
@@ -87,7 +87,7 @@ def test_a_cross_origin_form_post_without_the_csrf_token_is_refused(app, editor)
     token = csrf_of(editor.get("/upload").text)
     right = editor.post("/upload", files={"file": ("mine.txt", UPLOAD.encode())}, data={"csrf_token": token},
                         follow_redirects=False)
-    assert right.status_code == 303 and _documents(editor) == 6
+    assert finished(editor, right)["job"]["status"] == "done" and _documents(editor) == 6
 
 
 def test_ten_wrong_passwords_lock_the_account_with_a_message_saying_so(app, client):
@@ -120,10 +120,12 @@ def test_a_token_can_upload_and_a_revoked_one_cannot(app, client):
     token, secret = app.state.accounts.add_token("robot", "nightly upload", by="test")
     bearer = {"Authorization": f"Bearer {secret}"}
     created = _upload(client, **bearer)   # no session, no CSRF token: the token is the credential
-    assert created.status_code == 201, created.text
+    assert created.status_code == 202, created.text
+    client.headers.update(bearer)   # the token follows its job too
+    stored = finished(client, created)["document"]
+    del client.headers["Authorization"]
     entry = app.state.store.audit_entries(object_kind="document")[0]
-    assert (entry.user, entry.action, entry.object_id) == ("robot", "document.add",
-                                                           str(created.json()["document"]["id"]))
+    assert (entry.user, entry.action, entry.object_id) == ("robot", "document.add", str(stored["id"]))
     app.state.accounts.revoke_token(token.id, by="test")
     assert _upload(client, Authorization=f"Basic {secret}").status_code == 401   # a token, as a token only
     refused = _upload(client, "again.txt", **bearer)
@@ -183,7 +185,7 @@ def test_a_session_expires_and_cannot_be_forged(app, client):
         assert _upload(client, **{"X-CSRF-Token": "t"}).status_code == 401
         assert "editor" not in client.get("/").text
     client.cookies.set("planwatch_session", _forged(key, fresh, 60))
-    assert _upload(client, **{"X-CSRF-Token": "t"}).status_code == 201   # the same, fresh: accepted
+    assert _upload(client, **{"X-CSRF-Token": "t"}).status_code == 202   # the same, fresh: accepted
 
 
 def test_the_header_shows_who_is_logged_in_and_logout_ends_the_session(app, editor):
@@ -260,7 +262,7 @@ def test_one_address_trying_many_names_is_slowed_down(app, monkeypatch):
 
 
 def test_reviewers_read_the_audit_log_and_download_it(app, editor, client):
-    uploaded = _upload(editor).json()["document"]
+    uploaded = finished(editor, _upload(editor))["document"]
     app.state.accounts.set_role("editor", "reviewer", by="boss")   # no change of role, still an entry
     log = editor.get("/audit.json").json()
     upload = next(e for e in log["entries"] if e["action"] == "document.add")

@@ -201,25 +201,46 @@ UPLOAD = ("河湾区2025年国民经济和社会发展计划执行情况及2026�
           "二、2026年主要预期目标\n地区生产总值增长5.5%左右,地方一般公共预算收入增长4%以上。\n")
 
 
-def test_uploaded_document_opens_with_its_text(server, page, tmp_path):
-    path = tmp_path / "hewan-2025.txt"
-    path.write_text(UPLOAD.replace("河湾区", "河湾区(上传)"), encoding="utf-8")
+def _upload_and_follow_the_job(page, server, path) -> None:
+    """Upload from the form: the job's page follows it (refreshing itself) to 完成 and links
+    the document, which the test then opens."""
     log_in(page, server, then="/upload")
     page.set_input_files("input[type=file]", str(path))
     page.click("form.upload button[type=submit]")
+    page.wait_for_url("**/jobs/*")
+    expect(page.locator("h1")).to_contain_text(path.name)
+    expect(page.locator("p.job-status strong")).to_have_text("完成", timeout=120_000)
+    page.locator("a.job-document").click()
     page.wait_for_url("**/documents/*")
+
+
+def test_an_upload_follows_its_job_to_the_document(server, page, tmp_path):
+    path = tmp_path / "hewan-2025.txt"
+    path.write_text(UPLOAD.replace("河湾区", "河湾区(上传)"), encoding="utf-8")
+    _upload_and_follow_the_job(page, server, path)
     expect(page.locator("article.text")).to_contain_text("全年地区生产总值增长5.6%")
+    page.goto(server + "/upload", wait_until="networkidle")   # listed among the recent jobs, done
+    expect(page.locator("table.jobs tr", has_text=path.name).locator("td.job-done")).to_have_text("完成")
     assert page.problems == []
+
+
+def test_a_bad_upload_ends_in_a_failed_job_saying_why(server, page, tmp_path):
+    path = tmp_path / "空白.txt"
+    path.write_bytes(b"")
+    log_in(page, server, then="/upload")
+    page.set_input_files("input[type=file]", str(path))
+    page.click("form.upload button[type=submit]")
+    page.wait_for_url("**/jobs/*")
+    expect(page.locator("p.job-status strong")).to_have_text("失败", timeout=120_000)
+    expect(page.locator("p.job-error")).to_contain_text("空白.txt")
+    expect(page.locator("p.job-error")).to_contain_text("the file is empty")
 
 
 def test_uploaded_document_shows_the_facts_extracted_from_it(  # end to end: needs the real extractor
         server, page, tmp_path):
     path = tmp_path / "hewan-2025-e2e.txt"
     path.write_text(UPLOAD, encoding="utf-8")
-    log_in(page, server, then="/upload")
-    page.set_input_files("input[type=file]", str(path))
-    page.click("form.upload button[type=submit]")
-    page.wait_for_url("**/documents/*")
+    _upload_and_follow_the_job(page, server, path)
     expect(page.locator("mark.fact", has_text="5.6%").first).to_be_visible()
     expect(page.locator("aside a.fact-link", has_text="5.6%")).to_have_count(1)
 

@@ -1,6 +1,6 @@
-"""An upload is read as `planwatch ingest` reads a file: in a worker process within the
-document budget, its hostile cases answered with a 400 naming the file and the reason
-(issue 12), for a reviewer who may upload."""
+"""An upload is read as `planwatch ingest` reads a file: by a background job, in a worker
+process within the document budget, its hostile cases ending in a failed job naming the
+file and the reason in one line (issue 12), for a reviewer who may upload."""
 
 from __future__ import annotations
 
@@ -9,25 +9,26 @@ import zipfile
 
 import pytest
 
+from .conftest import upload
+
 REPORT = "绿洲县2025年政府工作报告\n全年地区生产总值增长5.5%。\n"
 
 
-def _refused(response, *words: str) -> str:
-    assert response.status_code == 400, response.text
-    error = response.json()["error"]
-    assert error["status"] == 400 and "\n" not in error["message"]
+def _refused(view: dict, *words: str) -> str:
+    job = view["job"]
+    assert job["status"] == "failed" and view["document"] is None, job
+    assert "\n" not in job["message"]
     for word in words:
-        assert word in error["message"], error["message"]
-    return error["message"]
+        assert word in job["message"], job["message"]
+    return job["message"]
 
 
-def test_an_upload_past_its_time_budget_is_a_400_and_the_next_one_is_read(editor, monkeypatch):
+def test_an_upload_past_its_time_budget_fails_its_job_and_the_next_one_is_read(editor, monkeypatch):
     monkeypatch.setenv("PLANWATCH_DOCUMENT_SECONDS", "2")
     slow = ("全县一般公共预算收入增长3%，地区生产总值增长5%；" * 400 + "\n") * 800
-    response = editor.post("/api/documents", files={"file": ("slow.txt", slow.encode())})
-    _refused(response, "slow.txt", "over 2 s", "PLANWATCH_DOCUMENT_SECONDS")
-    after = editor.post("/api/documents", files={"file": ("after.txt", REPORT.encode())})
-    assert after.status_code == 201 and after.json()["document"]["facts"] >= 1
+    _refused(upload(editor, "slow.txt", slow.encode()), "slow.txt", "over 2 s", "PLANWATCH_DOCUMENT_SECONDS")
+    after = upload(editor, "after.txt", REPORT.encode())
+    assert after["job"]["status"] == "done" and after["document"]["facts"] >= 1
 
 
 @pytest.mark.parametrize("name, make, words", [
@@ -39,12 +40,12 @@ def test_an_upload_past_its_time_budget_is_a_400_and_the_next_one_is_read(editor
      ("bomb.docx", "PLANWATCH_MAX_XML_PART_MB")),
 ])
 def test_hostile_uploads_are_read_or_refused_in_one_line(editor, name, make, words):
-    response = editor.post("/api/documents", files={"file": (name, make())})
+    view = upload(editor, name, make())
     if words is None:
-        assert response.status_code == 201, response.text
-        assert response.json()["document"]["facts"] >= 1
+        assert view["job"]["status"] == "done", view["job"]
+        assert view["document"]["facts"] >= 1
     else:
-        _refused(response, *words)
+        _refused(view, *words)
 
 
 def _zip(parts: dict[str, bytes]) -> bytes:

@@ -10,9 +10,10 @@ from planwatch.store.models import Base
 
 def _ours(obj, name, type_, reflected, compare_to) -> bool:
     """The search index (search_documents and SQLite FTS5's shadow tables) is built by
-    planwatch.store.search, not by migrations: leave it out of comparisons."""
+    planwatch.store.search, and procrastinate's queue tables by its own schema.sql (0009):
+    leave them out of comparisons."""
     table = name if type_ == "table" else getattr(getattr(obj, "table", None), "name", "")
-    return not (table or "").startswith("search_documents")
+    return not (table or "").startswith(("search_documents", "procrastinate_"))
 
 
 def run(connection) -> None:

@@ -71,6 +71,10 @@ _LEAD_BODIES = {kind: rf"[ \t\u3000—]*{_TOPIC}{_ADDRESS}{_BEFORE_LEAD.get(kind
 # Each lead at a line start, and the same after a line break: re scans fast for a literal
 # \n opening a pattern, but tries one opening with ^ at every offset of the text.
 _LEADS = tuple((kind, re.compile(f"^{body}", re.M), re.compile(f"\n{body}")) for kind, body in _LEAD_BODIES.items())
+# 2015年…未完成年初目标。…。五年来,经济年均增长11.1%: a five-year lead after long sentences of the year's
+# review frames the rest of its paragraph (and what follows, as a lead does); only inside a review
+_MID_BODY = rf"[^\n]*?。[ \t\u3000]*(?:{placeheld(grammar().paragraph_leads['five_years'])})(?=[,，])"
+_MID_LEAD = (re.compile(f"^{_MID_BODY}", re.M), re.compile(f"\n{_MID_BODY}"))
 
 
 def _at_line_starts(text: str, at_start: re.Pattern, after_break: re.Pattern):
@@ -216,9 +220,15 @@ class Sections:
             for m in _at_line_starts(text, *patterns):
                 if m.start() not in longest or len(m[0]) > len(longest[m.start()][1][0]):
                     longest[m.start()] = (kind, m)
+        for match in _at_line_starts(text, *_MID_LEAD):
+            lead = match.end() - len(match[0].rsplit("。", 1)[-1].lstrip(" \t\u3000"))
+            longest.setdefault(lead, ("five_years_mid", match))
         added = []
         for start, (kind, match) in sorted(longest.items()):
-            section = self._paragraph(match, kind, self.at(start))
+            current = self.at(start)
+            if kind == "five_years_mid" and (current.role != "actual" or current.span):
+                continue
+            section = self._paragraph(match, "five_years" if kind == "five_years_mid" else kind, current)
             if section is not None:
                 added.append(section)
         if added:

@@ -47,7 +47,8 @@ _QUALITATIVE = re.compile(alternation(grammar().qualitative))
 _GOAL_WORDS = re.compile(alternation(grammar().target_words))
 _LIST_CHARS = 3000  # a list of goals is never longer
 _PROSE_LINE = re.compile(r"[ \t\u3000\n]*[^\n]{40}")
-_ACTUAL = re.compile(r"执行情况|完成情况|运行情况|回顾|发展基础|主要成就|发展成就|主要成绩|成绩单|工作总结|取得的成[绩就]|过去[一五]年|圆满完成|超额完成|顺利完成")
+# 我们主要做了以下几个方面工作: work done (做了, 抓了) opens results, though 以下…工作 reads as a plan
+_ACTUAL = re.compile(r"执行情况|完成情况|运行情况|回顾|发展基础|主要成就|发展成就|主要成绩|成绩单|工作总结|取得的成[绩就]|过去[一五]年|圆满完成|超额完成|顺利完成|[做抓]了")
 _PLAN_REVIEW = re.compile(r"执行情况|实施情况|完成情况|(?:预计|基本|全面|顺利)?完成\d+项|预计完成|评估|收官|回顾|成就")
 _PLAN_ITSELF = re.compile(r"国民经济和社会发展第[一二三四五六七八九十]+个五年规划")  # the plan's own title
 _REPORTED = re.compile(r"执行情况|完成情况")

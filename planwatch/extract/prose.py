@@ -50,8 +50,11 @@ _CLOSE_QUALITATIVE = re.compile(trie_pattern(_G.close_qualitative))
 _CLOSE_LEAD = re.compile(f"(?:{alternation(_G.close_lead)})*")  # 等约束性指标, 数量实现: a name's own words
 _LEAD_JOIN = re.compile(f"(?:{alternation(_G.close_lead)})+[和、及与]")  # 单位GDP能耗下降和主要污染物减排任务超额完成
 _VERBS = alternation(_G.up + _G.down)
+# …亿元,“十三五”期间(下同)年均增长4.2% / ,比“十一五”末年均增长11.4%: the span or base words of the next value
+_PLAN_WORDS = r"“?十[一二三四五]五”?(?:期间|时期|以来|末)?"
+_SPAN_LEAD = rf"{_PLAN_WORDS}|(?:比|较)(?:{_PLAN_WORDS}|(?:19|20)\d\d年(?:末|底)?)|[（(][^)）0-9]{{1,10}}[)）]"
 _CONTINUE = re.compile(rf"^\s*(?:同比|同口径|比上年同期|较上年同期|比上年末|较上年末|比上年|较上年|比年初|较年初|年均|全年|分别|实际|名义"
-                       rf"|{_DURATION})*(?:{_VERBS})")
+                       rf"|{_DURATION}|{_SPAN_LEAD})*(?:{_VERBS})")
 _ESTIMATE = alternation(_G.estimate_words)
 _STRETCH = alternation(_G.stretch_words)
 _CARRY = re.compile(rf"^[\s—-]*(?:{_ESTIMATE}|{_STRETCH}|全年|上半年|下半年|今年|年内|前三季度|可|将|已|共|累计|同比|同口径"

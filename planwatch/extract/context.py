@@ -176,6 +176,8 @@ class Sections:
         elif _NUMBERED.match(heading) and years and years[0] in (frame.report, frame.target) \
                 and frame.report != frame.target:
             role = "actual" if years[0] == frame.report else "target"  # 二、2022年主要工作: its year says which
+        elif not topic and frame.report and (ahead := five_year_span(heading)) and not self._plan:
+            role = "target" if ahead[0] > frame.report else "actual"  # 二、“十三五”时期美好愿景: the plan after the year reviewed
         else:
             return None
         said = Basis("heading", start, start + len(heading))

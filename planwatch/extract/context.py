@@ -52,6 +52,7 @@ _ACTUAL = re.compile(r"执行情况|完成情况|运行情况|回顾|发展基�
 _PLAN_REVIEW = re.compile(r"执行情况|实施情况|完成情况|(?:预计|基本|全面|顺利)?完成\d+项|预计完成|评估|收官|回顾|成就")
 _PLAN_ITSELF = re.compile(r"国民经济和社会发展第[一二三四五六七八九十]+个五年规划")  # the plan's own title
 _REPORTED = re.compile(r"执行情况|完成情况")
+_OPENING_YEAR = re.compile(r"开局")  # 实现“十四五”良好开局: the plan's first year, not the plan
 _TARGET = re.compile(r"计划|目标|安排|任务|草案|预期|展望|工作重点|重点工作|总体要求|以下[^\n]{0,6}工作")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _SPAN = re.compile(r"((?:19|20)\d\d)年?\s*[-—至~～到]\s*((?:19|20)\d\d)年")
@@ -160,7 +161,9 @@ class Sections:
             if match["plain"] and not ((_YEAR.search(match["plain"]) or five_year_span(match["plain"]))
                                        and _PROSE_LINE.match(text, match.end())):
                 continue  # a short line is a heading only when it names a year (or 十三五) and prose follows
-            section = self._section(match.start() + len(match[0]) - len(match[0].lstrip()), match[0].strip(), current)
+            # **三、2016年工作安排**: Markdown bold around a heading is no part of its words
+            section = self._section(match.start() + len(match[0]) - len(match[0].lstrip()),
+                                    match[0].strip().strip("*").strip(), current)
             if section is not None:
                 current = section
                 yield section
@@ -176,8 +179,11 @@ class Sections:
         elif _NUMBERED.match(heading) and years and years[0] in (frame.report, frame.target) \
                 and frame.report != frame.target:
             role = "actual" if years[0] == frame.report else "target"  # 二、2022年主要工作: its year says which
-        elif not topic and frame.report and (ahead := five_year_span(heading)) and not self._plan:
-            role = "target" if ahead[0] > frame.report else "actual"  # 二、“十三五”时期美好愿景: the plan after the year reviewed
+        elif not topic and frame.report and not self._plan and (ahead := five_year_span(heading)) \
+                and not _OPENING_YEAR.search(heading) and not ahead[0] <= frame.report < ahead[1]:
+            # 二、“十三五”时期美好愿景: the plan after the year reviewed (its goals), or one that ended with it;
+            # not a heading on the plan's first year (实现“十四五”良好开局) nor one inside the plan
+            role = "target" if ahead[0] > frame.report else "actual"
         else:
             return None
         said = Basis("heading", start, start + len(heading))

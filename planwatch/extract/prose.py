@@ -91,7 +91,7 @@ _RESPECTIVELY = re.compile(rf"[,，;；、]\s*(?:年均)?分别(?:年均)?(?:{_V
 # …X元,农村…Y元,同比增长8.5%和13%: a growth verb before two values joined by 和 shares them out too
 _PAIRED = re.compile(rf"[,，;；]\s*(?:同比|比上年|较上年|实际|名义)?(?:{_VERBS})$")
 # 地区生产总值增长8%、城镇和农村居民…分别增长9%和10%: the joiner closes a value of another name, no unread name
-_VALUE_BEFORE = re.compile(r"[0-9０-９%‰][^0-9０-９,，。;；:：、和及与\n]{0,4}$")
+_VALUE_BEFORE = re.compile(r"[0-9０-９%‰][^0-9０-９,，。;；:：、和及与（(\n]{0,4}$")
 _UNREAD_ITEM = re.compile(r"[、和及与][^0-9,，;；。:：%、]{1,12}")  # 、入境游客: the next item of a list, named in words the catalogue does not read
 _ASIDE = re.compile(r"[（(][^)）0-9]{1,10}[)）]")  # (下同), (同比,下同), (同口径) between a verb and its value
 _PAIR_GAP = re.compile(r"\s*(?:和|、|与)\s*")

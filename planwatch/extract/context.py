@@ -53,7 +53,9 @@ _PLAN_REVIEW = re.compile(r"执行情况|实施情况|完成情况|(?:预计|基
 _PLAN_ITSELF = re.compile(r"国民经济和社会发展第[一二三四五六七八九十]+个五年规划")  # the plan's own title
 _REPORTED = re.compile(r"执行情况|完成情况")
 _OPENING_YEAR = re.compile(r"开局")  # 实现“十四五”良好开局: the plan's first year, not the plan
-_TARGET = re.compile(r"计划|目标|安排|任务|草案|预期|展望|工作重点|重点工作|总体要求|以下[^\n]{0,6}工作")
+_TARGET = re.compile(r"计划|目标|安排|任务|草案|预期|展望|工作重点|总体要求|以下[^\n]{0,6}工作")
+# 2016年重点工作: a year's key work is its plan (a review's 统筹抓好“五大重点工作” names no year)
+_YEAR_WORK = re.compile(r"(?:19|20)\d\d年[^\n]{0,6}重点工作")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _SPAN = re.compile(r"((?:19|20)\d\d)年?\s*[-—至~～到]\s*((?:19|20)\d\d)年")
 _THIS_YEAR = re.compile(r"\s*(?:今年|本年)")
@@ -174,7 +176,7 @@ class Sections:
         years = [int(y) for y in _YEAR.findall(heading)]
         if (_REPORTED if topic else _ACTUAL).search(heading):
             role = "actual"
-        elif _TARGET.search(heading) and not topic:
+        elif (_TARGET.search(heading) or _YEAR_WORK.search(heading)) and not topic:
             role = "target"
         elif _NUMBERED.match(heading) and years and years[0] in (frame.report, frame.target) \
                 and frame.report != frame.target:

@@ -47,11 +47,15 @@ _QUALITATIVE = re.compile(alternation(grammar().qualitative))
 _GOAL_WORDS = re.compile(alternation(grammar().target_words))
 _LIST_CHARS = 3000  # a list of goals is never longer
 _PROSE_LINE = re.compile(r"[ \t\u3000\n]*[^\n]{40}")
-_ACTUAL = re.compile(r"执行情况|完成情况|运行情况|回顾|发展基础|主要成就|发展成就|主要成绩|成绩单|工作总结|取得的成[绩就]|过去[一五]年|圆满完成|超额完成|顺利完成")
+# 我们主要做了以下几个方面工作: work done (做了, 抓了) opens results, though 以下…工作 reads as a plan
+_ACTUAL = re.compile(r"执行情况|完成情况|运行情况|回顾|发展基础|主要成就|发展成就|主要成绩|成绩单|工作总结|取得的成[绩就]|过去[一五]年|圆满完成|超额完成|顺利完成|[做抓]了")
 _PLAN_REVIEW = re.compile(r"执行情况|实施情况|完成情况|(?:预计|基本|全面|顺利)?完成\d+项|预计完成|评估|收官|回顾|成就")
 _PLAN_ITSELF = re.compile(r"国民经济和社会发展第[一二三四五六七八九十]+个五年规划")  # the plan's own title
 _REPORTED = re.compile(r"执行情况|完成情况")
+_OPENING_YEAR = re.compile(r"开局")  # 实现“十四五”良好开局: the plan's first year, not the plan
 _TARGET = re.compile(r"计划|目标|安排|任务|草案|预期|展望|工作重点|总体要求|以下[^\n]{0,6}工作")
+# 2016年重点工作: a year's key work is its plan (a review's 统筹抓好“五大重点工作” names no year)
+_YEAR_WORK = re.compile(r"(?:19|20)\d\d年[^\n]{0,6}重点工作")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _SPAN = re.compile(r"((?:19|20)\d\d)年?\s*[-—至~～到]\s*((?:19|20)\d\d)年")
 _THIS_YEAR = re.compile(r"\s*(?:今年|本年)")
@@ -71,6 +75,10 @@ _LEAD_BODIES = {kind: rf"[ \t\u3000—]*{_TOPIC}{_ADDRESS}{_BEFORE_LEAD.get(kind
 # Each lead at a line start, and the same after a line break: re scans fast for a literal
 # \n opening a pattern, but tries one opening with ^ at every offset of the text.
 _LEADS = tuple((kind, re.compile(f"^{body}", re.M), re.compile(f"\n{body}")) for kind, body in _LEAD_BODIES.items())
+# 2015年…未完成年初目标。…。五年来,经济年均增长11.1%: a five-year lead after long sentences of the year's
+# review frames the rest of its paragraph (and what follows, as a lead does); only inside a review
+_MID_BODY = rf"[^\n]*?。[ \t\u3000]*(?:{placeheld(grammar().paragraph_leads['five_years'])})(?=[,，])"
+_MID_LEAD = (re.compile(f"^{_MID_BODY}", re.M), re.compile(f"\n{_MID_BODY}"))
 
 
 def _at_line_starts(text: str, at_start: re.Pattern, after_break: re.Pattern):
@@ -155,7 +163,9 @@ class Sections:
             if match["plain"] and not ((_YEAR.search(match["plain"]) or five_year_span(match["plain"]))
                                        and _PROSE_LINE.match(text, match.end())):
                 continue  # a short line is a heading only when it names a year (or 十三五) and prose follows
-            section = self._section(match.start() + len(match[0]) - len(match[0].lstrip()), match[0].strip(), current)
+            # **三、2016年工作安排**: Markdown bold around a heading is no part of its words
+            section = self._section(match.start() + len(match[0]) - len(match[0].lstrip()),
+                                    match[0].strip().strip("*").strip(), current)
             if section is not None:
                 current = section
                 yield section
@@ -166,11 +176,16 @@ class Sections:
         years = [int(y) for y in _YEAR.findall(heading)]
         if (_REPORTED if topic else _ACTUAL).search(heading):
             role = "actual"
-        elif _TARGET.search(heading) and not topic:
+        elif (_TARGET.search(heading) or _YEAR_WORK.search(heading)) and not topic:
             role = "target"
         elif _NUMBERED.match(heading) and years and years[0] in (frame.report, frame.target) \
                 and frame.report != frame.target:
             role = "actual" if years[0] == frame.report else "target"  # 二、2022年主要工作: its year says which
+        elif not topic and frame.report and not self._plan and (ahead := five_year_span(heading)) \
+                and not _OPENING_YEAR.search(heading) and not ahead[0] <= frame.report < ahead[1]:
+            # 二、“十三五”时期美好愿景: the plan after the year reviewed (its goals), or one that ended with it;
+            # not a heading on the plan's first year (实现“十四五”良好开局) nor one inside the plan
+            role = "target" if ahead[0] > frame.report else "actual"
         else:
             return None
         said = Basis("heading", start, start + len(heading))
@@ -216,9 +231,15 @@ class Sections:
             for m in _at_line_starts(text, *patterns):
                 if m.start() not in longest or len(m[0]) > len(longest[m.start()][1][0]):
                     longest[m.start()] = (kind, m)
+        for match in _at_line_starts(text, *_MID_LEAD):
+            lead = match.end() - len(match[0].rsplit("。", 1)[-1].lstrip(" \t\u3000"))
+            longest.setdefault(lead, ("five_years_mid", match))
         added = []
         for start, (kind, match) in sorted(longest.items()):
-            section = self._paragraph(match, kind, self.at(start))
+            current = self.at(start)
+            if kind == "five_years_mid" and (current.role != "actual" or current.span):
+                continue
+            section = self._paragraph(match, "five_years" if kind == "five_years_mid" else kind, current)
             if section is not None:
                 added.append(section)
         if added:

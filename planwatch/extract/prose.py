@@ -50,8 +50,11 @@ _CLOSE_QUALITATIVE = re.compile(trie_pattern(_G.close_qualitative))
 _CLOSE_LEAD = re.compile(f"(?:{alternation(_G.close_lead)})*")  # 等约束性指标, 数量实现: a name's own words
 _LEAD_JOIN = re.compile(f"(?:{alternation(_G.close_lead)})+[和、及与]")  # 单位GDP能耗下降和主要污染物减排任务超额完成
 _VERBS = alternation(_G.up + _G.down)
+# …亿元,“十三五”期间(下同)年均增长4.2% / ,比“十一五”末年均增长11.4%: the span or base words of the next value
+_PLAN_WORDS = r"“?十[一二三四五]五”?(?:期间|时期|以来|末)?"
+_SPAN_LEAD = rf"{_PLAN_WORDS}|(?:比|较)(?:{_PLAN_WORDS}|(?:19|20)\d\d年(?:末|底)?)|[（(][^)）0-9]{{1,10}}[)）]"
 _CONTINUE = re.compile(rf"^\s*(?:同比|同口径|比上年同期|较上年同期|比上年末|较上年末|比上年|较上年|比年初|较年初|年均|全年|分别|实际|名义"
-                       rf"|{_DURATION})*(?:{_VERBS})")
+                       rf"|{_DURATION}|{_SPAN_LEAD})*(?:{_VERBS})")
 _ESTIMATE = alternation(_G.estimate_words)
 _STRETCH = alternation(_G.stretch_words)
 _CARRY = re.compile(rf"^[\s—-]*(?:{_ESTIMATE}|{_STRETCH}|全年|上半年|下半年|今年|年内|前三季度|可|将|已|共|累计|同比|同口径"
@@ -87,6 +90,8 @@ _PROGRESS = re.compile(r"(?:完成|占|达到)[^,，;；。]{0,8}(?:目标|计�
 _RESPECTIVELY = re.compile(rf"[,，;；、]\s*(?:年均)?分别(?:年均)?(?:{_VERBS}|为|达到|达)")  # ,年均分别增长13%和47%
 # …X元,农村…Y元,同比增长8.5%和13%: a growth verb before two values joined by 和 shares them out too
 _PAIRED = re.compile(rf"[,，;；]\s*(?:同比|比上年|较上年|实际|名义)?(?:{_VERBS})$")
+# 地区生产总值增长8%、城镇和农村居民…分别增长9%和10%: the joiner closes a value of another name, no unread name
+_VALUE_BEFORE = re.compile(r"[0-9０-９%‰][^0-9０-９,，。;；:：、和及与（(\n]{0,4}$")
 _UNREAD_ITEM = re.compile(r"[、和及与][^0-9,，;；。:：%、]{1,12}")  # 、入境游客: the next item of a list, named in words the catalogue does not read
 _ASIDE = re.compile(r"[（(][^)）0-9]{1,10}[)）]")  # (下同), (同比,下同), (同口径) between a verb and its value
 _PAIR_GAP = re.compile(r"\s*(?:和|、|与)\s*")
@@ -339,9 +344,13 @@ class _Reader:
         respectively = self.text.find("分别", start, end)
         listed = bool(quantities) and 0 <= respectively < quantities[0].start  # names, then 分别, then values
         # 基础设施投资、工业投资分别增长… / 规上工业增加值、工业应税销售分别…: names the catalogue does not read
-        unnamed = listed and self.text[group[0].start - 1:group[0].start] in _NAME_JOINERS
+        unnamed = listed and self.text[group[0].start - 1:group[0].start] in _NAME_JOINERS \
+            and not _VALUE_BEFORE.search(self.text, max(0, group[0].start - 1 - _GAP), group[0].start - 1)
         after = self._unread_after(group[-1].end, respectively) if listed else 0
-        if respectively >= 0 and (len(group) > 1 or unnamed or after or listed and self._run(quantities) > 1):
+        # 旅游人数和收入年均增长20.28%和30.36%: as many joined values as names, 分别 left unsaid
+        paired = len(group) > 1 and quantities and self._run(quantities) == len(group) \
+            and not _EACH.match(self.text, start)
+        if respectively >= 0 and (len(group) > 1 or unnamed or after or listed and self._run(quantities) > 1) or paired:
             facts = self._respectively(group, quantities, start, evidence, unnamed, after)
         elif quantities:
             each = group if len(group) > 1 and (_EACH.match(self.text, start) or self._short_heads(group)

@@ -5,9 +5,11 @@ takes, and the server's peak memory meanwhile.
 
 Generates each input in a temporary folder (nothing big is kept), starts
 `planwatch serve` on the loopback with an empty SQLite database and the default
-settings, sends the cases one after another, and prints per case: the HTTP status,
-the seconds until the answer, the peak RSS of the server process and of the server
-with its reading workers, and the first words of the error. Acceptance: every case
+settings, sends the cases one after another as a reviewer's script does (an API
+token), and prints per case: the HTTP status, the seconds until the outcome (an
+upload is answered 202 with a job at once; its job is followed to done or failed),
+the peak RSS of the server process and of the server with its reading workers, and
+the first words of the error. Acceptance: every case
 a 4xx or a 2xx that read the document within its budget, none a 500; memory under
 1 GiB throughout. Nothing leaves the machine.
 """
@@ -226,10 +228,43 @@ class Peaks(threading.Thread):
         self.server = self.total = 0
 
 
-def send(port: int, case: Case, upload: bytes = b"") -> tuple[int, str, str]:
-    """(status, error message or '', what was sent)"""
+def bench_token(database: str) -> str:
+    """An API token of a reviewer (uploads need one) in a new database."""
+    from planwatch.accounts import Accounts
+    from planwatch.store import Store
+
+    with Store(database) as store:
+        accounts = Accounts(store)
+        accounts.add_user("bench", os.urandom(16).hex(), "reviewer", by="bench")
+        return accounts.add_token("bench", "hostile inputs", by="bench")[1]
+
+
+def send(port: int, case: Case, token: str, upload: bytes = b"") -> tuple[int, str, str]:
+    """(status, error message or '', what was sent); an accepted upload's job followed to its end."""
     if case.method == "GET":
         return _get(port, case.path)
+    status, message, sent = _post(port, case, token, upload)
+    if status == 202:
+        return _follow(port, message, token, sent)
+    return status, message, sent
+
+
+def _follow(port: int, job_url: str, token: str, sent: str) -> tuple[int, str, str]:
+    """The job's outcome: 200 and what was stored, or 422 and why it failed."""
+    while True:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        conn.request("GET", job_url + ".json", headers={"Authorization": f"Bearer {token}"})
+        view = json.loads(conn.getresponse().read())
+        conn.close()
+        job = view["job"]
+        if job["status"] == "done":
+            return 200, f"job done: {(view.get('document') or {}).get('facts', '?')} facts", sent
+        if job["status"] == "failed":
+            return 422, f"job failed: {job['message']}", sent
+        time.sleep(0.2)
+
+
+def _post(port: int, case: Case, token: str, upload: bytes) -> tuple[int, str, str]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
     head = (b'--B0UNDARY\r\nContent-Disposition: form-data; name="file"; filename="'
             + case.filename.encode() + b'"\r\nContent-Type: application/octet-stream\r\n\r\n')
@@ -237,6 +272,7 @@ def send(port: int, case: Case, upload: bytes = b"") -> tuple[int, str, str]:
     conn.putrequest("POST", case.path)
     conn.putheader("Content-Type", "multipart/form-data; boundary=B0UNDARY")
     conn.putheader("Accept", "application/json")
+    conn.putheader("Authorization", f"Bearer {token}")
     if case.stream_mib:
         conn.putheader("Transfer-Encoding", "chunked")
         conn.endheaders()
@@ -295,9 +331,9 @@ def _answer(conn: http.client.HTTPConnection, sent: str) -> tuple[int, str, str]
         body = json.loads(raw)
     except ValueError:
         return response.status, raw[:80].decode(errors="replace"), sent
-    message = body.get("error", {}).get("message", "") if not body.get("ok", True) else \
-        f"stored, {body.get('document', {}).get('facts', '?')} facts" if "document" in body else "ok"
-    return response.status, message, sent
+    if response.status == 202:
+        return 202, body["url"], sent
+    return response.status, body.get("error", {}).get("message", "") if not body.get("ok", True) else "ok", sent
 
 
 def main() -> None:
@@ -308,6 +344,7 @@ def main() -> None:
         folder = Path(tmp)
         port = free_port()
         env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+        token = bench_token(f"sqlite:///{folder}/pw.db")
         server = subprocess.Popen([sys.executable, "-m", "planwatch", "serve", "--db", f"sqlite:///{folder}/pw.db",
                                    "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
@@ -315,7 +352,7 @@ def main() -> None:
             peaks = Peaks(server.pid)
             peaks.start()
             # one plain upload first: the reading worker is started outside the measured cases
-            send(port, Case("warm", "POST", "/api/documents", filename="warm.txt"), REPORT.encode())
+            send(port, Case("warm", "POST", "/api/documents", filename="warm.txt"), token, REPORT.encode())
             print(f"{'case':<44} {'status':>6} {'seconds':>8} {'server':>9} {'+workers':>9}  answer")
             for case in cases(folder):
                 if args.only and not any(word in case.name for word in args.only):
@@ -323,7 +360,7 @@ def main() -> None:
                 upload = case.make() if case.make else b""
                 peaks.reset()
                 started = time.monotonic()
-                status, message, sent = send(port, case, upload)
+                status, message, sent = send(port, case, token, upload)
                 took = time.monotonic() - started
                 time.sleep(0.05)
                 print(f"{case.name:<44} {status:>6} {took:>8.2f} {peaks.server / MIB:>7.0f}Mi {peaks.total / MIB:>7.0f}Mi"

@@ -35,8 +35,9 @@ _HEADING = re.compile(
 )
 _GOALS = r"(?:预期目标|主要目标|发展目标|目标任务|预期指标)"
 _IS = r"(?:建议|确定|安排|拟定|设定)?(?:是|为|如下)"  # 主要预期目标建议为: 目标如下:
-_INLINE = re.compile(rf"{_GOALS}(?:{_IS}?[:：]|{_IS}[,，]|[。;；]\s*其中[,，:：]|[ \t\u3000]*[】」》)）\]]?[ \t\u3000]*(?=\r?\n))"
-                     rf"|(?:预期目标|主要目标){_IS}(?=[^\s,，。:：])")  # not 完成目标任务, (a result)
+# the goal words first, once: re skips to their first characters instead of trying each offset
+_INLINE = re.compile(rf"{_GOALS}(?:{_IS}?[:：]|{_IS}[,，]|[。;；]\s*其中[,，:：]|[ \t\u3000]*[】」》)）\]]?[ \t\u3000]*(?=\r?\n)"
+                     rf"|(?<=预期目标|主要目标){_IS}(?=[^\s,，。:：]))")  # not 完成目标任务, (a result)
 _NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节篇]|[■◆]")  # not a title line
 _ITEM_END = re.compile(r"[。！？!?\n]")
 _DONE = re.compile(r"完成|实现|超额|达到")
@@ -68,16 +69,41 @@ _NUMERALS = "一二三四五"
 _TOPIC = r"(?:[（(][一二三四五六七八九十]+[)）])?"  # （一）五年来,…: a numbered topic's paragraph
 _LEAD_BODIES = {kind: rf"[ \t\u3000—]*{_TOPIC}{_ADDRESS}{_BEFORE_LEAD.get(kind, _ONE_SHORT)}(?:{placeheld(words)})"
                 for kind, words in grammar().paragraph_leads.items()}
-# Each lead at a line start, and the same after a line break: re scans fast for a literal
-# \n opening a pattern, but tries one opening with ^ at every offset of the text.
-_LEADS = tuple((kind, re.compile(f"^{body}", re.M), re.compile(f"\n{body}")) for kind, body in _LEAD_BODIES.items())
+_LEADS = tuple((kind, re.compile(f"^{body}", re.M)) for kind, body in _LEAD_BODIES.items())
 
 
-def _at_line_starts(text: str, at_start: re.Pattern, after_break: re.Pattern):
-    """Each match of at_start at a line start, no two overlapping, in order: where
-    at_start.finditer would find them under re.M."""
+def _spelled_out(words) -> list[str]:
+    """Regexes of words in which {year} and {plan} stand as in placeheld, each opening
+    with a literal character (19…, 20…, “十五五…): re skips to those characters only
+    when every alternative of a pattern opens with one."""
+    slots = {"{year}": [rf"{century}\d\d\s*年" for century in ("19", "20")],
+             "{plan}": [re.escape(quote + plan) + "[”\"]?" for quote in ("“", '"', "") for plan in grammar().five_year_plans]}
+    forms = []
+    for word in words:
+        heads = [""]
+        for part in re.split(r"(\{year\}|\{plan\})", word):
+            heads = [head + tail for head in heads for tail in slots.get(part, [re.escape(part)])]
+        forms += heads
+    return forms
+
+
+# What a lead's line holds: its words, or an address whose \s* runs on to the next line
+# (各位代表:\n刚刚过去的…). Only these lines can open with a lead; one scan for them all
+# is much cheaper than each lead's pattern tried at every line start.
+_LEAD_LINE = re.compile("|".join(_spelled_out([*(word for words in grammar().paragraph_leads.values() for word in words),
+                                               *grammar().addresses])))
+
+
+def _lead_lines(text: str) -> list[int]:
+    """The starts of the lines a lead may open, ascending."""
+    return sorted({text.rfind("\n", 0, found.start()) + 1 for found in _LEAD_LINE.finditer(text)})
+
+
+def _at_line_starts(text: str, at_start: re.Pattern, lines: list[int]):
+    """Each match of at_start at one of the line starts, no two overlapping, in order:
+    where at_start.finditer would find them under re.M."""
     free_from = 0
-    for start in [0, *(found.start() + 1 for found in after_break.finditer(text))]:
+    for start in lines:
         if start >= free_from and (match := at_start.match(text, start)):
             yield match
             free_from = match.end()
@@ -212,8 +238,9 @@ class Sections:
         if self._plan:
             return
         longest: dict[int, tuple[str, re.Match]] = {}  # one lead a paragraph: the longest (五年来 over 五年)
-        for kind, *patterns in _LEADS:
-            for m in _at_line_starts(text, *patterns):
+        lines = _lead_lines(text)
+        for kind, pattern in _LEADS:
+            for m in _at_line_starts(text, pattern, lines):
                 if m.start() not in longest or len(m[0]) > len(longest[m.start()][1][0]):
                     longest[m.start()] = (kind, m)
         added = []

@@ -29,7 +29,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 import ahocorasick_rs
@@ -94,6 +94,7 @@ class Indicator:
     successor: str | None = None
 
 
+@lru_cache(maxsize=1 << 16)  # the same few thousand names are looked up again and again
 def normalise(name: str) -> str:
     """A name without spaces, quotation marks or underscores, with ASCII parentheses."""
     return _JUNK.sub("", name).translate(_BRACKETS)

@@ -27,12 +27,14 @@ from ..model import Basis
 from .framing import five_year_span, framing, part_of
 from .grammar import alternation, grammar, placeheld
 
-_HEADING = re.compile(
-    r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节篇]|[（(][一二三四五六七八九十]+[)）])"
-    r"[^\n。]{0,60}$|^[ \t\u3000]*[■◆][^\n。]{2,60}$|^[ \t\u3000]*[^\n。，,;；]{2,50}[:：][ \t\u3000]*$"
-    r"|^[ \t\u3000]*(?P<plain>[^\n。，,;；:：|]{4,30})[ \t\u3000]*$",
-    re.M,
+_HEADING_LINE = (
+    r"[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节篇]|[（(][一二三四五六七八九十]+[)）])"
+    r"[^\n。]{0,60}$|[ \t\u3000]*[■◆][^\n。]{2,60}$|[ \t\u3000]*[^\n。，,;；]{2,50}[:：][ \t\u3000]*$"
+    r"|[ \t\u3000]*(?P<plain>[^\n。，,;；:：|]{4,30})[ \t\u3000]*$"
 )
+_HEADING = re.compile(f"^(?:{_HEADING_LINE})", re.M)
+# A heading is a whole line: re finds a literal \n fast, but tries ^ at every offset of the text.
+_HEADING_NEXT = re.compile(f"\n(?=(?:{_HEADING_LINE}))", re.M)
 _GOALS = r"(?:预期目标|主要目标|发展目标|目标任务|预期指标)"
 _IS = r"(?:建议|确定|安排|拟定|设定)?(?:是|为|如下)"  # 主要预期目标建议为: 目标如下:
 # the goal words first, once: re skips to their first characters instead of trying each offset
@@ -177,7 +179,10 @@ class Sections:
 
     def _headings(self, text: str):
         current = self._sections_default
-        for match in _HEADING.finditer(text):
+        for start in [0, *(found.end() for found in _HEADING_NEXT.finditer(text))]:
+            match = _HEADING.match(text, start)
+            if match is None:
+                continue
             if match["plain"] and not ((_YEAR.search(match["plain"]) or five_year_span(match["plain"]))
                                        and _PROSE_LINE.match(text, match.end())):
                 continue  # a short line is a heading only when it names a year (or 十三五) and prose follows

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from itertools import islice
+from itertools import islice, repeat
 
 from .cells import Value
 from .header import Column, Group
@@ -58,9 +58,9 @@ def align(values: list[Value | None], groups: list[Group], shape: RowShape) -> l
         for size, slots in choices[gi]:
             if ci + size > len(values):
                 continue
-            cost = (_drop_cost(group) if size == 0 else 0) + sum(_cost(values[ci + k], slot, shape) for k, slot in enumerate(slots))
             rest_cost, rests = best(gi + 1, ci + size)
             if rests:
+                cost = (_drop_cost(group) if size == 0 else 0) + sum(map(_cost, values[ci:ci + size], slots, repeat(shape)))
                 options.append((cost + rest_cost, slots, rests))
         if not options:
             return HARD * 10, ()

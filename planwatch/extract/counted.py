@@ -23,8 +23,7 @@ _PEOPLE = {"名": "人"}  # 2866名贫困人口: counted in 人
 
 @cache
 def _pattern() -> re.Pattern:
-    # the digit before its look-behind (not after 1. or 12): re skips to digits instead of trying each offset
-    return re.compile(rf"(?P<number>\d(?<![\d.]\d)\d*(?:\.\d+)?)(?P<scale>[万亿])?(?P<more>多|余)?(?P<above>以上)?"
+    return re.compile(rf"(?<![\d.])(?P<number>\d+(?:\.\d+)?)(?P<scale>[万亿])?(?P<more>多|余)?(?P<above>以上)?"
                       rf"(?P<measure>[个人户名])?(?:{alternation(_LEVELS)})?(?P<name>{alternation(catalogue.counted())})"
                       rf"(?=[\s，。；、,.;:：!！?？)）”\"]|任务|目标|$)")  # not 13.2万脱贫人口稳岗就业
 

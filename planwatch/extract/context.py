@@ -27,16 +27,19 @@ from ..model import Basis
 from .framing import five_year_span, framing, part_of
 from .grammar import alternation, grammar, placeheld
 
-_HEADING = re.compile(
-    r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节篇]|[（(][一二三四五六七八九十]+[)）])"
-    r"[^\n。]{0,60}$|^[ \t\u3000]*[■◆][^\n。]{2,60}$|^[ \t\u3000]*[^\n。，,;；]{2,50}[:：][ \t\u3000]*$"
-    r"|^[ \t\u3000]*(?P<plain>[^\n。，,;；:：|]{4,30})[ \t\u3000]*$",
-    re.M,
+_HEADING_LINE = (
+    r"[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节篇]|[（(][一二三四五六七八九十]+[)）])"
+    r"[^\n。]{0,60}$|[ \t\u3000]*[■◆][^\n。]{2,60}$|[ \t\u3000]*[^\n。，,;；]{2,50}[:：][ \t\u3000]*$"
+    r"|[ \t\u3000]*(?P<plain>[^\n。，,;；:：|]{4,30})[ \t\u3000]*$"
 )
+_HEADING = re.compile(f"^(?:{_HEADING_LINE})", re.M)
+# A heading is a whole line: re finds a literal \n fast, but tries ^ at every offset of the text.
+_HEADING_NEXT = re.compile(f"\n(?=(?:{_HEADING_LINE}))", re.M)
 _GOALS = r"(?:预期目标|主要目标|发展目标|目标任务|预期指标)"
 _IS = r"(?:建议|确定|安排|拟定|设定)?(?:是|为|如下)"  # 主要预期目标建议为: 目标如下:
-_INLINE = re.compile(rf"{_GOALS}(?:{_IS}?[:：]|{_IS}[,，]|[。;；]\s*其中[,，:：]|[ \t\u3000]*[】」》)）\]]?[ \t\u3000]*(?=\r?\n))"
-                     rf"|(?:预期目标|主要目标){_IS}(?=[^\s,，。:：])")  # not 完成目标任务, (a result)
+# the goal words first, once: re skips to their first characters instead of trying each offset
+_INLINE = re.compile(rf"{_GOALS}(?:{_IS}?[:：]|{_IS}[,，]|[。;；]\s*其中[,，:：]|[ \t\u3000]*[】」》)）\]]?[ \t\u3000]*(?=\r?\n)"
+                     rf"|(?<=预期目标|主要目标){_IS}(?=[^\s,，。:：]))")  # not 完成目标任务, (a result)
 _NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节篇]|[■◆]")  # not a title line
 _ITEM_END = re.compile(r"[。！？!?\n]")
 _DONE = re.compile(r"完成|实现|超额|达到")
@@ -72,20 +75,46 @@ _NUMERALS = "一二三四五"
 _TOPIC = r"(?:[（(][一二三四五六七八九十]+[)）])?"  # （一）五年来,…: a numbered topic's paragraph
 _LEAD_BODIES = {kind: rf"[ \t\u3000—]*{_TOPIC}{_ADDRESS}{_BEFORE_LEAD.get(kind, _ONE_SHORT)}(?:{placeheld(words)})"
                 for kind, words in grammar().paragraph_leads.items()}
-# Each lead at a line start, and the same after a line break: re scans fast for a literal
-# \n opening a pattern, but tries one opening with ^ at every offset of the text.
-_LEADS = tuple((kind, re.compile(f"^{body}", re.M), re.compile(f"\n{body}")) for kind, body in _LEAD_BODIES.items())
+_LEADS = tuple((kind, re.compile(f"^{body}", re.M)) for kind, body in _LEAD_BODIES.items())
 # 2015年…未完成年初目标。…。五年来,经济年均增长11.1%: a five-year lead after long sentences of the year's
 # review frames the rest of its paragraph (and what follows, as a lead does); only inside a review
 _MID_BODY = rf"[^\n]*?。[ \t\u3000]*(?:{placeheld(grammar().paragraph_leads['five_years'])})(?=[,，])"
-_MID_LEAD = (re.compile(f"^{_MID_BODY}", re.M), re.compile(f"\n{_MID_BODY}"))
+_MID_LEAD = re.compile(f"^{_MID_BODY}", re.M)
 
 
-def _at_line_starts(text: str, at_start: re.Pattern, after_break: re.Pattern):
-    """Each match of at_start at a line start, no two overlapping, in order: where
-    at_start.finditer would find them under re.M."""
+def _spelled_out(words) -> list[str]:
+    """Regexes of words in which {year} and {plan} stand as in placeheld, each opening
+    with a literal character (19…, 20…, “十五五…): re skips to those characters only
+    when every alternative of a pattern opens with one."""
+    slots = {"{year}": [rf"{century}\d\d\s*年" for century in ("19", "20")],
+             "{plan}": [re.escape(quote + plan) + "[”\"]?" for quote in ("“", '"', "") for plan in grammar().five_year_plans]}
+    forms = []
+    for word in words:
+        heads = [""]
+        for part in re.split(r"(\{year\}|\{plan\})", word):
+            heads = [head + tail for head in heads for tail in slots.get(part, [re.escape(part)])]
+        forms += heads
+    return forms
+
+
+# What a lead's line holds: its words, or an address whose \s* runs on to the next line
+# (各位代表:\n刚刚过去的…). Only these lines can open with a lead; one scan for them all
+# is much cheaper than each lead's pattern tried at every line start.
+_LEAD_LINE = re.compile("|".join(_spelled_out([*(word for words in grammar().paragraph_leads.values() for word in words),
+                                               *grammar().addresses])))
+_MID_LINE = re.compile("|".join(_spelled_out(grammar().paragraph_leads["five_years"])))
+
+
+def _lines_holding(text: str, words: re.Pattern) -> list[int]:
+    """The starts of the lines that hold one of WORDS, ascending."""
+    return sorted({text.rfind("\n", 0, found.start()) + 1 for found in words.finditer(text)})
+
+
+def _at_line_starts(text: str, at_start: re.Pattern, lines: list[int]):
+    """Each match of at_start at one of the line starts, no two overlapping, in order:
+    where at_start.finditer would find them under re.M."""
     free_from = 0
-    for start in [0, *(found.start() + 1 for found in after_break.finditer(text))]:
+    for start in lines:
         if start >= free_from and (match := at_start.match(text, start)):
             yield match
             free_from = match.end()
@@ -159,7 +188,10 @@ class Sections:
 
     def _headings(self, text: str):
         current = self._sections_default
-        for match in _HEADING.finditer(text):
+        for start in [0, *(found.end() for found in _HEADING_NEXT.finditer(text))]:
+            match = _HEADING.match(text, start)
+            if match is None:
+                continue
             if match["plain"] and not ((_YEAR.search(match["plain"]) or five_year_span(match["plain"]))
                                        and _PROSE_LINE.match(text, match.end())):
                 continue  # a short line is a heading only when it names a year (or 十三五) and prose follows
@@ -227,11 +259,12 @@ class Sections:
         if self._plan:
             return
         longest: dict[int, tuple[str, re.Match]] = {}  # one lead a paragraph: the longest (五年来 over 五年)
-        for kind, *patterns in _LEADS:
-            for m in _at_line_starts(text, *patterns):
+        lines = _lines_holding(text, _LEAD_LINE)
+        for kind, pattern in _LEADS:
+            for m in _at_line_starts(text, pattern, lines):
                 if m.start() not in longest or len(m[0]) > len(longest[m.start()][1][0]):
                     longest[m.start()] = (kind, m)
-        for match in _at_line_starts(text, *_MID_LEAD):
+        for match in _at_line_starts(text, _MID_LEAD, _lines_holding(text, _MID_LINE)):
             lead = match.end() - len(match[0].rsplit("。", 1)[-1].lstrip(" \t\u3000"))
             longest.setdefault(lead, ("five_years_mid", match))
         added = []

@@ -28,10 +28,34 @@ def _pattern() -> re.Pattern:
                       rf"(?=[\s，。；、,.;:：!！?？)）”\"]|任务|目标|$)")  # not 13.2万脱贫人口稳岗就业
 
 
+# what may stand between a count's last digit and its name: 万, 多, 以上, 个, a level
+_GAP = len("万多以上个") + max(map(len, _LEVELS))
+_NUMBER_BEFORE = re.compile(rf"\D{{0,{_GAP}}}(\d[\d.]*)")  # read in the reversed text, from a name back
+
+
+@cache
+def _names() -> re.Pattern:
+    return re.compile(alternation(catalogue.counted()))
+
+
+def _counts(text: str):
+    """What _pattern().finditer(text) finds, the pattern tried only at the number before each
+    counted name (found by a literal scan) rather than at every digit of the text: the words
+    between a count and its name hold no digit, so the count opens the nearest run of digits."""
+    pattern, backwards, size, free_from = _pattern(), None, len(text), 0
+    for name in _names().finditer(text):
+        backwards = text[::-1] if backwards is None else backwards
+        number = _NUMBER_BEFORE.match(backwards, size - name.start())
+        start = size - number.end(1) if number else -1
+        if start >= free_from and (match := pattern.match(text, start)):
+            yield match
+            free_from = match.end()
+
+
 def counted_facts(reader) -> list[Fact]:
     """Facts of the counts in reader.text (a prose reader: its `_where` places a statement)."""
     text, names, facts = reader.text, catalogue.counted(), []
-    for match in _pattern().finditer(text):
+    for match in _counts(text):
         indicator = names[match["name"]]
         base = (indicator.unit or "").lstrip("万亿")
         measure = _PEOPLE.get(match["measure"], match["measure"])

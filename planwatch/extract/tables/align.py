@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice, repeat
 
 from .cells import Value
 from .header import Column, Group
@@ -43,10 +44,13 @@ def direct(groups: list[Group]) -> list[Slot]:
 
 def align(values: list[Value | None], groups: list[Group], shape: RowShape) -> list[list[Slot | None]]:
     """The best layouts of `values` over `groups` (one Slot per value)."""
-    choices = [[(size, _slots(group, size)) for size in sorted({0, 1, len(group.leaves)})] for group in groups]
+    choices = [[(size, tuple(_slots(group, size))) for size in sorted({0, 1, len(group.leaves)})] for group in groups]
+    room = [sum(len(group.leaves) for group in groups[gi:]) for gi in range(len(groups) + 1)]  # cells groups gi… can take
 
     @cache
     def best(gi: int, ci: int) -> tuple[int, tuple[tuple[Slot | None, ...], ...]]:
+        if len(values) - ci > room[gi]:
+            return HARD * 10, ()  # more cells than the columns left: no layout (what the full search finds)
         if gi == len(groups):
             return (0, ((),)) if ci == len(values) else (HARD * 10, ())
         options = []
@@ -54,15 +58,15 @@ def align(values: list[Value | None], groups: list[Group], shape: RowShape) -> l
         for size, slots in choices[gi]:
             if ci + size > len(values):
                 continue
-            cost = (_drop_cost(group) if size == 0 else 0) + sum(_cost(values[ci + k], slot, shape) for k, slot in enumerate(slots))
             rest_cost, rests = best(gi + 1, ci + size)
             if rests:
-                options.append((cost + rest_cost, [tuple(slots) + rest for rest in rests]))
+                cost = (_drop_cost(group) if size == 0 else 0) + sum(map(_cost, values[ci:ci + size], slots, repeat(shape)))
+                options.append((cost + rest_cost, slots, rests))
         if not options:
             return HARD * 10, ()
-        low = min(cost for cost, _ in options)
-        layouts = [layout for cost, found in options if cost == low for layout in found]
-        return low, tuple(layouts[:MAX_TIES])
+        low = min(cost for cost, _, _ in options)
+        layouts = islice((slots + rest for cost, slots, rests in options if cost == low for rest in rests), MAX_TIES)
+        return low, tuple(layouts)
 
     cost, layouts = best(0, 0)
     return [list(layout) for layout in layouts] if cost < HARD else []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ...documents import Cell
 from ..catalogue import Indicator
@@ -143,11 +144,13 @@ def _level_unit(indicator: Indicator | None, own: str | None, written: str, cont
     return ordered[0] if "人均" in written else ordered[-1]
 
 
+@lru_cache(maxsize=1024)  # a few units, read for every cell
 def _scale(unit: str) -> str:
     found = SCALE.match(unit)
     return found[1] if found and len(unit) > len(found[1]) else ""
 
 
+@lru_cache(maxsize=1024)  # a few units, read for every cell
 def _base(unit: str) -> str:
     rest = unit[len(_scale(unit)):]
     return SAME_UNIT.get(rest, rest)

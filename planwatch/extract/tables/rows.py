@@ -105,6 +105,7 @@ def read_row(row: list[Cell]) -> Row | None:
     )
 
 
+@lru_cache(maxsize=4096)  # the same few cell texts (责任单位, 约束性, empty) in row after row
 def _describes(text: str) -> bool:
     return kinds.is_attribute(text) or kinds.is_assessment(text) or kinds.is_department(text)
 

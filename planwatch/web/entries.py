@@ -56,14 +56,18 @@ HISTORY_COLUMNS = ["decided_at", "actor", "action", "before", "after"]
 
 @router.get("/facts/{fact_id}", summary="一条指标数据:原文依据或填报来源,及其全部审核记录(何人、何时、何种操作、修改前后)")
 async def fact_page(request: Request, fact_id: FactId):
-    stored, decisions = await run_in_threadpool(request.app.state.store.fact_history, fact_id)
+    store = request.app.state.store
+    stored, decisions = await run_in_threadpool(store.fact_history, fact_id)
+    fact = stored.fact
+    # the words the fact was read from, shown beside it (an entered fact shows its source instead)
+    words = None if fact.source else (await run_in_threadpool(store.document, stored.document_id)).text[fact.start:fact.end]
     history = [{"id": d.id, "decided_at": d.decided_at, "actor": d.actor, "action": d.action,
                 "before": d.before, "after": d.after, "changed": _changed(d.before, d.after),
                 "current": d.current, "conflict": d.conflict} for d in decisions]
     user = getattr(request.state, "user", None)
     if user is None or not user.can("reviewer"):   # who decided what is for the plan office, as /audit is
         history = None
-    view = {"fact": stored.to_dict() | {"doc_title": stored.doc_title, "doc_date": stored.doc_date},
+    view = {"fact": stored.to_dict() | {"doc_title": stored.doc_title, "doc_date": stored.doc_date, "words": words},
             "history": history, "filename": f"planwatch-fact-{fact_id}",
             "tables": [{"name": "history", "columns": HISTORY_COLUMNS,
                         "rows": [{k: h[k] for k in HISTORY_COLUMNS} for h in history or []]}]}

@@ -56,10 +56,12 @@ def _audited(page, server, fact: str) -> list[tuple]:
 
 def test_correct_a_fact_from_its_prefilled_form_and_the_verdict_follows(server, page):
     _open(page, server, "hewan-2024.txt")
+    form = page.locator("form.fact-form")
+    expect(form).to_be_hidden()   # until asked for
+    expect(page.locator("form.commitment-form")).to_be_hidden()
     fact = _row(page, "约5.5%").get_attribute("data-fact")
     _row(page, "约5.5%").focus()
     page.keyboard.press("e")
-    form = page.locator("form.fact-form")
     expect(form).to_be_visible()
     expect(form.locator("input[name=value]")).to_have_value("5.5")
     expect(form.locator("input[name=indicator]")).to_have_value("地区生产总值")

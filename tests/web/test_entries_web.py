@@ -87,6 +87,8 @@ def test_a_facts_page_shows_each_decision_with_before_and_after(editor, client):
         ("editor", "corrected", "5.5", "5.6")]
     page = editor.get(f"/facts/{fact['id']}").text
     assert "<del>5.5</del> → <ins>5.6</ins>" in page
+    words = editor.get(f"/facts/{fact['id']}.json").json()["fact"]["words"]   # what the document says, as read
+    assert "5.5" in words and f"「{words}」" in page
     assert f'action="/review/decisions/{history[0]["id"]}/withdraw/form"' in page
     assert f'href="/facts/{fact["id"]}"' in editor.get(f"/documents/{fact['document_id']}").text   # from its row
     assert client.get(f"/facts/{fact['id']}.json").json()["history"] is None

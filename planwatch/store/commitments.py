@@ -7,7 +7,6 @@ each commitment as reviewed, so every reader reads the reviewed state."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping
 from decimal import Decimal
@@ -21,7 +20,7 @@ from ..model import COMMITMENT_FIELDS, COMMITMENT_ROLES, COMPARATORS, KINDS, STA
 from .convert import REGION_NAME, stored_value
 from .models import COMMITMENT_FIELD_COLUMNS, CommitmentReviewRow, CommitmentRow, DocumentRow
 from .records import StoredCommitment
-from .review import Subject, number
+from .review import Subject, changed, number
 
 COMMITMENT_QUERY_COLUMNS = (
     CommitmentRow.id, CommitmentRow.document_id, *(c.label(c.key) for c in COMMITMENT_FIELD_COLUMNS),
@@ -102,11 +101,7 @@ def _loaded(stored: Mapping) -> Commitment:
 
 def corrected(commitment: Commitment, changes: Mapping) -> Commitment:
     """The commitment with `changes` (field -> value as typed) applied; QueryError naming a bad one."""
-    unknown = sorted(set(changes) - set(CORRECTABLE))
-    if unknown:
-        raise QueryError(f"cannot correct {', '.join(unknown)}: a correction may set {', '.join(CORRECTABLE)}",
-                         f"不能更正字段：{'、'.join(unknown)}")
-    return dataclasses.replace(commitment, **{name: _checked(name, value) for name, value in changes.items()})
+    return changed(commitment, changes, CORRECTABLE, _checked)
 
 
 def written(fields: Mapping, start: int, end: int) -> Commitment:

@@ -83,13 +83,19 @@ def json_fact(data: Mapping) -> Fact:
 
 # ---- what a person may write
 
+def changed(record, changes: Mapping, correctable: tuple[str, ...], checked: Callable):
+    """RECORD (a fact or a commitment) with `changes` (field -> value as typed) applied, each
+    read by checked(name, value); QueryError naming a field not in CORRECTABLE or a bad value."""
+    unknown = sorted(set(changes) - set(correctable))
+    if unknown:
+        raise QueryError(f"cannot correct {', '.join(unknown)}: a correction may set {', '.join(correctable)}",
+                         f"不能更正字段：{'、'.join(unknown)}")
+    return dataclasses.replace(record, **{name: checked(name, value) for name, value in changes.items()})
+
+
 def corrected(fact: Fact, changes: Mapping) -> Fact:
     """The fact with `changes` (field -> value as typed) applied; QueryError naming a bad one."""
-    unknown = sorted(set(changes) - set(CORRECTABLE))
-    if unknown:
-        raise QueryError(f"cannot correct {', '.join(unknown)}: a correction may set {', '.join(CORRECTABLE)}",
-                         f"不能更正字段：{'、'.join(unknown)}")
-    return dataclasses.replace(fact, **{name: _checked(name, value) for name, value in changes.items()})
+    return changed(fact, changes, CORRECTABLE, _checked)
 
 
 def written(fields: Mapping, start: int, end: int) -> Fact:

@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
@@ -173,11 +174,14 @@ def _measure(base: str, url: str, args: argparse.Namespace) -> None:
           f"{'p99':>7} {'cold':>7}")
     for name in args.page_names:
         for clients in args.levels:
-            latencies, errors, seconds = asyncio.run(_run(base + paths[name], clients, args.duration,
+            latencies, failed, seconds = asyncio.run(_run(base + paths[name], clients, args.duration,
                                                           args.max_requests))
+            errors = sum(failed.values())
             p50, p95, p99 = _percentiles(latencies)
             print(f"{name:10} {clients:7d} {len(latencies) + errors:8d} {errors:6d} "
-                  f"{len(latencies) / seconds:7.1f} {p50:7.1f} {p95:7.1f} {p99:7.1f} {cold[name]:7.1f}", flush=True)
+                  f"{len(latencies) / seconds:7.1f} {p50:7.1f} {p95:7.1f} {p99:7.1f} {cold[name]:7.1f}"
+                  + (f"  ({', '.join(f'{kind} ×{n}' for kind, n in failed.most_common())})" if failed else ""),
+                  flush=True)
     _search_after_ingest(base, url)
 
 
@@ -187,9 +191,10 @@ def _timed_get(base: str, path: str) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-async def _run(target: str, clients: int, duration: float, max_requests: int) -> tuple[list[float], int, float]:
+async def _run(target: str, clients: int, duration: float, max_requests: int) -> tuple[list[float], Counter, float]:
+    """Latencies of the answers, the failures by kind (an HTTP status or the client's exception), seconds taken."""
     latencies: list[float] = []
-    errors = 0
+    errors: Counter = Counter()
     sent = 0
     started = time.perf_counter()
     deadline = started + duration
@@ -197,19 +202,19 @@ async def _run(target: str, clients: int, duration: float, max_requests: int) ->
     async with httpx.AsyncClient(limits=limits, timeout=60) as client:
 
         async def one_client():
-            nonlocal errors, sent
+            nonlocal sent
             while time.perf_counter() < deadline and sent < max_requests:
                 sent += 1
                 began = time.perf_counter()
                 try:
                     answer = await client.get(target)
-                    ok = answer.status_code == 200
-                except httpx.HTTPError:
-                    ok = False
-                if ok:
+                    failure = None if answer.status_code == 200 else f"HTTP {answer.status_code}"
+                except httpx.HTTPError as exc:
+                    failure = type(exc).__name__
+                if failure is None:
                     latencies.append((time.perf_counter() - began) * 1000)
                 else:
-                    errors += 1
+                    errors[failure] += 1
 
         await asyncio.gather(*(one_client() for _ in range(clients)))
     return latencies, errors, time.perf_counter() - started

@@ -83,9 +83,7 @@ def find_mentions(text: str, skipped: list[tuple[int, int]]) -> list[Mention]:
         if mention is None:
             continue
         if text[start - 1:start] in _JOINERS:
-            elided = _elided(text, mention, found[-1].end if found else 0)
-            if elided is not None:
-                found.append(elided)
+            found.extend(_elided_before(text, mention, found[-1].end if found else 0))
         if found and found[-1].start < start < found[-1].end:
             continue  # already read as the short second name of a coordination
         found.extend(_both(text, mention))
@@ -135,6 +133,19 @@ def _elided(text: str, mention: Mention, floor: int) -> Mention | None:
             if indicator is not None and indicator is not mention.indicator:
                 return Mention(joiner - size, joiner, indicator, head + mention.written[cut:])
     return None
+
+
+def _elided_before(text: str, mention: Mention, floor: int) -> list[Mention]:
+    """The elided names before MENTION, first to last; a third may come before the second
+    (城镇职工养老保险、失业保险和医疗保险覆盖面)."""
+    found: list[Mention] = []
+    while text[mention.start - 1:mention.start] in _JOINERS:
+        elided = _elided(text, mention, floor)
+        if elided is None:
+            break
+        found.insert(0, elided)
+        mention = elided
+    return found
 
 
 def _elided_after(text: str, mention: Mention) -> list[Mention]:

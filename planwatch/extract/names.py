@@ -171,6 +171,8 @@ def _shared_head(text: str, mention: Mention, start: int) -> Mention | None:
             continue
         for cut in range(len(mention.written) - 1, 1, -1):
             indicator = catalogue.get(mention.written[:cut] + tail)
+            if indicator is not None and indicator is catalogue.get(tail):
+                return None  # 规上工业增加值、固定资产投资: the second name needs no head, and is read as written
             if indicator is not None and indicator is not mention.indicator:
                 return Mention(start, start + size, indicator, mention.written[:cut] + tail)
     return None

@@ -59,6 +59,7 @@ LOOKUPS = [
     ("养老保险覆盖面", "基本养老保险参保率"),
     ("医疗保险覆盖面", "基本医疗保险参保率"),
     ("固定宽带家庭普及率", "家庭宽带普及率"),
+    ("规模以上固定资产投资", "全社会固定资产投资"),
 ]
 
 
@@ -346,6 +347,8 @@ def test_reduction_verbs_are_down_and_growth_verbs_up():
      ["基本养老保险参保率", "失业保险参保率", "基本医疗保险参保率"]),
     ("化学需氧量、二氧化硫、氨氮排放量分别下降1%、2%、3%",
      ["化学需氧量排放量", "二氧化硫排放量", "氨氮排放量"]),
+    # a second name read as written needs no head from the first (规上 is no part of 固定资产投资总额)
+    ("规上工业增加值、固定资产投资总额分别增长8%、9%", ["规模以上工业增加值", "全社会固定资产投资"]),
 ])
 def test_names_written_short_in_a_coordination_are_each_read(text, expected):
     assert [mention.indicator.name for mention in find_mentions(text, [])] == expected

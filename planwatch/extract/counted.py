@@ -1,5 +1,6 @@
 """Counts written before the name they count: 134个贫困村出列, 实现3.2万人脱贫, 3县摘帽,
-1000万以上农村贫困人口脱贫. The names are the catalogue's `counted` (names.yaml); the
+1000万以上农村贫困人口脱贫; or right after it with the measure word written: 脱贫7.8万人,
+累计脱贫30.7万人. The names are the catalogue's `counted` (names.yaml); the
 count is the indicator's level, in its unit's measure word (a count in another, 8户脱贫,
 is not the indicator's), scaled by 万 or 亿; 多/余 after the number bound it from below (>), 以上 (>=).
 Role and period are resolved as for any statement, at the number."""
@@ -28,6 +29,12 @@ def _pattern() -> re.Pattern:
                       rf"(?=[\s，。；、,.;:：!！?？)）”\"]|任务|目标|$)")  # not 13.2万脱贫人口稳岗就业
 
 
+# 脱贫7.8万人: the count right after the name, its measure word written, the clause ending there
+# (not 脱贫劳动力3万人, 脱贫的2万户); 未脱贫3万人 counts those still poor
+_AFTER = re.compile(r"(?P<number>\d+(?:\.\d+)?)(?P<scale>[万亿])?(?P<more>多|余)?(?P<measure>[个人户名])(?P<above>以上)?"
+                    r"(?=[\s，。；、,.;:：!！?？)）”\"]|$)")
+_NOT_AFTER = ("未", "不")
+
 # what may stand between a count's last digit and its name: 万, 多, 以上, 个, a level
 _GAP = len("万多以上个") + max(map(len, _LEVELS))
 _NUMBER_BEFORE = re.compile(rf"\D{{0,{_GAP}}}(\d[\d.]*)")  # read in the reversed text, from a name back
@@ -52,22 +59,38 @@ def _counts(text: str):
             free_from = match.end()
 
 
+def _counts_after(text: str):
+    """The counts written right after a counted name (脱贫7.8万人)."""
+    for name in _names().finditer(text):
+        if text[name.start() - 1:name.start()] not in _NOT_AFTER and (match := _AFTER.match(text, name.end())):
+            yield name, match
+
+
 def counted_facts(reader) -> list[Fact]:
     """Facts of the counts in reader.text (a prose reader: its `_where` places a statement)."""
     text, names, facts = reader.text, catalogue.counted(), []
+    for name, match in _counts_after(text):
+        fact = _fact(reader, names[name[0]], match, Mention(name.start(), name.end(), names[name[0]], name[0]),
+                     name.start())
+        if fact is not None:
+            facts.append(fact)
     for match in _counts(text):
         indicator = names[match["name"]]
-        base = (indicator.unit or "").lstrip("万亿")
-        measure = _PEOPLE.get(match["measure"], match["measure"])
-        if measure and base and measure != base:
-            continue  # 8户脱贫, 12个脱贫…: not what the name counts
-        unit = (match["scale"] or "") + (measure or base)
-        comparator = ">" if match["more"] else ">=" if match["above"] else "="
-        quantity = Quantity(value=Decimal(match["number"]), unit=unit or None, comparator=comparator,
-                            start=match.start(), end=match.end(), number_start=match.start())
         mention = Mention(match.start("name"), match.end("name"), indicator, match["name"])
-        fact = numeric_fact(indicator, match["name"], quantity, "level", reader._where(mention, match.start()),
-                            match.start(), "", text[match.end():match.end() + 6])
+        fact = _fact(reader, indicator, match, mention, match.start())
         if fact is not None:
             facts.append(fact)
     return facts
+
+
+def _fact(reader, indicator, match: re.Match, mention: Mention, evidence: int) -> Fact | None:
+    base = (indicator.unit or "").lstrip("万亿")
+    measure = _PEOPLE.get(match["measure"], match["measure"])
+    if measure and base and measure != base:
+        return None  # 8户脱贫, 12个脱贫…: not what the name counts
+    unit = (match["scale"] or "") + (measure or base)
+    comparator = ">" if match["more"] else ">=" if match["above"] else "="
+    quantity = Quantity(value=Decimal(match["number"]), unit=unit or None, comparator=comparator,
+                        start=match.start("number"), end=match.end(), number_start=match.start("number"))
+    return numeric_fact(indicator, mention.written, quantity, "level", reader._where(mention, match.start("number")),
+                        evidence, "", reader.text[match.end():match.end() + 6])

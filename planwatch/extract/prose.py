@@ -600,6 +600,9 @@ class _Reader:
                  fresh: int | None = None, clause_from: int | None = None, growth: bool = False) -> Fact | None:
         between = _ASIDE.sub("", _unwrap(between))  # 增长(同口径)6.5%: the growth's own note
         verbs = [v for v in VERB.finditer(between) if v.end() >= len(between) - 3]
+        if quantity.unit == "%" and mention.indicator.percent and not (verbs and not verbs[-1]["to"]):
+            # 空气质量优良天数稳定在90%以上: the share of days; 优良天数上升10.8% is the count's growth
+            mention = Mention(mention.start, mention.end, catalogue.get(mention.indicator.percent), mention.written)
         if quantity.unit == "%" and not verbs and _PROPORTION.search(between):
             return None  # 约为全国平均的70%: a proportion of another quantity, no value of this one
         growth = growth or bool(_GROWTH_NAME.search(mention.written) or _GROWTH_AFTER.match(self.text, quantity.end))

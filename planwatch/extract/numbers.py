@@ -41,13 +41,16 @@ _CN_DECIMAL = r"[零〇○一二两三四五六七八九十]+(?:点[零〇○一
 # Units as stated; a scale prefix (万, 亿, 万亿) is part of the unit.
 _BASE_UNITS = [
     "%", "％", "‰", "个百分点", "百分点",
-    "元", "美元", "美金", "元/人", "人次", "人", "名", "户", "个", "家", "项", "件", "所", "座",
+    "元", "美元", "美金", "元/人", "人次", "人（次）", "人(次)", "人", "名", "户", "个", "家", "项", "件", "所", "座",
     "张", "条", "台", "套", "辆", "栋", "间", "场", "次", "宗", "起", "株", "根", "处", "部",
     "公里", "千米", "平方公里", "平方千米", "平方米", "立方米", "m2", "㎡", "m²", "公顷", "亩", "方",
     "年", "周岁", "岁", "天", "小时", "吨", "吨标准煤", "标准煤", "斤", "公斤", "千瓦", "千瓦时", "度",
     "微克/立方米", "微克／立方米", "μg/m3", "μg/m³", "ug/m3", "毫克/升",
 ]
 UNIT = f"(?:(?:万亿|千万|百万|亿|万)(?:{alternation(_BASE_UNITS)})?|{alternation(_BASE_UNITS)})"
+# spellings of a unit after its scale: 万美金 is 万美元, 153万人（次） is 153万人次
+_SPELLINGS = {"美金": "美元", "人（次）": "人次", "人(次)": "人次"}
+_SPELLED = re.compile(alternation(_SPELLINGS))
 _UNIT_NAMES = {"％": "%", "个百分点": "百分点", "亿": "亿元", "万亿": "万亿元", "美金": "美元", "微克／立方米": "微克/立方米", "周岁": "岁"}
 _DASH = "－－|——|[-—–~～至到－]"  # 6.5%－7%: a full-width dash too
 _OPEN, _CLOSE = r"\[［【〔", r"\]］】〕"
@@ -112,7 +115,7 @@ def _chinese_number(token: str) -> Decimal | None:
 def _unit(raw: str | None) -> str | None:
     if not raw:
         return None
-    return _UNIT_NAMES.get(raw, raw.replace("美金", "美元"))
+    return _UNIT_NAMES.get(raw, _SPELLED.sub(lambda m: _SPELLINGS[m[0]], raw))
 
 
 def _build_pattern() -> re.Pattern:

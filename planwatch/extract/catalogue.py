@@ -79,6 +79,7 @@ class Indicator:
     down: bool = False         # stated as a reduction rate: a plain N% means growth -N
     follow: tuple[tuple[str, str], ...] = ()  # (word, related indicator's standard name) later in a sentence
     whole_word: bool = False   # generic names (企业数量) that count only as a word of their own
+    whole_words: tuple[str, ...] = ()  # ... or only these of its names (投资增长: not 民生投资增长)
     shared: tuple[str, ...] = ()  # names that stand for this and other indicators (节能减排)
     split: tuple[str, ...] = ()   # the indicators (standard names) its names stand for when 分别 follows
     main: bool = True          # false: read (so its name is not taken for another) but not emitted
@@ -180,7 +181,8 @@ def _entry(raw: dict, hints: dict, system: dict[str, dict]) -> Indicator:
         rate=bool(raw.get("rate")),
         down=bool(hints.get("down")),
         follow=tuple((word, system[other]["name"]) for word, other in (hints.get("follow") or {}).items()),
-        whole_word=bool(hints.get("whole_word")),
+        whole_word=hints.get("whole_word") is True,
+        whole_words=tuple(map(normalise, hints["whole_word"])) if isinstance(hints.get("whole_word"), list) else (),
         shared=tuple(hints.get("shared") or ()),
         split=tuple(system[part]["name"] for part in hints.get("split") or ()),
         main=hints.get("main", True) is not False,

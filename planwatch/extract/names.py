@@ -77,7 +77,7 @@ def find_mentions(text: str, skipped: list[tuple[int, int]]) -> list[Mention]:
     """Every usable name in text, in order; `skipped` is a sorted list of spans."""
     found: list[Mention] = []
     for start, end, indicator in catalogue.mentions(text, spaced=is_spaced(text)):
-        if _inside(skipped, start) or (start > 0 and text[start - 1] == "占") or _glued(text, start, indicator):
+        if _inside(skipped, start) or (start > 0 and text[start - 1] == "占") or _glued(text, start, end, indicator):
             continue
         mention = _compared(text, _share(text, Mention(start, end, indicator, text[start:end])))
         if mention is None:
@@ -109,9 +109,10 @@ def _compared(text: str, mention: Mention) -> Mention | None:
     return None if indicator is None else Mention(mention.start, mention.end - 1, indicator, mention.written[:-1])
 
 
-def _glued(text: str, start: int, indicator: Indicator) -> bool:
-    """A generic name stuck to the word before it (规上工业企业数量 is no 企业数量)."""
-    return indicator.whole_word and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" \
+def _glued(text: str, start: int, end: int, indicator: Indicator) -> bool:
+    """A generic name stuck to the word before it (规上工业企业数量 is no 企业数量, 民生投资增长 no 投资增长)."""
+    whole = indicator.whole_word or indicator.whole_words and catalogue.normalise(text[start:end]) in indicator.whole_words
+    return whole and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" \
         and not _WORD_BEFORE.search(text, max(0, start - 2), start)
 
 

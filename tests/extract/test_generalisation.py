@@ -102,6 +102,21 @@ CASES = {
          ("空气质量优良天数比率", "target", "2016-2020", "level", "90", "%", ">=")],
         [("空气质量优良天数比率", "target", "2020", "level")],
     ),
+    "investment written short beside the economy in a five-year review": (
+        "2016年某市人民政府工作报告\n"
+        "一、“十二五”时期工作回顾\n"
+        "五年来,经济年均增长9.1%,投资年均增长18.2%。\n",
+        [("地区生产总值", "actual", "2011-2015", "growth", "9.1", "%", "="),
+         ("全社会固定资产投资", "actual", "2011-2015", "growth", "18.2", "%", "=")],
+        [],
+    ),
+    "investment of one kind is no fixed-asset investment": (
+        "2016年某市人民政府工作报告\n"
+        "一、2015年工作回顾\n"
+        "民生投资增长40%,服务业投资增长10%以上。\n",
+        [],
+        [],
+    ),
     "catalogue keeps near names apart": (
         "2022年某县人民政府工作报告\n"
         "一、2021年工作回顾\n"

@@ -117,6 +117,14 @@ CASES = {
         [],
         [],
     ),
+    "an air concentration with its volume written first": (
+        "2021年某市人民政府工作报告\n"
+        "一、2020年工作回顾\n"
+        "PM2.5平均浓度从每立方米54微克下降到28微克,PM10平均浓度低于每立方米60微克。\n",
+        [("PM2.5浓度", "actual", "2020", "level", "28", "微克/立方米", "="),
+         ("PM10浓度", "actual", "2020", "level", "60", "微克/立方米", "<")],
+        [],
+    ),
     "catalogue keeps near names apart": (
         "2022年某县人民政府工作报告\n"
         "一、2021年工作回顾\n"

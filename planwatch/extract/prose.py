@@ -69,7 +69,8 @@ _GROWTH_NAME = re.compile(r"(?:涨幅|增幅|增速|增长率|增长|价格指�
 _YEAR_CLAUSE = re.compile(r"[,，;；]\s*(?:19|20)\d\d ?年(?:末|底)?(?:全[省市县区])?(?:达到|达|为|突破|增至|实现|完成)$")
 _SHARE = re.compile(r"比重|占比|比例|份额|贡献率|之比")
 _YEAR = re.compile(r"(?:19|20)\d\d ?年")  # 2020 年: PDF text spaces
-_JOINERS = ("", "和", "、", "及", "与", "以及", "和“", "、“")
+# what may stand between two names of one list; a verb may open the second (接待游客、实现旅游总收入分别增长…)
+_JOINERS = ("", "和", "、", "及", "与", "以及", "和“", "、“", "、实现", "和实现", "、完成", "和完成")
 _NAME_JOINERS = "和、及与"  # a character that joins a name to one before it
 _LIST_SPLIT = re.compile(f"[{_NAME_JOINERS}]")
 _NOT_A_LIST = re.compile(r"[0-9０-９%,，。;；:：!?！？\n]")

@@ -48,36 +48,29 @@ def _names() -> re.Pattern:
 def _counts(text: str):
     """What _pattern().finditer(text) finds, the pattern tried only at the number before each
     counted name (found by a literal scan) rather than at every digit of the text: the words
-    between a count and its name hold no digit, so the count opens the nearest run of digits."""
+    between a count and its name hold no digit, so the count opens the nearest run of digits.
+    The same scan finds the counts written right after a name (脱贫7.8万人). Yields (match,
+    the name's match when the count follows it)."""
     pattern, backwards, size, free_from = _pattern(), None, len(text), 0
     for name in _names().finditer(text):
+        if text[name.start() - 1:name.start()] not in _NOT_AFTER and (after := _AFTER.match(text, name.end())):
+            yield after, name
         backwards = text[::-1] if backwards is None else backwards
         number = _NUMBER_BEFORE.match(backwards, size - name.start())
         start = size - number.end(1) if number else -1
         if start >= free_from and (match := pattern.match(text, start)):
-            yield match
+            yield match, None
             free_from = match.end()
-
-
-def _counts_after(text: str):
-    """The counts written right after a counted name (脱贫7.8万人)."""
-    for name in _names().finditer(text):
-        if text[name.start() - 1:name.start()] not in _NOT_AFTER and (match := _AFTER.match(text, name.end())):
-            yield name, match
 
 
 def counted_facts(reader) -> list[Fact]:
     """Facts of the counts in reader.text (a prose reader: its `_where` places a statement)."""
     text, names, facts = reader.text, catalogue.counted(), []
-    for name, match in _counts_after(text):
-        fact = _fact(reader, names[name[0]], match, Mention(name.start(), name.end(), names[name[0]], name[0]),
-                     name.start())
-        if fact is not None:
-            facts.append(fact)
-    for match in _counts(text):
-        indicator = names[match["name"]]
-        mention = Mention(match.start("name"), match.end("name"), indicator, match["name"])
-        fact = _fact(reader, indicator, match, mention, match.start())
+    for match, name in _counts(text):
+        written, start, end = (name[0], name.start(), name.end()) if name else (
+            match["name"], match.start("name"), match.end("name"))
+        indicator = names[written]
+        fact = _fact(reader, indicator, match, Mention(start, end, indicator, written), min(start, match.start()))
         if fact is not None:
             facts.append(fact)
     return facts

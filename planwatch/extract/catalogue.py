@@ -49,7 +49,7 @@ _ID = re.compile(r"[a-z][a-z0-9_]*")
 _SYSTEM_KEYS = {"id", "name", "category", "unit", "polarity", "rate", "comparable", "note",
                 "parent", "numerator", "denominator", "until", "successor"}
 _READING_KEYS = {"names", "historical", "down", "shared", "split", "whole_word", "main", "follow", "counted",
-                 "national"}
+                 "national", "percent"}
 _JUNK = re.compile(r"[\s\"'“”‘’「」『』《》_]")
 _BRACKETS = str.maketrans("（）", "()")
 _CHAR = {"(": "[(（]", ")": "[)）]"}
@@ -79,11 +79,13 @@ class Indicator:
     down: bool = False         # stated as a reduction rate: a plain N% means growth -N
     follow: tuple[tuple[str, str], ...] = ()  # (word, related indicator's standard name) later in a sentence
     whole_word: bool = False   # generic names (企业数量) that count only as a word of their own
+    whole_words: tuple[str, ...] = ()  # ... or only these of its names (投资增长: not 民生投资增长)
     shared: tuple[str, ...] = ()  # names that stand for this and other indicators (节能减排)
     split: tuple[str, ...] = ()   # the indicators (standard names) its names stand for when 分别 follows
     main: bool = True          # false: read (so its name is not taken for another) but not emitted
     counted: tuple[str, ...] = ()  # names written after their count (134个贫困村出列, 3县摘帽)
     national: tuple[str, ...] = ()  # names that mean this indicator in a national document (财政收入)
+    percent: str | None = None  # the indicator (standard name) its name means with a value in % (优良天数88%: the ratio)
     id: str = ""
     polarity: str = "higher"   # higher | lower | neutral: which way is better
     note: str | None = None    # the 口径
@@ -160,9 +162,9 @@ def _check_reading(reading: dict, system: dict[str, dict]) -> None:
             raise SettingsError(f"{NAMES_FILE}: {key} is no indicator id of {CATALOGUE_FILE.name}")
         if set(hints) - _READING_KEYS:
             raise SettingsError(f"{NAMES_FILE}: {key}: unknown fields {sorted(set(hints) - _READING_KEYS)}")
-        related = [*(hints.get("follow") or {}).values(), *(hints.get("split") or ())]
+        related = [*(hints.get("follow") or {}).values(), *(hints.get("split") or ()), *filter(None, [hints.get("percent")])]
         if any(other not in system for other in related):
-            raise SettingsError(f"{NAMES_FILE}: {key}: follow/split names an unknown indicator id")
+            raise SettingsError(f"{NAMES_FILE}: {key}: follow/split/percent names an unknown indicator id")
         for old in hints.get("historical") or ():
             if not old.get("name") or not ({"from", "until"} & set(old)) or set(old) - {"name", "from", "until"}:
                 raise SettingsError(f"{NAMES_FILE}: {key}: a historical name needs `name` and `from`/`until`")
@@ -179,12 +181,14 @@ def _entry(raw: dict, hints: dict, system: dict[str, dict]) -> Indicator:
         rate=bool(raw.get("rate")),
         down=bool(hints.get("down")),
         follow=tuple((word, system[other]["name"]) for word, other in (hints.get("follow") or {}).items()),
-        whole_word=bool(hints.get("whole_word")),
+        whole_word=hints.get("whole_word") is True,
+        whole_words=tuple(map(normalise, hints["whole_word"])) if isinstance(hints.get("whole_word"), list) else (),
         shared=tuple(hints.get("shared") or ()),
         split=tuple(system[part]["name"] for part in hints.get("split") or ()),
         main=hints.get("main", True) is not False,
         counted=tuple(hints.get("counted") or ()),
         national=tuple(hints.get("national") or ()),
+        percent=system[hints["percent"]]["name"] if hints.get("percent") else None,
         id=raw["id"],
         polarity=raw["polarity"],
         note=raw.get("note"),

@@ -77,6 +77,7 @@ class Grammar:
     average_before_value: tuple[str, ...]
     run_words: tuple[str, ...]
     held_words: tuple[str, ...]
+    held_result_words: tuple[str, ...]
     flow_words: tuple[str, ...]
     document_years: dict  # word lists (reviewed, this_year, …_titles, not_parts) and title_parts (word -> Q1, H1)
     period_words: dict  # parts (word -> H1, Q3, M1-9) and word lists: this_year, to_date, last_year …
@@ -181,6 +182,7 @@ def grammar() -> Grammar:
         average_before_value=tuple(raw["average_before_value"]),
         run_words=tuple(raw["run_words"]),
         held_words=tuple(raw["held_words"]),
+        held_result_words=tuple(raw["held_result_words"]),
         flow_words=tuple(raw["flow_words"]),
         document_years={kind: (dict(words) if isinstance(words, dict) else tuple(words))
                         for kind, words in raw["document_years"].items()},

@@ -77,15 +77,13 @@ def find_mentions(text: str, skipped: list[tuple[int, int]]) -> list[Mention]:
     """Every usable name in text, in order; `skipped` is a sorted list of spans."""
     found: list[Mention] = []
     for start, end, indicator in catalogue.mentions(text, spaced=is_spaced(text)):
-        if _inside(skipped, start) or (start > 0 and text[start - 1] == "占") or _glued(text, start, indicator):
+        if _inside(skipped, start) or (start > 0 and text[start - 1] == "占") or _glued(text, start, end, indicator):
             continue
         mention = _compared(text, _share(text, Mention(start, end, indicator, text[start:end])))
         if mention is None:
             continue
         if text[start - 1:start] in _JOINERS:
-            elided = _elided(text, mention, found[-1].end if found else 0)
-            if elided is not None:
-                found.append(elided)
+            found.extend(_elided_before(text, mention, found[-1].end if found else 0))
         if found and found[-1].start < start < found[-1].end:
             continue  # already read as the short second name of a coordination
         found.extend(_both(text, mention))
@@ -111,9 +109,10 @@ def _compared(text: str, mention: Mention) -> Mention | None:
     return None if indicator is None else Mention(mention.start, mention.end - 1, indicator, mention.written[:-1])
 
 
-def _glued(text: str, start: int, indicator: Indicator) -> bool:
-    """A generic name stuck to the word before it (规上工业企业数量 is no 企业数量)."""
-    return indicator.whole_word and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" \
+def _glued(text: str, start: int, end: int, indicator: Indicator) -> bool:
+    """A generic name stuck to the word before it (规上工业企业数量 is no 企业数量, 民生投资增长 no 投资增长)."""
+    whole = indicator.whole_word or indicator.whole_words and catalogue.normalise(text[start:end]) in indicator.whole_words
+    return whole and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" \
         and not _WORD_BEFORE.search(text, max(0, start - 2), start)
 
 
@@ -135,6 +134,19 @@ def _elided(text: str, mention: Mention, floor: int) -> Mention | None:
             if indicator is not None and indicator is not mention.indicator:
                 return Mention(joiner - size, joiner, indicator, head + mention.written[cut:])
     return None
+
+
+def _elided_before(text: str, mention: Mention, floor: int) -> list[Mention]:
+    """The elided names before MENTION, first to last; a third may come before the second
+    (城镇职工养老保险、失业保险和医疗保险覆盖面)."""
+    found: list[Mention] = []
+    while text[mention.start - 1:mention.start] in _JOINERS:
+        elided = _elided(text, mention, floor)
+        if elided is None:
+            break
+        found.insert(0, elided)
+        mention = elided
+    return found
 
 
 def _elided_after(text: str, mention: Mention) -> list[Mention]:
@@ -160,6 +172,8 @@ def _shared_head(text: str, mention: Mention, start: int) -> Mention | None:
             continue
         for cut in range(len(mention.written) - 1, 1, -1):
             indicator = catalogue.get(mention.written[:cut] + tail)
+            if indicator is not None and indicator is catalogue.get(tail):
+                return None  # 规上工业增加值、固定资产投资: the second name needs no head, and is read as written
             if indicator is not None and indicator is not mention.indicator:
                 return Mention(start, start + size, indicator, mention.written[:cut] + tail)
     return None

@@ -41,14 +41,18 @@ _CN_DECIMAL = r"[零〇○一二两三四五六七八九十]+(?:点[零〇○一
 # Units as stated; a scale prefix (万, 亿, 万亿) is part of the unit.
 _BASE_UNITS = [
     "%", "％", "‰", "个百分点", "百分点",
-    "元", "美元", "美金", "元/人", "人次", "人", "名", "户", "个", "家", "项", "件", "所", "座",
+    "元", "美元", "美金", "元/人", "人次", "人（次）", "人(次)", "人", "名", "户", "个", "家", "项", "件", "所", "座",
     "张", "条", "台", "套", "辆", "栋", "间", "场", "次", "宗", "起", "株", "根", "处", "部",
     "公里", "千米", "平方公里", "平方千米", "平方米", "立方米", "m2", "㎡", "m²", "公顷", "亩", "方",
     "年", "周岁", "岁", "天", "小时", "吨", "吨标准煤", "标准煤", "斤", "公斤", "千瓦", "千瓦时", "度",
-    "微克/立方米", "微克／立方米", "μg/m3", "μg/m³", "ug/m3", "毫克/升",
+    "微克/立方米", "微克／立方米", "μg/m3", "μg/m³", "ug/m3", "毫克/升", "微克",
 ]
 UNIT = f"(?:(?:万亿|千万|百万|亿|万)(?:{alternation(_BASE_UNITS)})?|{alternation(_BASE_UNITS)})"
-_UNIT_NAMES = {"％": "%", "个百分点": "百分点", "亿": "亿元", "万亿": "万亿元", "美金": "美元", "微克／立方米": "微克/立方米", "周岁": "岁"}
+# spellings of a unit after its scale: 万美金 is 万美元, 153万人（次） is 153万人次
+_SPELLINGS = {"美金": "美元", "人（次）": "人次", "人(次)": "人次"}
+_SPELLED = re.compile(alternation(_SPELLINGS))
+# a bare 微克 is an air concentration whose volume was said once before (由每立方米51微克降至38微克)
+_UNIT_NAMES = {"微克": "微克/立方米", "％": "%", "个百分点": "百分点", "亿": "亿元", "万亿": "万亿元", "美金": "美元", "微克／立方米": "微克/立方米", "周岁": "岁"}
 _DASH = "－－|——|[-—–~～至到－]"  # 6.5%－7%: a full-width dash too
 _OPEN, _CLOSE = r"\[［【〔", r"\]］】〕"
 
@@ -112,7 +116,7 @@ def _chinese_number(token: str) -> Decimal | None:
 def _unit(raw: str | None) -> str | None:
     if not raw:
         return None
-    return _UNIT_NAMES.get(raw, raw.replace("美金", "美元"))
+    return _UNIT_NAMES.get(raw, _SPELLED.sub(lambda m: _SPELLINGS[m[0]], raw))
 
 
 def _build_pattern() -> re.Pattern:
@@ -133,6 +137,7 @@ def _build_pattern() -> re.Pattern:
 
 
 _PATTERN = _build_pattern()
+_PER_VOLUME = "每立方米"
 _UNIT_START = re.compile(UNIT)
 # A comparator word just before a number, found by searching back from it.
 _BEFORE = re.compile(f"(?:{alternation(grammar().before)})$")
@@ -163,6 +168,8 @@ def _quantity(match: re.Match, text: str) -> Quantity | None:
     g = _GRAMMAR
     comparator = "="
     start = number_start = match.start()
+    if unit == "微克" and start >= len(_PER_VOLUME) and text.startswith(_PER_VOLUME, start - len(_PER_VOLUME)):
+        start -= len(_PER_VOLUME)  # 低于每立方米19微克: the volume written first
     words_end = start - 1 if start and text[start - 1] in " \u00a0" else start  # 超 100 万方
     before = _BEFORE.search(text, max(0, words_end - 6), words_end) \
         if words_end and text[words_end - 1] in _BEFORE_LAST else None

@@ -62,11 +62,15 @@ _CARRY = re.compile(rf"^[\s—-]*(?:{_ESTIMATE}|{_STRETCH}|全年|上半年|下�
                     rf"(?:完成|实现|达到|达|为|{_VERBS})?")
 _REPORTED = re.compile(rf"[,，;；、](?P<clause>\s*(?:全年)?(?:{_ESTIMATE}|实际)?(?:全年)?(?:完成|实现))[^,，;；、]{{0,6}}$")
 _GROWTH_AFTER = re.compile(r"的?(?:增长|增速|增幅|涨幅)")  # 实现6%以上的增长
+# a bare 万 counts the name's unit only with no word after it (减少24万农村贫困人口) nor between (新增就业参保人数超过65万)
+_WORD_AFTER = re.compile(r"[\u4e00-\u9fff]")
+_FROM_VALUE = re.compile(rf"[由从]\s*[\d.]+\s*万?|{alternation(_G.reached_words + _G.level_after + _G.control)}")
 _GROWTH_NAME = re.compile(r"(?:涨幅|增幅|增速|增长率|增长|价格指数)$")  # 居民消费价格涨幅3%
 _YEAR_CLAUSE = re.compile(r"[,，;；]\s*(?:19|20)\d\d ?年(?:末|底)?(?:全[省市县区])?(?:达到|达|为|突破|增至|实现|完成)$")
 _SHARE = re.compile(r"比重|占比|比例|份额|贡献率|之比")
 _YEAR = re.compile(r"(?:19|20)\d\d ?年")  # 2020 年: PDF text spaces
-_JOINERS = ("", "和", "、", "及", "与", "以及", "和“", "、“")
+# what may stand between two names of one list; a verb may open the second (接待游客、实现旅游总收入分别增长…)
+_JOINERS = ("", "和", "、", "及", "与", "以及", "和“", "、“", "、实现", "和实现", "、完成", "和完成")
 _NAME_JOINERS = "和、及与"  # a character that joins a name to one before it
 _LIST_SPLIT = re.compile(f"[{_NAME_JOINERS}]")
 _NOT_A_LIST = re.compile(r"[0-9０-９%,，。;；:：!?！？\n]")
@@ -597,11 +601,16 @@ class _Reader:
                  fresh: int | None = None, clause_from: int | None = None, growth: bool = False) -> Fact | None:
         between = _ASIDE.sub("", _unwrap(between))  # 增长(同口径)6.5%: the growth's own note
         verbs = [v for v in VERB.finditer(between) if v.end() >= len(between) - 3]
+        if quantity.unit == "%" and mention.indicator.percent and not (verbs and not verbs[-1]["to"]):
+            # 空气质量优良天数稳定在90%以上: the share of days; 优良天数上升10.8% is the count's growth
+            mention = Mention(mention.start, mention.end, catalogue.get(mention.indicator.percent), mention.written)
         if quantity.unit == "%" and not verbs and _PROPORTION.search(between):
             return None  # 约为全国平均的70%: a proportion of another quantity, no value of this one
         growth = growth or bool(_GROWTH_NAME.search(mention.written) or _GROWTH_AFTER.match(self.text, quantity.end))
         measured = measure_of(mention.indicator, quantity, verbs[-1] if verbs else None, growth,
-                              index=mention.written.endswith("指数") and between.strip() in ("", "为", "是"))
+                              index=mention.written.endswith("指数") and between.strip() in ("", "为", "是"),
+                              bare_count=quantity.unit == "万" and not _WORD_AFTER.match(self.text, quantity.end)
+                              and not _WORD_AFTER.search(_FROM_VALUE.sub("", VERB.sub("", between)).removesuffix("为")))
         if measured is None:
             return None
         measure, quantity = measured

@@ -36,7 +36,8 @@ ORDER = tuple(step.rule for step in _G.evidence)
 _CONFIDENCE = {step.rule: step.confidence for step in _G.evidence}
 _TARGET = re.compile(alternation(w for w in _G.target_words if w not in _G.stretch_words))
 _THROUGHOUT = re.compile(rf"{alternation(_G.throughout_words)}|(?:{alternation(_G.average_before_value)})\s*$")
-_HELD = re.compile(alternation(_G.held_words))  # 稳定在1100亿斤以上: in a review, held through the span
+_HELD = re.compile(alternation(_G.held_words))  # 稳定在1100亿斤以上: held through the span
+_HELD_RESULT = re.compile(alternation(_G.held_result_words))  # 控制在4%以内: so in a review, not in a plan's goals
 _AVERAGE = re.compile(r"年均|平均")
 _NUMERALS = "一两三四五六七八九十"
 _RUN = re.compile(rf"(?:{alternation(_G.run_words)})\s*([1-9]|[{_NUMERALS}])\s*年")  # 连续3年
@@ -129,7 +130,8 @@ def resolve(where: Where, measure: str, cumulative: bool, flow: bool = False) ->
         span = _averaged_over(period, section)  # 2020年…,年均增长7.8%: an average over the plan's years
         span_basis = average
     if span is not None and (mark is None or mark.is_span or measure == "growth"):
-        throughout = _THROUGHOUT.search(where.clause) or role == "actual" and _HELD.search(where.clause)
+        throughout = _THROUGHOUT.search(where.clause) or _HELD.search(where.clause) \
+            or role == "actual" and _HELD_RESULT.search(where.clause)
         if measure != "level" or cumulative or throughout or flow:
             period = span_text(_run(where.clause, span))
             cumulative = cumulative or (measure != "level" or flow and not throughout) and not average

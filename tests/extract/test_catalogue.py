@@ -49,6 +49,19 @@ LOOKUPS = [
     ("固定资产投资总额", "全社会固定资产投资"),
     ("财政投入民生事业", "民生支出"),
     ("民生投入占财政支出", "民生支出占一般公共预算支出比重"),
+    # older and local names (issue 8): a report of a provincial capital, city reports of the 2010s
+    ("辖内财政收入", "辖内财政收入"),
+    ("专利申请数", "专利申请量"),
+    ("发明专利申请量", "发明专利申请量"),
+    ("高新技术产品增加值", "高新技术产业增加值"),
+    ("服务外包业务量", "服务外包业务总量"),
+    ("社保参保率", "社会保险参保率"),
+    ("养老保险覆盖面", "基本养老保险参保率"),
+    ("医疗保险覆盖面", "基本医疗保险参保率"),
+    ("固定宽带家庭普及率", "家庭宽带普及率"),
+    ("规模以上固定资产投资", "全社会固定资产投资"),
+    ("服务业占GDP比重", "服务业增加值占地区生产总值比重"),
+    ("第三产业占地区生产总值比重", "服务业增加值占地区生产总值比重"),
 ]
 
 
@@ -331,6 +344,13 @@ def test_reduction_verbs_are_down_and_growth_verbs_up():
     # a first name that holds 及 itself
     ("文化及相关产业、旅游及相关产业增加值占地区生产总值比重分别达到4%、6%",
      ["文化及相关产业增加值占地区生产总值比重", "旅游及相关产业增加值占地区生产总值比重"]),
+    # three names sharing the last one's tail, the middle one no main indicator but still read in order
+    ("职工养老保险、失业保险和医疗保险覆盖面分别达到90%、80%和85%",
+     ["基本养老保险参保率", "失业保险参保率", "基本医疗保险参保率"]),
+    ("化学需氧量、二氧化硫、氨氮排放量分别下降1%、2%、3%",
+     ["化学需氧量排放量", "二氧化硫排放量", "氨氮排放量"]),
+    # a second name read as written needs no head from the first (规上 is no part of 固定资产投资总额)
+    ("规上工业增加值、固定资产投资总额分别增长8%、9%", ["规模以上工业增加值", "全社会固定资产投资"]),
 ])
 def test_names_written_short_in_a_coordination_are_each_read(text, expected):
     assert [mention.indicator.name for mention in find_mentions(text, [])] == expected

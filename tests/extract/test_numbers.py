@@ -43,6 +43,10 @@ QUANTITIES = [
     ("超2.2万亿",           "2.2",    "万亿元",    ">",  None,  False),
     ("1.4亿美元",           "1.4",    "亿美元",    "=",  None,  False),
     ("4347万美元",          "4347",   "万美元",    "=",  None,  False),
+    ("896.7万人（次）",     "896.7",  "万人次",    "=",  None,  False),  # persons, some counted twice: 人次
+    ("30万人(次)左右",      "30",     "万人次",    "~",  None,  False),
+    ("低于每立方米19微克",  "19",     "微克/立方米", "<", None,  False),  # the volume written first
+    ("降至38微克",          "38",     "微克/立方米", "=", None,  False),  # ... and once only
     ("430余家",             "430",    "家",        ">",  None,  False),
     ("4500余万人次",        "4500",   "万人次",    ">",  None,  False),
     ("20多个",              "20",     "个",        ">",  None,  False),

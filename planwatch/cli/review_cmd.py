@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import typer
 
-from ..errors import AccountError
+from ..errors import AccountError, QueryError
 from .root import app
-from .common import DB_OPTION, FORMAT_OPTION, REGION_OPTION, open_store
+from .common import DB_OPTION, FORMAT_OPTION, REGION_OPTION, fail, open_store
 from .output import Format, emit
 
 review_app = typer.Typer(help="Review extracted facts: the queue, confirm, correct, reject, add, conflicts.",
@@ -29,6 +29,8 @@ EXPECTED_OPTION = typer.Option(None, "--expected", help="The fact's decision_id 
                                                         "refused if someone decided on it since.")
 QUEUE_COLUMNS = ("id", "doc", "region", "indicator", "role", "period", "measure", "comparator", "value", "unit",
                  "text", "confidence", "decisive")
+COMMITMENT_QUEUE_COLUMNS = ("id", "doc", "region", "kind", "role", "period", "stage", "object", "action", "value",
+                            "unit", "comparator")
 PROGRESS_COLUMNS = ("scope", "key", "name", "reviewed", "total")
 DECISION_COLUMNS = ("subject", "id", "action", "indicator", "role", "period", "start", "end", "document_id", "actor",
                     "decided_at", "kind")
@@ -42,13 +44,20 @@ def queue_command(
     region: str | None = REGION_OPTION,
     document: int | None = typer.Option(None, "--document", help="Only this document (its id)."),
     indicator: str | None = typer.Option(None, "--indicator", help="Only this indicator's standard name."),
-    limit: int = typer.Option(50, "--limit", min=1, max=10000, help="How many facts at most."),
+    limit: int = typer.Option(50, "--limit", min=1, max=10000, help="How many at most."),
+    commitments: bool = typer.Option(False, "--commitments", help="Unreviewed commitments instead of facts."),
     fmt: Format = FORMAT_OPTION,
 ):
-    """Unreviewed facts, weakest first: lowest confidence, then those a verdict reads."""
+    """Unreviewed facts, weakest first: lowest confidence, then those a verdict reads; with
+    --commitments, unreviewed commitments, promises first."""
+    if commitments and indicator:
+        fail(QueryError("--indicator chooses facts: leave it out with --commitments"))
     with open_store(db) as store:
         queue = store.review_queue(region=region, document_id=document, indicator=indicator, limit=limit)
-    emit(queue.to_dict()["facts"], fmt, None if fmt is Format.jsonl else QUEUE_COLUMNS)
+    if commitments:
+        emit(queue.to_dict()["commitments"], fmt, None if fmt is Format.jsonl else COMMITMENT_QUEUE_COLUMNS)
+    else:
+        emit(queue.to_dict()["facts"], fmt, None if fmt is Format.jsonl else QUEUE_COLUMNS)
 
 
 @review_app.command("progress")

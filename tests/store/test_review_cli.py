@@ -114,6 +114,10 @@ def test_review_commitments_from_the_shell(database_url, make_document, key_comm
         _admins(store, "张三", "李四", "王五", "赵六")
     links = {r["object"]: r for r in _records(run("commitments", "--db", database_url, "--format", "jsonl"))}
     assert (links["充电桩"]["status"], links["充电桩"]["target"]["review"]) == ("partly", "unreviewed")
+    queued = _records(run("review", "queue", "--commitments", "--db", database_url))
+    assert [(c["role"], c["object"]) for c in queued] == [("target", "充电桩"), ("target", "青菱路"), ("actual", "充电桩")]
+    refused = run("review", "queue", "--commitments", "--indicator", "地区生产总值", "--db", database_url)
+    assert refused.exit_code == 1 and "--indicator" in refused.stderr
 
     [corrected] = _records(run("review", "commitments", "correct", links["充电桩"]["target"]["id"], "--value", "400",
                                "--expected", "0", "--as", "张三", "--db", database_url))
@@ -131,6 +135,7 @@ def test_review_commitments_from_the_shell(database_url, make_document, key_comm
 
     links = {r["object"]: r for r in _records(run("commitments", "--db", database_url, "--format", "jsonl"))}
     assert set(links) == {"充电桩"} and links["充电桩"]["status"] == "exceeded"
+    assert [c["object"] for c in _records(run("review", "queue", "--commitments", "--db", database_url))] == ["充电桩"]
     history = _records(run("review", "commitments", "history", "--db", database_url))
     assert [(h["actor"], h["object"]) for h in history] == [("张三", "充电桩"), ("李四", "青菱路"), ("王五", "公园")]
     stale = run("review", "commitments", "confirm", links["充电桩"]["target"]["id"], "--expected", "0", "--as", "赵六",

@@ -24,10 +24,11 @@ def cited(record) -> Words:
     if written:
         return say("{source}（人工填报）", "{source} (entered by hand)", source=written)
     name = record.doc_title or record.doc_name
+    if record.doc_title:   # a title in 《》 in Chinese, as it stands in English
+        name = Words(f"《{name}》", name)
     if record.doc_date:
-        return say("{name}（{date}）", "{name} ({date})", name=f"《{name}》" if record.doc_title else name,
-                   date=record.doc_date)
-    return Words(f"《{name}》" if record.doc_title else name, name)
+        return say("{name}（{date}）", "{name} ({date})", name=name, date=record.doc_date)
+    return name if isinstance(name, Words) else Words(name, name)
 
 
 def number(value: Decimal) -> str:

@@ -18,6 +18,7 @@ from ..model import COMMITMENT_ROLES, COMPARATORS, KINDS, MEASURES, ROLES, STAGE
 from ..extract import catalogue
 from ..extract.grammar import grammar
 from ..extract.numbers import parse_growth, parse_quantity
+from ..evaluate.wording import cited
 from ..words import say
 from . import queries
 from .auth import require_role
@@ -48,12 +49,16 @@ COMMITMENT_QUEUE_COLUMNS = ["id", "doc", "region", "kind", "role", "period", "st
 @router.get("/review", summary="审核工作台:待审核队列(置信度最低者优先)与各地区、文件的审核进度(审核员及以上)")
 def review_page(request: Request, region: str | None = None, document: int | None = Query(None, ge=1, le=MAX_ID),
                 indicator: str | None = None, limit: int = Query(100, ge=1, le=1000), user: User = REVIEWER):
-    found = request.app.state.store.review_queue(region=region, document_id=document, indicator=indicator,
-                                                 limit=limit).to_dict()
-    rows = [{column: fact.get(column) for column in QUEUE_COLUMNS} | {"document_id": fact["document_id"]}
-            for fact in found["facts"]]
-    commitments = [{column: c.get(column) for column in COMMITMENT_QUEUE_COLUMNS} | {"document_id": c["document_id"]}
-                   for c in found["commitments"]]
+    queue = request.app.state.store.review_queue(region=region, document_id=document, indicator=indicator,
+                                                 limit=limit)
+    found = queue.to_dict()
+    # each row cites its document by title and date, as every page does, not by its file name
+    rows = [{column: fact.get(column) for column in QUEUE_COLUMNS} | {"document_id": fact["document_id"],
+                                                                      "cited": cited(stored)}
+            for fact, stored in zip(found["facts"], queue.facts)]
+    commitments = [{column: c.get(column) for column in COMMITMENT_QUEUE_COLUMNS} | {"document_id": c["document_id"],
+                                                                                   "cited": cited(stored)}
+                   for c, stored in zip(found["commitments"], queue.commitments)]
     conflicting = [d.to_dict() for d in request.app.state.store.review_conflicts()]   # settled on the desk
     view = {"filters": {"region": region, "document": document, "indicator": indicator}, "queue": rows,
             "commitments": commitments, "progress": found["progress"], "conflicts": conflicting,

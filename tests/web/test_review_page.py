@@ -15,6 +15,9 @@ def test_a_reviewer_sees_the_queue_weakest_first_with_links_to_each_fact(editor,
     view = editor.get("/review.json").json()
     queue = view["queue"]
     assert queue and all(f"/documents/{f['document_id']}#fact-{f['id']}" in page.text for f in queue)
+    hewan = [f for f in queue if f["doc"] == "hewan-2024.txt"]
+    assert hewan and hewan[0]["cited"].startswith("《河湾区2024年计划执行情况报告》")   # cited by title, as elsewhere
+    assert "hewan-2024.txt" not in page.text
     confidences = [f["confidence"] for f in queue if f["confidence"] is not None]
     assert confidences == sorted(confidences)
     regions = {p["key"]: p for p in view["progress"] if p["scope"] == "region"}

@@ -184,6 +184,11 @@ class StoredCommitment:
     review: str = "unreviewed"     # unreviewed | confirmed | corrected | added (rejected ones are gone)
     decision_id: int | None = None   # the decision it shows: what a next decision passes as `expected`
 
+    @property
+    def doc_name(self) -> str:
+        """The file name, by StoredFact's name for it (wording.cited reads either)."""
+        return self.doc
+
     def to_dict(self) -> dict:
         """The contract's JSON Lines record, with its id, the document's region and type, its review state."""
         return self.commitment.to_dict(self.doc) | {"id": self.id, "region": self.region, "doc_type": self.doc_type,

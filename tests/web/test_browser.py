@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -67,26 +68,35 @@ def server(tmp_path_factory):
                             "--role", "reviewer", "--db", url], env={**os.environ, "PLANWATCH_PASSWORD": PASSWORD},
                            capture_output=True, text=True, timeout=120)
     assert added.returncode == 0, added.stderr
-    port = _free_port()
-    log = (folder / "server.log").open("w")
-    process = subprocess.Popen([sys.executable, "-c", "from planwatch.cli import main; main()", "serve",
-                                "--db", url, "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base + "/", timeout=1)
-            break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                raise RuntimeError((folder / "server.log").read_text())
-            time.sleep(0.2)
-    yield base
-    process.terminate()
-    process.wait(10)
-    log.close()
+    with serving(url, folder) as base:
+        yield base
     assert PASSWORD not in (folder / "server.log").read_text()   # the access log saw every login
+
+
+@contextmanager
+def serving(url: str, folder: Path):
+    """`planwatch serve` of the database at URL on a free port, its log in FOLDER/server.log;
+    the base URL once it answers."""
+    port = _free_port()
+    with (folder / "server.log").open("w") as log:
+        process = subprocess.Popen([sys.executable, "-c", "from planwatch.cli import main; main()", "serve",
+                                    "--db", url, "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(base + "/", timeout=1)
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    process.kill()
+                    raise RuntimeError((folder / "server.log").read_text())
+                time.sleep(0.2)
+        try:
+            yield base
+        finally:
+            process.terminate()
+            process.wait(10)
 
 
 @pytest.fixture(scope="module")

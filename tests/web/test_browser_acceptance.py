@@ -15,8 +15,6 @@ import json
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
@@ -27,7 +25,8 @@ from playwright.sync_api import expect
 from planwatch.store import Store
 
 from .conftest import documents, fill
-from .test_browser import _free_port, browser, page  # noqa: F401 (fixtures)
+from .test_browser import browser, page, serving  # noqa: F401 (fixtures)
+from .test_browser_review import SELECT
 
 SEED = Path(__file__).resolve().parents[2] / "../shared/seeds/001_8444fd7a4ce61ee2.txt"
 if not SEED.is_file():
@@ -35,21 +34,6 @@ if not SEED.is_file():
 
 ADMIN, PASSWORD = "plan-office", "武昌区 2026 验收口令"
 WUCHANG, HEWAN = quote("武昌区"), quote("河湾区")
-
-SELECT = """([context, part]) => {
-  // Select `part` where it ends `context` in the document's text, as a reader's drag would.
-  const text = document.getElementById("doc-text");
-  const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
-  const nodes = [];
-  let full = "";
-  while (walker.nextNode()) { nodes.push([walker.currentNode, full.length]); full += walker.currentNode.data; }
-  const locate = (i) => { const [node, at] = nodes.filter(([, at]) => at <= i).pop(); return [node, i - at]; };
-  const start = full.indexOf(context) + context.length - part.length, range = document.createRange();
-  range.setStart(...locate(start));
-  range.setEnd(...locate(start + part.length));
-  window.getSelection().removeAllRanges();
-  window.getSelection().addRange(range);
-}"""
 
 
 def _cli(*args, url):
@@ -69,25 +53,8 @@ def server(tmp_path_factory):
     _cli("users", "add", ADMIN, "--role", "admin", url=url)
     with Store(url) as store:
         fill(store)
-    port = _free_port()
-    log = (folder / "server.log").open("w")
-    process = subprocess.Popen([sys.executable, "-c", "from planwatch.cli import main; main()", "serve",
-                                "--db", url, "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base + "/", timeout=1)
-            break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                raise RuntimeError((folder / "server.log").read_text())
-            time.sleep(0.2)
-    yield base, url
-    process.terminate()
-    process.wait(10)
-    log.close()
+    with serving(url, folder) as base:
+        yield base, url
 
 
 def _log_in(page, base):

@@ -69,7 +69,7 @@ def test_add_a_missed_commitment_by_selecting_its_words(server, page):
     page.goto(f"{server}/documents/{document}", wait_until="networkidle")
     assert words not in QINGSHAN_2024   # the 2024 report does not say it: a reviewer enters a result it should
     phrase = "三、2024年重点工作完成情况"
-    page.evaluate(SELECT, phrase)
+    page.evaluate(SELECT, [phrase, phrase])
     page.locator("button.review-add-commitment").click()
     form = page.locator("form.commitment-form")
     expect(form.locator(".evidence")).to_have_text(f"「{phrase}」")

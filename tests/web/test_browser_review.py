@@ -19,17 +19,17 @@ from .test_browser import EDITOR, PASSWORD, browser, log_in, page, server  # noq
 
 HEWAN = quote("河湾区")
 
-SELECT = """(phrase) => {
-  // Select `phrase` in the document's text as a reader's drag would, across marks.
+SELECT = """([context, part]) => {
+  // Select `part` where it ends `context` in the document's text, as a reader's drag would, across marks.
   const text = document.getElementById("doc-text");
   const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
   const nodes = [];
   let full = "";
   while (walker.nextNode()) { nodes.push([walker.currentNode, full.length]); full += walker.currentNode.data; }
   const locate = (i) => { const [node, at] = nodes.filter(([, at]) => at <= i).pop(); return [node, i - at]; };
-  const start = full.indexOf(phrase), range = document.createRange();
+  const start = full.indexOf(context) + context.length - part.length, range = document.createRange();
   range.setStart(...locate(start));
-  range.setEnd(...locate(start + phrase.length));
+  range.setEnd(...locate(start + part.length));
   window.getSelection().removeAllRanges();
   window.getSelection().addRange(range);
 }"""
@@ -97,7 +97,7 @@ def test_reject_a_fact_with_its_button_and_it_is_gone(server, page):
 def test_add_a_missed_fact_by_selecting_its_words(server, page):
     words = "计划总投资86亿元"
     _open(page, server, "qingshan-2023.txt")
-    page.evaluate(SELECT, words)
+    page.evaluate(SELECT, [words, words])
     page.locator("button.review-add").click()
     form = page.locator("form.fact-form")
     expect(form.locator(".evidence")).to_have_text(f"「{words}」")

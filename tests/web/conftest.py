@@ -259,3 +259,17 @@ def finished(client: TestClient, response) -> dict:
 def upload(client: TestClient, name: str, content: bytes) -> dict:
     """Upload through the API and wait for the job: its page (JSON), the document's with it."""
     return finished(client, client.post("/api/documents", files={"file": (name, content)}))
+
+
+def refuses_writes_without_a_reviewer(app, client, url: str, body: dict) -> None:
+    """A write to URL is refused to an anonymous client whatever address it claims (401), to a
+    viewer (403), and to a reviewer whose request lacks the CSRF token (403)."""
+    assert client.post(url, json=body, headers={"X-Forwarded-For": "127.0.0.1"}).status_code == 401
+    add_user(app, "reader", "viewer")
+    with logged_in(app, "reader") as viewer:
+        assert viewer.post(url, json=body).status_code == 403
+    add_user(app, "editor", "reviewer")
+    with logged_in(app, "editor") as editor:
+        del editor.headers["X-CSRF-Token"]
+        refused = editor.post(url, json=body)
+        assert refused.status_code == 403 and "CSRF" in refused.text.upper()

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import pytest
 
-from .conftest import QINGSHAN_2024, add_user, logged_in
+from .conftest import QINGSHAN_2024, add_user, logged_in, refuses_writes_without_a_reviewer
 
 REGION = f"/regions/{quote('青山县')}"
 
@@ -97,15 +97,7 @@ def test_writes_need_a_reviewer_and_the_csrf_token(app, client, path):
     target = _link(client, "公园")["target"]
     url = path.format(id=target["id"])
     body = {"value": "1"} if "correct" in url else {}
-    assert client.post(url, json=body, headers={"X-Forwarded-For": "127.0.0.1"}).status_code == 401
-    add_user(app, "reader", "viewer")
-    with logged_in(app, "reader") as viewer:
-        assert viewer.post(url, json=body).status_code == 403
-    add_user(app, "editor", "reviewer")
-    with logged_in(app, "editor") as editor:
-        del editor.headers["X-CSRF-Token"]
-        refused = editor.post(url, json=body)
-        assert refused.status_code == 403 and "CSRF" in refused.text.upper()
+    refuses_writes_without_a_reviewer(app, client, url, body)
     assert _link(client, "公园")["target"] == target
 
 

@@ -835,6 +835,24 @@ CASES = {
          ("全国一般公共预算收入", "actual", "2009", "growth", "11.7", "%", "=")],
         [("公共财政总收入", "actual", "2009", "level")],
     ),
+    "a term's review names the start year once; the changes after it start there too": (
+        "2021年某市人民政府工作报告\n一、上届人大一次会议以来工作回顾\n"
+        "近五年，地区生产总值从2016年的500亿元增长到2020年的700亿元，一般公共预算收入从40亿元增长到55亿元。\n",
+        [("地区生产总值", "actual", "2016", "level", "500", "亿元", "="),
+         ("地区生产总值", "actual", "2020", "level", "700", "亿元", "="),
+         ("地方一般公共预算收入", "actual", "2016", "level", "40", "亿元", "="),
+         ("地方一般公共预算收入", "actual", "2020", "level", "55", "亿元", "=")],
+        [("地方一般公共预算收入", "baseline", "2015", "level")],
+    ),
+    "a plan's review from the year before it, then a change from an unnamed year of the same sentence": (
+        "2021年某县人民政府工作报告\n一、“十三五”时期工作回顾\n"
+        "五年来，全县地区生产总值由2015年的80亿元提高到2020年的120亿元，居民人均可支配收入由2万元提高到3万元。\n",
+        [("地区生产总值", "baseline", "2015", "level", "80", "亿元", "="),
+         ("地区生产总值", "actual", "2020", "level", "120", "亿元", "="),
+         ("居民人均可支配收入", "baseline", "2015", "level", "2", "万元", "="),
+         ("居民人均可支配收入", "actual", "2020", "level", "3", "万元", "=")],
+        [],
+    ),
     "a space before the number, as newspapers print goals": (
         "2014年某市人民政府工作报告\n"
         "二、2014年主要目标\n"

@@ -63,6 +63,7 @@ _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _SPAN = re.compile(r"((?:19|20)\d\d)年?\s*[-—至~～到]\s*((?:19|20)\d\d)年")
 _THIS_YEAR = re.compile(r"\s*(?:今年|本年)")
 _NEXT_FIVE = re.compile(r"今后五年|未来五年|今后5年|未来5年")
+_SO_FAR = re.compile(rf"(?:[^。\n]*。){{0,2}}[^。\n]*?(?:{alternation(grammar().so_far_words)})")  # 今年是…。刚刚过去的近八个月,…
 _SINCE = re.compile(placeheld(grammar().review_since))
 _TERM = re.compile(alternation(grammar().term_words))  # 过去五年工作回顾, 本届政府工作回顾, 第四届市人民政府工作回顾
 _ADDRESS = rf"(?:(?:{alternation(grammar().addresses)})[!！,，:：]\s*)?"
@@ -295,6 +296,8 @@ class Sections:
                 return None
             year = now if kind == "this_year" else int(next((y for y in match.groups() if y), reviewed))
             role = "target" if year > reviewed else "actual"
+            if kind == "this_year" and _SO_FAR.match(self._text, said.start):
+                role = "actual"  # 今年是…之年。刚刚过去的近八个月,…: this year so far, in a report given in the summer
             return self._new(said.start, role, year, str(year), None, current.role_basis if role == current.role
                              else said, said)
         if kind == "next_years":  # 未来五年,我们将…: the five years from the one the report plans

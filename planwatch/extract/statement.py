@@ -92,8 +92,9 @@ def measure_of(indicator: Indicator, quantity: Quantity, verb: re.Match | None,
     if quantity.unit == "万" and bare_count and (indicator.unit or "").startswith("万") \
             and family(indicator.unit) != "money":
         quantity = replace(quantity, unit=indicator.unit)
-    if quantity.unit is None or (indicator.unit and family(indicator.unit) != family(quantity.unit)) \
-            or not _scale_fits(indicator.unit, quantity.unit):
+    if quantity.unit is None or (indicator.unit and family(indicator.unit) != family(quantity.unit)
+                                 and quantity.unit.lstrip("万亿") not in {u.lstrip("万亿") for u in indicator.also_units}) \
+            or not _scale_fits(indicator.unit, quantity.unit):  # also_units: that measure word (个), not its kind (项)
         return None
     if verb is not None and not verb["to"]:
         return "change", signed(quantity) if down else quantity

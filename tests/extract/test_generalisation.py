@@ -873,6 +873,15 @@ CASES = {
          ("城镇新增就业", "target", "2022", "level", "3000", "人", ">=")],
         [("城镇新增就业", "target", "2026", "level")],
     ),
+    "jobs counted in 个 and transfers in 人次 are the employment indicators' levels": (
+        "2020年某县人民政府工作报告\n一、2019年工作回顾\n全年新增就业岗位1.2万个，转移农村劳动力3.5万人次。\n"
+        "二、2020年主要目标\n新增就业岗位1万个以上，农村劳动力转移就业3万人次。\n",
+        [("城镇新增就业", "actual", "2019", "level", "1.2", "万个", "="),
+         ("农村劳动力转移就业", "actual", "2019", "level", "3.5", "万人次", "="),
+         ("城镇新增就业", "target", "2020", "level", "1", "万个", ">="),
+         ("农村劳动力转移就业", "target", "2020", "level", "3", "万人次", "=")],
+        [],
+    ),
     "a space before the number, as newspapers print goals": (
         "2014年某市人民政府工作报告\n"
         "二、2014年主要目标\n"

@@ -59,6 +59,7 @@ def family(unit: str | None) -> str | None:
     return unit
 
 
+_GROWTH_SAID = re.compile(r"\s*(?:年均)?(?:增速|增幅|增长速度|增长率)")  # words after a name that make it its growth
 _BARE_UNITS = (None, "分")  # a ratio (城乡居民收入比 2.12∶1) or a score, written as a bare number
 _GOAL_AFTER = re.compile(r"\s*(?:预期)?目标(?!任务)")
 
@@ -163,6 +164,9 @@ def text_fact(indicator: Indicator, written: str, words: str, where: Where, star
     全覆盖); else about growth."""
     level = words in _G.level_qualitative or (indicator.rate or family(indicator.unit) == "density") \
         and not VERB.search(words)
+    if level and (_GROWTH_SAID.match(where.clause, max(0, where.name[1] - where.clause_start))
+                  or _GROWTH_SAID.search(written)):  # 经济增速 names GDP by its growth
+        level = False  # 经济增速高于全省平均水平: a comparison of its growth
     measure = "level" if level and words not in _SIGNS else "growth"
     held = words in _G.held_qualitative  # “十五五”时期…稳居全国上游: held over the span, as a total is
     decided = resolve(where, measure, held)

@@ -882,6 +882,23 @@ CASES = {
          ("农村劳动力转移就业", "target", "2020", "level", "3", "万人次", "=")],
         [],
     ),
+    "goals against the province's average: of a level, or of its growth when 增速 says so": (
+        "2021年某市人民政府工作报告\n二、“十四五”时期主要目标\n"
+        "人均地区生产总值超过全省平均水平，城乡居民人均可支配收入增速高于全省平均水平，主要污染物排放总量持续减少。\n"
+        "三、2021年主要预期目标\n经济增速高于全省平均水平，高新技术产业增加值占地区生产总值的比重达到12%。\n",
+        [("人均地区生产总值", "target", "2021-2025", "level", "超过全省平均水平", None, None),
+         ("居民人均可支配收入", "target", "2021-2025", "growth", "高于全省平均水平", None, None),
+         ("主要污染物排放总量", "target", "2021-2025", "growth", "持续减少", None, None),
+         ("地区生产总值", "target", "2021", "growth", "高于全省平均水平", None, None),
+         ("高新技术产业增加值占比", "target", "2021", "level", "12", "%", "=")],
+        [("居民人均可支配收入", "target", "2021-2025", "level"), ("地区生产总值", "target", "2021", "level")],
+    ),
+    "a result against the province's average ranks the region and states no fact": (
+        "2022年某县人民政府工作报告\n一、2021年工作回顾\n全县地区生产总值增长7%，增速高于全省平均水平；污染物排放总量持续减少。\n",
+        [("地区生产总值", "actual", "2021", "growth", "7", "%", "="),
+         ("主要污染物排放总量", "actual", "2021", "growth", "持续减少", None, None)],
+        [("地区生产总值", "actual", "2021", "level")],
+    ),
     "a space before the number, as newspapers print goals": (
         "2014年某市人民政府工作报告\n"
         "二、2014年主要目标\n"

@@ -59,6 +59,7 @@ def family(unit: str | None) -> str | None:
     return unit
 
 
+_PER_DAY = re.compile(r"日均\s*$")
 _GROWTH_SAID = re.compile(r"\s*(?:年均)?(?:增速|增幅|增长速度|增长率)")  # words after a name that make it its growth
 _BARE_UNITS = (None, "分")  # a ratio (城乡居民收入比 2.12∶1) or a score, written as a bare number
 _GOAL_AFTER = re.compile(r"\s*(?:预期)?目标(?!任务)")
@@ -140,6 +141,8 @@ def adds_up(indicator: Indicator, before_value: str) -> bool:
 
 def numeric_fact(indicator: Indicator, written: str, quantity: Quantity, measure: str, where: Where,
                  start: int, before_value: str, after_value: str = "") -> Fact | None:
+    if measure == "level" and _PER_DAY.search(where.clause, 0, max(0, where.name[0] - where.clause_start)):
+        return None  # 日均新设企业1665户: a day's average, no level of the period (its growth is the period's)
     cumulative = quantity.cumulative or bool(_CUMULATIVE.search(where.clause)) and not (
         measure == "growth" and _AVERAGE.search(before_value))  # 累计完成…,年均增长15%: an annual average
     decided = resolve(where, measure, cumulative, adds_up(indicator, before_value))

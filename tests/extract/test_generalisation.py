@@ -915,6 +915,11 @@ CASES = {
          ("城镇新增就业", "target", "2016", "level", "3000", "人", "=")],
         [("城镇新增就业", "actual", "2015", "level")],
     ),
+    "a day's average is no level of the year; its growth is the year's": (
+        "2021年某市人民政府工作报告\n一、2020年工作回顾\n日均新设企业1665户、增长12.8%。企业开办时间压缩至3天以内，日均新增市场主体20户。\n",
+        [("新增企业", "actual", "2020", "growth", "12.8", "%", "=")],
+        [("新增企业", "actual", "2020", "level"), ("新增市场主体", "actual", "2020", "level")],
+    ),
     "a space before the number, as newspapers print goals": (
         "2014年某市人民政府工作报告\n"
         "二、2014年主要目标\n"

@@ -539,11 +539,12 @@ def _names(listed: str) -> list[str]:
 
 
 def _named_items(words: str) -> list[tuple[str, list[str]]]:
-    """甲、乙等排水工程: one, the class noun with its names; 甲、乙, 甲、乙等 or 甲、乙等项目: one each."""
+    """甲、乙等排水工程: one, the class noun with its names; 甲、乙, 甲、乙等 or 甲、乙等项目: one each,
+    the name its own object and its own name (开工建设青菱寺路: names 青菱寺路, as the contract's)."""
     if "等" in words:
         listed, _, noun = words.rpartition("等")
         noun = _clean(noun)
         if not noun or _W.bare_noun.fullmatch(noun):
-            return [(name, []) for name in _names(listed)]  # 甲、乙等(项目)开工: nothing told apart but the names
+            return [(name, [name]) for name in _names(listed)]  # 甲、乙等(项目)开工: nothing told apart but the names
         return [(noun, _names(listed))] if 2 <= len(noun) <= _MAX_NAMED else []
-    return [(name, []) for name in _names(words)]
+    return [(name, [name]) for name in _names(words)]

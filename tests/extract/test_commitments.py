@@ -113,6 +113,13 @@ def test_named_items_started_or_finished(tmp_path):
         ("南湖大道", "start", None), ("城东中学", "finish", None), ("滨湖医院", "finish", None)]
 
 
+def test_a_named_item_lists_its_name_a_class_noun_its_list(tmp_path):
+    text = REVIEW + "开工建设南湖大道。城东中学、滨湖医院建成投用。城北广场、滨江中心等项目竣工。甲路、乙路等道路建成通车。"
+    assert sorted((c.object, c.names) for c in commitments_of(tmp_path, text)) == sorted([
+        ("城东中学", ["城东中学"]), ("城北广场", ["城北广场"]), ("南湖大道", ["南湖大道"]),
+        ("滨江中心", ["滨江中心"]), ("滨湖医院", ["滨湖医院"]), ("道路", ["甲路", "乙路"])])
+
+
 def test_main_indicators_and_rates_are_no_commitments(tmp_path):
     text = REVIEW + "全社会固定资产投资完成365亿元。新建充电桩800个。完成全年目标的105%。"
     facts, found = extract_all(load_text(tmp_path, text))

@@ -324,8 +324,8 @@ class _Reader:
             stages = {_W.stage[v[2]] for v in verbs[first:last + 1]}
             stage = "finish" if "finish" in stages else "start"
             clause = self._clause_start(chain)
-            if clause in counted:
-                continue
+            if clause in counted or text.rfind("“", clause, chain) > text.rfind("”", clause, chain):
+                continue  # “拿地即开工”改革: a verb in quotes names a reform or a slogan, nothing started
             clause_end = self._clause_end(end)
             if _W.exclusion.search(text, clause, clause_end):
                 continue
@@ -334,6 +334,7 @@ class _Reader:
             before = _clean(text[clause:chain])
             named = after or before
             if not named or _W.not_named.search(named) or _W.milestone_end.search(named) \
+                    or _W.company_end.search(named) \
                     or _W.verb.search(named) and not _W.class_noun.search(named[-2:]):
                 continue  # 启动楼宇租赁、装修: an action, not a thing; 城西片区改造项目 is one
             sentence = self._sentence_start(chain)

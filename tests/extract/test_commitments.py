@@ -38,7 +38,8 @@ def _cases():
         for word, example in words.items():
             yield "not_counts", (position, word), example
     for name in ("units", "class_nouns", "money_words", "exclusions", "object_lead", "object_tail", "also_words",
-                 "verb_nouns", "not_named", "bare_nouns", "responsible_words", "main_objects", "milestone_ends"):
+                 "verb_nouns", "not_named", "bare_nouns", "responsible_words", "main_objects", "milestone_ends",
+                 "company_ends"):
         for word, example in RAW[name].items():
             yield name, word, example
 
@@ -53,8 +54,8 @@ def test_every_list_is_run_by_the_examples():
 @pytest.mark.parametrize("name,word,example", CASES, ids=[f"{n}-{w}" for n, w, _ in CASES])
 def test_entry_example_gives_what_its_list_says(tmp_path, name, word, example):
     found = commitments_of(tmp_path, REVIEW + example)
-    if name in ("exclusions", "not_named", "main_objects", "milestone_ends"):
-        assert [c for c in found if name not in ("not_named", "milestone_ends") or c.value is None] == []
+    if name in ("exclusions", "not_named", "main_objects", "milestone_ends", "company_ends"):
+        assert [c for c in found if name not in ("not_named", "milestone_ends", "company_ends") or c.value is None] == []
         return
     if name == "not_counts":
         assert all(c.value is None for c in found), [(c.object, c.value) for c in found]
@@ -219,3 +220,13 @@ def test_a_title_built_and_the_main_structure_are_no_finish_but_a_main_port_area
 def test_a_count_of_each_listed_item_is_one_commitment_per_item(tmp_path):
     found = [(c.object, c.value) for c in commitments_of(tmp_path, REVIEW + "新增公共停车泊位、共享停车位各2000个。")]
     assert found == [("公共停车泊位", Decimal(2000)), ("共享停车位", Decimal(2000))]
+
+
+@pytest.mark.parametrize("sentence", ["全面推行“拿地即开工”改革。", "深化“一证开工”“竣工即交证”改革。"])
+def test_a_verb_in_quotes_names_a_reform_nothing_started(tmp_path, sentence):
+    assert commitments_of(tmp_path, REVIEW + sentence) == []
+
+
+def test_a_company_inside_a_name_is_its_owner_a_company_alone_is_no_thing_built(tmp_path):
+    text = REVIEW + "城投集团健康产业园等项目竣工。南湖公司智能工厂建成投产。科创投资集团投入运营。"
+    assert sorted(c.object for c in commitments_of(tmp_path, text)) == ["南湖公司智能工厂", "城投集团健康产业园"]

@@ -221,12 +221,28 @@ class _Reader:
             return None  # 9条道路维修1.3万平方米: one statement, its count kept
         if action == "完成" and len(obj) >= 2 and (raw.endswith(_BUILDING) or post is not None and post[2] == _BUILDING):
             action, stage = action + _BUILDING, "finish"
+        if not obj and clause > sentence and item == clause:  # 推进保障性住房建设,完成新开工300套: the work before
+            obj = self._work_before(clause)
         if not obj and stage == "other" and action is not None and verb[1] == quantity.start:
             obj = action  # 供地484.5亩, 组建8个: the action is what is counted
         frame = verb[1] if verb is not None and verb[1] <= quantity.start else item
         return _Draft(quantity.start, end, quantity, unit, action, stage, obj or None, names, sentence, clause,
                       frame=frame, own=item if previous_end > clause else clause,
                       joined_next=not obj and text[end:end + 1] in _JOINED)
+
+    def _work_before(self, clause: int) -> str:
+        """The work the clause before names, where it counts nothing: its words after their last
+        verb but one that ends them (大力推进保障性住房建设 -> 保障性住房, 强化湖泊治理 -> 湖泊治理)."""
+        words = self.text[self._clause_start(clause - 1):clause - 1]
+        if _DIGIT.search(words):
+            return ""
+        obj = _clean(words).removesuffix(_BUILDING)
+        verbs = list(_W.verb.finditer(obj))
+        if verbs and verbs[-1].end() == len(obj) and _W.stage[verbs[-1][0]] != "other":
+            obj = _clean(obj[:verbs.pop().start()])  # 甲项目全部开工: the projects, not their start
+        inner = [found.end() for found in verbs if found.end() < len(obj)]
+        obj = _clean(obj[inner[-1]:]) if inner else obj
+        return obj if 2 <= len(obj) <= _MAX_OBJECT else ""
 
     def _verb(self, start: int, end: int, item: int, clause_end: int):
         """(the verb of a quantity's item or None, the verb after it and before the next

@@ -230,3 +230,13 @@ def test_a_verb_in_quotes_names_a_reform_nothing_started(tmp_path, sentence):
 def test_a_company_inside_a_name_is_its_owner_a_company_alone_is_no_thing_built(tmp_path):
     text = REVIEW + "城投集团健康产业园等项目竣工。南湖公司智能工厂建成投产。科创投资集团投入运营。"
     assert sorted(c.object for c in commitments_of(tmp_path, text)) == ["南湖公司智能工厂", "城投集团健康产业园"]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("推进安置房建设,上半年完成新开工300套。", ("start", "安置房", Decimal(300))),
+    ("继续大力推进标准厂房建设,力争全年建成50万平方米。", ("finish", "标准厂房", Decimal(50))),
+    ("强化河道治理,投入2.5亿元。", ("other", "河道治理", Decimal("2.5"))),
+    ("城东片区项目全部开工建设,累计建成12个。", ("finish", "城东片区项目", Decimal(12))),
+])
+def test_a_count_with_no_object_of_its_own_counts_the_work_of_the_clause_before(tmp_path, sentence, expected):
+    assert expected in [(c.stage, c.object, c.value) for c in commitments_of(tmp_path, REVIEW + sentence)]

@@ -51,6 +51,7 @@ _SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
 _CLAUSE_END = re.compile(f"[{_SENTENCE_ENDS}，,：:]")  # a sentence's ends are clause ends
 _NO_COUNT = {"%", "‰", "百分点", "年", "岁", "天", "小时"}
 _LIST_SPLIT = re.compile(r"[、和及与]|以及")
+_NAME_SPLIT = re.compile(r"[、和]|以及")  # 及, 与 join inside names more often than lists (筷子湖泵站及出江管道工程)
 _JOINED = "、和及与"
 _BREAK = re.compile(r"[、和及与,，;；。:：\n|]")
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -552,7 +553,7 @@ def _after_last_verb(words: str) -> str:
 
 
 def _names(listed: str) -> list[str]:
-    return [name for name in map(_clean, _LIST_SPLIT.split(listed)) if 2 <= len(name) <= _MAX_NAMED]
+    return [name for name in map(_clean, _NAME_SPLIT.split(listed)) if 2 <= len(name) <= _MAX_NAMED]
 
 
 def _named_items(words: str) -> list[tuple[str, list[str]]]:

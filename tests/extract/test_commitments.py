@@ -240,3 +240,9 @@ def test_a_company_inside_a_name_is_its_owner_a_company_alone_is_no_thing_built(
 ])
 def test_a_count_with_no_object_of_its_own_counts_the_work_of_the_clause_before(tmp_path, sentence, expected):
     assert expected in [(c.stage, c.object, c.value) for c in commitments_of(tmp_path, REVIEW + sentence)]
+
+
+def test_a_name_joined_by_ji_or_yu_is_one_thing_a_list_by_dun_or_he_is_several(tmp_path):
+    text = REVIEW + "城南大桥及连接线建成通车。城东水厂、城西水厂和滨湖泵站建成投用。启动老街保护与开发。"
+    assert sorted(c.object for c in commitments_of(tmp_path, text)) == sorted(
+        ["城南大桥及连接线", "城东水厂", "城西水厂", "滨湖泵站", "老街保护与开发"])

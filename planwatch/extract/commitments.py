@@ -67,6 +67,7 @@ _QUALIFIER = 3  # chars: a word this short before 的 qualifies the object after
 _QUALIFIED = 8  # chars: an amount this close before 项目 sizes the projects
 _BUILDING = "建设"  # 完成…建设: building done, a finish
 _EACH = "各"  # 甲、乙各5个: five of each
+_FUNDS = "资金"
 # a document states a handful of periods: each parsed once, not once per commitment
 _period = lru_cache(maxsize=256)(Period)
 
@@ -222,6 +223,9 @@ class _Reader:
             return None  # 9条道路维修1.3万平方米: one statement, its count kept
         if action == "完成" and len(obj) >= 2 and (raw.endswith(_BUILDING) or post is not None and post[2] == _BUILDING):
             action, stage = action + _BUILDING, "finish"
+        if obj and _W.money_word.match(obj) and not obj.startswith(_FUNDS):
+            # 重点项目完成投资240亿元, 签约金额达56亿元: the money is of what comes before (争取资金 is the funds)
+            obj = _clean(_after_last_verb(prefix))
         if not obj and clause > sentence and item == clause:  # 推进保障性住房建设,完成新开工300套: the work before
             obj = self._work_before(clause)
         if not obj and stage == "other" and action is not None and verb[1] == quantity.start:
@@ -237,7 +241,7 @@ class _Reader:
         words = self.text[self._clause_start(clause - 1):clause - 1]
         if _DIGIT.search(words):
             return ""
-        obj = _clean(words).removesuffix(_BUILDING)
+        obj = _clean(_clean(words).removesuffix(_BUILDING).rpartition("等")[2])  # 甲、乙等项目: the projects
         verbs = list(_W.verb.finditer(obj))
         if verbs and verbs[-1].end() == len(obj) and _W.stage[verbs[-1][0]] != "other":
             obj = _clean(obj[:verbs.pop().start()])  # 甲项目全部开工: the projects, not their start

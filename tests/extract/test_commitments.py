@@ -246,3 +246,12 @@ def test_a_name_joined_by_ji_or_yu_is_one_thing_a_list_by_dun_or_he_is_several(t
     text = REVIEW + "城南大桥及连接线建成通车。城东水厂、城西水厂和滨湖泵站建成投用。启动老街保护与开发。"
     assert sorted(c.object for c in commitments_of(tmp_path, text)) == sorted(
         ["城南大桥及连接线", "城东水厂", "城西水厂", "滨湖泵站", "老街保护与开发"])
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("城东片区重点项目完成投资24.6亿元。", ("城东片区重点项目", Decimal("24.6"))),
+    ("引进城南产业园等项目,签约金额达36亿元。", ("项目", Decimal(36))),
+    ("向上争取各类资金12亿元。", ("资金", Decimal(12))),
+])
+def test_an_amount_of_investment_is_of_what_comes_before_it_funds_are_their_own(tmp_path, sentence, expected):
+    assert expected in [(c.object, c.value) for c in commitments_of(tmp_path, REVIEW + sentence)]

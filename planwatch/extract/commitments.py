@@ -405,7 +405,10 @@ class _Reader:
                 continue
             after = drafts[index + 1] if index + 1 < len(drafts) else None
             before = drafts[index - 1] if index else None
-            if draft.joined_next and after is not None and after.clause == draft.clause and after.object:
+            if draft.joined_next and after is not None and after.clause == draft.clause and after.object \
+                    and not (after.object == after.action and before is not None and before.sentence == draft.sentence
+                             and before.object):
+                # (分配入住4105套 names only its action: 新开工保障性住房2802套、基本建成4105套 counts the houses)
                 draft.object, draft.names = after.object, after.names
             elif before is not None and before.sentence == draft.sentence and before.object:
                 draft.object = before.object

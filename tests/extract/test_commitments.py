@@ -255,3 +255,12 @@ def test_a_name_joined_by_ji_or_yu_is_one_thing_a_list_by_dun_or_he_is_several(t
 ])
 def test_an_amount_of_investment_is_of_what_comes_before_it_funds_are_their_own(tmp_path, sentence, expected):
     assert expected in [(c.object, c.value) for c in commitments_of(tmp_path, REVIEW + sentence)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("新开工安置房800套、基本建成600套、分配入住500套。", ("finish", "安置房", Decimal(600))),
+    ("新建公租房300套、交付200套、分配入住150套。", ("finish", "公租房", Decimal(200))),
+])
+def test_a_count_between_two_items_takes_the_object_before_where_the_next_names_only_its_action(
+        tmp_path, sentence, expected):
+    assert expected in [(c.stage, c.object, c.value) for c in commitments_of(tmp_path, REVIEW + sentence)]

@@ -4,7 +4,7 @@
 
 Keys: `seeds` is ../shared/gold/commitments/*.jsonl (the seeds); `tune` and `heldout` are
 tests/extract/keys/commitments/{tune,heldout} (the 南通 series, ../shared/devset/series/南通市);
-`tune2` is tests/extract/keys/commitments/tune2 (a work report of another region, ../shared/devset/raw).
+`tune2` is tests/extract/keys/commitments/tune2 (work reports of two other regions, ../shared/devset/raw).
 The extractor was tuned on `seeds`, `tune` and `tune2`; `heldout` is only ever read as its aggregate
 figure (never with --errors). All are scored by ../shared/score_commitments.py. With --errors N,
 lists the scorer's misses, wrong payloads and spurious items; with --floors, prints the figures

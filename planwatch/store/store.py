@@ -375,7 +375,8 @@ class Store:
 
     @_database_errors
     def review_progress(self, region: str | None = None, document_id: int | None = None) -> list[ReviewProgress]:
-        """Reviewed facts of all, per region in scope, then per document (current versions)."""
+        """Reviewed facts of all and reviewed commitments of all, per region in scope, then per
+        document (current versions)."""
         self._require_region(region)
         with self._reader() as session:
             return review_progress(session, region, document_id)

@@ -12,12 +12,14 @@ from decimal import Decimal
 
 from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
 from ..store import StoredCommitment
 from ..store.commitments import query as commitment_query
 from ..store.commitments import stored_commitment
 from ..store.convert import FACT_COLUMNS, FACT_QUERY_COLUMNS, FULLEST_REGION, REGION_NAME
 from ..store.models import DocumentRow, FactRow, IndicatorRow
+from ..store.queue import review_progress
 
 D = DocumentRow.__table__
 F = FactRow.__table__
@@ -80,6 +82,13 @@ def document(conn: Connection, doc_id: int) -> dict | None:
 
 def document_text(conn: Connection, doc_id: int) -> str | None:
     return conn.execute(select(D.c.text).where(D.c.id == doc_id)).scalar()
+
+
+def region_review(conn: Connection, region_key: str) -> dict:
+    """How far review has come in the region: facts and commitments reviewed of all (the review desk's counts)."""
+    with Session(bind=conn) as session:
+        [region] = [p for p in review_progress(session, region_key, None) if p.scope == "region"]
+    return region.to_dict()
 
 
 def document_facts(conn: Connection, doc_id: int) -> list[dict]:

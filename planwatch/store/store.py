@@ -30,7 +30,7 @@ from . import catalogue, entries, history, review, version
 from . import commitments as commitment_rows
 from .audit import AuditEntry
 from .convert import (FACT_QUERY_COLUMNS, FULLEST_REGION, document_row, fact_values, read_fields, stored_document,
-                      stored_fact)
+                      stored_fact, window)
 from .engine import hold_write_lock, migrate, open_engine, require_database, writer
 from .ingest import Progress, Read, ingest, reextract
 from .models import CommitmentRow, DocumentRow, FactRow, IndicatorRow, SourceRow
@@ -411,13 +411,22 @@ class Store:
                                 f"没有地区“{region}”的文件（已有：{listed if stored else '无'}）")
 
     @_database_errors
-    def document(self, doc_id: int) -> StoredDocument:
-        """One document, any version, with its text; StoreError when there is none."""
+    def document(self, doc_id: int, with_text: bool = True) -> StoredDocument:
+        """One document, any version, with its text unless not asked for; StoreError when there is none."""
         with self._reader() as session:
-            row = session.get(DocumentRow, doc_id, options=[undefer(DocumentRow.text)])
+            row = session.get(DocumentRow, doc_id, options=[undefer(DocumentRow.text)] if with_text else [])
             if row is None:
                 raise StoreError(f"no document with id {doc_id}")
-            return stored_document(row, with_text=True)
+            return stored_document(row, with_text=with_text)
+
+    @_database_errors
+    def passage(self, doc_id: int, start: int, end: int) -> str:
+        """The words at start:end of a document, read without its whole text; StoreError when there is none."""
+        with self._reader() as session:
+            words = session.scalar(select(window(DocumentRow.text, start, end)).where(DocumentRow.id == doc_id))
+            if words is None:
+                raise StoreError(f"no document with id {doc_id}")
+            return words
 
     @_database_errors
     def find_content(self, sha256: str) -> StoredDocument | None:

@@ -70,7 +70,7 @@ def _job_view(request: Request, job_id: int) -> dict:
     view = {"job": _job_dict(job, t), "document": None}
     if job.document_id is not None:
         try:
-            stored = request.app.state.store.document(job.document_id)
+            stored = request.app.state.store.document(job.document_id, with_text=False)
         except StoreError:   # deleted since
             return view
         view["document"] = {"id": stored.id, "name": stored.name, "title": stored.title, "region": stored.region,

@@ -20,7 +20,7 @@ from ..model import COMMITMENT_FIELDS, COMMITMENT_ROLES, COMPARATORS, KINDS, STA
 from .convert import REGION_NAME, stored_value
 from .models import COMMITMENT_FIELD_COLUMNS, CommitmentReviewRow, CommitmentRow, DocumentRow
 from .records import StoredCommitment
-from .review import Subject, changed, number
+from .review import Subject, changed, typed
 
 COMMITMENT_QUERY_COLUMNS = (
     CommitmentRow.id, CommitmentRow.document_id, *(c.label(c.key) for c in COMMITMENT_FIELD_COLUMNS),
@@ -118,19 +118,7 @@ def _checked(name: str, value):
     if name == "names":
         listed = value if isinstance(value, list) else _NAME_SEPARATORS.split(str(value or ""))
         return [str(item).strip() for item in listed if str(item).strip()]
-    if value is None or str(value).strip() == "":
-        if name in _REQUIRED:
-            raise QueryError(f"{name} cannot be empty", f"{name} 不能为空")
-        return None
-    if name in _DECIMALS:
-        return number(name, value)
-    if name == "period":
-        return Period.asked(str(value))
-    choices = _CHOICES.get(name)
-    if choices is not None and value not in choices:
-        raise QueryError(f"{name} must be one of {', '.join(choices)}, not {value!r}",
-                         f"{name} 应为 {'、'.join(choices)} 之一")
-    return str(value).strip()
+    return typed(name, value, _REQUIRED, _DECIMALS, _CHOICES)
 
 
 def _row_commitment(row: CommitmentRow) -> Commitment:

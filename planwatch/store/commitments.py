@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ..documents import region_key
 from ..errors import QueryError
 from ..model import COMMITMENT_FIELDS, COMMITMENT_ROLES, COMPARATORS, KINDS, STAGES, Basis, Commitment, Period
-from .convert import REGION_NAME, stored_value
+from .convert import REGION_NAME, narrowed, stored_value
 from .models import COMMITMENT_FIELD_COLUMNS, CommitmentReviewRow, CommitmentRow, DocumentRow
 from .records import StoredCommitment
 from .review import Subject, changed, typed
@@ -48,15 +48,10 @@ def query(region: str | None = None, period: str | None = None, role: str | None
     unless one document is asked for."""
     found = (select(*COMMITMENT_QUERY_COLUMNS).join_from(CommitmentRow, DocumentRow)
              .order_by(DocumentRow.date, DocumentRow.name, CommitmentRow.start, CommitmentRow.id))
-    filters = {CommitmentRow.period: period, CommitmentRow.role: role, CommitmentRow.kind: kind,
-               CommitmentRow.stage: stage, CommitmentRow.document_id: document_id,
-               DocumentRow.region_key: region_key(region) if region is not None else None}
-    for column, wanted in filters.items():
-        if wanted is not None:
-            found = found.where(column == wanted)
-    if document_id is None:
-        found = found.where(DocumentRow.superseded.is_(False))
-    return found
+    return narrowed(found, {CommitmentRow.period: period, CommitmentRow.role: role, CommitmentRow.kind: kind,
+                            CommitmentRow.stage: stage, CommitmentRow.document_id: document_id,
+                            DocumentRow.region_key: region_key(region) if region is not None else None},
+                    current=document_id is None)
 
 
 def stored_commitment(row: Mapping) -> StoredCommitment:

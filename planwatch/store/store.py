@@ -30,7 +30,7 @@ from . import catalogue, entries, history, review, version
 from . import commitments as commitment_rows
 from .audit import AuditEntry
 from .convert import (FACT_QUERY_COLUMNS, FULLEST_REGION, document_row, fact_values, read_fields, stored_document,
-                      stored_fact, window)
+                      narrowed, stored_fact, window)
 from .engine import hold_write_lock, migrate, open_engine, require_database, writer
 from .ingest import Progress, Read, ingest, reextract
 from .models import CommitmentRow, DocumentRow, FactRow, IndicatorRow, SourceRow
@@ -452,14 +452,10 @@ class Store:
         self._require_region(region)
         query = (select(*FACT_QUERY_COLUMNS).join_from(FactRow, DocumentRow)
                  .order_by(DocumentRow.name, DocumentRow.version, FactRow.id))
-        filters = {FactRow.indicator: indicator, FactRow.period: period, FactRow.role: role,
-                   FactRow.measure: measure, FactRow.document_id: document_id,
-                   DocumentRow.region_key: region_key(region) if region is not None else None}
-        for column, wanted in filters.items():
-            if wanted is not None:
-                query = query.where(column == wanted)
-        if document_id is None and not include_superseded:
-            query = query.where(DocumentRow.superseded.is_(False))
+        query = narrowed(query, {FactRow.indicator: indicator, FactRow.period: period, FactRow.role: role,
+                                 FactRow.measure: measure, FactRow.document_id: document_id,
+                                 DocumentRow.region_key: region_key(region) if region is not None else None},
+                         current=document_id is None and not include_superseded)
         with self._reader() as session:
             return [stored_fact(row._mapping) for row in session.execute(query)]
 

@@ -381,9 +381,12 @@ class Store:
         with self._reader() as session:
             return review_progress(session, region, document_id)
 
-    def reextract(self, region: str | None = None, on_progress: Progress | None = None) -> IngestReport:
-        """Extract the current documents (of a region) again from the files as received; decisions kept."""
-        documents = [d for d in self.documents(region=region) if d.doc_type != entries.DOC_TYPE]   # no file to read
+    def reextract(self, region: str | None = None, on_progress: Progress | None = None,
+                  document_id: int | None = None) -> IngestReport:
+        """Extract the current documents (of a region), or the one document asked for, again from
+        the files as received; decisions kept."""
+        found = [self.document(document_id, with_text=False)] if document_id is not None else self.documents(region)
+        documents = [d for d in found if d.doc_type != entries.DOC_TYPE]   # 填报 has no file to read
         return reextract(self, documents, on_progress)
 
     # ---- reading

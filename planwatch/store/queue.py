@@ -141,6 +141,13 @@ def review_progress(session: Session, region: str | None, document_id: int | Non
     return regions + _counts(session, scope, DocumentRow.id, DocumentRow.name, "document")
 
 
+def region_progress(session: Session, key: str) -> ReviewProgress:
+    """One region's progress, by its key as the dashboard's pages name it."""
+    found = _counts(session, [_CURRENT, DocumentRow.region_key == key], DocumentRow.region_key, DocumentRow.region,
+                    "region")
+    return found[0] if found else ReviewProgress("region", key, None, 0, 0)
+
+
 def _counts(session: Session, scope: list, key, name, kind: str) -> list[ReviewProgress]:
     """Reviewed facts and commitments of all, grouped by `key` (a region's key or a document's id)."""
     commitments = _commitment_counts(session, scope, key)

@@ -19,7 +19,7 @@ from ..store.commitments import query as commitment_query
 from ..store.commitments import stored_commitment
 from ..store.convert import FACT_COLUMNS, FACT_QUERY_COLUMNS, FULLEST_REGION, REGION_NAME, window
 from ..store.models import CommitmentRow, DocumentRow, FactRow, IndicatorRow
-from ..store.queue import review_progress
+from ..store.queue import region_progress
 
 D = DocumentRow.__table__
 F = FactRow.__table__
@@ -95,8 +95,7 @@ def document_window(conn: Connection, doc_id: int, start: int, end: int) -> tupl
 def region_review(conn: Connection, region_key: str) -> dict:
     """How far review has come in the region: facts and commitments reviewed of all (the review desk's counts)."""
     with Session(bind=conn) as session:
-        [region] = [p for p in review_progress(session, region_key, None) if p.scope == "region"]
-    return region.to_dict()
+        return region_progress(session, region_key).to_dict()
 
 
 def document_facts(conn: Connection, doc_id: int) -> list[dict]:

@@ -610,7 +610,8 @@ class _Reader:
         measured = measure_of(mention.indicator, quantity, verbs[-1] if verbs else None, growth,
                               index=mention.written.endswith("指数") and between.strip() in ("", "为", "是"),
                               bare_count=quantity.unit == "万" and not _WORD_AFTER.match(self.text, quantity.end)
-                              and not _WORD_AFTER.search(_FROM_VALUE.sub("", VERB.sub("", between)).removesuffix("为")))
+                              and not _WORD_AFTER.search(_FROM_VALUE.sub("", VERB.sub("", between)).removesuffix("为")),
+                              posts=mention.written.endswith("岗位"))
         if measured is None:
             return None
         measure, quantity = measured

@@ -64,7 +64,8 @@ _GOAL_AFTER = re.compile(r"\s*(?:预期)?目标(?!任务)")
 
 
 def measure_of(indicator: Indicator, quantity: Quantity, verb: re.Match | None,
-               growth_implied: bool = False, index: bool = False, bare_count: bool = False) -> tuple[str, Quantity] | None:
+               growth_implied: bool = False, index: bool = False, bare_count: bool = False,
+               posts: bool = False) -> tuple[str, Quantity] | None:
     """(measure, signed quantity), or None when the quantity cannot be this indicator's.
 
     A % of a plain indicator is growth only when a verb says so, or the name does
@@ -72,7 +73,8 @@ def measure_of(indicator: Indicator, quantity: Quantity, verb: re.Match | None,
     A bare number after a name written as an index (居民消费价格指数101.5) is the index's level,
     and so is one of an indicator measured without a unit or in points (城乡居民收入比2.12,
     满意度从84.7提升至89.6). A bare_count (a number in bare 万 right after its name and verb, nothing
-    after it: 贫困人口由50.1万减少到26.7万) is in the indicator's unit."""
+    after it: 贫困人口由50.1万减少到26.7万) is in the indicator's unit. Jobs written as posts
+    (新增就业岗位5.2万个) count people in 个, kept as written."""
     if quantity.unit is None and verb is None and (index or indicator.unit in _BARE_UNITS) \
             or quantity.unit is None and verb is not None and verb["to"] and indicator.unit in _BARE_UNITS:
         return "level", quantity
@@ -92,7 +94,9 @@ def measure_of(indicator: Indicator, quantity: Quantity, verb: re.Match | None,
     if quantity.unit == "万" and bare_count and (indicator.unit or "").startswith("万") \
             and family(indicator.unit) != "money":
         quantity = replace(quantity, unit=indicator.unit)
-    if quantity.unit is None or (indicator.unit and family(indicator.unit) != family(quantity.unit)) \
+    people_as_posts = posts and family(indicator.unit) == "people" and family(quantity.unit) == "count"
+    if quantity.unit is None or (indicator.unit and family(indicator.unit) != family(quantity.unit)
+                                 and not people_as_posts) \
             or not _scale_fits(indicator.unit, quantity.unit):
         return None
     if verb is not None and not verb["to"]:

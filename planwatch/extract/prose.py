@@ -41,6 +41,7 @@ from .reading import Reading
 from .statement import VERB, Where, measure_of, numeric_fact, text_fact
 
 _CLAUSE_END = re.compile(r"[。！？!?\n;；:：,，|]")  # | joins table cells: each is its own statement
+_FULL_STOP = re.compile(r"[。！？!?]")
 _CHAIN_BREAK = re.compile(r"[。！？!?\n;；:：,，、|]")
 _G = grammar()
 _DURATION = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})年(?:来|间|内)?"  # 5年提高4.5个百分点: over 5 years
@@ -309,6 +310,8 @@ class _Reader:
         qual = self._qual_in(start, slot_end)
         if qual is not None and qual[0] <= first and following < self._next(self.slot_ends, start):
             return []  # ;完成国家下达的节能减排…任务: the words are the names' after them
+        if qual is not None and qual[0] <= first and _FULL_STOP.match(self.text, start - 1):
+            return []  # 参合率达96%。稳步提高社会保障水平: a sentence that opens with such words is about its own object
         carried = Mention(start, start, mention.indicator, mention.written)
         return self._slot([carried], start, slot_end, start)
 

@@ -1099,6 +1099,19 @@ CASES = {
          ("农村劳动力转移就业", "actual", "2013", "level", "1.1", "万人", "=")],
         [],
     ),
+    "a sentence that opens with result words is about its own object, not the name before it": (
+        "2010年某市人民政府工作报告\n一、2009年工作回顾\n"
+        "新农合参合率达95%。稳步提高社会保障水平，城乡低保应保尽保。高校毕业生就业率达96%。全面完成地质灾害防治任务。\n",
+        [("新型农村合作医疗参合率", "actual", "2009", "level", "95", "%", "=")],
+        [("新型农村合作医疗参合率", "actual", "2009", "growth")],
+    ),
+    "a next year's sentence that opens with result words, in another report": (
+        "2023年某市人民政府工作报告\n一、2022年工作回顾\n全市城镇新增就业3.1万人。\n二、2023年工作安排\n"
+        "旅游总收入达到60亿元。全面完成景区提升工程前期工作。高新技术企业备案实现新提升。持续提升成果转化效率。\n",
+        [("城镇新增就业", "actual", "2022", "level", "3.1", "万人", "="),
+         ("旅游总收入", "target", "2023", "level", "60", "亿元", "=")],
+        [("旅游总收入", "target", "2023", "growth"), ("高新技术企业数", "target", "2023", "growth")],
+    ),
     "grain production's output after 达到 in another report, in another unit": (
         "2007年某市人民政府工作报告\n一、2006年工作回顾\n"
         "粮食生产连创历史新高，达到45.2亿公斤。\n",

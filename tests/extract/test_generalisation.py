@@ -1112,6 +1112,24 @@ CASES = {
          ("旅游总收入", "target", "2023", "level", "60", "亿元", "=")],
         [("旅游总收入", "target", "2023", "growth"), ("高新技术企业数", "target", "2023", "growth")],
     ),
+    "an investment list sharing its tail, and the livelihood budget's share written as 民生支出 N%": (
+        "2022年某市人民政府工作报告\n一、2021年工作回顾\n"
+        "高新技术产业投资增长21%，财政民生支出达78.5%。\n二、2022年主要预期目标\n"
+        "确保制造业、高新技术产业投资增长12%以上。\n",
+        [("高新技术产业投资", "actual", "2021", "growth", "21", "%", "="),
+         ("民生支出占一般公共预算支出比重", "actual", "2021", "level", "78.5", "%", "="),
+         ("制造业投资", "target", "2022", "growth", "12", "%", ">="),
+         ("高新技术产业投资", "target", "2022", "growth", "12", "%", ">=")],
+        [("民生支出", "actual", "2021", "growth")],
+    ),
+    "a five-year review's livelihood share held, and the investments of a county": (
+        "2021年某县人民政府工作报告\n一、“十三五”工作回顾\n"
+        "五年来，财政用于民生支出保持在75%以上。\n二、2020年工作回顾\n"
+        "技改投资、高技术产业投资分别增长18%、26%。\n",
+        [("民生支出占一般公共预算支出比重", "actual", "2016-2020", "level", "75", "%", ">="),
+         ("高新技术产业投资", "actual", "2020", "growth", "26", "%", "=")],
+        [],
+    ),
     "grain production's output after 达到 in another report, in another unit": (
         "2007年某市人民政府工作报告\n一、2006年工作回顾\n"
         "粮食生产连创历史新高，达到45.2亿公斤。\n",

@@ -428,6 +428,12 @@ def test_a_share_is_its_numerator_in_the_whole_named_after_zhan(text, expected):
     ("万元GDP用地面积下降5%", []),
     ("万元 GDP用地面积下降 3.2%", []),  # a space from a PDF or newspaper text: still no GDP
     ("每万人拥有市场经营主体数1018.6户", []),  # a density, not the stock
+    # a part of the region as the subject, glued or with its verb between
+    ("全市产业集聚区完成固定资产投资900亿元", []),
+    ("高新区规模以上工业总产值达到1200亿元", []),
+    ("经开区全社会研发投入强度达到3%", []),
+    ("4个园区实现工业总产值80亿元", []),
+    ("全市完成固定资产投资900亿元", ["全社会固定资产投资"]),
     # the whole region's indicator, and names that hold such a word, still read
     ("国家高新技术企业超过300家", ["高新技术企业数"]),
     ("高新技术产业增加值增长12%", ["高新技术产业增加值"]),

@@ -1130,6 +1130,20 @@ CASES = {
          ("高新技术产业投资", "actual", "2020", "growth", "26", "%", "=")],
         [],
     ),
+    "a part of the region as the subject: its industrial zones' figures are not the city's": (
+        "2016年某市人民政府工作报告\n一、2015年工作回顾\n"
+        "全市固定资产投资增长15%左右。全市产业集聚区完成固定资产投资900亿元，实现主营业务收入1500亿元。\n"
+        "二、2016年工作安排\n产业集聚区完成固定资产投资1000亿元。全市城镇新增就业6万人。\n",
+        [("全社会固定资产投资", "actual", "2015", "growth", "15", "%", "~"),
+         ("城镇新增就业", "target", "2016", "level", "6", "万人", "=")],
+        [("全社会固定资产投资", "actual", "2015", "level"), ("全社会固定资产投资", "target", "2016", "level")],
+    ),
+    "a high-tech zone's and a new area's figures in another report": (
+        "2021年某市人民政府工作报告\n一、2020年工作回顾\n"
+        "山南新区完成固定资产投资120亿元。高新区规模以上工业增加值增长12%。全市规模以上工业增加值增长6%。\n",
+        [("规模以上工业增加值", "actual", "2020", "growth", "6", "%", "=")],
+        [("全社会固定资产投资", "actual", "2020", "level")],
+    ),
     "grain production's output after 达到 in another report, in another unit": (
         "2007年某市人民政府工作报告\n一、2006年工作回顾\n"
         "粮食生产连创历史新高，达到45.2亿公斤。\n",

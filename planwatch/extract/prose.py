@@ -66,7 +66,7 @@ _GROWTH_AFTER = re.compile(r"的?(?:增长|增速|增幅|涨幅)")  # 实现6%�
 # a bare 万 counts the name's unit only with no word after it (减少24万农村贫困人口) nor between (新增就业参保人数超过65万)
 _WORD_AFTER = re.compile(r"[\u4e00-\u9fff]")
 _FROM_VALUE = re.compile(rf"[由从]\s*[\d.]+\s*万?|{alternation(_G.reached_words + _G.level_after + _G.control)}")
-_GROWTH_NAME = re.compile(r"(?:涨幅|增幅|增速|增长率|增长|价格指数)$")  # 居民消费价格涨幅3%
+_GROWTH_NAME = re.compile(r"(?:涨幅|增幅|增速|增长率|增长|价格指数|消费价格|消费品价格|CPI)$")  # 居民消费价格涨幅3%, 居民消费价格控制在3.5%左右
 _YEAR_CLAUSE = re.compile(r"[,，;；]\s*(?:19|20)\d\d ?年(?:末|底)?(?:全[省市县区])?(?:达到|达|为|突破|增至|实现|完成)$")
 _SHARE = re.compile(r"比重|占比|比例|份额|贡献率|之比")
 _YEAR = re.compile(r"(?:19|20)\d\d ?年")  # 2020 年: PDF text spaces

@@ -44,6 +44,7 @@ _CLAUSE_END = re.compile(r"[。！？!?\n;；:：,，|]")  # | joins table cells
 _FULL_STOP = re.compile(r"[。！？!?]")
 _CHAIN_BREAK = re.compile(r"[。！？!?\n;；:：,，、|]")
 _G = grammar()
+_SIGN_WORDS = frozenset(_G.positive_growth + _G.negative_growth + _G.flat_growth)
 _DURATION = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})年(?:来|间|内)?"  # 5年提高4.5个百分点: over 5 years
 # scanned over the whole text: a trie tries fewer alternatives per offset than a flat list
 _QUALITATIVE = re.compile(trie_pattern(_G.qualitative + _G.positive_growth + _G.negative_growth + _G.flat_growth))
@@ -364,6 +365,8 @@ class _Reader:
                                                 and self._run(quantities) == 1) else group[-1:]
             facts = [fact for mention in each for fact in self._chain(mention, quantities, start, evidence)]
         qual = self._qual_in(start, end)
+        if qual is not None and qual[2] in _SIGN_WORDS and "目标" in self.text[start:qual[0]]:
+            qual = None  # 经济增长预期目标总体与去年持平: the goal is set as last year's, no growth of 0
         if qual is not None:
             own_clause = self._prev(self.clause_ends, qual[0]) if _CLAUSE_END.search(self.text, start, qual[0]) else None
             for mention in group:

@@ -1164,6 +1164,18 @@ CASES = {
          ("居民消费价格指数", "target", "2023", "growth", "3", "%", "~")],
         [],
     ),
+    "a goal set as last year's is no growth of 0 (a city's targets)": (
+        "2025年某市人民政府工作报告\n二、2025年工作安排\n今年主要预期目标是：地区生产总值增长8%左右。"
+        "今年全国全区经济增长预期目标总体与去年持平，实现争先进位需要保持一定速度优势。\n",
+        [("地区生产总值", "target", "2025", "growth", "8", "%", "~")],
+        [],
+    ),
+    "a result equal to its plan's goal is no growth of 0, while flat trade still is (another city)": (
+        "2020年某市人民政府工作报告\n一、2019年工作回顾\n服务业增加值增长10%，与计划目标持平。进出口总额与上年持平。\n",
+        [("服务业增加值", "actual", "2019", "growth", "10", "%", "="),
+         ("进出口总额", "actual", "2019", "growth", "0", "%", "=")],
+        [],
+    ),
     "grain production's output after 达到 in another report, in another unit": (
         "2007年某市人民政府工作报告\n一、2006年工作回顾\n"
         "粮食生产连创历史新高，达到45.2亿公斤。\n",

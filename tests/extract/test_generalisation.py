@@ -1176,6 +1176,14 @@ CASES = {
          ("进出口总额", "actual", "2019", "growth", "0", "%", "=")],
         [],
     ),
+    "a county's review of the year given before its end, after its five years": (
+        "2017年某县人民政府工作报告\n一、过去五年工作回顾\n五年来，全县地区生产总值年均增长9%。\n"
+        "即将过去的一年，我们攻坚克难。全县地区生产总值增长8.2%，固定资产投资增长12%。\n",
+        [("地区生产总值", "actual", "2012-2016", "growth", "9", "%", "="),
+         ("地区生产总值", "actual", "2016", "growth", "8.2", "%", "="),
+         ("全社会固定资产投资", "actual", "2016", "growth", "12", "%", "=")],
+        [("全社会固定资产投资", "actual", "2012-2016", "growth")],
+    ),
     "grain production's output after 达到 in another report, in another unit": (
         "2007年某市人民政府工作报告\n一、2006年工作回顾\n"
         "粮食生产连创历史新高，达到45.2亿公斤。\n",

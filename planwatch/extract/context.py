@@ -70,7 +70,7 @@ _ADDRESS_AT = re.compile(_ADDRESS)
 # a lead opens the paragraph or its second sentence after a short first one (2015年是“十二五”收官之年。过去五年,…);
 # a five-year lead may stand third (2020年是“十三五”收官之年。我们完成了…目标任务。回眸“十三五”,…)
 _ONE_SHORT, _TWO = r"(?:[^。\n]{1,30}。)?", r"(?:[^。\n]{1,40}。){0,2}"
-_BEFORE_LEAD = {"five_years": _TWO, "term_years": _TWO, "plan": _TWO}
+_BEFORE_LEAD = {"five_years": _TWO, "term_years": _TWO, "plan": _TWO, "year_opening": ""}
 _NUMERALS = "一二三四五"
 _TOPIC = r"(?:[（(][一二三四五六七八九十]+[)）])?"  # （一）五年来,…: a numbered topic's paragraph
 _LEAD_BODIES = {kind: rf"[ \t\u3000—]*{_TOPIC}{_ADDRESS}{_BEFORE_LEAD.get(kind, _ONE_SHORT)}(?:{placeheld(words)})"
@@ -133,6 +133,7 @@ class Section:
     now: int | None = None  # the year 今年 means: when the document was written
     role_basis: Basis | None = None    # what gave its role, and its period (resolve.py's order of evidence)
     period_basis: Basis | None = None
+    term: tuple[int, int] | None = None  # the review's years around a paragraph on its last year (年均 is over them)
 
 
 def span_text(span: tuple[int, int]) -> str:
@@ -285,14 +286,21 @@ class Sections:
             return None
         lead = _ADDRESS_AT.sub("", match[0].lstrip(" \t\u3000—")).rsplit("。", 1)[-1]
         said = Basis("paragraph", match.end() - len(lead), match.end())
+        opening = kind == "year_opening"
+        if opening:
+            kind = "year"
         if kind in ("year", "this_year"):
             now = self._framing.now  # unknown in an undated annual plan report: 今年 is each section's year
             if kind == "this_year" and now is None:
                 return None
             year = now if kind == "this_year" else int(next((y for y in match.groups() if y), reviewed))
             role = "target" if year > reviewed else "actual"
-            return self._new(said.start, role, year, str(year), None, current.role_basis if role == current.role
-                             else said, said)
+            section = self._new(said.start, role, year, str(year), None, current.role_basis if role == current.role
+                                else said, said)
+            if opening and current.span and current.span[1] == year:
+                # 2006年，…同比增长13%，年均增长12%: a term review's last year; its 年均 is over the term
+                section = replace(section, term=current.span)
+            return section
         if kind == "five_years" and current.role == "target" and current.span:
             span = (current.span[0] - 5, current.span[0] - 1)  # a plan's part opening on 过去的五年: the last plan
             return self._new(said.start, "actual", span[1], str(span[1]), span, said, said)

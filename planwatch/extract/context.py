@@ -80,6 +80,10 @@ _LEADS = tuple((kind, re.compile(f"^{body}", re.M)) for kind, body in _LEAD_BODI
 # review frames the rest of its paragraph (and what follows, as a lead does); only inside a review
 _MID_BODY = rf"[^\n]*?。[ \t\u3000]*(?:{placeheld(grammar().paragraph_leads['five_years'])})(?=[,，])"
 _MID_LEAD = re.compile(f"^{_MID_BODY}", re.M)
+# …“三公”经费大幅下降。刚刚过去的2016年,…预计全年地区生产总值增长8%: the year reviewed named after long sentences
+# of a five-year review frames the rest of its paragraph (and what follows), as a five-year lead there does
+_PAST_YEAR = [word for word in grammar().paragraph_leads["year"] if word.endswith("过去的{year}")]
+_MID_YEAR_LEAD = re.compile(f"^[^\n]*?。[ \t\u3000]*(?:{placeheld(_PAST_YEAR)})(?=[,，])", re.M)
 
 
 def _spelled_out(words) -> list[str]:
@@ -103,6 +107,7 @@ def _spelled_out(words) -> list[str]:
 _LEAD_LINE = re.compile("|".join(_spelled_out([*(word for words in grammar().paragraph_leads.values() for word in words),
                                                *grammar().addresses])))
 _MID_LINE = re.compile("|".join(_spelled_out(grammar().paragraph_leads["five_years"])))
+_MID_YEAR_LINE = re.compile("|".join(_spelled_out(_PAST_YEAR)))
 
 
 def _lines_holding(text: str, words: re.Pattern) -> list[int]:
@@ -268,12 +273,19 @@ class Sections:
         for match in _at_line_starts(text, _MID_LEAD, _lines_holding(text, _MID_LINE)):
             lead = match.end() - len(match[0].rsplit("。", 1)[-1].lstrip(" \t\u3000"))
             longest.setdefault(lead, ("five_years_mid", match))
+        for match in _at_line_starts(text, _MID_YEAR_LEAD, _lines_holding(text, _MID_YEAR_LINE)):
+            lead = match.end() - len(match[0].rsplit("。", 1)[-1].lstrip(" \t\u3000"))
+            longest.setdefault(lead, ("year_mid", match))
         added = []
         for start, (kind, match) in sorted(longest.items()):
             current = self.at(start)
             if kind == "five_years_mid" and (current.role != "actual" or current.span):
                 continue
-            section = self._paragraph(match, "five_years" if kind == "five_years_mid" else kind, current)
+            if kind == "year_mid":
+                framed = added[-1] if added and added[-1].start > current.start else current  # 五年来,… of its paragraph
+                if not (framed.role == "actual" and framed.span):
+                    continue  # only a five-year review's paragraph turns to the year after long sentences
+            section = self._paragraph(match, {"five_years_mid": "five_years", "year_mid": "year"}.get(kind, kind), current)
             if section is not None:
                 added.append(section)
         if added:

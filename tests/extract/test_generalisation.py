@@ -1184,6 +1184,15 @@ CASES = {
          ("全社会固定资产投资", "actual", "2016", "growth", "12", "%", "=")],
         [("全社会固定资产投资", "actual", "2012-2016", "growth")],
     ),
+    "the year reviewed named after long sentences of a five-year paragraph (a prefecture's report)": (
+        "2022年某州人民政府工作报告\n一、过去五年工作回顾\n五年来，全州地区生产总值年均增长7.5%。\n"
+        "五年来，我们坚持以人民为中心，办好民生实事。即将过去的2021年，我们攻坚克难。全州地区生产总值增长8.3%，"
+        "社会消费品零售总额增长14.6%。\n",
+        [("地区生产总值", "actual", "2017-2021", "growth", "7.5", "%", "="),
+         ("地区生产总值", "actual", "2021", "growth", "8.3", "%", "="),
+         ("社会消费品零售总额", "actual", "2021", "growth", "14.6", "%", "=")],
+        [("社会消费品零售总额", "actual", "2017-2021", "growth")],
+    ),
     "grain production's output after 达到 in another report, in another unit": (
         "2007年某市人民政府工作报告\n一、2006年工作回顾\n"
         "粮食生产连创历史新高，达到45.2亿公斤。\n",

@@ -58,8 +58,8 @@ _REPORTED = re.compile(r"执行情况|完成情况")
 _OPENING_YEAR = re.compile(r"开局")  # 实现“十四五”良好开局: the plan's first year, not the plan
 _TARGET = re.compile(r"计划|目标|安排|任务|草案|预期|展望|工作重点|总体要求|以下[^\n]{0,6}工作")
 # 2016年重点工作: a year's key work is its plan (a review's 统筹抓好“五大重点工作” names no year)
-_YEAR_WORK = re.compile(r"(?:19|20)\d\d年[^\n]{0,6}重点工作")
-_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_YEAR_WORK = re.compile(r"(?:19|20)\d\d ?年[^\n]{0,6}重点工作")
+_YEAR = re.compile(r"((?:19|20)\d\d) ?年")  # 三、2016 年主要工作: a space from PDF text
 _SPAN = re.compile(r"((?:19|20)\d\d)年?\s*[-—至~～到]\s*((?:19|20)\d\d)年")
 _THIS_YEAR = re.compile(r"\s*(?:今年|本年)")
 _NEXT_FIVE = re.compile(r"今后五年|未来五年|今后5年|未来5年")

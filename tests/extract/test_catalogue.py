@@ -441,6 +441,12 @@ def test_a_share_is_its_numerator_in_the_whole_named_after_zhan(text, expected):
     ("经开区全社会研发投入强度达到3%", []),
     ("4个园区实现工业总产值80亿元", []),
     ("全市完成固定资产投资900亿元", ["全社会固定资产投资"]),
+    # an economy of a kind, or the counties' part of the region
+    ("全市数字经济增长10%", []),
+    ("六大农业龙型经济增长9.5%", []),
+    ("县域经济总量增长8%", []),
+    ("县域规模以上工业产值达650亿元", []),
+    ("数字经济核心产业增加值增长12%", ["数字经济核心产业增加值"]),
     # the whole region's indicator, and names that hold such a word, still read
     ("国家高新技术企业超过300家", ["高新技术企业数"]),
     ("高新技术产业增加值增长12%", ["高新技术产业增加值"]),

@@ -1210,6 +1210,13 @@ CASES = {
          ("全社会固定资产投资", "target", "2014", "growth", "18", "%", "=")],
         [],
     ),
+    "an economy of a kind growing does not crowd out the GDP target (two cities' plans)": (
+        "2023年某市人民政府工作报告\n二、2023年工作安排\n主要预期目标是：地区生产总值增长6%以上。"
+        "推动数字经济与实体经济深度融合，全市数字经济增长10%。六大农业龙型经济增长9.5%。"
+        "加快县域经济提质增量，县域经济总量增长8%。\n",
+        [("地区生产总值", "target", "2023", "growth", "6", "%", ">=")],
+        [],
+    ),
     "grain production's output after 达到 in another report, in another unit": (
         "2007年某市人民政府工作报告\n一、2006年工作回顾\n"
         "粮食生产连创历史新高，达到45.2亿公斤。\n",

@@ -8,7 +8,7 @@ turns one into a period given the section's year and plan span.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .context import Section, five_year_span, span_text
 from .grammar import alternation, grammar
@@ -52,8 +52,7 @@ _MARK = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):  # a tuple: cheap to build, one for every period word of a document
     start: int
     end: int
     kind: str      # half | since | year_part | to_date | last_year | quarters | months | five | years | plan_end | plan_start | span_words | last_years | year | this_year

@@ -123,10 +123,12 @@ class _Catalogue:
         return re.compile(self.spaced_source)
 
     @cached_property
-    def automaton(self) -> ahocorasick_rs.AhoCorasick:
-        """Every name and shared name: finds where names may start in one pass in native code, where
-        the regex would try its first characters at every offset."""
-        return ahocorasick_rs.AhoCorasick([*self.by_name, *self.shared], implementation=ahocorasick_rs.Implementation.DFA)
+    def automaton(self) -> ahocorasick_rs.BytesAhoCorasick:
+        """Every name and shared name, in UTF-8: finds where names may start in one pass in native
+        code, where the regex would try its first characters at every offset. It reads bytes: handed
+        a str, the automaton spends longer converting it and its offsets than searching it."""
+        return ahocorasick_rs.BytesAhoCorasick([name.encode() for name in (*self.by_name, *self.shared)],
+                                               implementation=ahocorasick_rs.Implementation.DFA)
 
 
 def _read(path: Path):
@@ -400,8 +402,21 @@ def _name_starts(catalogue: _Catalogue, text: str, start: int, end: int, spaced:
     kept = [window[after + 1:before] for after, before in zip([-1, *inside], [*inside, len(window)])]
     clean = "".join(kept).replace("（", "(").replace("）", ")")
     shifts = [pos - rank for rank, pos in enumerate(inside)]  # a clean offset past k of them is k further on
-    firsts = sorted({first for _, first, _ in catalogue.automaton.find_matches_as_indexes(clean, overlapping=True)})
+    data = clean.encode()
+    firsts = _char_offsets(data, sorted({first for _, first, _ in catalogue.automaton.find_matches_as_indexes(
+        data, overlapping=True)}))
     return [start + first + bisect_right(shifts, first) for first in firsts]
+
+
+def _char_offsets(data: bytes, offsets: list[int]) -> list[int]:
+    """Ascending offsets of characters' first bytes in UTF-8 `data`, as character offsets:
+    each stretch between two of them decoded once."""
+    chars, done, count = [], 0, 0
+    for offset in offsets:
+        count += len(data[done:offset].decode())
+        chars.append(count)
+        done = offset
+    return chars
 
 
 def _narrowed(catalogue: _Catalogue, text: str, start: int) -> bool:

@@ -32,9 +32,10 @@ _HEADING_LINE = (
     r"[^\n。]{0,60}$|[ \t\u3000]*[■◆][^\n。]{2,60}$|[ \t\u3000]*[^\n。，,;；]{2,50}[:：][ \t\u3000]*$"
     r"|[ \t\u3000]*(?P<plain>[^\n。，,;；:：|]{4,30})[ \t\u3000]*$"
 )
-_HEADING = re.compile(f"^(?:{_HEADING_LINE})", re.M)
+_HEADING = re.compile(f"^(?P<line>{_HEADING_LINE})", re.M)
 # A heading is a whole line: re finds a literal \n fast, but tries ^ at every offset of the text.
-_HEADING_NEXT = re.compile(f"\n(?=(?:{_HEADING_LINE}))", re.M)
+# The lookahead's groups hold the line as _HEADING would match it there.
+_HEADING_NEXT = re.compile(f"\n(?=(?P<line>{_HEADING_LINE}))", re.M)
 _GOALS = r"(?:预期目标|主要目标|发展目标|目标任务|预期指标)"
 _IS = r"(?:建议|确定|安排|拟定|设定)?(?:是|为|如下)"  # 主要预期目标建议为: 目标如下:
 # the goal words first, once: re skips to their first characters instead of trying each offset
@@ -196,16 +197,16 @@ class Sections:
 
     def _headings(self, text: str):
         current = self._sections_default
-        for start in [0, *(found.end() for found in _HEADING_NEXT.finditer(text))]:
-            match = _HEADING.match(text, start)
+        for match in [_HEADING.match(text), *_HEADING_NEXT.finditer(text)]:
             if match is None:
                 continue
+            line = match["line"]
             if match["plain"] and not ((_YEAR.search(match["plain"]) or five_year_span(match["plain"]))
-                                       and _PROSE_LINE.match(text, match.end())):
+                                       and _PROSE_LINE.match(text, match.end("line"))):
                 continue  # a short line is a heading only when it names a year (or 十三五) and prose follows
             # **三、2016年工作安排**: Markdown bold around a heading is no part of its words
-            section = self._section(match.start() + len(match[0]) - len(match[0].lstrip()),
-                                    match[0].strip().strip("*").strip(), current)
+            section = self._section(match.start("line") + len(line) - len(line.lstrip()),
+                                    line.strip().strip("*").strip(), current)
             if section is not None:
                 current = section
                 yield section

@@ -8,7 +8,7 @@ turns one into a period given the section's year and plan span.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .context import Section, five_year_span, span_text
 from .grammar import alternation, grammar
@@ -52,8 +52,7 @@ _MARK = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):  # a tuple: cheap to build, one for every period word of a document
     start: int
     end: int
     kind: str      # half | since | year_part | to_date | last_year | quarters | months | five | years | plan_end | plan_start | span_words | last_years | year | this_year
@@ -125,13 +124,18 @@ class Mark:
             self.kind == "five" and self.detail not in (*_END, *_START))
 
 
+# A mark's kind is the group of _MARK that closed last, but for the kinds that end in a group of
+# their own (“十三五”|期间, 2023年|上半年); that group is the kind's detail, as 1-|6|月's last month is.
+_KIND_OF = {"when": "five", "part": "year_part"}
+_DETAIL = {"months": "last", "five": "when", "year_part": "part"}
+
+
 def period_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark]:
     """Every period mark in text[start:end], in order."""
     marks = []
     for match in _MARK.finditer(text, start, len(text) if end is None else end):
-        kind = next(k for k in ("half", "since", "since_plan", "to_date", "last_year", "quarters", "months", "five", "years", "plan_end", "plan_start",
-                                "span_words", "last_years", "year_part", "year", "this_year") if match[k])
-        detail = {"months": match["last"], "five": match["when"], "year_part": match["part"]}.get(kind)
+        kind = _KIND_OF.get(match.lastgroup, match.lastgroup)
+        detail = match[_DETAIL[kind]] if kind in _DETAIL else None
         words = str(parse_number(match["year"])) if kind == "year" else match[kind]  # 二〇二三年 -> 2023
         if kind == "since_plan":
             kind, words = "since", str(five_year_span(words)[1])

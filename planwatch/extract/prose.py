@@ -109,6 +109,10 @@ _HEAD_JUNK = " \t\u3000—-“”\"'"
 _MARK_LEAD = re.compile(rf"(?:{_ESTIMATE}|{_STRETCH})?(?:到|至|截至|截止|在|于)?")  # 到2025年, opens its clause too
 _HARD_LINE_END = "。！？!?:：;；|\n \t\u3000"
 _PARAGRAPH_START = "\n\r \t\u3000—-·•(（第一二三四五六七八九十|"
+# a line break that may be a wrapped line's: after no hard line end, before no paragraph start
+# (_soft_wrap decides); found in one scan, as most line breaks are neither. The regex opens with
+# its literal \n, which re finds fast, where a lookbehind first is tried at every offset.
+_MAYBE_WRAPPED = re.compile(f"\n(?<![{re.escape(_HARD_LINE_END)}]\n)(?![{re.escape(_PARAGRAPH_START)}])")
 _HEADING_START = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十0-9]+[章节篇条]"
                             r"|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．](?![0-9])|——)")
 _COMMA = re.compile("[,，、。;；]")  # prose punctuation: the line is no title or heading
@@ -170,11 +174,12 @@ def _boundaries(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
     break inside a sentence (a long line without final punctuation, as PDFs wrap
     them) is no end at all; nor is a sentence ever longer than _LONGEST_SENTENCE."""
     clauses, slots, sentences, paragraphs = [], [], [], []
+    wrapped = {found.start() for found in _MAYBE_WRAPPED.finditer(text) if _soft_wrap(text, found.start())}
     sentence_start = 0
     for match in _CLAUSE_END.finditer(text):
         pos, char = match.start(), match[0]
         if char == "\n":
-            if _soft_wrap(text, pos):
+            if pos in wrapped:
                 continue
             paragraphs.append(pos)
         clauses.append(pos)

@@ -3,6 +3,7 @@ and years: each case is a text and the facts a reader would take from it."""
 
 from __future__ import annotations
 
+import gc
 from decimal import Decimal
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planwatch.documents import Document, DocumentMeta
-from planwatch.extract import extract
+from planwatch.extract import extract, extract_all
 
 COUNTY_ANNUAL = (
     "一、2023年国民经济和社会发展计划执行情况\n"
@@ -122,6 +123,20 @@ CASES = {
 
 def _document(text: str, **meta) -> Document:
     return Document(name="invented.txt", text=text, sha256="0" * 64, encoding="utf-8", meta=DocumentMeta(**meta))
+
+
+def test_reading_a_document_leaves_the_cycle_collector_as_it_was():
+    """The collector pauses while a document is read, never longer: a process that reads
+    documents all day still collects its garbage, and one that paused it keeps it paused."""
+    text, meta, _ = CASES["county annual report"]
+    assert gc.isenabled()
+    facts, _ = extract_all(_document(text, **meta))
+    assert facts and gc.isenabled()
+    gc.disable()
+    try:
+        assert extract(_document(text, **meta)) and not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def _row(fact) -> tuple:

@@ -34,11 +34,11 @@ def cell_fact(cell: Cell, value: kinds.Value, slot: Slot, row: Row, context: Con
     unit = None
     quantity = value.quantity
     cumulative = False
-    amount = share_amount(row) if row.unit is None else None
     period_basis = column.period_basis or context.basis
-    if slot.pair and row.rate and column.measure == "level" and quantity is not None and quantity.unit != "%" \
-            and amount is not None:
-        # a share's 总量 column holds the amount it is a share of (研发经费 beside its 占比)
+    # a share's 总量 column holds the amount it is a share of (研发经费 beside its 占比)
+    amount = share_amount(row) if slot.pair and row.rate and row.unit is None and column.measure == "level" \
+        and quantity is not None and quantity.unit != "%" else None
+    if amount is not None:
         indicator, unit = amount.name, _level_unit(amount, None, row.written, context)
     elif quantity is not None and quantity.cumulative:
         cumulative = True

@@ -7,7 +7,7 @@
 2. each body row is split into name, unit, values and the cells describing
    the row (`rows.read_row`); category rows (经济发展 …) are skipped;
 3. values are laid over the columns, directly when the counts agree, else by
-   `align` (ties keep only the facts every layout gives); a layout that was
+   `align.Aligner` (ties keep only the facts every layout gives); a layout that was
    inferred is checked: a year whose level and growth contradict the year
    before is dropped;
 4. each placed cell becomes a Fact (`facts.cell_fact`).
@@ -27,7 +27,7 @@ from ...model import Basis, Fact
 from ..framing import framing
 from . import cells as kinds
 from . import grid
-from .align import RowShape, Slot, align, direct
+from .align import Aligner, RowShape, Slot, direct
 from .facts import cell_fact
 from .header import (COMPLETION, YEAR, Column, Context, Group, groups, header_span, plan_span, span_text,
                      value_labels, with_group_label)
@@ -81,11 +81,12 @@ def read_table(table: Table, document: Document, real: bool = False) -> list[Fac
     columns = grid.as_groups(placed[1]) if placed is not None else \
         _columns(table.rows[:first], [row for _, row in body], context)
     found: list[Fact] = []
+    aligner = Aligner(columns)
     for index, row in body:
         if placed is not None and placed[0].fills(index):
             found.extend(_grid_facts(row, placed, context))
         elif columns:
-            found.extend(_row_facts(row, columns, context))
+            found.extend(_row_facts(row, aligner, context))
     return found
 
 
@@ -174,14 +175,15 @@ def _with_base(found: list[Group], span: tuple[int, int]) -> list[Group]:
     return found[:at] + [base] + found[at:]
 
 
-def _row_facts(row: Row, columns: list[Group], context: Context) -> list[Fact]:
+def _row_facts(row: Row, aligner: Aligner, context: Context) -> list[Fact]:
+    columns = aligner.groups
     values = [kinds.read_value(c.text) for c in row.values]
     leaves = sum(len(g.leaves) for g in columns)
     padded = len(values) + row.trailing_empty
     if len(values) == leaves or padded == leaves:
         return _facts(row, values, direct(columns)[:len(values)], context)
     shape = RowShape(rate=row.rate, growth_named=row.growth_named)
-    layouts = align(values, columns, shape)
+    layouts = aligner(values, shape)
     if not layouts:
         return []
     readings = [_checked(row, values, layout, context) for layout in layouts]

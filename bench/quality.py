@@ -6,7 +6,8 @@ Sets: the seeds (tuned on), the development set (../shared/devset), our keys on 
 南通 series (tests/extract/keys/tune) and on three unlabelled devset reports of other
 levels and years (tests/extract/keys/tune2), on three more of older, five-year-review and
 autonomous-region reports (tests/extract/keys/tune3), on two five-year plans and two reports that review one
-plan and set the next (tests/extract/keys/plans), and the held-out keys
+plan and set the next (tests/extract/keys/plans), on three city reports of the corpus of other provinces and years
+(tests/extract/keys/tune5, read from the archive ../shared/corpus/city-work-reports.tar.xz), and the held-out keys
 (tests/extract/keys/heldout, never tuned on: the honest figure). With --floors, prints the figures truncated to
 three decimals in the shape of tests/extract/quality_floors.json, for raising floors.
 """
@@ -30,6 +31,7 @@ SETS = {
     "tune2": (SHARED / "devset" / "raw", KEYS / "tune2"),
     "tune3": (SHARED / "devset" / "raw", KEYS / "tune3"),
     "plans": (SHARED / "devset" / "raw", KEYS / "plans"),
+    "tune5": (SHARED / "corpus" / "city-work-reports.tar.xz", KEYS / "tune5"),
     "heldout": (SHARED / "devset" / "raw", KEYS / "heldout"),
 }
 

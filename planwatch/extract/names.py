@@ -109,6 +109,8 @@ def _share(text: str, mention: Mention) -> Mention:
 def _listed_new(text: str, mention: Mention) -> Mention:
     """新增科技型中小企业180家、高新技术企业30家: a 新增 that opens a list of counts is each later item's too
     (the firms certified this year, not the stock), where the catalogue knows the 新增 name."""
+    if text[mention.start - 1:mention.start] != "、":
+        return mention
     opened = _NEW_LIST.search(text, max(0, mention.start - _NEW_LIST_REACH), mention.start)
     if opened is None or mention.written.startswith(opened[1]):
         return mention

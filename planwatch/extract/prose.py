@@ -353,8 +353,8 @@ class _Reader:
         listed = bool(quantities) and 0 <= respectively < quantities[0].start  # names, then 分别, then values
         # 基础设施投资、工业投资分别增长… / 规上工业增加值、工业应税销售分别…: names the catalogue does not read
         # 能源投资、文化旅游投资分别…: a name read only in part (文化 unread) stands in the list all the same
-        joined = _JOINED_BEFORE.search(self.text, max(0, group[0].start - 1 - _GLUED), group[0].start)
-        unnamed = listed and joined is not None \
+        joined = listed and _JOINED_BEFORE.search(self.text, max(0, group[0].start - 1 - _GLUED), group[0].start)
+        unnamed = bool(joined) \
             and not _VALUE_BEFORE.search(self.text, max(0, joined.start() - _GAP), joined.start())
         after = self._unread_after(group[-1].end, respectively) if listed else 0
         # 旅游人数和收入年均增长20.28%和30.36%: as many joined values as names, 分别 left unsaid

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import json
 import math
+import atexit
+import functools
 import subprocess
 import sys
+import tarfile
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -17,20 +20,43 @@ from planwatch.documents import Document, load
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 
 
+@functools.cache
+def _unpacked(archive: Path, names: tuple[str, ...]) -> Path:
+    folder = tempfile.TemporaryDirectory(prefix="planwatch-keys-")
+    atexit.register(folder.cleanup)
+    with tarfile.open(archive) as tar:
+        tar.extractall(folder.name, members=[tar.getmember(name) for name in names], filter="data")
+    return Path(folder.name)
+
+
+def documents(docs: Path, names: Iterable[str]) -> Path:
+    """A folder holding the documents NAMES: DOCS itself, or, when DOCS is an archive (the corpus, whose
+    documents stay packed), a temporary folder where just those members are unpacked, once per process."""
+    return _unpacked(docs, tuple(sorted(names))) if docs.is_file() else docs
+
+
 def run_scorer(scorer: str, keys: Path, docs: Path, records: Callable[[Document], Iterable[dict]],
                extra: list[str]) -> subprocess.CompletedProcess:
-    """SCORER (a file in ../shared) on the key files of KEYS against RECORDS of each keyed document in DOCS."""
-    gold = "".join(p.read_text(encoding="utf-8") for p in sorted(keys.glob("*.jsonl")))
-    names = sorted({json.loads(line)["doc"] for line in gold.splitlines() if line.strip()})
+    """SCORER (a file in ../shared) on the key files of KEYS against RECORDS of each keyed document in DOCS
+    (a folder or an archive). The scorer reads documents by file name from one folder, so a key's document
+    inside an archive (`city-work-reports/某市/2018.md`) is handed to it as `city-work-reports_某市_2018.md`."""
+    rows = [json.loads(line) for p in sorted(keys.glob("*.jsonl"))
+            for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    names = sorted({row["doc"] for row in rows})
+    source = documents(docs, names)
+    flat = {name: name.replace("/", "_") for name in names}
     with tempfile.TemporaryDirectory() as folder:
-        pred, key = Path(folder) / "pred.jsonl", Path(folder) / "gold.jsonl"
-        key.write_text(gold, encoding="utf-8")
+        pred, key, texts = Path(folder) / "pred.jsonl", Path(folder) / "gold.jsonl", Path(folder) / "docs"
+        texts.mkdir()
+        key.write_text("".join(json.dumps(row | {"doc": flat[row["doc"]]}, ensure_ascii=False) + "\n"
+                               for row in rows), encoding="utf-8")
         with pred.open("w", encoding="utf-8") as out:
             for name in names:
-                for record in records(load(docs / name)):
+                (texts / flat[name]).symlink_to((source / name).resolve())
+                for record in records(load(texts / flat[name])):
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
         return subprocess.run([sys.executable, str(SHARED / scorer), "--gold", str(key), "--pred", str(pred),
-                               "--docs", str(docs), *extra], capture_output=True, text=True, check=True)
+                               "--docs", str(texts), *extra], capture_output=True, text=True, check=True)
 
 
 def per_document(report: dict) -> dict[str, float]:

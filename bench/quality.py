@@ -7,7 +7,8 @@ Sets: the seeds (tuned on), the development set (../shared/devset), our keys on 
 levels and years (tests/extract/keys/tune2), on three more of older, five-year-review and
 autonomous-region reports (tests/extract/keys/tune3), on three more city reports of 2010, 2016
 and 2023 (tests/extract/keys/tune4), on two five-year plans and two reports that review one
-plan and set the next (tests/extract/keys/plans), and the held-out keys
+plan and set the next (tests/extract/keys/plans), on three city reports of the corpus of other provinces and years
+(tests/extract/keys/tune5, read from the archive ../shared/corpus/city-work-reports.tar.xz), and the held-out keys
 (tests/extract/keys/heldout, never tuned on: the honest figure). With --floors, prints the figures truncated to
 three decimals in the shape of tests/extract/quality_floors.json, for raising floors.
 """
@@ -32,6 +33,7 @@ SETS = {
     "tune3": (SHARED / "devset" / "raw", KEYS / "tune3"),
     "tune4": (SHARED / "devset" / "raw", KEYS / "tune4"),
     "plans": (SHARED / "devset" / "raw", KEYS / "plans"),
+    "tune5": (SHARED / "corpus" / "city-work-reports.tar.xz", KEYS / "tune5"),
     "heldout": (SHARED / "devset" / "raw", KEYS / "heldout"),
 }
 

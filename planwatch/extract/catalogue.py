@@ -49,7 +49,7 @@ _ID = re.compile(r"[a-z][a-z0-9_]*")
 _SYSTEM_KEYS = {"id", "name", "category", "unit", "also_units", "polarity", "rate", "comparable", "note",
                 "parent", "numerator", "denominator", "until", "successor"}
 _READING_KEYS = {"names", "historical", "down", "shared", "split", "whole_word", "main", "follow", "counted",
-                 "national", "percent"}
+                 "national", "percent", "index"}
 _JUNK = re.compile(r"[\s\"'“”‘’「」『』《》_]")
 _BRACKETS = str.maketrans("（）", "()")
 _CHAR = {"(": "[(（]", ")": "[)）]"}
@@ -87,6 +87,7 @@ class Indicator:
     counted: tuple[str, ...] = ()  # names written after their count (134个贫困村出列, 3县摘帽)
     national: tuple[str, ...] = ()  # names that mean this indicator in a national document (财政收入)
     percent: str | None = None  # the indicator (standard name) its name means with a value in % (优良天数88%: the ratio)
+    index: int | None = None   # its growth may be written as the index, last year = this (居民消费价格指数103%: +3%)
     id: str = ""
     polarity: str = "higher"   # higher | lower | neutral: which way is better
     note: str | None = None    # the 口径
@@ -193,6 +194,7 @@ def _entry(raw: dict, hints: dict, system: dict[str, dict]) -> Indicator:
         counted=tuple(hints.get("counted") or ()),
         national=tuple(hints.get("national") or ()),
         percent=system[hints["percent"]]["name"] if hints.get("percent") else None,
+        index=hints.get("index"),
         id=raw["id"],
         polarity=raw["polarity"],
         note=raw.get("note"),

@@ -36,6 +36,10 @@ _NOT_HEAD = re.compile(r"[\s,，。;；:：、()（）“”\"%]")  # a first na
 _BOTH = re.compile(r"均|[^。;；\n]{0,12}?分别|[^,，。;；\n]{0,6}?[0-9.]+[万亿]?[元%]?(?:和|、|与)[0-9.]+[^。;；\n]{0,30}?分别")
 
 
+_NEW_LIST_REACH = 30
+_NEW_LIST = re.compile(r"(新增)[^，,。;；:：\n]{1,24}?[0-9.]+[万亿]?[^0-9，,。;；:：、\n]{0,3}、$")
+
+
 class Mention(NamedTuple):  # a tuple: one is built for every name of every document, and cheaply
     start: int
     end: int
@@ -81,6 +85,7 @@ def find_mentions(text: str, skipped: list[tuple[int, int]]) -> list[Mention]:
         mention = _compared(text, _share(text, Mention(start, end, indicator, text[start:end])))
         if mention is None:
             continue
+        mention = _listed_new(text, mention)
         if text[start - 1:start] in _JOINERS:
             found.extend(_elided_before(text, mention, found[-1].end if found else 0))
         if found and found[-1].start < start < found[-1].end:
@@ -98,6 +103,18 @@ def _share(text: str, mention: Mention) -> Mention:
         return mention
     end, indicator = found
     return Mention(mention.start, end, indicator, text[mention.start:end])
+
+
+def _listed_new(text: str, mention: Mention) -> Mention:
+    """新增科技型中小企业180家、高新技术企业30家: a 新增 that opens a list of counts is each later item's too
+    (the firms certified this year, not the stock), where the catalogue knows the 新增 name."""
+    if text[mention.start - 1:mention.start] != "、":
+        return mention
+    opened = _NEW_LIST.search(text, max(0, mention.start - _NEW_LIST_REACH), mention.start)
+    if opened is None or mention.written.startswith(opened[1]):
+        return mention
+    indicator = catalogue.get(opened[1] + mention.written)
+    return mention if indicator is None else Mention(mention.start, mention.end, indicator, opened[1] + mention.written)
 
 
 def _compared(text: str, mention: Mention) -> Mention | None:

@@ -97,6 +97,9 @@ _PROGRESS = re.compile(r"(?:完成|占|达到)[^,，;；。]{0,8}(?:目标|计�
 _RESPECTIVELY = re.compile(rf"[,，;；、]\s*(?:年均)?分别(?:年均)?(?:{_VERBS}|为|达到|达)")  # ,年均分别增长13%和47%
 # …X元,农村…Y元,同比增长8.5%和13%: a growth verb before two values joined by 和 shares them out too
 _PAIRED = re.compile(rf"[,，;；]\s*(?:同比|比上年|较上年|实际|名义)?(?:{_VERBS})$")
+# a two-character word glued before a name (文化旅游投资, 城市建成区绿地率); one character is a name cut short (城、乡居民)
+_GLUED = 2
+_JOINED_BEFORE = re.compile(rf"[{_NAME_JOINERS}](?:[\u4e00-\u9fff]{{{_GLUED}}})?$")
 # 地区生产总值增长8%、城镇和农村居民…分别增长9%和10%: the joiner closes a value of another name, no unread name
 _VALUE_BEFORE = re.compile(r"[0-9０-９%‰][^0-9０-９,，。;；:：、和及与（(\n]{0,4}$")
 _UNREAD_ITEM = re.compile(r"[、和及与][^0-9,，;；。:：%、]{1,12}")  # 、入境游客: the next item of a list, named in words the catalogue does not read
@@ -358,8 +361,10 @@ class _Reader:
         respectively = self.text.find("分别", start, end)
         listed = bool(quantities) and 0 <= respectively < quantities[0].start  # names, then 分别, then values
         # 基础设施投资、工业投资分别增长… / 规上工业增加值、工业应税销售分别…: names the catalogue does not read
-        unnamed = listed and self.text[group[0].start - 1:group[0].start] in _NAME_JOINERS \
-            and not _VALUE_BEFORE.search(self.text, max(0, group[0].start - 1 - _GAP), group[0].start - 1)
+        # 能源投资、文化旅游投资分别…: a name read only in part (文化 unread) stands in the list all the same
+        joined = listed and _JOINED_BEFORE.search(self.text, max(0, group[0].start - 1 - _GLUED), group[0].start)
+        unnamed = bool(joined) \
+            and not _VALUE_BEFORE.search(self.text, max(0, joined.start() - _GAP), joined.start())
         after = self._unread_after(group[-1].end, respectively) if listed else 0
         # 旅游人数和收入年均增长20.28%和30.36%: as many joined values as names, 分别 left unsaid
         paired = len(group) > 1 and quantities and self._run(quantities) == len(group) \

@@ -86,6 +86,8 @@ def measure_of(indicator: Indicator, quantity: Quantity, verb: re.Match | None,
             return None  # GDP的60%, 增长至5%: a share or a level, not a growth rate
         if down or (verb is None and indicator.down):
             quantity = signed(quantity)
+        if indicator.index and quantity.value >= indicator.index * _INDEX_FLOOR:
+            quantity = _less(quantity, indicator.index)
         return "growth", quantity
     if quantity.unit == "百分点":
         if not indicator.rate:
@@ -101,6 +103,15 @@ def measure_of(indicator: Indicator, quantity: Quantity, verb: re.Match | None,
     if verb is not None and not verb["to"]:
         return "change", signed(quantity) if down else quantity
     return "level", quantity
+
+
+_INDEX_FLOOR = Decimal("0.8")  # no price rises 80% in a year: a value this high is the index (103%), not the rise
+
+
+def _less(quantity: Quantity, base: int) -> Quantity:
+    """The growth an index states: the index less its base (103% of last year: +3%)."""
+    upper = None if quantity.upper is None else quantity.upper - base
+    return replace(quantity, value=quantity.value - base, upper=upper)
 
 
 def _scale_fits(usual: str | None, unit: str) -> bool:

@@ -61,7 +61,6 @@ _LONGEST_CLAUSE, _LONGEST_SENTENCE = 300, 2000
 _MAX_NAMED = 25   # a named item longer than this is a clause, not a name
 _SCALE = {"万亿": Decimal(10000), "亿": Decimal(1), "千万": Decimal("0.1"), "百万": Decimal("0.01"),
           "万": Decimal("0.0001"), "": Decimal("0.00000001")}
-_NONE = (None, None, None)  # the quantity after the last
 _OF = "的"
 _QUALIFIER = 3  # chars: a word this short before 的 qualifies the object after it (规模的, not 行政许可事项的)
 _QUALIFIED = 8  # chars: an amount this close before 项目 sizes the projects
@@ -122,13 +121,23 @@ class _Reader:
         self.taken_ends = list(accumulate((end for _, end in taken), max))  # the furthest end so far
 
     def commitments(self) -> list[Commitment]:
+        drafts, counted = self._counts()
+        drafts = [each for draft in self._shared_objects(_money_first(drafts, self.text)) for each in self._each(draft)]
+        drafts = sorted(drafts + self._named(counted), key=lambda d: d.start)
+        return [c for c in map(self._commitment, drafts) if c is not None]
+
+    def _counts(self) -> tuple[list[_Draft], set[int]]:
+        """The drafts of the counted quantities, in text order, and the starts of the clauses
+        that count something. Every quantity of the text is held only while this runs: the
+        objects a reader keeps alive are what the cycle collector walks again and again."""
         drafts: list[_Draft] = []
         previous_end = 0
         text = self.text
-        read = self._quantities()
+        quantities, units, ends = self._quantities()
         # a clause counts something only with a number in digits (一期通道, 第一人民医院 are names)
         counted = set()
-        for (quantity, unit, end), (following, following_unit, following_end) in zip(read, read[1:] + [_NONE]):
+        for quantity, unit, end, following, following_unit, following_end in zip(
+                quantities, units, ends, quantities[1:] + [None], units[1:] + [None], ends[1:] + [None]):
             clause = None
             if unit and text[quantity.number_start].isdigit():
                 clause = self._clause_start(quantity.start)
@@ -146,23 +155,24 @@ class _Reader:
                 if draft is not None:
                     drafts.append(draft)
             previous_end = end
-        drafts = [each for draft in self._shared_objects(_money_first(drafts, text)) for each in self._each(draft)]
-        drafts = sorted(drafts + self._named(counted), key=lambda d: d.start)
-        return [c for c in map(self._commitment, drafts) if c is not None]
+        return drafts, counted
 
-    def _quantities(self) -> list[tuple[Quantity, str | None, int]]:
-        """Each quantity of the text with its unit and where that ends, read once. 签约26个:
-        the 约 is the verb's, not 'about' before the number (only a quantity whose words
-        begin before its number can start inside a verb)."""
+    def _quantities(self) -> tuple[list[Quantity], list[str | None], list[int]]:
+        """Each quantity of the text, its unit and where that ends, read once (in three lists,
+        not a tuple for each). 签约26个: the 约 is the verb's, not 'about' before the number
+        (only a quantity whose words begin before its number can start inside a verb)."""
         verbs, starts = self.verbs, self.verb_starts
-        found = []
+        quantities, units, ends = [], [], []
         for quantity in find_quantities(self.text):
             if quantity.start < quantity.number_start:
                 index = bisect_right(starts, quantity.start) - 1
                 if index >= 0 and verbs[index][0] < quantity.start < verbs[index][1] <= quantity.number_start:
                     quantity = replace(quantity, start=verbs[index][1], comparator="=")
-            found.append((quantity, *self._read_unit(quantity)))
-        return found
+            unit, end = self._read_unit(quantity)
+            quantities.append(quantity)
+            units.append(unit)
+            ends.append(end)
+        return quantities, units, ends
 
     def _threshold(self, unit_end: int, following: Quantity, following_unit: str | None) -> bool:
         """A quantity (its unit ending at `unit_end`) that qualifies the next one, close after

@@ -1,10 +1,11 @@
 """The commitment extractor's answer-key figures, as the quality gate scores them.
 
-    .venv/bin/python bench/commitments_quality.py [--key seeds|tune|heldout] [--errors 30] [--floors]
+    .venv/bin/python bench/commitments_quality.py [--key seeds|tune|tune2|heldout] [--errors 30] [--floors]
 
 Keys: `seeds` is ../shared/gold/commitments/*.jsonl (the seeds); `tune` and `heldout` are
-tests/extract/keys/commitments/{tune,heldout} (the 南通 series, ../shared/devset/series/南通市).
-The extractor was tuned on `seeds` and `tune`; `heldout` is only ever read as its aggregate
+tests/extract/keys/commitments/{tune,heldout} (the 南通 series, ../shared/devset/series/南通市);
+`tune2` is tests/extract/keys/commitments/tune2 (work reports of two other regions, ../shared/devset/raw).
+The extractor was tuned on `seeds`, `tune` and `tune2`; `heldout` is only ever read as its aggregate
 figure (never with --errors). All are scored by ../shared/score_commitments.py. With --errors N,
 lists the scorer's misses, wrong payloads and spurious items; with --floors, prints the figures
 of every key truncated to three decimals in the shape of tests/extract/commitment_floors.json.
@@ -26,6 +27,7 @@ OWN_KEYS = ROOT / "tests" / "extract" / "keys" / "commitments"
 SERIES = SHARED / "devset" / "series" / "南通市"
 KEYS = {"seeds": (SHARED / "gold" / "commitments", SHARED / "seeds"),
         "tune": (OWN_KEYS / "tune", SERIES),
+        "tune2": (OWN_KEYS / "tune2", SHARED / "devset" / "raw"),
         "heldout": (OWN_KEYS / "heldout", SERIES)}
 
 

@@ -9,7 +9,7 @@ import typer
 
 from .root import app
 from .common import DB_OPTION, FORMAT_OPTION, REGION_OPTION, open_store
-from .output import Format, emit
+from .output import Format, emit_each
 
 if TYPE_CHECKING:
     from ..evaluate import Link, Project
@@ -56,10 +56,7 @@ def commitments_command(
 
     with open_store(db) as store:
         found = follow(store, region=region, period=period, status=status)
-    if fmt is Format.jsonl:
-        emit((link.to_dict() for link in found), fmt)
-    else:
-        emit((_commitment_row(link) for link in found), fmt, COMMITMENT_COLUMNS)
+    emit_each(found, fmt, _commitment_row, COMMITMENT_COLUMNS)
 
 
 @app.command("projects")
@@ -70,7 +67,4 @@ def projects_command(db: str | None = DB_OPTION, region: str | None = REGION_OPT
 
     with open_store(db) as store:
         found = project_records(store, region=region)
-    if fmt is Format.jsonl:
-        emit((project.to_dict() for project in found), fmt)
-    else:
-        emit((_project_row(project) for project in found), fmt, PROJECT_COLUMNS)
+    emit_each(found, fmt, _project_row, PROJECT_COLUMNS)

@@ -11,7 +11,7 @@ import typer
 
 from .root import app
 from .common import DB_OPTION, FORMAT_OPTION, REGION_OPTION, err, open_store
-from .output import Format, emit
+from .output import Format, emit, emit_each
 
 if TYPE_CHECKING:
     from ..evaluate import Finding, Plan, Verdict
@@ -71,10 +71,7 @@ def evaluate_command(
 
     with open_store(db) as store:
         found = evaluate(store, region=region, period=period)
-    if fmt is Format.jsonl:
-        emit((v.to_dict() for v in found), fmt)
-    else:
-        emit((_verdict_row(v) for v in found), fmt, VERDICT_COLUMNS)
+    emit_each(found, fmt, _verdict_row, VERDICT_COLUMNS)
 
 
 @app.command("findings")
@@ -84,10 +81,7 @@ def findings_command(db: str | None = DB_OPTION, region: str | None = REGION_OPT
 
     with open_store(db) as store:
         found = check(store, region=region)
-    if fmt is Format.jsonl:
-        emit((f.to_dict() for f in found), fmt)
-    else:
-        emit((_finding_row(f) for f in found), fmt, FINDING_COLUMNS)
+    emit_each(found, fmt, _finding_row, FINDING_COLUMNS)
 
 
 @app.command("plans")

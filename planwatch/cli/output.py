@@ -9,7 +9,7 @@ import csv
 import enum
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 
 class Format(str, enum.Enum):
@@ -24,6 +24,14 @@ def _cell(value) -> str:
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+def emit_each(found: Iterable, fmt: Format, row: Callable[..., dict], columns: Sequence[str]) -> int:
+    """What a command found (verdicts, findings, commitments ...): each whole in JSON Lines (its
+    to_dict()), flattened by `row` into `columns` as CSV or a table; return how many."""
+    if fmt is Format.jsonl:
+        return emit((record.to_dict() for record in found), fmt)
+    return emit((row(record) for record in found), fmt, columns)
 
 
 def emit(records: Iterable[dict], fmt: Format, columns: Sequence[str] | None = None) -> int:

@@ -31,7 +31,7 @@ QUEUE_COLUMNS = ("id", "doc", "region", "indicator", "role", "period", "measure"
                  "text", "confidence", "decisive")
 COMMITMENT_QUEUE_COLUMNS = ("id", "doc", "region", "kind", "role", "period", "stage", "object", "action", "value",
                             "unit", "comparator")
-PROGRESS_COLUMNS = ("scope", "key", "name", "reviewed", "total")
+PROGRESS_COLUMNS = ("scope", "key", "name", "reviewed", "total", "commitments_reviewed", "commitments_total")
 DECISION_COLUMNS = ("subject", "id", "action", "indicator", "role", "period", "start", "end", "document_id", "actor",
                     "decided_at", "kind")
 COMMITMENT_DECISION_COLUMNS = ("id", "action", "role", "period", "stage", "object", "start", "end", "document_id",
@@ -67,7 +67,7 @@ def progress_command(
     document: int | None = typer.Option(None, "--document", help="Only this document (its id)."),
     fmt: Format = FORMAT_OPTION,
 ):
-    """Reviewed facts of all, per region and per document."""
+    """Reviewed facts of all and reviewed commitments of all, per region and per document."""
     with open_store(db) as store:
         progress = store.review_progress(region=region, document_id=document)
     emit((p.to_dict() for p in progress), fmt, None if fmt is Format.jsonl else PROGRESS_COLUMNS)

@@ -16,6 +16,7 @@ Parts, each usable alone:
     names       indicator names in a text, with names written short in a coordination
     script      traditional characters read as simplified (one for one: offsets hold)
     spacing     numbers spaced out digit by digit (2 0 0 1年) read closed up, offsets mapped back
+    layout      a text flattened to one line read with its wide gaps as line breaks, offsets kept
     statement   what one statement means: measure, signed value, role, period, flags
     prose       facts from sentences and `——` bullets
     tables      facts from indicator tables (flattened, `|`-joined, real markup)
@@ -32,6 +33,7 @@ from ..model import Commitment, Fact
 from .commitments import read_commitments
 from .reading import Reading
 from .framing import reframed
+from .layout import lined
 from .merge import merge
 from .prose import prose_facts
 from .resolve import confidence
@@ -61,7 +63,7 @@ def extract_all(document: Document) -> tuple[list[Fact], list[Commitment]]:
 def _read(document: Document, commitments: bool) -> tuple[list[Fact], list[Commitment]]:
     folded = simplified(document)
     compact, kept = closed_up(folded)
-    shadow = reframed(compact)
+    shadow = reframed(lined(compact))
     reading = Reading.of(shadow)
     tables = extract_tables(shadow)
     facts = _outside(prose_facts(shadow, reading), read_extents(shadow, tables)) + tables

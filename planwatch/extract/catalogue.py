@@ -46,7 +46,7 @@ NAMES_FILE = _DATA / "names.yaml"
 CATEGORIES = ("经济发展", "创新驱动", "民生福祉", "绿色生态", "安全保障")
 POLARITIES = ("higher", "lower", "neutral")
 _ID = re.compile(r"[a-z][a-z0-9_]*")
-_SYSTEM_KEYS = {"id", "name", "category", "unit", "polarity", "rate", "comparable", "note",
+_SYSTEM_KEYS = {"id", "name", "category", "unit", "also_units", "polarity", "rate", "comparable", "note",
                 "parent", "numerator", "denominator", "until", "successor"}
 _READING_KEYS = {"names", "historical", "down", "shared", "split", "whole_word", "main", "follow", "counted",
                  "national", "percent"}
@@ -74,6 +74,7 @@ class Indicator:
     names: tuple[str, ...]
     category: str
     unit: str | None = None
+    also_units: tuple[str, ...] = ()  # other units its level is written in (jobs in 万个, transfers in 万人次)
     comparable: bool = False   # growth usually in comparable prices
     rate: bool = False         # the level is a rate or share in %
     down: bool = False         # stated as a reduction rate: a plain N% means growth -N
@@ -177,6 +178,7 @@ def _entry(raw: dict, hints: dict, system: dict[str, dict]) -> Indicator:
         names=(*(hints.get("names") or ()), *historical),
         category=raw["category"],
         unit=raw.get("unit"),
+        also_units=tuple(raw.get("also_units") or ()),
         comparable=bool(raw.get("comparable")),
         rate=bool(raw.get("rate")),
         down=bool(hints.get("down")),

@@ -45,6 +45,7 @@ class CommitmentWords:
     not_named: re.Pattern        # a named item holding one is a clause about work (工作, 力度 …)
     main_object: re.Pattern      # an object holding one is a main indicator's (参保, 规上 …)
     milestone_end: re.Pattern    # a named item ending in one is a part's milestone (…工程主体)
+    company_end: re.Pattern      # a named item ending in one is a company (…集团), not a thing built
 
 
 def _verb_pattern(verbs: list[str], nouns: list[str]) -> str:
@@ -90,6 +91,7 @@ def words() -> CommitmentWords:
         not_named=re.compile(alternation(raw["not_named"])),
         main_object=re.compile(alternation(raw["main_objects"])),
         milestone_end=re.compile(f"(?:{alternation(raw['milestone_ends'])})$"),
+        company_end=re.compile(f"(?:{alternation(raw['company_ends'])})$"),
         tail=re.compile(f"(?:[\\s{_MARKS}]|{alternation(raw['object_tail'])})+$"),
         tail_last=frozenset(_MARKS).union(word[-1] for word in raw["object_tail"]),
     )

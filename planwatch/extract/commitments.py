@@ -51,6 +51,7 @@ _SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
 _CLAUSE_END = re.compile(f"[{_SENTENCE_ENDS}，,：:]")  # a sentence's ends are clause ends
 _NO_COUNT = {"%", "‰", "百分点", "年", "岁", "天", "小时"}
 _LIST_SPLIT = re.compile(r"[、和及与]|以及")
+_NAME_SPLIT = re.compile(r"[、和]|以及")  # 及, 与 join inside names more often than lists (筷子湖泵站及出江管道工程)
 _JOINED = "、和及与"
 _BREAK = re.compile(r"[、和及与,，;；。:：\n|]")
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -66,6 +67,7 @@ _QUALIFIER = 3  # chars: a word this short before 的 qualifies the object after
 _QUALIFIED = 8  # chars: an amount this close before 项目 sizes the projects
 _BUILDING = "建设"  # 完成…建设: building done, a finish
 _EACH = "各"  # 甲、乙各5个: five of each
+_FUNDS = "资金"
 # a document states a handful of periods: each parsed once, not once per commitment
 _period = lru_cache(maxsize=256)(Period)
 
@@ -231,12 +233,31 @@ class _Reader:
             return None  # 9条道路维修1.3万平方米: one statement, its count kept
         if action == "完成" and len(obj) >= 2 and (raw.endswith(_BUILDING) or post is not None and post[2] == _BUILDING):
             action, stage = action + _BUILDING, "finish"
+        if obj and _W.money_word.match(obj) and not obj.startswith(_FUNDS):
+            # 重点项目完成投资240亿元, 签约金额达56亿元: the money is of what comes before (争取资金 is the funds)
+            obj = _clean(_after_last_verb(prefix))
+        if not obj and clause > sentence and item == clause:  # 推进保障性住房建设,完成新开工300套: the work before
+            obj = self._work_before(clause)
         if not obj and stage == "other" and action is not None and verb[1] == quantity.start:
             obj = action  # 供地484.5亩, 组建8个: the action is what is counted
         frame = verb[1] if verb is not None and verb[1] <= quantity.start else item
         return _Draft(quantity.start, end, quantity, unit, action, stage, obj or None, names, sentence, clause,
                       frame=frame, own=item if previous_end > clause else clause,
                       joined_next=not obj and text[end:end + 1] in _JOINED)
+
+    def _work_before(self, clause: int) -> str:
+        """The work the clause before names, where it counts nothing: its words after their last
+        verb but one that ends them (大力推进保障性住房建设 -> 保障性住房, 强化湖泊治理 -> 湖泊治理)."""
+        words = self.text[self._clause_start(clause - 1):clause - 1]
+        if _DIGIT.search(words):
+            return ""
+        obj = _clean(_clean(words).removesuffix(_BUILDING).rpartition("等")[2])  # 甲、乙等项目: the projects
+        verbs = list(_W.verb.finditer(obj))
+        if verbs and verbs[-1].end() == len(obj) and _W.stage[verbs[-1][0]] != "other":
+            obj = _clean(obj[:verbs.pop().start()])  # 甲项目全部开工: the projects, not their start
+        inner = [found.end() for found in verbs if found.end() < len(obj)]
+        obj = _clean(obj[inner[-1]:]) if inner else obj
+        return obj if 2 <= len(obj) <= _MAX_OBJECT else ""
 
     def _verb(self, start: int, end: int, item: int, clause_end: int):
         """(the verb of a quantity's item or None, the verb after it and before the next
@@ -334,8 +355,8 @@ class _Reader:
             stages = {_W.stage[v[2]] for v in verbs[first:last + 1]}
             stage = "finish" if "finish" in stages else "start"
             clause = self._clause_start(chain)
-            if clause in counted:
-                continue
+            if clause in counted or text.rfind("“", clause, chain) > text.rfind("”", clause, chain):
+                continue  # “拿地即开工”改革: a verb in quotes names a reform or a slogan, nothing started
             clause_end = self._clause_end(end)
             if _W.exclusion.search(text, clause, clause_end):
                 continue
@@ -344,6 +365,7 @@ class _Reader:
             before = _clean(text[clause:chain])
             named = after or before
             if not named or _W.not_named.search(named) or _W.milestone_end.search(named) \
+                    or _W.company_end.search(named) \
                     or _W.verb.search(named) and not _W.class_noun.search(named[-2:]):
                 continue  # 启动楼宇租赁、装修: an action, not a thing; 城西片区改造项目 is one
             sentence = self._sentence_start(chain)
@@ -393,7 +415,10 @@ class _Reader:
                 continue
             after = drafts[index + 1] if index + 1 < len(drafts) else None
             before = drafts[index - 1] if index else None
-            if draft.joined_next and after is not None and after.clause == draft.clause and after.object:
+            if draft.joined_next and after is not None and after.clause == draft.clause and after.object \
+                    and not (after.object == after.action and before is not None and before.sentence == draft.sentence
+                             and before.object):
+                # (分配入住4105套 names only its action: 新开工保障性住房2802套、基本建成4105套 counts the houses)
                 draft.object, draft.names = after.object, after.names
             elif before is not None and before.sentence == draft.sentence and before.object:
                 draft.object = before.object
@@ -547,15 +572,16 @@ def _after_last_verb(words: str) -> str:
 
 
 def _names(listed: str) -> list[str]:
-    return [name for name in map(_clean, _LIST_SPLIT.split(listed)) if 2 <= len(name) <= _MAX_NAMED]
+    return [name for name in map(_clean, _NAME_SPLIT.split(listed)) if 2 <= len(name) <= _MAX_NAMED]
 
 
 def _named_items(words: str) -> list[tuple[str, list[str]]]:
-    """甲、乙等排水工程: one, the class noun with its names; 甲、乙, 甲、乙等 or 甲、乙等项目: one each."""
+    """甲、乙等排水工程: one, the class noun with its names; 甲、乙, 甲、乙等 or 甲、乙等项目: one each,
+    the name its own object and its own name (开工建设青菱寺路: names 青菱寺路, as the contract's)."""
     if "等" in words:
         listed, _, noun = words.rpartition("等")
         noun = _clean(noun)
         if not noun or _W.bare_noun.fullmatch(noun):
-            return [(name, []) for name in _names(listed)]  # 甲、乙等(项目)开工: nothing told apart but the names
+            return [(name, [name]) for name in _names(listed)]  # 甲、乙等(项目)开工: nothing told apart but the names
         return [(noun, _names(listed))] if 2 <= len(noun) <= _MAX_NAMED else []
-    return [(name, []) for name in _names(words)]
+    return [(name, [name]) for name in _names(words)]

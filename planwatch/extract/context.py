@@ -63,6 +63,7 @@ _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _SPAN = re.compile(r"((?:19|20)\d\d)年?\s*[-—至~～到]\s*((?:19|20)\d\d)年")
 _THIS_YEAR = re.compile(r"\s*(?:今年|本年)")
 _NEXT_FIVE = re.compile(r"今后五年|未来五年|今后5年|未来5年")
+_SO_FAR = re.compile(rf"(?:[^。\n]*。){{0,2}}[^。\n]*?(?:{alternation(grammar().so_far_words)})")  # 今年是…。刚刚过去的近八个月,…
 _SINCE = re.compile(placeheld(grammar().review_since))
 _TERM = re.compile(alternation(grammar().term_words))  # 过去五年工作回顾, 本届政府工作回顾, 第四届市人民政府工作回顾
 _ADDRESS = rf"(?:(?:{alternation(grammar().addresses)})[!！,，:：]\s*)?"
@@ -70,7 +71,8 @@ _ADDRESS_AT = re.compile(_ADDRESS)
 # a lead opens the paragraph or its second sentence after a short first one (2015年是“十二五”收官之年。过去五年,…);
 # a five-year lead may stand third (2020年是“十三五”收官之年。我们完成了…目标任务。回眸“十三五”,…)
 _ONE_SHORT, _TWO = r"(?:[^。\n]{1,30}。)?", r"(?:[^。\n]{1,40}。){0,2}"
-_BEFORE_LEAD = {"five_years": _TWO, "term_years": _TWO, "plan": _TWO}
+_BEFORE_LEAD = {"five_years": _TWO, "term_years": _TWO, "plan": _TWO,
+                "next_years": r"(?:[^。\n]{1,60}。){0,2}"}  # 刚刚闭幕的市党代会,描绘了…蓝图,为我们指明了…方向。未来五年,…
 _NUMERALS = "一二三四五"
 _TOPIC = r"(?:[（(][一二三四五六七八九十]+[)）])?"  # （一）五年来,…: a numbered topic's paragraph
 _LEAD_BODIES = {kind: rf"[ \t\u3000—]*{_TOPIC}{_ADDRESS}{_BEFORE_LEAD.get(kind, _ONE_SHORT)}(?:{placeheld(words)})"
@@ -210,6 +212,8 @@ class Sections:
             role = "actual"
         elif (_TARGET.search(heading) or _YEAR_WORK.search(heading)) and not topic:
             role = "target"
+        elif not topic and "今年" in heading and frame.target and not years:
+            role = "target"  # 三、做好今年后几个月工作: the year it plans, after a new term's five-year goals
         elif _NUMBERED.match(heading) and years and years[0] in (frame.report, frame.target) \
                 and frame.report != frame.target:
             role = "actual" if years[0] == frame.report else "target"  # 二、2022年主要工作: its year says which
@@ -228,7 +232,8 @@ class Sections:
             first = years[0] if years else (frame.target or (frame.report + 1 if frame.report else None))
             if first:
                 return self._new(start, role, first + 4, str(first + 4), (first, first + 4), said, said)
-        if role == current.role and not years and "半年" not in heading and not _TERM.search(heading):
+        if role == current.role and not years and "半年" not in heading and not _TERM.search(heading) \
+                and not (current.span and "今年" in heading):  # 三、做好今年后几个月工作 after five-year goals
             return self._new(start, role, current.year, current.period, current.span, said, current.period_basis)
         # the heading's own years, else the document's
         dated = said if years or part_of(heading) or _TERM.search(heading) else self._sections_default.period_basis
@@ -291,8 +296,13 @@ class Sections:
                 return None
             year = now if kind == "this_year" else int(next((y for y in match.groups() if y), reviewed))
             role = "target" if year > reviewed else "actual"
+            if kind == "this_year" and _SO_FAR.match(self._text, said.start):
+                role = "actual"  # 今年是…之年。刚刚过去的近八个月,…: this year so far, in a report given in the summer
             return self._new(said.start, role, year, str(year), None, current.role_basis if role == current.role
                              else said, said)
+        if kind == "next_years":  # 未来五年,我们将…: the five years from the one the report plans
+            first = self._framing.target or reviewed + 1
+            return self._new(said.start, "target", first + 4, str(first + 4), (first, first + 4), said, said)
         if kind == "five_years" and current.role == "target" and current.span:
             span = (current.span[0] - 5, current.span[0] - 1)  # a plan's part opening on 过去的五年: the last plan
             return self._new(said.start, "actual", span[1], str(span[1]), span, said, said)

@@ -59,6 +59,7 @@ class Grammar:
     estimate_words: tuple[str, ...]
     will_words: tuple[str, ...]
     result_words: tuple[str, ...]
+    so_far_words: tuple[str, ...]
     compared_words: tuple[str, ...]
     column_words: dict[str, tuple[str, ...]]   # target | actual | baseline | growth | level
     cumulative_words: tuple[str, ...]
@@ -164,6 +165,7 @@ def grammar() -> Grammar:
         estimate_words=tuple(raw["estimate_words"]),
         will_words=tuple(raw["will_words"]),
         result_words=tuple(raw["result_words"]),
+        so_far_words=tuple(raw["so_far_words"]),
         compared_words=tuple(raw["compared_words"]),
         column_words={kind: tuple(words) for kind, words in raw["column_words"].items()},
         cumulative_words=tuple(raw["cumulative_words"]),

@@ -81,6 +81,7 @@ _GAP = 12
 _MILESTONE = re.compile(rf"[^,，;；。:：\d]{{0,12}}(?:{alternation(_G.milestone_words)})[,，]")
 _THEN_EXACT = re.compile(r"[^,，;；。\d]{0,4}[,，]\s*(?:达到|达|为)\s*")
 _FROM = re.compile(rf"(?:{alternation(_G.change_from)})[^,，;；。从由]{{0,8}}$")  # 从2020年的X, 由人均X: X is where a change started
+_FROM_YEAR = re.compile(rf"(?:{alternation(_G.change_from)})\s*((?:19|20)\d\d ?年)的")  # 从2016年的X
 _AVERAGE = re.compile(r"年均|平均每年")
 _NET_BEFORE = re.compile(f"(?:{alternation(_G.net_change)})$")
 _PROPORTION = re.compile(r"(?:为|是|占|相当于)[^,，;；。]{0,10}的$")
@@ -99,7 +100,7 @@ _VALUE_BEFORE = re.compile(r"[0-9０-９%‰][^0-9０-９,，。;；:：、和�
 _UNREAD_ITEM = re.compile(r"[、和及与][^0-9,，;；。:：%、]{1,12}")  # 、入境游客: the next item of a list, named in words the catalogue does not read
 _ASIDE = re.compile(r"[（(][^)）0-9]{1,10}[)）]")  # (下同), (同比,下同), (同口径) between a verb and its value
 _PAIR_GAP = re.compile(r"\s*(?:和|、|与)\s*")
-_EACH = re.compile(r"\s*(?:均|都)")  # 规模以上工业增加值、固定资产投资均增长12%: each name
+_EACH = re.compile(r"\s*(?:均|都|各(?![类项级地个种]))")  # 规模以上工业增加值、固定资产投资均增长12%, 新增就业和转移劳动力各4500万人: each name
 _LIST_GAP = re.compile(r"\s*(?:和|、|及|与|,|，)\s*")
 _TO = re.compile(rf"(?:{_VERBS}|{alternation(_G.change_to)})?[至到为]")
 _HEAD_JUNK = " \t\u3000—-“”\"'"
@@ -511,13 +512,19 @@ class _Reader:
             return [fact]  # 由规划初期的124.6亿元…: its own words said so
         span, said = self._span_at(fact.start)
         named = _YEAR.search(origin[0]) if origin is not None else None
+        at = self.text.find(named[0], fact.start, fact.end) if named is not None else -1
+        if named is None and origin is not None:  # …从2016年的X增长到2020年的Y,一般公共预算收入从A增长到B:
+            earlier = list(_FROM_YEAR.finditer(self.text, self._prev(self.sentence_ends, fact.start), fact.start))
+            if earlier:  # A is of the year the sentence's first change started from
+                named, at = earlier[-1], earlier[-1].start(1)
+                named = _YEAR.search(named[0])
         if named is not None:
             year = int(named[0][:4])
+            said_year = Basis("sentence", at, at + len(named[0])) if at >= 0 else fact.period_basis
             if span is not None and year != span[0] - 1:
-                return [replace(fact, role="actual", period=str(year))]
-            at = self.text.find(named[0], fact.start, fact.end)
+                return [replace(fact, role="actual", period=str(year), period_basis=said_year)]
             return [replace(fact, role="baseline", period=str(year), role_basis=Basis("sentence", fact.start, to.end),
-                            period_basis=Basis("sentence", at, at + len(named[0])) if at >= 0 else fact.period_basis)]
+                            period_basis=said_year)]
         if span is None:
             return []
         return [replace(fact, role="baseline", period=str(span[0] - 1),

@@ -59,6 +59,8 @@ def family(unit: str | None) -> str | None:
     return unit
 
 
+_PER_DAY = re.compile(r"日均\s*$")
+_GROWTH_SAID = re.compile(r"\s*(?:年均)?(?:增速|增幅|增长速度|增长率)")  # words after a name that make it its growth
 _BARE_UNITS = (None, "分")  # a ratio (城乡居民收入比 2.12∶1) or a score, written as a bare number
 _GOAL_AFTER = re.compile(r"\s*(?:预期)?目标(?!任务)")
 
@@ -92,8 +94,9 @@ def measure_of(indicator: Indicator, quantity: Quantity, verb: re.Match | None,
     if quantity.unit == "万" and bare_count and (indicator.unit or "").startswith("万") \
             and family(indicator.unit) != "money":
         quantity = replace(quantity, unit=indicator.unit)
-    if quantity.unit is None or (indicator.unit and family(indicator.unit) != family(quantity.unit)) \
-            or not _scale_fits(indicator.unit, quantity.unit):
+    if quantity.unit is None or (indicator.unit and family(indicator.unit) != family(quantity.unit)
+                                 and quantity.unit.lstrip("万亿") not in {u.lstrip("万亿") for u in indicator.also_units}) \
+            or not _scale_fits(indicator.unit, quantity.unit):  # also_units: that measure word (个), not its kind (项)
         return None
     if verb is not None and not verb["to"]:
         return "change", signed(quantity) if down else quantity
@@ -138,6 +141,8 @@ def adds_up(indicator: Indicator, before_value: str) -> bool:
 
 def numeric_fact(indicator: Indicator, written: str, quantity: Quantity, measure: str, where: Where,
                  start: int, before_value: str, after_value: str = "") -> Fact | None:
+    if measure == "level" and _PER_DAY.search(where.clause, 0, max(0, where.name[0] - where.clause_start)):
+        return None  # 日均新设企业1665户: a day's average, no level of the period (its growth is the period's)
     cumulative = quantity.cumulative or bool(_CUMULATIVE.search(where.clause)) and not (
         measure == "growth" and _AVERAGE.search(before_value))  # 累计完成…,年均增长15%: an annual average
     decided = resolve(where, measure, cumulative, adds_up(indicator, before_value))
@@ -162,6 +167,9 @@ def text_fact(indicator: Indicator, written: str, words: str, where: Where, star
     全覆盖); else about growth."""
     level = words in _G.level_qualitative or (indicator.rate or family(indicator.unit) == "density") \
         and not VERB.search(words)
+    if level and (_GROWTH_SAID.match(where.clause, max(0, where.name[1] - where.clause_start))
+                  or _GROWTH_SAID.search(written)):  # 经济增速 names GDP by its growth
+        level = False  # 经济增速高于全省平均水平: a comparison of its growth
     measure = "level" if level and words not in _SIGNS else "growth"
     held = words in _G.held_qualitative  # “十五五”时期…稳居全国上游: held over the span, as a total is
     decided = resolve(where, measure, held)

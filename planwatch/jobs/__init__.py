@@ -3,6 +3,7 @@
     queue = JobQueue(store)
     job = queue.submit_ingest("2024年报告.docx", raw_bytes, user="张三")   # status "queued"
     queue.get(job.id)                                                    # running, done or failed
+    queue.submit_reextract(document_id, name, user="张三")               # a stored document read again
 
 The job's row (records.py) keeps its bytes, stage and outcome on both databases. On
 SQLite the server's own thread runs the jobs (local.py); on PostgreSQL procrastinate's
@@ -16,7 +17,7 @@ from ..errors import PlanwatchError
 from ..store import Store
 from . import records
 from .records import Job
-from .run import INGEST, run_job
+from .run import INGEST, REEXTRACT, run_job
 
 __all__ = ["Job", "JobQueue", "run_job"]
 
@@ -37,7 +38,13 @@ class JobQueue:
             self._local.resume()
 
     def submit_ingest(self, name: str, content: bytes, user: str | None) -> Job:
-        job = records.create(self.store.engine, INGEST, name, content, user)
+        return self._queued(records.create(self.store.engine, INGEST, name, content, user))
+
+    def submit_reextract(self, document_id: int, name: str, user: str | None) -> Job:
+        """A stored document to extract again from its original file (after the extractor improved)."""
+        return self._queued(records.create(self.store.engine, REEXTRACT, name, None, user, document_id))
+
+    def _queued(self, job: Job) -> Job:
         if self._local is not None:
             self._local.wake()
             return job
@@ -47,7 +54,7 @@ class JobQueue:
             defer(self.store, job.id)
         except Exception as exc:   # procrastinate's errors, the database's: the job says what went wrong
             records.fail(self.store.engine, job.id, "store", f"could not be queued: {exc}")
-            raise PlanwatchError(f"{name}: could not be queued: {exc}") from exc
+            raise PlanwatchError(f"{job.name}: could not be queued: {exc}") from exc
         return job
 
     def get(self, job_id: int) -> Job | None:

@@ -78,10 +78,12 @@ def _writing(engine: Engine) -> Iterator[Session]:
         yield session
 
 
-def create(engine: Engine, kind: str, name: str, content: bytes, user: str | None) -> Job:
+def create(engine: Engine, kind: str, name: str, content: bytes | None, user: str | None,
+           document_id: int | None = None) -> Job:
+    """A queued job: an upload's bytes to ingest, or a stored document (`document_id`) to extract again."""
     with _writing(engine) as session:
         row = JobRow(kind=kind, name=name, content=content, user_name=user, status=QUEUED, attempts=0,
-                     created_at=_now())
+                     document_id=document_id, created_at=_now())
         session.add(row)
         session.flush()
         return _job(row)
@@ -120,7 +122,7 @@ def stage(engine: Engine, job_id: int, name: str) -> None:
 
 
 def finish(engine: Engine, job_id: int, document_id: int, added: bool) -> None:
-    """Done: the document it stored (or found stored); its bytes are the document's now."""
+    """Done: the document it stored (or found stored, or extracted again); its bytes are the document's now."""
     with _writing(engine) as session:
         session.execute(update(JobRow).where(JobRow.id == job_id).values(
             status=DONE, stage=None, document_id=document_id, added=added, content=None, finished_at=_now()))

@@ -1,6 +1,8 @@
-"""Running one ingest job, whichever queue handed it over: the upload's bytes are read
-as `planwatch ingest` reads a file (in the Reader's worker process, within the document
-budget), stored in one transaction, indexed for search, and the job marked done.
+"""Running one job, whichever queue handed it over. An ingest job: the upload's bytes are
+read as `planwatch ingest` reads a file (in the Reader's worker process, within the document
+budget), stored in one transaction, indexed for search, and the job marked done. A
+re-extraction job: a stored document is read again from its original file as `planwatch
+reextract` reads it, its facts and commitments replaced (review decisions applied again).
 
 Running a job again is safe: a document is stored in one transaction, and bytes
 already stored are found by their hash, so a retry after a crash at any point stores
@@ -24,6 +26,7 @@ from . import records
 log = logging.getLogger(__name__)
 
 INGEST = "ingest"
+REEXTRACT = "reextract"
 
 # What failed, for the job page's words (strings.yaml job_error_<kind>); the most specific first.
 _KINDS = ((OverLimit, "over_limit"), (EmptyDocument, "empty"), (UnsupportedFormat, "unsupported"),
@@ -41,9 +44,12 @@ def run_job(store: Store, job_id: int, read: Reader | None = None) -> records.Jo
         return None
     job, content = started
     try:
-        if content is None:
+        if job.kind == REEXTRACT:
+            stored_id, added = _reextract(store, job), False
+        elif content is None:
             raise StoreError("the uploaded file was not kept: upload it again")
-        stored_id, added = _ingest(store, job, content, read or reader())
+        else:
+            stored_id, added = _ingest(store, job, content, read or reader())
     except DocumentError as exc:
         records.fail(store.engine, job_id, error_kind(exc), exc.reason)
     except PlanwatchError as exc:
@@ -72,3 +78,16 @@ def _ingest(store: Store, job: records.Job, content: bytes, read: Reader) -> tup
     records.stage(store.engine, job.id, "storing")
     stored, added = store.add_document(document, facts, user=job.user, commitments=commitments)
     return stored.id, added
+
+
+def _reextract(store: Store, job: records.Job) -> int:
+    """The document extracted again (its id); StoreError saying why not."""
+    if job.document_id is None:
+        raise StoreError("the document has since been deleted")
+    report = store.reextract(document_id=job.document_id)
+    if report.failures:
+        raise StoreError(report.failures[0][1])
+    if not report.refreshed:
+        raise StoreError("entered figures (填报) have no file to read again")
+    store.audit(job.user, "document.reextract", "document", job.document_id)
+    return job.document_id

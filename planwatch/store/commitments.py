@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 from ..documents import region_key
 from ..errors import QueryError
 from ..model import COMMITMENT_FIELDS, COMMITMENT_ROLES, COMPARATORS, KINDS, STAGES, Basis, Commitment, Period
-from .convert import REGION_NAME, stored_value
+from .convert import REGION_NAME, narrowed, stored_value
 from .models import COMMITMENT_FIELD_COLUMNS, CommitmentReviewRow, CommitmentRow, DocumentRow
 from .records import StoredCommitment
-from .review import Subject, changed, number
+from .review import Subject, changed, typed
 
 COMMITMENT_QUERY_COLUMNS = (
     CommitmentRow.id, CommitmentRow.document_id, *(c.label(c.key) for c in COMMITMENT_FIELD_COLUMNS),
@@ -48,15 +48,10 @@ def query(region: str | None = None, period: str | None = None, role: str | None
     unless one document is asked for."""
     found = (select(*COMMITMENT_QUERY_COLUMNS).join_from(CommitmentRow, DocumentRow)
              .order_by(DocumentRow.date, DocumentRow.name, CommitmentRow.start, CommitmentRow.id))
-    filters = {CommitmentRow.period: period, CommitmentRow.role: role, CommitmentRow.kind: kind,
-               CommitmentRow.stage: stage, CommitmentRow.document_id: document_id,
-               DocumentRow.region_key: region_key(region) if region is not None else None}
-    for column, wanted in filters.items():
-        if wanted is not None:
-            found = found.where(column == wanted)
-    if document_id is None:
-        found = found.where(DocumentRow.superseded.is_(False))
-    return found
+    return narrowed(found, {CommitmentRow.period: period, CommitmentRow.role: role, CommitmentRow.kind: kind,
+                            CommitmentRow.stage: stage, CommitmentRow.document_id: document_id,
+                            DocumentRow.region_key: region_key(region) if region is not None else None},
+                    current=document_id is None)
 
 
 def stored_commitment(row: Mapping) -> StoredCommitment:
@@ -118,19 +113,7 @@ def _checked(name: str, value):
     if name == "names":
         listed = value if isinstance(value, list) else _NAME_SEPARATORS.split(str(value or ""))
         return [str(item).strip() for item in listed if str(item).strip()]
-    if value is None or str(value).strip() == "":
-        if name in _REQUIRED:
-            raise QueryError(f"{name} cannot be empty", f"{name} 不能为空")
-        return None
-    if name in _DECIMALS:
-        return number(name, value)
-    if name == "period":
-        return Period.asked(str(value))
-    choices = _CHOICES.get(name)
-    if choices is not None and value not in choices:
-        raise QueryError(f"{name} must be one of {', '.join(choices)}, not {value!r}",
-                         f"{name} 应为 {'、'.join(choices)} 之一")
-    return str(value).strip()
+    return typed(name, value, _REQUIRED, _DECIMALS, _CHOICES)
 
 
 def _row_commitment(row: CommitmentRow) -> Commitment:

@@ -105,6 +105,22 @@ def stored_document(row: DocumentRow, with_text: bool = False) -> StoredDocument
     )
 
 
+def narrowed(query, filters: Mapping, current: bool):
+    """`query` where each column of `filters` equals its wanted value (None: any value), and of the
+    current document versions only if `current`."""
+    for column, wanted in filters.items():
+        if wanted is not None:
+            query = query.where(column == wanted)
+    return query.where(DocumentRow.superseded.is_(False)) if current else query
+
+
+def window(text, start, end):
+    """The words of `text` (a column) at start:end, cut by the database so that only they are
+    read: SQL's substr counts characters from 1, on SQLite and PostgreSQL alike, as Python's
+    offsets count characters from 0."""
+    return func.substr(text, start + 1, end - start)
+
+
 def as_utc(moment: datetime) -> datetime:
     """SQLite gives back naive datetimes; every stored moment is UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

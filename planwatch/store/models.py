@@ -120,17 +120,26 @@ _HINTS = get_type_hints(Fact)
 FACT_FIELD_COLUMNS = tuple(_fact_column(name, _HINTS[name]) for name in FIELDS)
 
 
-class FactRow(Base):
-    __table__ = Table(
-        "facts", Base.metadata,
+def _record_table(name: str, fields: tuple[Column, ...], *indexes: Index) -> Table:
+    """A table of extracted records (facts, commitments): their document, a column per field,
+    the extractor that gave them, and their reviewed state (review.py): unreviewed | confirmed
+    | corrected | added, and the decision behind it."""
+    return Table(
+        name, Base.metadata,
         Column("id", Integer, primary_key=True),
         Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
-        *FACT_FIELD_COLUMNS,
+        *fields,
         Column("extractor_version", String(40), nullable=False),
-        # The reviewed state (review.py): unreviewed | confirmed | corrected | added, and the decision behind it.
         Column("review", String(16), nullable=False, server_default="unreviewed"),
         Column("decision_id", Integer),
-        Index("ix_facts_document", "document_id"),
+        Index(f"ix_{name}_document", "document_id"),
+        *indexes,
+    )
+
+
+class FactRow(Base):
+    __table__ = _record_table(
+        "facts", FACT_FIELD_COLUMNS,
         Index("ix_facts_review", "review", "confidence"),
         Index("ix_facts_identity", "indicator", "period", "role"),
         Index("ix_facts_indicator_measure", "indicator", "measure", "document_id"),
@@ -144,18 +153,8 @@ COMMITMENT_FIELD_COLUMNS = tuple(_fact_column(name, _COMMITMENT_HINTS[name]) for
 
 
 class CommitmentRow(Base):
-    __table__ = Table(
-        "commitments", Base.metadata,
-        Column("id", Integer, primary_key=True),
-        Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
-        *COMMITMENT_FIELD_COLUMNS,
-        Column("extractor_version", String(40), nullable=False),
-        # The reviewed state, as for facts (review.py).
-        Column("review", String(16), nullable=False, server_default="unreviewed"),
-        Column("decision_id", Integer),
-        Index("ix_commitments_document", "document_id"),
-        Index("ix_commitments_identity", "period", "stage", "role"),
-    )
+    __table__ = _record_table("commitments", COMMITMENT_FIELD_COLUMNS,
+                              Index("ix_commitments_identity", "period", "stage", "role"))
 
 
 class _Decision:

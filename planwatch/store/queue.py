@@ -11,21 +11,24 @@ Unreviewed commitments are listed beside the facts (promises first: each is foll
 status; then in document order), unless the queue is of one indicator.
 
 Progress is per region, and per document too once the scope is a region or a document
-(a national store would otherwise list every document), from the counts review.py keeps
-on each document, so no count reads every fact.
+(a national store would otherwise list every document), of facts and of commitments alike.
+Facts are counted from the counts review.py keeps on each document, so no count reads every
+fact; commitments (a few per document, and no counts kept for them) by a grouped count of
+their rows and of their rejections.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from ..documents import region_key
 from .commitments import query as commitment_query
 from .commitments import stored_commitment
 from .convert import FACT_QUERY_COLUMNS, stored_fact
-from .models import CommitmentRow, DocumentRow, FactRow
+from .models import CommitmentReviewRow, CommitmentRow, DocumentRow, FactRow
 from .records import ReviewProgress, ReviewQueue, StoredCommitment, StoredFact
+from .review import REVIEWED
 
 UNREVIEWED = "unreviewed"
 # Confidence takes few values, so thousands of facts may tie at the cut: the deciding ones
@@ -138,14 +141,43 @@ def review_progress(session: Session, region: str | None, document_id: int | Non
     return regions + _counts(session, scope, DocumentRow.id, DocumentRow.name, "document")
 
 
+def region_progress(session: Session, key: str) -> ReviewProgress:
+    """One region's progress, by its key as the dashboard's pages name it."""
+    found = _counts(session, [_CURRENT, DocumentRow.region_key == key], DocumentRow.region_key, DocumentRow.region,
+                    "region")
+    return found[0] if found else ReviewProgress("region", key, None, 0, 0)
+
+
 def _counts(session: Session, scope: list, key, name, kind: str) -> list[ReviewProgress]:
+    """Reviewed facts and commitments of all, grouped by `key` (a region's key or a document's id)."""
+    commitments = _commitment_counts(session, scope, key)
+    return [ReviewProgress(kind, str(k), label, done, total, *commitments.get(k, (0, 0)),
+                           region=region if kind == "document" else None)
+            for k, label, region, done, total in _fact_counts(session, scope, key, name)]
+
+
+def _fact_counts(session: Session, scope: list, key, name) -> list[tuple]:
     """Reviewed facts (confirmed, corrected, added, and the rejected, which are no longer
-    facts) of all the documents had, grouped by `key` (a region's key or a document's id);
-    from the documents' counts, which review.py keeps."""
+    facts) of all the documents had: (key, name, region key, reviewed, total), from the
+    documents' counts, which review.py keeps."""
     rejected = func.sum(DocumentRow.rejected_count)
     counts = (select(key, func.max(name), func.max(DocumentRow.region_key),
                      func.sum(DocumentRow.reviewed_count) + rejected, func.sum(DocumentRow.fact_count) + rejected)
               .where(*scope, key.is_not(None)).group_by(key).order_by(key))
-    return [ReviewProgress(kind, str(k), label, int(done or 0), int(total or 0),
-                           region=region if kind == "document" else None)
+    return [(k, label, region, int(done or 0), int(total or 0))
             for k, label, region, done, total in session.execute(counts)]
+
+
+def _commitment_counts(session: Session, scope: list, key) -> dict:
+    """key -> (reviewed, total) commitments, the rejected (no longer stored) counted in both."""
+    stored = (select(key, func.count(case((CommitmentRow.review.in_(REVIEWED), 1))), func.count())
+              .join_from(CommitmentRow, DocumentRow).where(*scope, key.is_not(None)).group_by(key))
+    rejected = (select(key, func.count())
+                .join_from(CommitmentReviewRow, DocumentRow, CommitmentReviewRow.sha256 == DocumentRow.sha256)
+                .where(*scope, key.is_not(None), CommitmentReviewRow.current.is_(True),
+                       CommitmentReviewRow.action == "rejected").group_by(key))
+    counts = {k: (int(done), int(total)) for k, done, total in session.execute(stored)}
+    for k, gone in session.execute(rejected):
+        done, total = counts.get(k, (0, 0))
+        counts[k] = (done + gone, total + gone)
+    return counts

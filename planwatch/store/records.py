@@ -98,19 +98,22 @@ class Decision:
 
 @dataclass(frozen=True)
 class ReviewProgress:
-    """How far review has come for one region or document: reviewed facts of all (the rejected,
-    no longer facts, count as reviewed)."""
+    """How far review has come for one region or document: reviewed facts of all, and reviewed
+    commitments of all (the rejected, no longer stored, count as reviewed)."""
 
     scope: str                     # region | document
     key: str                       # the region's key or the document's id
     name: str | None
-    reviewed: int
+    reviewed: int                  # facts
     total: int
+    commitments_reviewed: int = 0
+    commitments_total: int = 0
     region: str | None = None      # a document's region key
 
     def to_dict(self) -> dict:
         record = {"scope": self.scope, "key": self.key, "name": self.name, "reviewed": self.reviewed,
-                  "total": self.total}
+                  "total": self.total, "commitments_reviewed": self.commitments_reviewed,
+                  "commitments_total": self.commitments_total}
         return record | ({"region": self.region} if self.region is not None else {})
 
 

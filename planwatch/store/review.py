@@ -107,6 +107,10 @@ def written(fields: Mapping, start: int, end: int) -> Fact:
     return corrected(blank, {name: value for name, value in fields.items() if name in CORRECTABLE})
 
 
+_REQUIRED = ("indicator", "role", "period", "measure", "source")   # a source is written down or not set
+_CHOICES = {"role": ROLES, "measure": MEASURES, "comparator": COMPARATORS}
+
+
 def _checked(name: str, value):
     """One field's value as typed (a CLI option, a form, JSON) in its stored type."""
     if name in _FLAGS:
@@ -115,22 +119,29 @@ def _checked(name: str, value):
         if str(value).lower() in ("true", "1", "yes", "false", "0", "no"):
             return str(value).lower() in ("true", "1", "yes")
         raise QueryError(f"{name} must be true or false, not {value!r}", f"{name} 应为 true 或 false")
-    if value in (None, ""):
-        if name in ("indicator", "role", "period", "measure", "source"):   # a source is written down or not set
+    checked = typed(name, value, _REQUIRED, _DECIMALS, _CHOICES)
+    if name == "indicator" and checked not in _catalogue():
+        raise QueryError(f"{checked!r} is not an indicator of the catalogue (planwatch/data/indicators.yaml)",
+                         f"“{checked}”不是指标目录中的指标")
+    return checked
+
+
+def typed(name: str, value, required: tuple[str, ...], decimals: tuple[str, ...], choices: Mapping):
+    """One field of a fact or a commitment as typed, in its stored type: None when left empty
+    (QueryError if `required`), a number, a Period, one of its `choices`, or its words."""
+    if value is None or str(value).strip() == "":
+        if name in required:
             raise QueryError(f"{name} cannot be empty", f"{name} 不能为空")
         return None
-    if name in _DECIMALS:
+    if name in decimals:
         return number(name, value)
     if name == "period":
         return Period.asked(str(value))
-    choices = {"role": ROLES, "measure": MEASURES, "comparator": COMPARATORS}.get(name)
-    if choices is not None and value not in choices:
-        raise QueryError(f"{name} must be one of {', '.join(choices)}, not {value!r}",
-                         f"{name} 应为 {'、'.join(choices)} 之一")
-    if name == "indicator" and value not in _catalogue():
-        raise QueryError(f"{value!r} is not an indicator of the catalogue (planwatch/data/indicators.yaml)",
-                         f"“{value}”不是指标目录中的指标")
-    return str(value)
+    allowed = choices.get(name)
+    if allowed is not None and value not in allowed:
+        raise QueryError(f"{name} must be one of {', '.join(allowed)}, not {value!r}",
+                         f"{name} 应为 {'、'.join(allowed)} 之一")
+    return str(value).strip()
 
 
 def _catalogue() -> set[str]:

@@ -30,7 +30,7 @@ from . import catalogue, entries, history, review, version
 from . import commitments as commitment_rows
 from .audit import AuditEntry
 from .convert import (FACT_QUERY_COLUMNS, FULLEST_REGION, document_row, fact_values, read_fields, stored_document,
-                      stored_fact)
+                      narrowed, stored_fact, window)
 from .engine import hold_write_lock, migrate, open_engine, require_database, writer
 from .ingest import Progress, Read, ingest, reextract
 from .models import CommitmentRow, DocumentRow, FactRow, IndicatorRow, SourceRow
@@ -375,14 +375,18 @@ class Store:
 
     @_database_errors
     def review_progress(self, region: str | None = None, document_id: int | None = None) -> list[ReviewProgress]:
-        """Reviewed facts of all, per region in scope, then per document (current versions)."""
+        """Reviewed facts of all and reviewed commitments of all, per region in scope, then per
+        document (current versions)."""
         self._require_region(region)
         with self._reader() as session:
             return review_progress(session, region, document_id)
 
-    def reextract(self, region: str | None = None, on_progress: Progress | None = None) -> IngestReport:
-        """Extract the current documents (of a region) again from the files as received; decisions kept."""
-        documents = [d for d in self.documents(region=region) if d.doc_type != entries.DOC_TYPE]   # no file to read
+    def reextract(self, region: str | None = None, on_progress: Progress | None = None,
+                  document_id: int | None = None) -> IngestReport:
+        """Extract the current documents (of a region), or the one document asked for, again from
+        the files as received; decisions kept."""
+        found = [self.document(document_id, with_text=False)] if document_id is not None else self.documents(region)
+        documents = [d for d in found if d.doc_type != entries.DOC_TYPE]   # 填报 has no file to read
         return reextract(self, documents, on_progress)
 
     # ---- reading
@@ -410,13 +414,22 @@ class Store:
                                 f"没有地区“{region}”的文件（已有：{listed if stored else '无'}）")
 
     @_database_errors
-    def document(self, doc_id: int) -> StoredDocument:
-        """One document, any version, with its text; StoreError when there is none."""
+    def document(self, doc_id: int, with_text: bool = True) -> StoredDocument:
+        """One document, any version, with its text unless not asked for; StoreError when there is none."""
         with self._reader() as session:
-            row = session.get(DocumentRow, doc_id, options=[undefer(DocumentRow.text)])
+            row = session.get(DocumentRow, doc_id, options=[undefer(DocumentRow.text)] if with_text else [])
             if row is None:
                 raise StoreError(f"no document with id {doc_id}")
-            return stored_document(row, with_text=True)
+            return stored_document(row, with_text=with_text)
+
+    @_database_errors
+    def passage(self, doc_id: int, start: int, end: int) -> str:
+        """The words at start:end of a document, read without its whole text; StoreError when there is none."""
+        with self._reader() as session:
+            words = session.scalar(select(window(DocumentRow.text, start, end)).where(DocumentRow.id == doc_id))
+            if words is None:
+                raise StoreError(f"no document with id {doc_id}")
+            return words
 
     @_database_errors
     def find_content(self, sha256: str) -> StoredDocument | None:
@@ -442,14 +455,10 @@ class Store:
         self._require_region(region)
         query = (select(*FACT_QUERY_COLUMNS).join_from(FactRow, DocumentRow)
                  .order_by(DocumentRow.name, DocumentRow.version, FactRow.id))
-        filters = {FactRow.indicator: indicator, FactRow.period: period, FactRow.role: role,
-                   FactRow.measure: measure, FactRow.document_id: document_id,
-                   DocumentRow.region_key: region_key(region) if region is not None else None}
-        for column, wanted in filters.items():
-            if wanted is not None:
-                query = query.where(column == wanted)
-        if document_id is None and not include_superseded:
-            query = query.where(DocumentRow.superseded.is_(False))
+        query = narrowed(query, {FactRow.indicator: indicator, FactRow.period: period, FactRow.role: role,
+                                 FactRow.measure: measure, FactRow.document_id: document_id,
+                                 DocumentRow.region_key: region_key(region) if region is not None else None},
+                         current=document_id is None and not include_superseded)
         with self._reader() as session:
             return [stored_fact(row._mapping) for row in session.execute(query)]
 

@@ -2,12 +2,12 @@
 and both evidence spans, its named projects, and the 重点工作任务完成情况表.
 
 Each page builds one view dict (its JSON twin, and its `tables` as CSV/XLSX downloads)
-from planwatch.evaluate; evidence is quoted from the documents' stored text."""
+from planwatch.evaluate; evidence is quoted from the documents' stored text, only the words
+of each span read."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, partial
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from sqlalchemy.engine import Connection
@@ -111,8 +111,8 @@ def commitments_view(conn: Connection, key: str, found: list[Link], wanted: Filt
     periods = sorted({link.target.commitment.period for link in found}, key=chronological, reverse=True)
     period = _chosen_period(wanted.period, periods)
     chosen = [link for link in found if wanted.keep(link, period)]
-    text_of = cache(partial(queries.document_text, conn))
-    rows = [_link_row(link, text_of, t) for link in chosen]
+    words = queries.commitment_evidence(conn, [r.id for link in chosen for r in (link.target, *_best(link))])
+    rows = [_link_row(link, words, t) for link in chosen]
     return {"region": _region([link.target for link in found], key), "periods": periods,
             "filters": {"period": period, "kind": wanted.kind or "", "area": wanted.area or "",
                         "status": wanted.status or "", "q": wanted.q},
@@ -135,27 +135,31 @@ def _region(records: list, key: str) -> dict:
     return {"key": region_key(key) or key, "name": name}
 
 
-def _link_row(link: Link, text_of, t) -> dict:
-    target, best = link.target, (link.answers[0].record if link.answers else None)
+def _best(link: Link) -> list:
+    """The answer shown beside the promise: the best one, if any."""
+    return [link.answers[0].record] if link.answers else []
+
+
+def _link_row(link: Link, words: dict[int, str], t) -> dict:
+    target, best = link.target, next(iter(_best(link)), None)
     c = target.commitment
     area = areas.area(c)
     row = {"id": target.id, "period": c.period, "kind": c.kind, "area": area, "area_label": t(f"area_{area}"),
            "stage": c.stage, "object": c.object,
            "names": list(c.names), "target": _statement(c), "status": link.status, "status_label": link.label,
            "reason": link.reason, "answer_count": len(link.answers)}
-    row |= {f"target_{k}": v for k, v in _evidence(target, text_of).items()}
-    answer = (_evidence(best, text_of) if best else
+    row |= {f"target_{k}": v for k, v in _evidence(target, words).items()}
+    answer = (_evidence(best, words) if best else
               dict.fromkeys(("doc", "document_id", "id", "evidence", "review", "expected", "fields")))
     return row | {"answer": _statement(best.commitment) if best else None} | {f"answer_{k}": v
                                                                              for k, v in answer.items()}
 
 
-def _evidence(record, text_of) -> dict:
-    """Where a commitment is stated: its document, id and the words of its evidence span; its
-    review state, and what a reviewer's form is pre-filled with."""
+def _evidence(record, words: dict[int, str]) -> dict:
+    """Where a commitment is stated: its document, id and the words of its evidence span (by
+    the record's id in `words`); its review state, and what a reviewer's form is pre-filled with."""
     c = record.commitment
-    text = text_of(record.document_id) or ""
-    evidence = text[c.start:c.end]
+    evidence = words.get(record.id, "")
     return {"doc": record.doc_title or record.doc, "document_id": record.document_id, "id": record.id,
             "evidence": evidence, "review": record.review, "expected": record.decision_id or 0,
             "fields": editable(c, evidence)}
@@ -168,8 +172,8 @@ def _statement(c: Commitment) -> Words:
 
 
 def projects_view(conn: Connection, key: str, found: list[Project], t) -> dict:
-    text_of = cache(partial(queries.document_text, conn))
-    rows = [_project_row(project, text_of, t) for project in found]
+    words = queries.commitment_evidence(conn, [m.record.id for project in found for m in project.mentions])
+    rows = [_project_row(project, words, t) for project in found]
     mentions = [m for row in rows for m in row["mentions"]]
     return {"region": _region([m.record for p in found for m in p.mentions], key), "projects": rows,
             "tables": [{"name": "projects", "columns": PROJECT_COLUMNS, "rows": rows},
@@ -177,13 +181,13 @@ def projects_view(conn: Connection, key: str, found: list[Project], t) -> dict:
             "filename": f"planwatch-{region_key(key) or key}-projects"}
 
 
-def _project_row(project: Project, text_of, t) -> dict:
+def _project_row(project: Project, words: dict[int, str], t) -> dict:
     mentions = []
     for m in project.mentions:
         c = m.record.commitment
         mentions.append({"project": project.name, "as_written": m.name, "period": c.period, "role": c.role,
                          "stage": c.stage, "phase": m.phase, "phase_label": t(f"phase_{m.phase}"),
-                         "statement": _statement(c), "money": c.money, **_evidence(m.record, text_of)})
+                         "statement": _statement(c), "money": c.money, **_evidence(m.record, words)})
     return {"project": project.name, "phase": project.phase, "phase_label": t(f"phase_{project.phase}"),
             "years": project.years, "investment": project.investment, "mention_count": len(mentions),
             "mentions": mentions}

@@ -60,7 +60,7 @@ async def fact_page(request: Request, fact_id: FactId):
     stored, decisions = await run_in_threadpool(store.fact_history, fact_id)
     fact = stored.fact
     # the words the fact was read from, shown beside it (an entered fact shows its source instead)
-    words = None if fact.source else (await run_in_threadpool(store.document, stored.document_id)).text[fact.start:fact.end]
+    words = None if fact.source else await run_in_threadpool(store.passage, stored.document_id, fact.start, fact.end)
     history = [{"id": d.id, "decided_at": d.decided_at, "actor": d.actor, "action": d.action,
                 "before": d.before, "after": d.after, "changed": _changed(d.before, d.after),
                 "current": d.current, "conflict": d.conflict} for d in decisions]

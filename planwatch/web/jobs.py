@@ -1,7 +1,9 @@
 """Uploads and the jobs they become: the upload form and its API twin queue a job and
 return at once (a redirect to the job's page; 202 with its Location), the job's page
 follows it (queued, its stage while running, done with its document, failed with
-why), and the upload page lists the recent jobs. Jobs are seen by those who may upload."""
+why), and the upload page lists the recent jobs. Extracting a stored document again
+(after the extractor improved) is a job as well, queued by its page's button or the
+API, never run within the request. Jobs are seen by those who may upload."""
 
 from __future__ import annotations
 
@@ -55,6 +57,32 @@ async def upload_api(request: Request, file: UploadFile = File(...), user: User 
     return response
 
 
+def _reextract(request: Request, doc_id: int, user: User) -> Job:
+    try:
+        stored = request.app.state.store.document(doc_id, with_text=False)
+    except StoreError:
+        raise HTTPException(404, _t(request)("document_not_found").format(id=doc_id)) from None
+    return _queue(request).submit_reextract(stored.id, stored.name, user.name)
+
+
+@router.post("/documents/{doc_id}/reextract", include_in_schema=False)
+async def reextract_form(request: Request, doc_id: int = Path(ge=1, le=MAX_ID),
+                         user: User = Depends(require_role("reviewer"))):
+    job = await run_in_threadpool(_reextract, request, doc_id, user)
+    return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+
+@router.post("/api/documents/{doc_id}/reextract", status_code=202,
+             summary="重新提取一个已入库的文件(提取程序改进后):排入后台任务,立即返回任务(202,Location 为任务页);"
+                     "人工审核的决定仍然有效;审核员及以上")
+async def reextract_api(request: Request, doc_id: int = Path(ge=1, le=MAX_ID),
+                        user: User = Depends(require_role("reviewer"))):
+    job = await run_in_threadpool(_reextract, request, doc_id, user)
+    response = json_response({"ok": True, "job": _job_dict(job, _t(request)), "url": f"/jobs/{job.id}"}, 202)
+    response.headers["Location"] = f"/jobs/{job.id}"
+    return response
+
+
 @router.get("/jobs/{job_id}", summary="上传任务:排队、处理中(进度)、完成(文件链接)或失败(原因)")
 async def job_page(request: Request, job_id: int = Path(ge=1, le=MAX_ID),
                    _user: User = Depends(require_role("reviewer"))):
@@ -70,7 +98,7 @@ def _job_view(request: Request, job_id: int) -> dict:
     view = {"job": _job_dict(job, t), "document": None}
     if job.document_id is not None:
         try:
-            stored = request.app.state.store.document(job.document_id)
+            stored = request.app.state.store.document(job.document_id, with_text=False)
         except StoreError:   # deleted since
             return view
         view["document"] = {"id": stored.id, "name": stored.name, "title": stored.title, "region": stored.region,
@@ -84,6 +112,7 @@ def _job_dict(job: Job, t) -> dict:
     shown = job.to_dict()
     shown["status_words"] = t(f"job_status_{job.status}")
     shown["stage_words"] = t(f"job_stage_{job.stage}") if job.stage else None
+    shown["kind_words"] = t(f"job_kind_{job.kind}")
     shown["message"] = (f"{job.name}: {t(f'job_error_{job.error_kind}')}: {job.error}"
                         if job.status == "failed" else None)
     return shown

@@ -12,18 +12,22 @@ from decimal import Decimal
 
 from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
 from ..store import StoredCommitment
 from ..store.commitments import query as commitment_query
 from ..store.commitments import stored_commitment
-from ..store.convert import FACT_COLUMNS, FACT_QUERY_COLUMNS, FULLEST_REGION, REGION_NAME
-from ..store.models import DocumentRow, FactRow, IndicatorRow
+from ..store.convert import FACT_COLUMNS, FACT_QUERY_COLUMNS, FULLEST_REGION, REGION_NAME, window
+from ..store.models import CommitmentRow, DocumentRow, FactRow, IndicatorRow
+from ..store.queue import region_progress
 
 D = DocumentRow.__table__
 F = FactRow.__table__
+C = CommitmentRow.__table__
 I = IndicatorRow.__table__
 
 CURRENT = D.c.superseded.is_(False)
+BATCH = 5000   # ids in one IN list, well under the bound parameters a database takes
 DOC_COLUMNS = (D.c.id, D.c.name, D.c.title, REGION_NAME, D.c.region_key, D.c.doc_type, D.c.date,
                D.c.plan_span, D.c.fact_count)
 
@@ -82,6 +86,18 @@ def document_text(conn: Connection, doc_id: int) -> str | None:
     return conn.execute(select(D.c.text).where(D.c.id == doc_id)).scalar()
 
 
+def document_window(conn: Connection, doc_id: int, start: int, end: int) -> tuple[int, str] | None:
+    """The document's length in characters and its words at start:end, not its whole text; None if no such document."""
+    row = conn.execute(select(func.length(D.c.text), window(D.c.text, start, end)).where(D.c.id == doc_id)).first()
+    return None if row is None else (row[0], row[1])
+
+
+def region_review(conn: Connection, region_key: str) -> dict:
+    """How far review has come in the region: facts and commitments reviewed of all (the review desk's counts)."""
+    with Session(bind=conn) as session:
+        return region_progress(session, region_key).to_dict()
+
+
 def document_facts(conn: Connection, doc_id: int) -> list[dict]:
     return facts(conn, select(*FACT_COLUMNS).where(F.c.document_id == doc_id).order_by(F.c.start, F.c.id))
 
@@ -137,3 +153,14 @@ def region_commitments(conn: Connection, region_key: str) -> list[StoredCommitme
 
 def document_commitments(conn: Connection, doc_id: int) -> list[StoredCommitment]:
     return [stored_commitment(row._mapping) for row in conn.execute(commitment_query(document_id=doc_id))]
+
+
+def commitment_evidence(conn: Connection, ids: list[int]) -> dict[int, str]:
+    """Each commitment's evidence words by its id, cut from its document by the database (never
+    a whole text per page view)."""
+    words = {}
+    for at in range(0, len(ids), BATCH):
+        query = (select(C.c.id, window(D.c.text, C.c.start, C.c.end)).select_from(C.join(D, C.c.document_id == D.c.id))
+                 .where(C.c.id.in_(sorted(set(ids[at:at + BATCH])))))
+        words.update({row[0]: row[1] for row in conn.execute(query)})
+    return words

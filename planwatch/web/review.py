@@ -201,14 +201,14 @@ def selection(document: int = Query(ge=1, le=MAX_ID), start: int = Query(ge=0), 
               conn=Depends(connection), _user: User = REVIEWER):
     """The words a reviewer selected, read by the extractor's own number grammar: a growth
     verb before the number makes it a growth rate, else a level."""
-    text = queries.document_text(conn, document)
-    if text is None:
+    found = queries.document_window(conn, document, start, end)
+    if found is None:
         raise HTTPException(404, say("没有编号为 {id} 的文件", "no document numbered {id}", id=document))
-    if not start < end <= len(text):
+    length, words = found
+    if not start < end <= length:
         raise HTTPException(400, say("原文位置 {start}:{end} 不在文件中（全文 {n} 字）",
                                      "the place {start}:{end} is not in the document ({n} characters)",
-                                     start=start, end=end, n=len(text)))
-    words = text[start:end]
+                                     start=start, end=end, n=length))
     verbs = grammar()
     growth = any(verb in words for verb in (*verbs.up, *verbs.down)) and parse_growth(words)
     quantity = growth or parse_quantity(words)

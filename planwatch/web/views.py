@@ -94,6 +94,7 @@ def region(conn: Connection, name: str, indicator: str | None, measure: str | No
         "rows": [{k: v for k, v in r.items() if k != "key"} for r in rows],
         **judged,
         "commitments": _commitment_counts(conn, key),
+        "review": queries.region_review(conn, key),
         "entered": [f for f in facts if f.get("source")],   # 填报: shown with their written source
         "reports": [p["span"] for p in judged["plans"]]
         + sorted({v["period"] for v in judged["verdicts"] if charts.year_of(v["period"])}, reverse=True),

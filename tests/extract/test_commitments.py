@@ -38,7 +38,8 @@ def _cases():
         for word, example in words.items():
             yield "not_counts", (position, word), example
     for name in ("units", "class_nouns", "money_words", "exclusions", "object_lead", "object_tail", "also_words",
-                 "verb_nouns", "not_named", "bare_nouns", "responsible_words", "main_objects", "milestone_ends"):
+                 "verb_nouns", "not_named", "bare_nouns", "responsible_words", "main_objects", "milestone_ends",
+                 "company_ends"):
         for word, example in RAW[name].items():
             yield name, word, example
 
@@ -53,8 +54,8 @@ def test_every_list_is_run_by_the_examples():
 @pytest.mark.parametrize("name,word,example", CASES, ids=[f"{n}-{w}" for n, w, _ in CASES])
 def test_entry_example_gives_what_its_list_says(tmp_path, name, word, example):
     found = commitments_of(tmp_path, REVIEW + example)
-    if name in ("exclusions", "not_named", "main_objects", "milestone_ends"):
-        assert [c for c in found if name not in ("not_named", "milestone_ends") or c.value is None] == []
+    if name in ("exclusions", "not_named", "main_objects", "milestone_ends", "company_ends"):
+        assert [c for c in found if name not in ("not_named", "milestone_ends", "company_ends") or c.value is None] == []
         return
     if name == "not_counts":
         assert all(c.value is None for c in found), [(c.object, c.value) for c in found]
@@ -111,6 +112,13 @@ def test_named_items_started_or_finished(tmp_path):
     found = commitments_of(tmp_path, REVIEW + "城东中学、滨湖医院建成投用。开工建设南湖大道。加快推进城西片区改造。")
     assert sorted((c.object, c.stage, c.value) for c in found) == [
         ("南湖大道", "start", None), ("城东中学", "finish", None), ("滨湖医院", "finish", None)]
+
+
+def test_a_named_item_lists_its_name_a_class_noun_its_list(tmp_path):
+    text = REVIEW + "开工建设南湖大道。城东中学、滨湖医院建成投用。城北广场、滨江中心等项目竣工。甲路、乙路等道路建成通车。"
+    assert sorted((c.object, c.names) for c in commitments_of(tmp_path, text)) == sorted([
+        ("城东中学", ["城东中学"]), ("城北广场", ["城北广场"]), ("南湖大道", ["南湖大道"]),
+        ("滨江中心", ["滨江中心"]), ("滨湖医院", ["滨湖医院"]), ("道路", ["甲路", "乙路"])])
 
 
 def test_main_indicators_and_rates_are_no_commitments(tmp_path):
@@ -212,3 +220,47 @@ def test_a_title_built_and_the_main_structure_are_no_finish_but_a_main_port_area
 def test_a_count_of_each_listed_item_is_one_commitment_per_item(tmp_path):
     found = [(c.object, c.value) for c in commitments_of(tmp_path, REVIEW + "新增公共停车泊位、共享停车位各2000个。")]
     assert found == [("公共停车泊位", Decimal(2000)), ("共享停车位", Decimal(2000))]
+
+
+@pytest.mark.parametrize("sentence", ["全面推行“拿地即开工”改革。", "深化“一证开工”“竣工即交证”改革。"])
+def test_a_verb_in_quotes_names_a_reform_nothing_started(tmp_path, sentence):
+    assert commitments_of(tmp_path, REVIEW + sentence) == []
+
+
+def test_a_company_inside_a_name_is_its_owner_a_company_alone_is_no_thing_built(tmp_path):
+    text = REVIEW + "城投集团健康产业园等项目竣工。南湖公司智能工厂建成投产。科创投资集团投入运营。"
+    assert sorted(c.object for c in commitments_of(tmp_path, text)) == ["南湖公司智能工厂", "城投集团健康产业园"]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("推进安置房建设,上半年完成新开工300套。", ("start", "安置房", Decimal(300))),
+    ("继续大力推进标准厂房建设,力争全年建成50万平方米。", ("finish", "标准厂房", Decimal(50))),
+    ("强化河道治理,投入2.5亿元。", ("other", "河道治理", Decimal("2.5"))),
+    ("城东片区项目全部开工建设,累计建成12个。", ("finish", "城东片区项目", Decimal(12))),
+])
+def test_a_count_with_no_object_of_its_own_counts_the_work_of_the_clause_before(tmp_path, sentence, expected):
+    assert expected in [(c.stage, c.object, c.value) for c in commitments_of(tmp_path, REVIEW + sentence)]
+
+
+def test_a_name_joined_by_ji_or_yu_is_one_thing_a_list_by_dun_or_he_is_several(tmp_path):
+    text = REVIEW + "城南大桥及连接线建成通车。城东水厂、城西水厂和滨湖泵站建成投用。启动老街保护与开发。"
+    assert sorted(c.object for c in commitments_of(tmp_path, text)) == sorted(
+        ["城南大桥及连接线", "城东水厂", "城西水厂", "滨湖泵站", "老街保护与开发"])
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("城东片区重点项目完成投资24.6亿元。", ("城东片区重点项目", Decimal("24.6"))),
+    ("引进城南产业园等项目,签约金额达36亿元。", ("项目", Decimal(36))),
+    ("向上争取各类资金12亿元。", ("资金", Decimal(12))),
+])
+def test_an_amount_of_investment_is_of_what_comes_before_it_funds_are_their_own(tmp_path, sentence, expected):
+    assert expected in [(c.object, c.value) for c in commitments_of(tmp_path, REVIEW + sentence)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("新开工安置房800套、基本建成600套、分配入住500套。", ("finish", "安置房", Decimal(600))),
+    ("新建公租房300套、交付200套、分配入住150套。", ("finish", "公租房", Decimal(200))),
+])
+def test_a_count_between_two_items_takes_the_object_before_where_the_next_names_only_its_action(
+        tmp_path, sentence, expected):
+    assert expected in [(c.stage, c.object, c.value) for c in commitments_of(tmp_path, REVIEW + sentence)]

@@ -5,11 +5,15 @@ done with its document, or failed with the reason and nothing stored lost."""
 from __future__ import annotations
 
 import time
+from dataclasses import replace
+from pathlib import Path
 
 from sqlalchemy import select
 from typer.testing import CliRunner
 
 from planwatch.cli import app
+from planwatch.documents.loaders import load_bytes
+from planwatch.extract import extract
 from planwatch.jobs import JobQueue, records, run_job
 from planwatch.store.models import JobRow
 from planwatch.store.search import SearchIndex
@@ -83,3 +87,29 @@ def test_the_worker_command_runs_the_queue_on_postgresql(pg_store):
     result = CliRunner().invoke(app, ["worker", "--once", "--db", pg_store.url])
     assert result.exit_code == 0, result.output
     assert records.get(pg_store.engine, job.id).status == "done" and len(pg_store.documents()) == 1
+
+
+def test_a_stored_document_is_extracted_again_by_a_job_with_its_decisions_kept(store):
+    # stored as an older extractor left it: its file kept, one fact found (a person confirmed it), the rest missed
+    raw = REPORT.encode()
+    document = load_bytes(Path("白沙县2025年报告.txt"), raw)
+    found = [f for f in extract(document) if f.indicator == "地区生产总值"]
+    stored, _ = store.add_document(document, found)
+    [confirmed] = store.facts()
+    store.confirm(confirmed.id, actor="李审核")
+    queue = JobQueue(store)
+    job = queue.submit_reextract(stored.id, stored.name, "张三")
+    assert (job.kind, job.status, job.document_id) == ("reextract", "queued", stored.id)
+    done = _finished(queue, job.id)
+    assert (done.status, done.document_id, done.added, done.error) == ("done", stored.id, False, None)
+    facts = {f.fact.indicator: f for f in store.facts()}
+    assert set(facts) > {"地区生产总值"} and facts["地区生产总值"].review == "confirmed"
+    assert [(e.user, e.object_id) for e in store.audit_entries(object_kind="document")
+            if e.action == "document.reextract"] == [("张三", str(stored.id))]
+
+
+def test_a_document_without_a_file_fails_its_re_extraction_with_the_reason(store):
+    stored, _ = store.add_document(replace(load_bytes(Path("无原文.txt"), REPORT.encode()), original=None), [])
+    queue = JobQueue(store)
+    failed = _finished(queue, queue.submit_reextract(stored.id, stored.name, "张三").id)
+    assert (failed.status, failed.error_kind) == ("failed", "store") and "not kept" in failed.error

@@ -177,3 +177,18 @@ def test_withdrawing_decisions_restores_the_commitments_as_extracted(store, two_
     now = {c.commitment.object: c for c in store.commitments(role="target")}
     assert {obj: c.commitment for obj, c in now.items()} == extracted
     assert {c.review for c in now.values()} == {"unreviewed"}
+
+
+def test_review_progress_counts_commitments_beside_facts(store, two_reports):
+    (_, first), _ = two_reports
+
+    def counts():
+        return [(p.scope, p.commitments_reviewed, p.commitments_total) for p in store.review_progress(region="青石县")]
+
+    assert counts() == [("region", 0, 3), ("document", 0, 2), ("document", 0, 1)]
+    store.confirm(_one(store, "充电桩", "target").id, actor="张审核", what="commitment")
+    store.reject(_one(store, "青菱路", "target").id, actor="张审核", what="commitment")
+    # a rejected commitment is no longer stored but was reviewed: it counts as one of all
+    assert counts() == [("region", 2, 3), ("document", 2, 2), ("document", 0, 1)]
+    [region] = store.review_progress()
+    assert (region.reviewed, region.total, region.commitments_reviewed, region.commitments_total) == (0, 0, 2, 3)

@@ -69,3 +69,13 @@ def test_a_document_without_a_region_has_no_region_key(store, make_document):
     stored, _ = store.add_document(make_document(region=None), [])
     assert (stored.region, stored.region_key) == (None, None)
     assert store.regions() == []
+
+
+def test_a_passage_is_the_words_at_its_character_offsets_on_both_databases(store, make_document, report_facts):
+    # 𠮷 lies outside the Basic Multilingual Plane (two UTF-16 units, four UTF-8 bytes): a place name may hold one
+    text = "𠮷田镇报告 " + make_document().text
+    doc_id = store.add_document(make_document(name="c.txt", text=text), report_facts(text))[0].id
+    for fact in store.facts():
+        assert store.passage(doc_id, fact.fact.start, fact.fact.end) == text[fact.fact.start:fact.fact.end]
+    assert store.passage(doc_id, 0, 3) == "𠮷田镇"
+    assert store.document(doc_id, with_text=False).text is None

@@ -11,7 +11,7 @@ from urllib.parse import quote
 import pytest
 from openpyxl import load_workbook
 
-from .conftest import HOSTILE, TestClient, finished, upload
+from .conftest import HOSTILE, TestClient, finished, refuses_writes_without_a_reviewer, upload
 
 ERROR_KEYS = {"status", "title", "message"}
 
@@ -225,6 +225,30 @@ def test_upload_form_redirects_to_the_job_page_which_links_the_document(editor):
     assert "完成" in page and f'href="/documents/{view["document"]["id"]}"' in page
     listed = editor.get("/upload?lang=zh").text   # the upload page lists the recent jobs
     assert f'href="{response.headers["location"]}"' in listed and "h1.txt" in listed
+
+
+def test_re_extracting_a_document_is_a_job_and_keeps_its_review_decisions(editor, client, store):
+    doc = upload(editor, "h3.txt", UPLOAD.encode())["document"]
+    growth = next(f for f in store.facts(document_id=doc["id"]) if f.fact.indicator == "地区生产总值")
+    store.confirm(growth.id, actor="张三")
+    page = editor.get(doc["url"] + "?lang=zh").text
+    assert f'action="/documents/{doc["id"]}/reextract"' in page and "重新提取" in page
+    assert "/reextract" not in client.get(doc["url"]).text   # only reviewers see the button
+    response = editor.post(f"/documents/{doc['id']}/reextract", follow_redirects=False)
+    assert response.status_code == 303   # queued, not run within the request
+    view = finished(editor, response)
+    assert (view["job"]["kind"], view["job"]["status"], view["document"]["id"]) == ("reextract", "done", doc["id"])
+    assert "重新提取" in editor.get(response.headers["location"] + "?lang=zh").text
+    [kept] = [f for f in store.facts(document_id=doc["id"]) if f.fact.indicator == "地区生产总值"]
+    assert kept.review == "confirmed" and len(store.facts(document_id=doc["id"])) == doc["facts"]
+    api = editor.post(f"/api/documents/{doc['id']}/reextract")
+    assert api.status_code == 202 and api.headers["location"] == api.json()["url"]
+    assert finished(editor, api)["job"]["status"] == "done"
+    assert editor.post("/api/documents/999999/reextract").status_code == 404
+
+
+def test_only_reviewers_re_extract_a_document(app, client, ids):
+    refuses_writes_without_a_reviewer(app, client, f"/api/documents/{ids['hewan-2024.txt']}/reextract", {})
 
 
 def test_jobs_are_seen_by_those_who_may_upload(editor, client):

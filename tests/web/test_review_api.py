@@ -48,9 +48,10 @@ def test_the_review_queue_and_its_progress_as_json(client, store, ids):
     queue = client.get("/review/queue", params={"region": "河湾区", "limit": 1}).json()
     assert len(queue["facts"]) == 1
     assert queue["progress"] == [
-        {"scope": "region", "key": "河湾区", "name": "河湾区", "reviewed": 1, "total": 3},
+        {"scope": "region", "key": "河湾区", "name": "河湾区", "reviewed": 1, "total": 3,
+         "commitments_reviewed": 0, "commitments_total": 0},
         {"scope": "document", "key": str(ids["hewan-2024.txt"]), "name": "hewan-2024.txt", "reviewed": 1,
-         "total": 3, "region": "河湾区"}]
+         "total": 3, "commitments_reviewed": 0, "commitments_total": 0, "region": "河湾区"}]
     doc = client.get("/review/queue", params={"document": ids["qingshan-plan.txt"]}).json()
     assert {f["document_id"] for f in doc["facts"]} == {ids["qingshan-plan.txt"]}
     assert client.get("/review/conflicts").json() == {"conflicts": []}

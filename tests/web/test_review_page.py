@@ -40,3 +40,17 @@ def test_only_reviewers_open_the_desk(app, client):
     add_user(app, "reader", "viewer")
     with logged_in(app, "reader") as viewer:
         assert viewer.get("/review").status_code == 403
+
+
+def test_review_progress_counts_commitments_on_the_desk_and_the_region_page(app, editor, client, store):
+    promised = [c for c in store.commitments(region="青山县") if c.commitment.role == "target"]
+    store.confirm(promised[0].id, actor="张三", what="commitment")
+    view = editor.get(f"/review.json?region={quote('青山县')}").json()
+    [region] = [p for p in view["progress"] if p["scope"] == "region"]
+    total = len(store.commitments(region="青山县"))
+    assert (region["commitments_reviewed"], region["commitments_total"]) == (1, total)
+    facts = (region["reviewed"], region["total"])
+    assert f"<td class=\"commitments-reviewed\">1 / {total}</td>" in editor.get(f"/review?region={quote('青山县')}").text
+    page = client.get(f"/regions/{quote('青山县')}")   # anyone reading the region sees how much is checked
+    assert f"指标 <b>{facts[0]}/{facts[1]}</b> 已审核" in page.text and f"任务 <b>1/{total}</b> 已审核" in page.text
+    assert client.get(f"/regions/{quote('青山县')}.json").json()["review"] == region

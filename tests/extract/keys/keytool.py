@@ -11,7 +11,8 @@ source file, one fact a line, with a short quote that the build looks up in the 
 
 role `a`/`t`/`b` (actual, target, baseline); measure `l`/`g`/`c` (level, growth, change); value a
 number or `T:words` for a qualitative fact (then unit and comparator are `-`); flags `est`, `str`,
-`cum`, `upper=N`, `also=N`, `occ=N` (which occurrence of a quote that repeats, from 0).
+`cum`, `upper=N`, `also=N`, `occ=N` (which occurrence of a quote that repeats, from 0). A quote is one
+field: write a space inside it (`2 0 0 5年` in text taken from a PDF) as `\s`.
 
     python tests/extract/keys/keytool.py build SOURCE... --docs DIR --out KEYDIR
     python tests/extract/keys/keytool.py check KEYDIR --docs DIR
@@ -91,7 +92,7 @@ def parse_source(lines: list[str]) -> list[dict]:
             "comparator": None if comparator == "-" else comparator,
             "text": value[2:] if qualitative else None,
             "estimated": "est" in flags, "stretch": "str" in flags, "cumulative": "cum" in flags,
-            "quote": quote, "occurrence": None, "line": lineno,
+            "quote": quote.replace("\\s", " "), "occurrence": None, "line": lineno,
         }
         for flag in flags:
             name, _, raw = flag.partition("=")

@@ -14,7 +14,8 @@ import pytest
 
 HERE = Path(__file__).parent
 DEVSET = HERE.parents[2] / ".." / "shared" / "devset"
-SETS = {"tune": DEVSET / "series" / "南通市", "tune2": DEVSET / "raw", "tune3": DEVSET / "raw"}
+SETS = {"tune": DEVSET / "series" / "南通市", "tune2": DEVSET / "raw", "tune3": DEVSET / "raw",
+        "plans": DEVSET / "raw"}
 _spec = importlib.util.spec_from_file_location("keytool", HERE / "keytool.py")
 keytool = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(keytool)
@@ -48,3 +49,12 @@ def test_build_needs_an_occurrence_for_a_repeated_quote(tmp_path):
     keytool.build([source], tmp_path, tmp_path / "out")
     [fact] = keytool.load_key(tmp_path / "out" / "doc.jsonl")
     assert (fact["start"], fact["end"]) == (11, 19)
+
+
+def test_build_reads_a_space_inside_a_quote_from_backslash_s(tmp_path):
+    (tmp_path / "doc.txt").write_text("到2 0 0 5年 , 森林覆盖率提高到4 8 %。", encoding="utf-8")
+    source = tmp_path / "facts.txt"
+    source.write_text("# doc.txt\n= 森林覆盖率:\n森林覆盖率 t 2005 l 48 % = 森林覆盖率提高到4\\s8\\s%\n", encoding="utf-8")
+    keytool.build([source], tmp_path, tmp_path / "out")
+    [fact] = keytool.load_key(tmp_path / "out" / "doc.jsonl")
+    assert (tmp_path / "doc.txt").read_text(encoding="utf-8")[fact["start"]:fact["end"]] == "森林覆盖率提高到4 8 %"

@@ -5,7 +5,8 @@
 Sets: the seeds (tuned on), the development set (../shared/devset), our keys on the
 南通 series (tests/extract/keys/tune) and on three unlabelled devset reports of other
 levels and years (tests/extract/keys/tune2), on three more of older, five-year-review and
-autonomous-region reports (tests/extract/keys/tune3), on two five-year plans and two reports that review one
+autonomous-region reports (tests/extract/keys/tune3), on three more city reports of 2010, 2016
+and 2023 (tests/extract/keys/tune4), on two five-year plans and two reports that review one
 plan and set the next (tests/extract/keys/plans), and the held-out keys
 (tests/extract/keys/heldout, never tuned on: the honest figure). With --floors, prints the figures truncated to
 three decimals in the shape of tests/extract/quality_floors.json, for raising floors.
@@ -29,6 +30,7 @@ SETS = {
     "tune": (SHARED / "devset" / "series" / "南通市", KEYS / "tune"),
     "tune2": (SHARED / "devset" / "raw", KEYS / "tune2"),
     "tune3": (SHARED / "devset" / "raw", KEYS / "tune3"),
+    "tune4": (SHARED / "devset" / "raw", KEYS / "tune4"),
     "plans": (SHARED / "devset" / "raw", KEYS / "plans"),
     "heldout": (SHARED / "devset" / "raw", KEYS / "heldout"),
 }

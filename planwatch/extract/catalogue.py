@@ -207,6 +207,7 @@ def _load() -> _Catalogue:
     raw = _read(CATALOGUE_FILE) or []
     reading = _read(NAMES_FILE) or {}
     qualifiers = reading.pop("qualifiers", None) or []
+    areas, area_verbs = reading.pop("areas", None) or [], reading.pop("area_verbs", None) or []
     system = _check_system(raw)
     _check_reading(reading, system)
     entries = tuple(_entry(item, reading.get(item["id"]) or {}, system) for item in raw)
@@ -243,9 +244,14 @@ def _load() -> _Catalogue:
     spaced = f"(?=[{firsts}][“”\" \n]?[{seconds}])" + trie.replace('[“”"]?', '[“”" \n]?')
     by_written = {name: (entry,) for name, entry in by_name.items()} | shared
     # a space may stand between (万元 GDP用水量: text taken from PDFs and newspapers)
-    narrowing = re.compile(f"(?:{'|'.join(map(re.escape, qualifiers))})[”\"]? ?$" if qualifiers else "(?!)")
+    narrowed = [f"(?:{'|'.join(map(re.escape, qualifiers))})[”\"]? ?$"] if qualifiers else []
+    if areas:  # an area as the subject, its verb between: 产业集聚区完成固定资产投资
+        narrowed.append(f"(?:{'|'.join(map(re.escape, areas))})(?:{'|'.join(map(re.escape, area_verbs))})? ?$")
+    narrowing = re.compile("|".join(narrowed) or "(?!)")
+    size = max(max(map(len, qualifiers), default=0), max(map(len, areas), default=0)
+               + max(map(len, area_verbs), default=0)) + 2
     return _Catalogue(entries, {entry.id: entry for entry in entries}, by_name, pattern, spaced, by_written,
-                      shared, splits, _shares(entries), narrowing, max(map(len, qualifiers), default=0) + 2)
+                      shared, splits, _shares(entries), narrowing, size)
 
 
 def _char_class(chars) -> str:

@@ -58,8 +58,8 @@ _REPORTED = re.compile(r"执行情况|完成情况")
 _OPENING_YEAR = re.compile(r"开局")  # 实现“十四五”良好开局: the plan's first year, not the plan
 _TARGET = re.compile(r"计划|目标|安排|任务|草案|预期|展望|工作重点|总体要求|以下[^\n]{0,6}工作")
 # 2016年重点工作: a year's key work is its plan (a review's 统筹抓好“五大重点工作” names no year)
-_YEAR_WORK = re.compile(r"(?:19|20)\d\d年[^\n]{0,6}重点工作")
-_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_YEAR_WORK = re.compile(r"(?:19|20)\d\d ?年[^\n]{0,6}重点工作")
+_YEAR = re.compile(r"((?:19|20)\d\d) ?年")  # 三、2016 年主要工作: a space from PDF text
 _SPAN = re.compile(r"((?:19|20)\d\d)年?\s*[-—至~～到]\s*((?:19|20)\d\d)年")
 _THIS_YEAR = re.compile(r"\s*(?:今年|本年)")
 _NEXT_FIVE = re.compile(r"今后五年|未来五年|今后5年|未来5年")
@@ -71,7 +71,7 @@ _ADDRESS_AT = re.compile(_ADDRESS)
 # a lead opens the paragraph or its second sentence after a short first one (2015年是“十二五”收官之年。过去五年,…);
 # a five-year lead may stand third (2020年是“十三五”收官之年。我们完成了…目标任务。回眸“十三五”,…)
 _ONE_SHORT, _TWO = r"(?:[^。\n]{1,30}。)?", r"(?:[^。\n]{1,40}。){0,2}"
-_BEFORE_LEAD = {"five_years": _TWO, "term_years": _TWO, "plan": _TWO,
+_BEFORE_LEAD = {"five_years": _TWO, "term_years": _TWO, "plan": _TWO, "year_opening": "",
                 "next_years": r"(?:[^。\n]{1,60}。){0,2}"}  # 刚刚闭幕的市党代会,描绘了…蓝图,为我们指明了…方向。未来五年,…
 _NUMERALS = "一二三四五"
 _TOPIC = r"(?:[（(][一二三四五六七八九十]+[)）])?"  # （一）五年来,…: a numbered topic's paragraph
@@ -82,6 +82,10 @@ _LEADS = tuple((kind, re.compile(f"^{body}", re.M)) for kind, body in _LEAD_BODI
 # review frames the rest of its paragraph (and what follows, as a lead does); only inside a review
 _MID_BODY = rf"[^\n]*?。[ \t\u3000]*(?:{placeheld(grammar().paragraph_leads['five_years'])})(?=[,，])"
 _MID_LEAD = re.compile(f"^{_MID_BODY}", re.M)
+# …“三公”经费大幅下降。刚刚过去的2016年,…预计全年地区生产总值增长8%: the year reviewed named after long sentences
+# of a five-year review frames the rest of its paragraph (and what follows), as a five-year lead there does
+_PAST_YEAR = [word for word in grammar().paragraph_leads["year"] if word.endswith("过去的{year}")]
+_MID_YEAR_LEAD = re.compile(f"^[^\n]*?。[ \t\u3000]*(?:{placeheld(_PAST_YEAR)})(?=[,，])", re.M)
 
 
 def _spelled_out(words) -> list[str]:
@@ -105,6 +109,7 @@ def _spelled_out(words) -> list[str]:
 _LEAD_LINE = re.compile("|".join(_spelled_out([*(word for words in grammar().paragraph_leads.values() for word in words),
                                                *grammar().addresses])))
 _MID_LINE = re.compile("|".join(_spelled_out(grammar().paragraph_leads["five_years"])))
+_MID_YEAR_LINE = re.compile("|".join(_spelled_out(_PAST_YEAR)))
 
 
 def _lines_holding(text: str, words: re.Pattern) -> list[int]:
@@ -135,6 +140,7 @@ class Section:
     now: int | None = None  # the year 今年 means: when the document was written
     role_basis: Basis | None = None    # what gave its role, and its period (resolve.py's order of evidence)
     period_basis: Basis | None = None
+    term: tuple[int, int] | None = None  # the review's years around a paragraph on its last year (年均 is over them)
 
 
 def span_text(span: tuple[int, int]) -> str:
@@ -272,12 +278,19 @@ class Sections:
         for match in _at_line_starts(text, _MID_LEAD, _lines_holding(text, _MID_LINE)):
             lead = match.end() - len(match[0].rsplit("。", 1)[-1].lstrip(" \t\u3000"))
             longest.setdefault(lead, ("five_years_mid", match))
+        for match in _at_line_starts(text, _MID_YEAR_LEAD, _lines_holding(text, _MID_YEAR_LINE)):
+            lead = match.end() - len(match[0].rsplit("。", 1)[-1].lstrip(" \t\u3000"))
+            longest.setdefault(lead, ("year_mid", match))
         added = []
         for start, (kind, match) in sorted(longest.items()):
             current = self.at(start)
             if kind == "five_years_mid" and (current.role != "actual" or current.span):
                 continue
-            section = self._paragraph(match, "five_years" if kind == "five_years_mid" else kind, current)
+            if kind == "year_mid":
+                framed = added[-1] if added and added[-1].start > current.start else current  # 五年来,… of its paragraph
+                if not (framed.role == "actual" and framed.span):
+                    continue  # only a five-year review's paragraph turns to the year after long sentences
+            section = self._paragraph(match, {"five_years_mid": "five_years", "year_mid": "year"}.get(kind, kind), current)
             if section is not None:
                 added.append(section)
         if added:
@@ -290,6 +303,9 @@ class Sections:
             return None
         lead = _ADDRESS_AT.sub("", match[0].lstrip(" \t\u3000—")).rsplit("。", 1)[-1]
         said = Basis("paragraph", match.end() - len(lead), match.end())
+        opening = kind == "year_opening"
+        if opening:
+            kind = "year"
         if kind in ("year", "this_year"):
             now = self._framing.now  # unknown in an undated annual plan report: 今年 is each section's year
             if kind == "this_year" and now is None:
@@ -298,8 +314,12 @@ class Sections:
             role = "target" if year > reviewed else "actual"
             if kind == "this_year" and _SO_FAR.match(self._text, said.start):
                 role = "actual"  # 今年是…之年。刚刚过去的近八个月,…: this year so far, in a report given in the summer
-            return self._new(said.start, role, year, str(year), None, current.role_basis if role == current.role
-                             else said, said)
+            section = self._new(said.start, role, year, str(year), None, current.role_basis if role == current.role
+                                else said, said)
+            if opening and current.span and current.span[1] == year:
+                # 2006年，…同比增长13%，年均增长12%: a term review's last year; its 年均 is over the term
+                section = replace(section, term=current.span)
+            return section
         if kind == "next_years":  # 未来五年,我们将…: the five years from the one the report plans
             first = self._framing.target or reviewed + 1
             return self._new(said.start, "target", first + 4, str(first + 4), (first, first + 4), said, said)

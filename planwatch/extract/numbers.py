@@ -178,7 +178,7 @@ def _quantity(match: re.Match, text: str) -> Quantity | None:
         start = before.start()
     if inside or inside2:
         comparator = g.inside[inside or inside2]
-    if after:
+    if after and not (comparator == ">" and g.after[after] == ">="):  # 突破80亿元以上: more than 80, the stricter word
         comparator = g.after[after]
     upper = parse_number(num2) if num2 else None
     if upper is not None:

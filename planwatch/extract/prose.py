@@ -41,8 +41,10 @@ from .reading import Reading
 from .statement import VERB, Where, measure_of, numeric_fact, text_fact
 
 _CLAUSE_END = re.compile(r"[。！？!?\n;；:：,，|]")  # | joins table cells: each is its own statement
+_FULL_STOP = re.compile(r"[。！？!?]")
 _CHAIN_BREAK = re.compile(r"[。！？!?\n;；:：,，、|]")
 _G = grammar()
+_SIGN_WORDS = frozenset(_G.positive_growth + _G.negative_growth + _G.flat_growth)
 _DURATION = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})年(?:来|间|内)?"  # 5年提高4.5个百分点: over 5 years
 # scanned over the whole text: a trie tries fewer alternatives per offset than a flat list
 _QUALITATIVE = re.compile(trie_pattern(_G.qualitative + _G.positive_growth + _G.negative_growth + _G.flat_growth))
@@ -65,7 +67,7 @@ _GROWTH_AFTER = re.compile(r"的?(?:增长|增速|增幅|涨幅)")  # 实现6%�
 # a bare 万 counts the name's unit only with no word after it (减少24万农村贫困人口) nor between (新增就业参保人数超过65万)
 _WORD_AFTER = re.compile(r"[\u4e00-\u9fff]")
 _FROM_VALUE = re.compile(rf"[由从]\s*[\d.]+\s*万?|{alternation(_G.reached_words + _G.level_after + _G.control)}")
-_GROWTH_NAME = re.compile(r"(?:涨幅|增幅|增速|增长率|增长|价格指数)$")  # 居民消费价格涨幅3%
+_GROWTH_NAME = re.compile(r"(?:涨幅|增幅|增速|增长率|增长|价格指数|消费价格|消费品价格|CPI)$")  # 居民消费价格涨幅3%, 居民消费价格控制在3.5%左右
 _YEAR_CLAUSE = re.compile(r"[,，;；]\s*(?:19|20)\d\d ?年(?:末|底)?(?:全[省市县区])?(?:达到|达|为|突破|增至|实现|完成)$")
 _SHARE = re.compile(r"比重|占比|比例|份额|贡献率|之比")
 _YEAR = re.compile(r"(?:19|20)\d\d ?年")  # 2020 年: PDF text spaces
@@ -310,6 +312,8 @@ class _Reader:
         qual = self._qual_in(start, slot_end)
         if qual is not None and qual[0] <= first and following < self._next(self.slot_ends, start):
             return []  # ;完成国家下达的节能减排…任务: the words are the names' after them
+        if qual is not None and qual[0] <= first and _FULL_STOP.match(self.text, start - 1):
+            return []  # 参合率达96%。稳步提高社会保障水平: a sentence that opens with such words is about its own object
         carried = Mention(start, start, mention.indicator, mention.written)
         return self._slot([carried], start, slot_end, start)
 
@@ -362,6 +366,8 @@ class _Reader:
                                                 and self._run(quantities) == 1) else group[-1:]
             facts = [fact for mention in each for fact in self._chain(mention, quantities, start, evidence)]
         qual = self._qual_in(start, end)
+        if qual is not None and qual[2] in _SIGN_WORDS and "目标" in self.text[start:qual[0]]:
+            qual = None  # 经济增长预期目标总体与去年持平: the goal is set as last year's, no growth of 0
         if qual is not None:
             own_clause = self._prev(self.clause_ends, qual[0]) if _CLAUSE_END.search(self.text, start, qual[0]) else None
             for mention in group:

@@ -161,8 +161,9 @@ def _since_until(marks: tuple[Mark, ...]) -> int | None:
 def _averaged_over(period: str, section: Section) -> tuple[int, int] | None:
     """The years an average growth stated with one year covers: the section's plan
     when the year ends it, else the five-year plan that year closes (2020: 2016-2020)."""
-    if section.span and period == str(section.span[1]):
-        return section.span
+    for years in (section.span, section.term):
+        if years and period == str(years[1]):
+            return years
     if period.isdigit() and int(period) % 5 == 0:
         return int(period) - 4, int(period)
     return None

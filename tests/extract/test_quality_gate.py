@@ -4,8 +4,8 @@ by the shared scorer, must stay at or above tests/extract/quality_floors.json.
 The sets and their scoring are bench/quality.py's (which prints the same figures): the
 seeds (tuned on), the development set of real reports nobody here wrote
 (../shared/devset), and our own keys (tests/extract/keys: `tune` on the 南通 series,
-`tune2` and `tune3` on six other devset reports, `plans` on two five-year plans and two reports
-that review one plan and set the next, `heldout` kept out of all tuning: the honest
+`tune2`, `tune3` and `tune4` on nine other devset reports, `plans` on two five-year plans and two
+reports that review one plan and set the next, `heldout` kept out of all tuning: the honest
 figure). Floors only go up (see the file).
 Skipped where ../shared is absent.
 """

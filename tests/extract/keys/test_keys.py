@@ -15,7 +15,7 @@ import pytest
 HERE = Path(__file__).parent
 DEVSET = HERE.parents[2] / ".." / "shared" / "devset"
 SETS = {"tune": DEVSET / "series" / "南通市", "tune2": DEVSET / "raw", "tune3": DEVSET / "raw",
-        "plans": DEVSET / "raw"}
+        "tune4": DEVSET / "raw", "plans": DEVSET / "raw"}
 _spec = importlib.util.spec_from_file_location("keytool", HERE / "keytool.py")
 keytool = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(keytool)

@@ -22,6 +22,7 @@ from ..errors import SettingsError
 from .grammar import alternation, trie_pattern
 
 WORDS_FILE = Path(__file__).parents[1] / "data" / "commitments.yaml"
+_MARKS = "“”\"、,，"  # quotes and separators around an object, stripped as its lead and tail words are
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class CommitmentWords:
     money_word: re.Pattern       # 计划总投资 … at the end of the words before an amount
     exclusion: re.Pattern
     lead: re.Pattern             # words before an object that are not part of it (全年, 加快推动 …)
+    lead_first: frozenset[str]   # the characters `lead` can begin with, besides spaces: no other words have one to strip
     tail: re.Pattern             # and after it (正式, 已 …)
     tail_last: frozenset[str]    # the characters `tail` can end on, besides spaces: no other words have one to strip
     also: re.Pattern             # 共计, 约 … between two quantities: the second is a size of the first
@@ -79,7 +81,8 @@ def words() -> CommitmentWords:
         class_noun=re.compile(alternation(raw["class_nouns"])),
         money_word=re.compile(f"(?:{alternation(raw['money_words'])})[为达约共计]*$"),
         exclusion=re.compile(alternation(raw["exclusions"])),
-        lead=re.compile(f"^(?:[\\s“”\"、,，]|{alternation(raw['object_lead'])})+"),
+        lead=re.compile(f"^(?:[\\s{_MARKS}]|{alternation(raw['object_lead'])})+"),
+        lead_first=frozenset(_MARKS).union(word[0] for word in raw["object_lead"]),
         also=re.compile(alternation(raw["also_words"])),
         bare_noun=re.compile(alternation(raw["bare_nouns"])),
         responsible=re.compile(f"[（(](?:{alternation(raw['responsible_words'])})[:：]\\s*([^）)\\n]{{1,40}})[）)]"),
@@ -89,6 +92,6 @@ def words() -> CommitmentWords:
         main_object=re.compile(alternation(raw["main_objects"])),
         milestone_end=re.compile(f"(?:{alternation(raw['milestone_ends'])})$"),
         company_end=re.compile(f"(?:{alternation(raw['company_ends'])})$"),
-        tail=re.compile(f"(?:[\\s“”\"、,，]|{alternation(raw['object_tail'])})+$"),
-        tail_last=frozenset("“”\"、,，").union(word[-1] for word in raw["object_tail"]),
+        tail=re.compile(f"(?:[\\s{_MARKS}]|{alternation(raw['object_tail'])})+$"),
+        tail_last=frozenset(_MARKS).union(word[-1] for word in raw["object_tail"]),
     )

@@ -123,23 +123,29 @@ class _Reader:
         self.taken_ends = list(accumulate((end for _, end in taken), max))  # the furthest end so far
 
     def commitments(self) -> list[Commitment]:
+        drafts, counted = self._counts()
+        drafts = [each for draft in self._shared_objects(_money_first(drafts, self.text)) for each in self._each(draft)]
+        drafts = sorted(drafts + self._named(counted), key=lambda d: d.start)
+        return [c for c in map(self._commitment, drafts) if c is not None]
+
+    def _counts(self) -> tuple[list[_Draft], set[int]]:
+        """The drafts of the counted quantities, in text order, and the starts of the clauses
+        that count something. Every quantity of the text is held only while this runs: the
+        objects a reader keeps alive are what the cycle collector walks again and again."""
         drafts: list[_Draft] = []
         previous_end = 0
         text = self.text
-        quantities = self._unverbed(find_quantities(text))
-        units = [self._read_unit(q) for q in quantities]  # (unit, where it ends) of each, read once
+        quantities, units, ends = self._quantities()
         # a clause counts something only with a number in digits (一期通道, 第一人民医院 are names)
         counted = set()
-        count = len(quantities)
-        for index, quantity in enumerate(quantities):
-            unit, end = units[index]
+        for quantity, unit, end, following, following_unit, following_end in zip(
+                quantities, units, ends, quantities[1:] + [None], units[1:] + [None], ends[1:] + [None]):
             clause = None
             if unit and text[quantity.number_start].isdigit():
                 clause = self._clause_start(quantity.start)
                 counted.add(clause)
-            following = quantities[index + 1] if index + 1 < count else None
             if following is not None and following.start - quantity.end <= _MAX_OBJECT + 4 \
-                    and self._threshold(end, following, units[index + 1]) \
+                    and self._threshold(end, following, following_unit) \
                     or unit is not None and unit.endswith("元") and self._sizes_projects(quantity, unit, end):
                 continue  # 10亿元以上项目20个, 超10亿元项目新签约26个: the count is read with its object
             # no count: no unit, a rate or a duration, a number in Chinese (一批), a rank (第5个), a grade (5万吨级)
@@ -147,30 +153,34 @@ class _Reader:
                     and not _W.rank_before.search(text, max(0, quantity.start - 2), quantity.start) \
                     and not _W.grade_after.match(text, end):
                 draft = self._read(quantity, unit, end, clause, previous_end, drafts[-1] if drafts else None,
-                                   following, units[index + 1][1] if following is not None else None)
+                                   following, following_end)
                 if draft is not None:
                     drafts.append(draft)
             previous_end = end
-        drafts = [each for draft in self._shared_objects(_money_first(drafts, text)) for each in self._each(draft)]
-        drafts = sorted(drafts + self._named(counted), key=lambda d: d.start)
-        return [c for c in map(self._commitment, drafts) if c is not None]
+        return drafts, counted
 
-    def _unverbed(self, quantities: list[Quantity]) -> list[Quantity]:
-        """签约26个: the 约 is the verb's, not 'about' before the number."""
+    def _quantities(self) -> tuple[list[Quantity], list[str | None], list[int]]:
+        """Each quantity of the text, its unit and where that ends, read once (in three lists,
+        not a tuple for each). 签约26个: the 约 is the verb's, not 'about' before the number
+        (only a quantity whose words begin before its number can start inside a verb)."""
         verbs, starts = self.verbs, self.verb_starts
-        found = []
-        for quantity in quantities:
-            index = bisect_right(starts, quantity.start) - 1
-            if index >= 0 and verbs[index][0] < quantity.start < verbs[index][1] <= quantity.number_start:
-                quantity = replace(quantity, start=verbs[index][1], comparator="=")
-            found.append(quantity)
-        return found
+        quantities, units, ends = [], [], []
+        for quantity in find_quantities(self.text):
+            if quantity.start < quantity.number_start:
+                index = bisect_right(starts, quantity.start) - 1
+                if index >= 0 and verbs[index][0] < quantity.start < verbs[index][1] <= quantity.number_start:
+                    quantity = replace(quantity, start=verbs[index][1], comparator="=")
+            unit, end = self._read_unit(quantity)
+            quantities.append(quantity)
+            units.append(unit)
+            ends.append(end)
+        return quantities, units, ends
 
-    def _threshold(self, unit_end: int, following: Quantity, following_unit: tuple[str | None, int]) -> bool:
+    def _threshold(self, unit_end: int, following: Quantity, following_unit: str | None) -> bool:
         """A quantity (its unit ending at `unit_end`) that qualifies the next one, close after
         it in its item: nouns between them, no separator, no verb, no also-word (5个点位640个停车泊位,
         100亿元以上项目2个); `following_unit`: the next one's unit."""
-        if not following_unit[0]:
+        if not following_unit:
             return False
         gap = self.text[unit_end:following.start]
         return bool(gap) and len(gap) <= _MAX_OBJECT and not _BREAK.search(gap) and not _W.also.search(gap) \
@@ -486,6 +496,8 @@ def _clean(words: str) -> str:
 def _strip_lead(words: str) -> str:
     """The words without what the lead pattern matches at their start (a match, not a
     substitution: it is anchored, so there is at most one)."""
+    if not words or words[0] not in _W.lead_first and not words[0].isspace():
+        return words  # the lead pattern is tried only where it could match
     found = _W.lead.match(words)
     return words[found.end():] if found else words
 

@@ -87,6 +87,12 @@ _MID_LEAD = re.compile(f"^{_MID_BODY}", re.M)
 # of a five-year review frames the rest of its paragraph (and what follows), as a five-year lead there does
 _PAST_YEAR = [word for word in grammar().paragraph_leads["year"] if word.endswith("过去的{year}")]
 _MID_YEAR_LEAD = re.compile(f"^[^\n]*?。[ \t\u3000]*(?:{placeheld(_PAST_YEAR)})(?=[,，])", re.M)
+# 这是综合实力显著提升的五年。: a sentence naming the five years reviewed frames what follows as a five-year
+# lead does, at a paragraph's start or after the year's sentences; only inside a one-year review
+_NAMED_FIVE = re.compile("|".join(r"[^。，,！!\n]{2,30}?".join(map(re.escape, word.split("{what}")))
+                                  for word in grammar().five_year_sentences) + "(?=[。，,！!])")
+# what may stand before it: a sentence's end (or the line's start, written \n) and a short opener (回眸过去，)
+_BEFORE_NAMED = re.compile(r"[\n。！!][ \t\u3000—]*(?:[^。，,！!\n]{1,6}[，,])?$")
 
 
 def _spelled_out(words) -> list[str]:
@@ -282,6 +288,11 @@ class Sections:
         for match in _at_line_starts(text, _MID_YEAR_LEAD, _lines_holding(text, _MID_YEAR_LINE)):
             lead = match.end() - len(match[0].rsplit("。", 1)[-1].lstrip(" \t\u3000"))
             longest.setdefault(lead, ("year_mid", match))
+        for match in _NAMED_FIVE.finditer(text):
+            line = text.rfind("\n", 0, match.start()) + 1
+            head = text[line:match.start()] if match.start() - line <= 16 else text[match.start() - 16:match.start()]
+            if _BEFORE_NAMED.search(("\n" if match.start() - line <= 16 else "") + head):
+                longest.setdefault(match.start(), ("five_years_mid", match))
         added = []
         for start, (kind, match) in sorted(longest.items()):
             current = self.at(start)

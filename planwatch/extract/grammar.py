@@ -70,6 +70,7 @@ class Grammar:
     plan_period_words: dict[str, tuple[str, ...]]  # span | end | start | first_years
     first_years: dict[str, int]                    # 前四年 -> 4
     paragraph_leads: dict[str, tuple[str, ...]]    # year | five_years | plan -> lead words with {year}, {plan}
+    five_year_sentences: tuple[str, ...]           # 这是{what}的五年: {what} a few words of praise
     addresses: tuple[str, ...]
     session_report_words: tuple[str, ...]
     review_since: tuple[str, ...]
@@ -176,6 +177,7 @@ def grammar() -> Grammar:
         plan_period_words={kind: tuple(words) for kind, words in raw["plan_period_words"].items()},
         first_years=dict(raw["plan_period_words"]["first_years"]),
         paragraph_leads={kind: tuple(words) for kind, words in raw["paragraph_leads"].items()},
+        five_year_sentences=tuple(raw["five_year_sentences"]),
         addresses=tuple(raw["addresses"]),
         session_report_words=tuple(raw["session_report_words"]),
         review_since=tuple(raw["review_since"]),

@@ -43,7 +43,8 @@ _INLINE = re.compile(rf"{_GOALS}(?:{_IS}?[:：]|{_IS}[,，]|[。;；]\s*其中[,
                      rf"|(?<=预期目标|主要目标){_IS}(?=[^\s,，。:：]))")  # not 完成目标任务, (a result)
 _NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节篇]|[■◆]")  # not a title line
 _ITEM_END = re.compile(r"[。！？!?\n]")
-_DONE = re.compile(r"完成|实现|超额|达到")
+_TITLED = re.compile(r"[ \t\u3000]*——[^，,；;：:]{2,20}$")  # a goal paragraph's short title (——经济实力显著增强)
+_DONE = re.compile(r"(?:完成|实现|超额|达到)(?!以下)")  # not 要努力实现以下主要目标: goals to reach
 _RESULT = re.compile(alternation(grammar().estimate_words + grammar().result_words + grammar().compared_words))
 # what ends a list of goals: a result (goals too may say 比上年增长7%), or last year's (去年…)
 _RESUMED = re.compile(alternation(grammar().estimate_words + grammar().result_words) + "|去年")
@@ -354,8 +355,8 @@ class Sections:
         added = []
         for match in _INLINE.finditer(text):
             head = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start()), match.start() - 40) + 1
-            if not text[match.end():match.end() + 2].strip() and match.start() - head > 40:
-                continue  # a long line that ends in 目标 is prose, not the head of a list
+            if not text[match.end():match.end() + 2].strip() and match.start() - head > 40 and match[0][-1] not in ":：":
+                continue  # a long line that ends in 目标 is prose, not the head of a list (…以下主要目标: is one)
             words = text[head:match.end()]
             if _DONE.search(words):
                 continue  # 圆满完成全年目标任务: a result, not goals
@@ -375,6 +376,8 @@ class Sections:
             plan = None if this_year else five_year_span(words) or _years_span(words) or self._next_five(words)
             if plan:  # “十四五”时期(2021年至2025年)的主要目标: the plan's goals
                 year, span, dated = plan[1], plan, said
+            if added and added[-1].start > match.start():
+                added.pop()  # a heading 主要目标 and then its lead line 实现以下主要目标: one list, up to the later's end
             added += [self._new(match.end(), "target", year, str(year) if year else None, span, said, dated),
                       replace(current, start=end)]
         if added:
@@ -415,7 +418,9 @@ class Sections:
             end = found.start() if found else limit
             item = text[pos:end]
             if item.strip():
-                if not first and (_RESUMED.search(item) or new_paragraph and not _is_goal(item)):
+                # ——经济实力显著增强。地区生产总值年均增长6%…: a titled paragraph is judged by all of it
+                judged = text[pos:text.find("\n", end) % (limit + 1)] if _TITLED.match(item) else item
+                if not first and (_RESUMED.search(item) or new_paragraph and not _is_goal(judged)):
                     return pos
                 first = new_paragraph = False
             new_paragraph = new_paragraph or (found is not None and found[0] == "\n")

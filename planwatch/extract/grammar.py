@@ -87,6 +87,7 @@ class Grammar:
     reached_words: tuple[str, ...]
     goal_only_qualitative: tuple[str, ...]
     goals_list_qualitative: tuple[str, ...]
+    growth_rank_qualitative: tuple[str, ...]
     milestone_words: tuple[str, ...]
 
     def is_down(self, verb: str) -> bool:
@@ -196,5 +197,6 @@ def grammar() -> Grammar:
         reached_words=tuple(raw["reached_words"]),
         goal_only_qualitative=tuple(raw["goal_only_qualitative"]),
         goals_list_qualitative=tuple(raw["goals_list_qualitative"]),
+        growth_rank_qualitative=tuple(raw["growth_rank_qualitative"]),
         milestone_words=tuple(raw["milestone_words"]),
     )

@@ -178,8 +178,11 @@ def text_fact(indicator: Indicator, written: str, words: str, where: Where, star
     全覆盖); else about growth."""
     level = words in _G.level_qualitative or (indicator.rate or family(indicator.unit) == "density") \
         and not VERB.search(words)
-    if level and (_GROWTH_SAID.match(where.clause, max(0, where.name[1] - where.clause_start))
-                  or _GROWTH_SAID.search(written)):  # 经济增速 names GDP by its growth
+    growth_said = bool(_GROWTH_SAID.match(where.clause, max(0, where.name[1] - where.clause_start))
+                       or _GROWTH_SAID.search(written))  # 经济增速 names GDP by its growth
+    if words in _G.growth_rank_qualitative and not growth_said:
+        return None  # 空气质量优良天数保持全省领先: a rank of a level, no fact
+    if level and growth_said:
         level = False  # 经济增速高于全省平均水平: a comparison of its growth
     measure = "level" if level and words not in _SIGNS else "growth"
     held = words in _G.held_qualitative  # “十五五”时期…稳居全国上游: held over the span, as a total is

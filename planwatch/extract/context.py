@@ -355,8 +355,8 @@ class Sections:
         added = []
         for match in _INLINE.finditer(text):
             head = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start()), match.start() - 40) + 1
-            if not text[match.end():match.end() + 2].strip() and match.start() - head > 40 and match[0][-1] not in ":：":
-                continue  # a long line that ends in 目标 is prose, not the head of a list (…以下主要目标: is one)
+            if not text[match.end():match.end() + 2].strip() and match.start() - head > 40:
+                continue  # a long line that ends in 目标 is prose, not the head of a list
             words = text[head:match.end()]
             if _DONE.search(words):
                 continue  # 圆满完成全年目标任务: a result, not goals
@@ -376,8 +376,6 @@ class Sections:
             plan = None if this_year else five_year_span(words) or _years_span(words) or self._next_five(words)
             if plan:  # “十四五”时期(2021年至2025年)的主要目标: the plan's goals
                 year, span, dated = plan[1], plan, said
-            if added and added[-1].start > match.start():
-                added.pop()  # a heading 主要目标 and then its lead line 实现以下主要目标: one list, up to the later's end
             added += [self._new(match.end(), "target", year, str(year) if year else None, span, said, dated),
                       replace(current, start=end)]
         if added:

@@ -64,6 +64,15 @@ CASES = {
         [("居民消费价格指数", "target", "2021", "growth"), ("出口总额", "target", "2021-2025", "growth"),
          ("空气质量优良天数", "target", "2021-2025", "growth"), ("空气质量优良天数", "target", "2025", "level")],
     ),
+    "a state to keep said before its name in a task is no goal; in the list of goals it is one": (
+        "2016年某市人民政府工作报告\n"
+        "二、2016年主要目标和工作安排\n"
+        "今年主要预期目标是：地区生产总值增长7.5%，城镇登记失业率控制在4%以内，保持物价总水平基本稳定。\n"
+        "（三）保障民生。加强市场监管和价格调节，继续保持物价水平总体稳定，保持粮食播种面积总体稳定。\n",
+        [("地区生产总值", "target", "2016", "growth", "7.5", "%", "="),
+         ("居民消费价格指数", "target", "2016", "growth", "基本稳定", None, None)],
+        [("居民消费价格指数", "target", "2016", "level"), ("粮食播种面积", "target", "2016", "level")],
+    ),
     "a county's plan goals in titled paragraphs under a heading naming 2035: the second paragraph's levels at the plan's end": (
         "2021年某县人民政府工作报告\n"
         "一、2020年工作回顾\n"
@@ -1436,6 +1445,15 @@ def _row(fact) -> tuple:
 def _expected(row: tuple) -> tuple:
     value = row[4] if row[5] is None else Decimal(row[4])
     return (*row[:4], value, *row[5:])
+
+
+def test_a_baseline_of_a_five_year_review_is_no_total(tmp_path):
+    # 固定资产投资由X增加到Y in a review of five years: Y may add up over them, X is the level of the year before
+    for text in ("2016年某县人民政府工作报告\n一、“十二五”工作回顾\n五年来，全县固定资产投资由120亿元增加到260亿元，年均增长16%。\n",
+                 "2021年某州人民政府工作报告\n一、2020年工作回顾\n全州地区生产总值增长3%。这是开放水平持续提升的五年。"
+                 "全州外贸进出口总额从15亿美元增加到28亿美元。\n"):
+        baselines = [f for f in extract(_load(tmp_path, text)) if f.role == "baseline"]
+        assert [(f.period, f.cumulative) for f in baselines] in ([("2010", False)], [("2015", False)])
 
 
 def test_a_stretch_word_after_a_name_is_that_name_s_alone(tmp_path):

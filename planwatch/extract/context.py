@@ -43,7 +43,8 @@ _INLINE = re.compile(rf"{_GOALS}(?:{_IS}?[:：]|{_IS}[,，]|[。;；]\s*其中[,
                      rf"|(?<=预期目标|主要目标){_IS}(?=[^\s,，。:：]))")  # not 完成目标任务, (a result)
 _NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节篇]|[■◆]")  # not a title line
 _ITEM_END = re.compile(r"[。！？!?\n]")
-_DONE = re.compile(r"完成|实现|超额|达到")
+_TITLED = re.compile(r"[ \t\u3000]*——[^，,；;：:]{2,20}$")  # a goal paragraph's short title (——经济实力显著增强)
+_DONE = re.compile(r"(?:完成|实现|超额|达到)(?!以下)")  # not 要努力实现以下主要目标: goals to reach
 _RESULT = re.compile(alternation(grammar().estimate_words + grammar().result_words + grammar().compared_words))
 # what ends a list of goals: a result (goals too may say 比上年增长7%), or last year's (去年…)
 _RESUMED = re.compile(alternation(grammar().estimate_words + grammar().result_words) + "|去年")
@@ -87,6 +88,12 @@ _MID_LEAD = re.compile(f"^{_MID_BODY}", re.M)
 # of a five-year review frames the rest of its paragraph (and what follows), as a five-year lead there does
 _PAST_YEAR = [word for word in grammar().paragraph_leads["year"] if word.endswith("过去的{year}")]
 _MID_YEAR_LEAD = re.compile(f"^[^\n]*?。[ \t\u3000]*(?:{placeheld(_PAST_YEAR)})(?=[,，])", re.M)
+# 这是综合实力显著提升的五年。: a sentence naming the five years reviewed frames what follows as a five-year
+# lead does, at a paragraph's start or after the year's sentences; only inside a one-year review
+_NAMED_FIVE = re.compile("|".join(r"[^。，,！!\n]{2,30}?".join(map(re.escape, word.split("{what}")))
+                                  for word in grammar().five_year_sentences) + "(?=[。，,！!])")
+# what may stand before it: a sentence's end (or the line's start, written \n) and a short opener (回眸过去，)
+_BEFORE_NAMED = re.compile(r"[\n。！!][ \t\u3000—]*(?:[^。，,！!\n]{1,6}[，,])?$")
 
 
 def _spelled_out(words) -> list[str]:
@@ -282,6 +289,11 @@ class Sections:
         for match in _at_line_starts(text, _MID_YEAR_LEAD, _lines_holding(text, _MID_YEAR_LINE)):
             lead = match.end() - len(match[0].rsplit("。", 1)[-1].lstrip(" \t\u3000"))
             longest.setdefault(lead, ("year_mid", match))
+        for match in _NAMED_FIVE.finditer(text):
+            line = text.rfind("\n", 0, match.start()) + 1
+            head = text[line:match.start()] if match.start() - line <= 16 else text[match.start() - 16:match.start()]
+            if _BEFORE_NAMED.search(("\n" if match.start() - line <= 16 else "") + head):
+                longest.setdefault(match.start(), ("five_years_mid", match))
         added = []
         for start, (kind, match) in sorted(longest.items()):
             current = self.at(start)
@@ -404,7 +416,9 @@ class Sections:
             end = found.start() if found else limit
             item = text[pos:end]
             if item.strip():
-                if not first and (_RESUMED.search(item) or new_paragraph and not _is_goal(item)):
+                # ——经济实力显著增强。地区生产总值年均增长6%…: a titled paragraph is judged by all of it
+                judged = text[pos:text.find("\n", end) % (limit + 1)] if _TITLED.match(item) else item
+                if not first and (_RESUMED.search(item) or new_paragraph and not _is_goal(judged)):
                     return pos
                 first = new_paragraph = False
             new_paragraph = new_paragraph or (found is not None and found[0] == "\n")

@@ -70,6 +70,7 @@ class Grammar:
     plan_period_words: dict[str, tuple[str, ...]]  # span | end | start | first_years
     first_years: dict[str, int]                    # 前四年 -> 4
     paragraph_leads: dict[str, tuple[str, ...]]    # year | five_years | plan -> lead words with {year}, {plan}
+    five_year_sentences: tuple[str, ...]           # 这是{what}的五年: {what} a few words of praise
     addresses: tuple[str, ...]
     session_report_words: tuple[str, ...]
     review_since: tuple[str, ...]
@@ -86,6 +87,7 @@ class Grammar:
     reached_words: tuple[str, ...]
     goal_only_qualitative: tuple[str, ...]
     goals_list_qualitative: tuple[str, ...]
+    growth_rank_qualitative: tuple[str, ...]
     milestone_words: tuple[str, ...]
 
     def is_down(self, verb: str) -> bool:
@@ -176,6 +178,7 @@ def grammar() -> Grammar:
         plan_period_words={kind: tuple(words) for kind, words in raw["plan_period_words"].items()},
         first_years=dict(raw["plan_period_words"]["first_years"]),
         paragraph_leads={kind: tuple(words) for kind, words in raw["paragraph_leads"].items()},
+        five_year_sentences=tuple(raw["five_year_sentences"]),
         addresses=tuple(raw["addresses"]),
         session_report_words=tuple(raw["session_report_words"]),
         review_since=tuple(raw["review_since"]),
@@ -194,5 +197,6 @@ def grammar() -> Grammar:
         reached_words=tuple(raw["reached_words"]),
         goal_only_qualitative=tuple(raw["goal_only_qualitative"]),
         goals_list_qualitative=tuple(raw["goals_list_qualitative"]),
+        growth_rank_qualitative=tuple(raw["growth_rank_qualitative"]),
         milestone_words=tuple(raw["milestone_words"]),
     )

@@ -540,11 +540,11 @@ class _Reader:
             if span is not None and year != span[0] - 1:
                 return [replace(fact, role="actual", period=str(year), period_basis=said_year)]
             return [replace(fact, role="baseline", period=str(year), role_basis=Basis("sentence", fact.start, to.end),
-                            period_basis=said_year)]
+                            period_basis=said_year, cumulative=False)]  # a level at one year, never a span's total
         if span is None:
             return []
         return [replace(fact, role="baseline", period=str(span[0] - 1),
-                        role_basis=Basis("sentence", fact.start, fact.end), period_basis=said)]
+                        role_basis=Basis("sentence", fact.start, fact.end), period_basis=said, cumulative=False)]
 
     def _span_at(self, pos: int) -> tuple[tuple[int, int] | None, Basis | None]:
         """The multi-year span a statement is about and the words that say so: its

@@ -60,6 +60,8 @@ def family(unit: str | None) -> str | None:
 
 
 _PER_DAY = re.compile(r"日均\s*$")
+_GROWTH_BEFORE = re.compile(r"增长|增速|增幅")  # 居民收入增长保持全省领先: a rank of the growth
+_AIM_BEFORE = re.compile(r"保持\s*$")  # (继续)保持物价水平总体稳定: the state is the aim of a task
 _GROWTH_SAID = re.compile(r"\s*(?:年均)?(?:增速|增幅|增长速度|增长率)")  # words after a name that make it its growth
 _BARE_UNITS = (None, "分")  # a ratio (城乡居民收入比 2.12∶1) or a score, written as a bare number
 _GOAL_AFTER = re.compile(r"\s*(?:预期)?目标(?!任务)")
@@ -178,8 +180,11 @@ def text_fact(indicator: Indicator, written: str, words: str, where: Where, star
     全覆盖); else about growth."""
     level = words in _G.level_qualitative or (indicator.rate or family(indicator.unit) == "density") \
         and not VERB.search(words)
-    if level and (_GROWTH_SAID.match(where.clause, max(0, where.name[1] - where.clause_start))
-                  or _GROWTH_SAID.search(written)):  # 经济增速 names GDP by its growth
+    growth_said = bool(_GROWTH_SAID.match(where.clause, max(0, where.name[1] - where.clause_start))
+                       or _GROWTH_SAID.search(written))  # 经济增速 names GDP by its growth
+    if words in _G.growth_rank_qualitative and not (growth_said or _GROWTH_BEFORE.search(where.clause, where.name[1] - where.clause_start, end - where.clause_start)):
+        return None  # 空气质量优良天数保持全省领先: a rank of a level, no fact (居民收入增长保持全省领先 is one)
+    if level and growth_said:
         level = False  # 经济增速高于全省平均水平: a comparison of its growth
     measure = "level" if level and words not in _SIGNS else "growth"
     held = words in _G.held_qualitative  # “十五五”时期…稳居全国上游: held over the span, as a total is
@@ -190,6 +195,8 @@ def text_fact(indicator: Indicator, written: str, words: str, where: Where, star
     listed = where.section.role_basis is not None and where.section.role_basis.rule == "goals"
     if words in _G.goals_list_qualitative and not listed:
         return None  # …修复工程,近岸海域水质优良比例达到省定目标: a task's aim, not a main goal
+    if words in _G.held_qualitative and words not in _G.goal_only_qualitative and not listed and _AIM_BEFORE.search(where.clause, 0, where.name[0] - where.clause_start):
+        return None  # 继续保持物价水平总体稳定: a state to keep, said before its name, is a task's aim outside a list of goals
     span = where.section.span
     if (measure == "growth" or held) and span and period == str(span[1]):
         period = span_text(span)  # 到2025年,居民收入与经济增长同步 / 失业率总体稳定: over the plan's years

@@ -38,6 +38,54 @@ CASES = {
          ("地方一般公共预算收入", "actual", "2019", "growth", "1.1", "%", "=")],
         [],
     ),
+    "a plan's goals after a lead line ending 实现以下主要目标: titled paragraphs, 价格总水平基本稳定 over the span": (
+        "某省国民经济和社会发展第十一个五年规划纲要\n"
+        "第三章 主要目标\n\n"
+        "根据全面建设小康社会的总体要求，“十一五”时期要努力实现以下经济社会发展的主要目标：\n\n"
+        "——经济平稳较快发展。全省地区生产总值年均增长9%。\n\n"
+        "——人民生活明显改善。城镇登记失业率控制在4.5%以内，价格总水平基本稳定。\n",
+        [("地区生产总值", "target", "2006-2010", "growth", "9", "%", "="),
+         ("城镇登记失业率", "target", "2010", "level", "4.5", "%", "<="),
+         ("居民消费价格指数", "target", "2006-2010", "growth", "基本稳定", None, None)],
+        [],
+    ),
+    "a city's five-year goals in titled paragraphs: held prices a goal, a rank and a task's aim none": (
+        "2021年某市人民政府工作报告\n"
+        "一、2020年工作回顾\n"
+        "全市地区生产总值增长3%。\n"
+        "二、“十四五”时期主要目标\n"
+        "今后五年全市经济社会发展的主要目标是：\n"
+        "——综合实力跃上新台阶。全市地区生产总值年均增长6.5%，出口占全省份额基本稳定。\n"
+        "——民生福祉达到新水平。城镇调查失业率控制在5.5%以内，物价总水平保持基本稳定，空气质量优良天数保持全省领先。\n"
+        "三、2021年主要工作\n"
+        "加强价格监测预警，保持物价总水平基本稳定。\n",
+        [("地区生产总值", "target", "2021-2025", "growth", "6.5", "%", "="),
+         ("居民消费价格指数", "target", "2021-2025", "growth", "保持基本稳定", None, None)],
+        [("居民消费价格指数", "target", "2021", "growth"), ("出口总额", "target", "2021-2025", "growth"),
+         ("空气质量优良天数", "target", "2021-2025", "growth"), ("空气质量优良天数", "target", "2025", "level")],
+    ),
+    "a state to keep said before its name in a task is no goal; in the list of goals it is one": (
+        "2016年某市人民政府工作报告\n"
+        "二、2016年主要目标和工作安排\n"
+        "今年主要预期目标是：地区生产总值增长7.5%，城镇登记失业率控制在4%以内，保持物价总水平基本稳定。\n"
+        "（三）保障民生。加强市场监管和价格调节，继续保持物价水平总体稳定，保持粮食播种面积总体稳定。\n",
+        [("地区生产总值", "target", "2016", "growth", "7.5", "%", "="),
+         ("居民消费价格指数", "target", "2016", "growth", "基本稳定", None, None)],
+        [("居民消费价格指数", "target", "2016", "level"), ("粮食播种面积", "target", "2016", "level")],
+    ),
+    "a county's plan goals in titled paragraphs under a heading naming 2035: the second paragraph's levels at the plan's end": (
+        "2021年某县人民政府工作报告\n"
+        "一、2020年工作回顾\n"
+        "全县地区生产总值增长4%。\n"
+        "二、“十四五”规划和2035年远景目标的总体考虑\n"
+        "根据县委关于制定全县国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议，县政府编制了规划纲要草案。\n"
+        "综合考虑全县所处的发展阶段、面临的形势和支撑条件以及发展需要，“十四五”时期全县经济社会发展的主要目标为：\n"
+        "\n——经济实力大幅提升。全县地区生产总值年均增长8%。\n"
+        "\n——创新能力显著增强。高新技术企业达到50家，常住人口城镇化率达到55%。\n",
+        [("高新技术企业数", "target", "2025", "level", "50", "家", "="),
+         ("常住人口城镇化率", "target", "2025", "level", "55", "%", "=")],
+        [("高新技术企业数", "target", "2035", "level"), ("常住人口城镇化率", "target", "2035", "level")],
+    ),
     "older and local names of a city report": (
         "2013年某市人民政府工作报告\n"
         "一、2012年工作回顾\n"
@@ -1397,6 +1445,15 @@ def _row(fact) -> tuple:
 def _expected(row: tuple) -> tuple:
     value = row[4] if row[5] is None else Decimal(row[4])
     return (*row[:4], value, *row[5:])
+
+
+def test_a_baseline_of_a_five_year_review_is_no_total(tmp_path):
+    # 固定资产投资由X增加到Y in a review of five years: Y may add up over them, X is the level of the year before
+    for text in ("2016年某县人民政府工作报告\n一、“十二五”工作回顾\n五年来，全县固定资产投资由120亿元增加到260亿元，年均增长16%。\n",
+                 "2021年某州人民政府工作报告\n一、2020年工作回顾\n全州地区生产总值增长3%。这是开放水平持续提升的五年。"
+                 "全州外贸进出口总额从15亿美元增加到28亿美元。\n"):
+        baselines = [f for f in extract(_load(tmp_path, text)) if f.role == "baseline"]
+        assert [(f.period, f.cumulative) for f in baselines] in ([("2010", False)], [("2015", False)])
 
 
 def test_a_stretch_word_after_a_name_is_that_name_s_alone(tmp_path):

@@ -1389,6 +1389,40 @@ CASES = {
          ("旅游总收入", "actual", "2013", "growth", "18", "%", "=")],
         [],
     ),
+    "poverty counties counted with their districts (18个县（区）全部摘帽) in a year's review": (
+        "2020年某市人民政府工作报告\n一、2019年工作回顾\n"
+        "全市12个县（区）全部摘帽，860个贫困村全部退出，9.6万贫困人口全部脱贫。\n",
+        [("贫困县摘帽", "actual", "2019", "level", "12", "个", "="),
+         ("贫困村退出", "actual", "2019", "level", "860", "个", "="),
+         ("农村贫困人口脱贫", "actual", "2019", "level", "9.6", "万人", "=")],
+        [],
+    ),
+    "poverty counties written 县市区 in a term's review": (
+        "2022年某市人民政府工作报告\n一、过去五年工作回顾\n"
+        "五年来，52.3万农村贫困人口全部脱贫、310个贫困村全部出列、6个县市区全部摘帽。\n",
+        [("贫困县摘帽", "actual", "2017-2021", "level", "6", "个", "="),
+         ("贫困村退出", "actual", "2017-2021", "level", "310", "个", "=")],
+        [],
+    ),
+    "bare 能耗 and 碳排放 in a target list closed by one completion": (
+        "2022年某市人民政府工作报告\n二、2022年主要目标\n"
+        "地区生产总值增长8%，粮食产量、能耗、碳排放、生态环境质量指标完成省下达目标任务。\n",
+        [("粮食产量", "target", "2022", "growth", "完成省下达目标", None, None),
+         ("单位地区生产总值能源消耗", "target", "2022", "growth", "完成省下达目标", None, None),
+         ("单位地区生产总值二氧化碳排放", "target", "2022", "growth", "完成省下达目标", None, None),
+         ("生态环境质量", "target", "2022", "growth", "完成省下达目标", None, None)],
+        [],
+    ),
+    "能耗“双控” is intensity and total; 能耗 glued to a word is another quantity": (
+        "2021年某市人民政府工作报告\n一、2020年工作回顾\n"
+        "能耗“双控”完成省下达的目标任务。规模以上工业综合能耗下降4%。\n"
+        "二、2021年主要目标\n能耗及生态环境质量指标完成省下达年度目标任务。\n",
+        [("单位地区生产总值能源消耗", "actual", "2020", "growth", "完成省下达", None, None),
+         ("能源消费总量", "actual", "2020", "growth", "完成省下达", None, None),
+         ("单位地区生产总值能源消耗", "target", "2021", "growth", "完成省下达", None, None),
+         ("生态环境质量", "target", "2021", "growth", "完成省下达", None, None)],
+        [("单位地区生产总值能源消耗", "actual", "2020", "level")],
+    ),
     "综合收入 after the visitors in another report's targets": (
         "2016年某州人民政府工作报告\n二、2016年工作目标\n"
         "全年接待游客480万人次，综合收入23亿元，分别增长20%和25%。\n",

@@ -1423,6 +1423,18 @@ CASES = {
          ("生态环境质量", "target", "2021", "growth", "完成省下达", None, None)],
         [("单位地区生产总值能源消耗", "actual", "2020", "level")],
     ),
+    "an average change (年均提高N个百分点) in a new term's goals to a year is over the term": (
+        "2022年某市人民政府工作报告\n一、过去五年工作回顾\n全市常住人口城镇化率年均提高1.2个百分点。\n"
+        "二、今后五年的主要目标\n到2026年，全市常住人口城镇化率年均提高1.5个百分点，森林覆盖率提高2个百分点。\n",
+        [("常住人口城镇化率", "actual", "2017-2021", "change", "1.2", "百分点", "="),
+         ("常住人口城镇化率", "target", "2022-2026", "change", "1.5", "百分点", "=")],
+        [("常住人口城镇化率", "target", "2026", "change")],
+    ),
+    "an average change in a review's paragraph of a five-year plan's last year": (
+        "2016年某市人民政府工作报告\n一、“十二五”工作回顾\n2015年，全市城镇化率由39.6%提高到46.5%，年均提高约1.4个百分点。\n",
+        [("常住人口城镇化率", "actual", "2011-2015", "change", "1.4", "百分点", "~")],
+        [("常住人口城镇化率", "actual", "2015", "change")],
+    ),
     "综合收入 after the visitors in another report's targets": (
         "2016年某州人民政府工作报告\n二、2016年工作目标\n"
         "全年接待游客480万人次，综合收入23亿元，分别增长20%和25%。\n",

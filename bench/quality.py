@@ -8,7 +8,8 @@ levels and years (tests/extract/keys/tune2), on three more of older, five-year-r
 autonomous-region reports (tests/extract/keys/tune3), on three more city reports of 2010, 2016
 and 2023 (tests/extract/keys/tune4), on two five-year plans and two reports that review one
 plan and set the next (tests/extract/keys/plans), on three city reports of the corpus of other provinces and years
-(tests/extract/keys/tune5, read from the archive ../shared/corpus/city-work-reports.tar.xz), and the held-out keys
+(tests/extract/keys/tune5, read from the archive ../shared/corpus/city-work-reports.tar.xz), on three devset city
+reports of 2020 and 2022 (tests/extract/keys/tune6), and the held-out keys
 (tests/extract/keys/heldout, never tuned on: the honest figure). With --floors, prints the figures truncated to
 three decimals in the shape of tests/extract/quality_floors.json, for raising floors.
 """
@@ -34,6 +35,7 @@ SETS = {
     "tune4": (SHARED / "devset" / "raw", KEYS / "tune4"),
     "plans": (SHARED / "devset" / "raw", KEYS / "plans"),
     "tune5": (SHARED / "corpus" / "city-work-reports.tar.xz", KEYS / "tune5"),
+    "tune6": (SHARED / "devset" / "raw", KEYS / "tune6"),
     "heldout": (SHARED / "devset" / "raw", KEYS / "heldout"),
 }
 

@@ -55,6 +55,7 @@ class Grammar:
     level_qualitative: tuple[str, ...]
     held_qualitative: tuple[str, ...]
     target_words: tuple[str, ...]
+    goal_met: tuple[str, ...]
     stretch_words: tuple[str, ...]
     estimate_words: tuple[str, ...]
     will_words: tuple[str, ...]
@@ -163,6 +164,7 @@ def grammar() -> Grammar:
         level_qualitative=tuple(raw["level_qualitative"]),
         held_qualitative=tuple(raw["held_qualitative"]),
         target_words=tuple(raw["target_words"]),
+        goal_met=tuple(raw["goal_met"]),
         stretch_words=tuple(raw["stretch_words"]),
         estimate_words=tuple(raw["estimate_words"]),
         will_words=tuple(raw["will_words"]),

@@ -3,7 +3,7 @@
 The same fact is often stated twice (a bullet and the table that restates it).
 The first statement is kept, with its evidence, unless a later one says more:
 a number beats a qualitative statement; an exact number (=) beats a bound of
-another value (突破1500亿元 vs 1515); a bound beats the same number stated bare
+another value that it meets (突破1500亿元 vs 1515; not 1470万亩以上 vs a part's 650); a bound beats the same number stated bare
 (a table's 300 vs the text's 300亿元以上). A different value goes to `also`,
 so the conflict stays visible. Table-only details (department, attribute,
 assessment) are kept from whichever statement has them.
@@ -25,8 +25,32 @@ def _better(kept: Fact, other: Fact) -> bool:
     if kept.value is None:
         return False
     if kept.value != other.value:
-        return kept.comparator != "=" and other.comparator == "="
+        return kept.comparator != "=" and other.comparator == "=" and _meets(other, kept)
     return kept.comparator == "=" and other.comparator not in (None, "=")
+
+
+_SCALES = (("万亿", 10**12), ("亿", 10**8), ("万", 10**4))
+
+
+def _amount(fact: Fact) -> tuple:
+    """Its value in the unit without a scale prefix: (2.3, 亿美元) -> (230000000, 美元)."""
+    unit = fact.unit or ""
+    for prefix, factor in _SCALES:
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return fact.value * factor, unit[len(prefix):]
+    return fact.value, unit
+
+
+def _meets(exact: Fact, bound: Fact) -> bool:
+    """Whether an exact value is one the bound allows (左右: within a tenth); values in
+    units of different kinds are not compared."""
+    (value, unit), (limit, limit_unit) = _amount(exact), _amount(bound)
+    comparator = bound.comparator
+    if unit != limit_unit:
+        return True
+    if comparator == "~":
+        return abs(value - limit) <= abs(limit) / 10
+    return {">": value > limit, ">=": value >= limit, "<": value < limit, "<=": value <= limit}.get(comparator, True)
 
 
 def _absorb(kept: Fact, other: Fact) -> Fact:

@@ -93,6 +93,7 @@ def find_mentions(text: str, skipped: list[tuple[int, int]]) -> list[Mention]:
         found.extend(_both(text, mention))
         if text[mention.end:mention.end + 1] in _JOINERS:
             found.extend(_elided_after(text, mention))
+    found.sort(key=lambda m: m.start)  # a short third name may come before the second, read as written (用水量、能耗、二氧化碳排放量)
     return found
 
 
@@ -174,7 +175,8 @@ def _elided_after(text: str, mention: Mention) -> list[Mention]:
         second = _shared_head(text, mention, start)
         if second is None:
             break
-        found.append(second)
+        if second.written != text[second.start:second.end]:  # one read as written (能耗) is found on its own
+            found.append(second)
         if text[second.end:second.end + 1] not in _JOINERS:
             break
         start = second.end + 1
@@ -189,7 +191,7 @@ def _shared_head(text: str, mention: Mention, start: int) -> Mention | None:
         for cut in range(len(mention.written) - 1, 1, -1):
             indicator = catalogue.get(mention.written[:cut] + tail)
             if indicator is not None and indicator is catalogue.get(tail):
-                return None  # 规上工业增加值、固定资产投资: the second name needs no head, and is read as written
+                return Mention(start, start + size, indicator, tail)  # 规上工业增加值、固定资产投资: needs no head
             if indicator is not None and indicator is not mention.indicator:
                 return Mention(start, start + size, indicator, mention.written[:cut] + tail)
     return None

@@ -40,6 +40,7 @@ _THROUGHOUT = re.compile(rf"{alternation(_G.throughout_words)}|(?:{alternation(_
 _HELD = re.compile(alternation(_G.held_words))  # 稳定在1100亿斤以上: held through the span
 _HELD_RESULT = re.compile(alternation(_G.held_result_words))  # 控制在4%以内: so in a review, not in a plan's goals
 _AVERAGE = re.compile(r"年均|平均")
+_AVERAGE_CHANGE = re.compile(rf"年均(?:{alternation(_G.up + _G.down)})")  # 年均提高1.5个百分点 (not 平均水平, PM2.5年均值)
 _NUMERALS = "一两三四五六七八九十"
 _RUN = re.compile(rf"(?:{alternation(_G.run_words)})\s*([1-9]|[{_NUMERALS}])\s*年")  # 连续3年
 
@@ -125,10 +126,11 @@ def resolve(where: Where, measure: str, cumulative: bool, flow: bool = False) ->
         if mark.is_span and marked and "-" in marked:
             span_basis = said
     average = where.outside_name(_AVERAGE)
-    if span is None and measure == "growth" and period and average:
-        span = _averaged_over(period, section)  # 2020年…,年均增长7.8%: an average over the plan's years
-        span_basis = average
-    if span is not None and (mark is None or mark.is_span or measure == "growth"):
+    averaged = average if measure == "growth" else measure == "change" and where.outside_name(_AVERAGE_CHANGE)
+    if span is None and period and averaged:
+        span = _averaged_over(period, section)  # 2020年…,年均增长7.8% (年均提高1.5个百分点): an average over the plan's years
+        span_basis = averaged
+    if span is not None and (mark is None or mark.is_span or measure == "growth" or averaged):
         throughout = _THROUGHOUT.search(where.clause) or _HELD.search(where.clause) \
             or role == "actual" and _HELD_RESULT.search(where.clause)
         if measure != "level" or cumulative or throughout or flow:

@@ -23,6 +23,7 @@ from .resolve import Where, resolve
 _G = grammar()
 VERB = re.compile(f"(?:{alternation(_G.up + _G.down)})(?P<to>[至到])?")
 _TARGET = re.compile(alternation(w for w in _G.target_words if w not in _G.stretch_words))
+_GOAL_MET = re.compile(alternation(_G.goal_met))  # 目标任务全面完成: a goal met, said in a result
 _STRETCH = re.compile(alternation(_G.stretch_words))
 _ESTIMATE = re.compile(alternation(_G.estimate_words))
 _ESTIMATE_AFTER = re.compile(rf"[（(]\s*(?:{_ESTIMATE.pattern})")  # 2699.7亿元(预计数)
@@ -190,6 +191,10 @@ def text_fact(indicator: Indicator, written: str, words: str, where: Where, star
     held = words in _G.held_qualitative  # “十五五”时期…稳居全国上游: held over the span, as a total is
     decided = resolve(where, measure, held)
     role, period, bases = decided.role, decided.period, (decided.role_basis, decided.period_basis)
+    goal = decided.role_basis
+    if role == "target" and goal is not None and goal.rule == "clause" and where.section.role == "actual" \
+            and _GOAL_MET.fullmatch(where.clause[goal.start - where.clause_start:] + words):
+        role, bases = "actual", (where.section.role_basis, bases[1])  # its goal word names the goal it met
     if period is None or role != "target" and words in _G.goal_only_qualitative:
         return None
     listed = where.section.role_basis is not None and where.section.role_basis.rule == "goals"

@@ -10,9 +10,9 @@ from planwatch.model import Fact
 from planwatch.extract.merge import merge
 
 
-def _fact(value, comparator="=", start=0, text=None, department=None) -> Fact:
+def _fact(value, comparator="=", start=0, text=None, department=None, unit="亿元") -> Fact:
     return Fact(indicator="地区生产总值", role="target", period="2025", measure="level",
-                value=None if value is None else Decimal(value), unit=None if value is None else "亿元",
+                value=None if value is None else Decimal(value), unit=None if value is None else unit,
                 comparator=None if value is None else comparator, start=start, end=start + 5, text=text,
                 department=department)
 
@@ -24,6 +24,13 @@ CASES = [
     (_fact("1500", ">", 0),     _fact("1515", "=", 10),     ("1515", "=", ["1500"], 10)),  # the exact figure
     (_fact("1080", "=", 0),     _fact("1036", "=", 10),     ("1080", "=", ["1036"], 0)),   # first kept, other in also
     (_fact(None, text="完成市下达目标"), _fact("80", "=", 10), ("80", "=", [], 10)),      # a number beats words
+    # an exact figure the bound does not allow is another quantity (a county's, a part's): the bound stays
+    (_fact("3000", ">", 0),     _fact("266", "=", 10),      ("3000", ">", ["266"], 0)),
+    (_fact("1470", ">=", 0),    _fact("650", "=", 10),      ("1470", ">=", ["650"], 0)),
+    (_fact("6", "~", 0),        _fact("4.5", "=", 10),      ("6", "~", ["4.5"], 0)),
+    (_fact("6", "~", 0),        _fact("6.2", "=", 10),      ("6.2", "=", ["6"], 10)),     # 左右: within a tenth
+    # values compared in one scale: 2.3亿 is more than 5000万
+    (_fact("5000", ">", 0, unit="万元"), _fact("2.3", "=", 10), ("2.3", "=", ["5000"], 10)),
 ]
 
 

@@ -6,7 +6,7 @@ seeds (tuned on), the development set of real reports nobody here wrote
 (../shared/devset), and our own keys (tests/extract/keys: `tune` on the 南通 series,
 `tune2`, `tune3` and `tune4` on nine other devset reports, `plans` on two five-year plans and two
 reports that review one plan and set the next, `tune5` on three city reports of the corpus read from its archive,
-`heldout` kept out of all tuning: the honest
+`tune6` on three more devset city reports (2020, 2022), `heldout` kept out of all tuning: the honest
 figure). Floors only go up (see the file).
 Skipped where ../shared is absent.
 """

@@ -20,7 +20,8 @@ from keyscore import documents  # noqa: E402  (bench scripts are not a package)
 
 DEVSET = HERE.parents[2] / ".." / "shared" / "devset"
 SETS = {"tune": DEVSET / "series" / "南通市", "tune2": DEVSET / "raw", "tune3": DEVSET / "raw",
-        "tune4": DEVSET / "raw", "plans": DEVSET / "raw", "tune5": DEVSET.parent / "corpus" / "city-work-reports.tar.xz"}
+        "tune4": DEVSET / "raw", "plans": DEVSET / "raw", "tune5": DEVSET.parent / "corpus" / "city-work-reports.tar.xz",
+        "tune6": DEVSET / "raw"}
 _spec = importlib.util.spec_from_file_location("keytool", HERE / "keytool.py")
 keytool = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(keytool)

@@ -264,3 +264,23 @@ def test_an_amount_of_investment_is_of_what_comes_before_it_funds_are_their_own(
 def test_a_count_between_two_items_takes_the_object_before_where_the_next_names_only_its_action(
         tmp_path, sentence, expected):
     assert expected in [(c.stage, c.object, c.value) for c in commitments_of(tmp_path, REVIEW + sentence)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # actions older reports count that the verb list lacked: recovering, building under way, rehousing, equipping
+    ("清收闲置土地1200亩,清收历年欠款3亿元。", ("清收", "闲置土地", Decimal(1200))),
+    ("在建棚户区改造安置房3600套。", ("在建", "棚户区改造安置房", Decimal(3600))),
+    ("回迁安置群众2800户。", ("回迁", "安置群众", Decimal(2800))),
+    ("为乡镇卫生院配备救护车15台。", ("配备", "救护车", Decimal(15))),
+])
+def test_counted_actions_of_older_reports(tmp_path, sentence, expected):
+    found = [(c.action, c.object, c.value) for c in commitments_of(tmp_path, REVIEW + sentence)]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "存在项目落地慢、投产慢等问题,企业竣工后达产难的问题比较突出。",
+    "启动农村集体产权制度改革试点,高新区启动整合转型。",
+])
+def test_a_problem_a_pilot_or_a_transformation_started_is_nothing_built(tmp_path, sentence):
+    assert commitments_of(tmp_path, REVIEW + sentence) == []

@@ -30,6 +30,7 @@ class CommitmentWords:
     stage: dict[str, str]        # verb -> start | finish | other
     verb: re.Pattern
     unit: re.Pattern
+    unit_tails: frozenset[str]   # the second characters of the units: one may go on from the grammar's (场 -> 场次)
     class_noun: re.Pattern       # 项目, 工程: the object is a project
     money_word: re.Pattern       # 计划总投资 … at the end of the words before an amount
     exclusion: re.Pattern
@@ -78,6 +79,7 @@ def words() -> CommitmentWords:
         stage=stage,
         verb=re.compile(_verb_pattern(list(stage), raw["verb_nouns"])),
         unit=re.compile(alternation(raw["units"])),
+        unit_tails=frozenset(word[1] for word in raw["units"] if len(word) > 1),
         class_noun=re.compile(alternation(raw["class_nouns"])),
         money_word=re.compile(f"(?:{alternation(raw['money_words'])})[为达约共计]*$"),
         exclusion=re.compile(alternation(raw["exclusions"])),

@@ -315,6 +315,10 @@ class _Reader:
         """The quantity's unit and where it ends: the number grammar's, else a count unit
         of the word list (26块, 3万剂次)."""
         if quantity.unit and quantity.unit != "万":
+            if self.text[quantity.end:quantity.end + 1] in _W.unit_tails:  # 33场次: the grammar's 场 goes on
+                found = _W.unit.match(self.text, quantity.end - 1)
+                if found and found.end() > quantity.end:
+                    return quantity.unit + self.text[quantity.end:found.end()], found.end()
             return quantity.unit, quantity.end
         found = _W.unit.match(self.text, quantity.end)
         if found:

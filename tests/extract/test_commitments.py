@@ -284,3 +284,13 @@ def test_counted_actions_of_older_reports(tmp_path, sentence, expected):
 ])
 def test_a_problem_a_pilot_or_a_transformation_started_is_nothing_built(tmp_path, sentence):
     assert commitments_of(tmp_path, REVIEW + sentence) == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a unit that goes on from the number grammar's (场 -> 场次, 家 -> 家次) is read whole
+    ("开展送戏下乡活动260场次。", ("送戏下乡活动", Decimal(260), "场次")),
+    ("组织企业参加境外展会1.2万家次。", ("企业参加境外展会", Decimal("1.2"), "万家次")),
+])
+def test_a_unit_that_goes_on_from_the_grammars_is_read_whole(tmp_path, sentence, expected):
+    found = [(c.object, c.value, c.unit) for c in commitments_of(tmp_path, REVIEW + sentence)]
+    assert expected in found, found

@@ -200,7 +200,7 @@ class _Reader:
         lead = text[item:quantity.start]
         last = last if last is not None and last.sentence == sentence else None
         clause_end = self._clause_end(end)
-        if last is not None and self._is_money_of(last, quantity, unit, lead):
+        if last is not None and self._is_money_of(last, quantity, unit, lead, clause):
             last.money = money_in_yi(quantity.value, unit)
             return None
         # 实施重大项目30个、数量位居全省前列: a quantity that closes its item leaves the next item's words out
@@ -331,13 +331,16 @@ class _Reader:
         return index >= 0 and self.taken_ends[index] > quantity.number_start
 
     @staticmethod
-    def _is_money_of(last: _Draft, quantity: Quantity, unit: str, lead: str) -> bool:
+    def _is_money_of(last: _Draft, quantity: Quantity, unit: str, lead: str, clause: int) -> bool:
         """33个,计划总投资172亿元 / 17个、2.4亿元: the batch's money."""
         if last.quantity is None or last.money is not None or money_in_yi(quantity.value, unit) is None \
                 or money_in_yi(last.quantity.value, last.unit) is not None:
             return False
         words_before = lead.strip(" ,，、")
-        return not words_before or bool(_W.money_word.search(words_before))
+        # 重大项目175个,获得转移支付资金1.75亿元: funds received or paid out in a clause of their own are
+        # their own statement (对1100家单位兑现资金3.7亿元 pays the units counted in the clause)
+        return not words_before or bool(_W.money_word.search(words_before)) \
+            and not (clause > last.end and _W.own_money.search(words_before))
 
     # ---- named items: a start or a finish with no quantity --------------------
     def _named(self, counted: set[int]) -> list[_Draft]:

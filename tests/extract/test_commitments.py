@@ -39,7 +39,7 @@ def _cases():
             yield "not_counts", (position, word), example
     for name in ("units", "class_nouns", "money_words", "exclusions", "object_lead", "object_tail", "also_words",
                  "verb_nouns", "not_named", "bare_nouns", "responsible_words", "main_objects", "milestone_ends",
-                 "company_ends"):
+                 "company_ends", "own_money_verbs"):
         for word, example in RAW[name].items():
             yield name, word, example
 
@@ -68,6 +68,8 @@ def test_entry_example_gives_what_its_list_says(tmp_path, name, word, example):
         assert any(c.unit and c.unit.endswith(word) for c in found)
     elif name == "class_nouns":
         assert any(c.kind == "project" for c in found)
+    elif name == "own_money_verbs":  # the funds are a commitment of their own, the batch keeps no money
+        assert any(c.action == word and c.unit.endswith("元") for c in found) and all(c.money is None for c in found)
     elif name == "money_words":
         assert any(c.money is not None for c in found) and all(c.unit is None or "元" not in c.unit for c in found)
     elif name == "object_lead":
@@ -294,3 +296,14 @@ def test_a_problem_a_pilot_or_a_transformation_started_is_nothing_built(tmp_path
 def test_a_unit_that_goes_on_from_the_grammars_is_read_whole(tmp_path, sentence, expected):
     found = [(c.object, c.value, c.unit) for c in commitments_of(tmp_path, REVIEW + sentence)]
     assert expected in found, found
+
+
+@pytest.mark.parametrize("sentence,funds", [
+    # funds received or paid out in a clause after a batch are their own; paid to what the clause counts, the batch's
+    ("纳入省级重点项目12个,获得专项补助资金3亿元;对800余家企业兑现奖补资金2亿元。", ("专项补助资金", Decimal(3))),
+    ("落地招商项目30个,争取上级资金5亿元;对600家企业发放纾困资金1亿元。", ("上级资金", Decimal(5))),
+])
+def test_funds_with_a_verb_of_their_own_are_no_batch_money(tmp_path, sentence, funds):
+    found = commitments_of(tmp_path, REVIEW + sentence)
+    assert funds in [(c.object, c.value) for c in found], [(c.object, c.value, c.money) for c in found]
+    assert [c.money for c in found if c.unit == "家"] == [Decimal(2) if "兑现" in sentence else Decimal(1)]

@@ -68,6 +68,8 @@ _QUALIFIED = 8  # chars: an amount this close before 项目 sizes the projects
 _BUILDING = "建设"  # 完成…建设: building done, a finish
 _EACH = "各"  # 甲、乙各5个: five of each
 _FUNDS = "资金"
+_LISTED = "等"  # 甲、乙等: a list's end
+_BATCH = "一批"  # 建成一批社区食堂: a class with no count and no name (甲、乙等一批项目 names its items)
 # a document states a handful of periods: each parsed once, not once per commitment
 _period = lru_cache(maxsize=256)(Period)
 
@@ -136,12 +138,13 @@ class _Reader:
         previous_end = 0
         text = self.text
         quantities, units, ends = self._quantities()
-        # a clause counts something only with a number in digits (一期通道, 第一人民医院 are names)
+        # a clause counts something only with a number in digits (一期通道, 第一人民医院 are names), or
+        # one in Chinese that counts the list before it (甲、乙等四个市级工程)
         counted = set()
         for quantity, unit, end, following, following_unit, following_end in zip(
                 quantities, units, ends, quantities[1:] + [None], units[1:] + [None], ends[1:] + [None]):
             clause = None
-            if unit and text[quantity.number_start].isdigit():
+            if unit and (text[quantity.number_start].isdigit() or text[quantity.start - 1:quantity.start] == _LISTED):
                 clause = self._clause_start(quantity.start)
                 counted.add(clause)
             if following is not None and following.start - quantity.end <= _MAX_OBJECT + 4 \
@@ -371,7 +374,7 @@ class _Reader:
             # 开工、当年封顶: the verb ends its item; 启动校友经济基地建设: the base, not its building
             before = _clean(text[clause:chain])
             named = after or before
-            if not named or _W.not_named.search(named) or _W.milestone_end.search(named) \
+            if not named or named.startswith(_BATCH) or _W.not_named.search(named) or _W.milestone_end.search(named) \
                     or _W.company_end.search(named) \
                     or _W.verb.search(named) and not _W.class_noun.search(named[-2:]):
                 continue  # 启动楼宇租赁、装修: an action, not a thing; 城西片区改造项目 is one

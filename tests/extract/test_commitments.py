@@ -307,3 +307,19 @@ def test_funds_with_a_verb_of_their_own_are_no_batch_money(tmp_path, sentence, f
     found = commitments_of(tmp_path, REVIEW + sentence)
     assert funds in [(c.object, c.value) for c in found], [(c.object, c.value, c.money) for c in found]
     assert [c.money for c in found if c.unit == "家"] == [Decimal(2) if "兑现" in sentence else Decimal(1)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a count in Chinese right after the list it counts (甲、乙等四个…) is a count; elsewhere (一批, 两个) it is not
+    ("城南泵站、北湖箱涵等四个市级工程全面完工。", ("市级工程", Decimal(4), ["城南泵站", "北湖箱涵"])),
+    ("推进东村、西村等三个美丽乡村示范村建设。", ("美丽乡村示范村", Decimal(3), ["东村", "西村"])),
+])
+def test_a_count_in_chinese_after_its_list_is_a_count(tmp_path, sentence, expected):
+    found = [(c.object, c.value, c.names) for c in commitments_of(tmp_path, REVIEW + sentence)]
+    assert expected in found, found
+    assert commitments_of(tmp_path, REVIEW + "建成一批社区食堂,打造两个示范片区。") == []
+
+
+def test_a_batch_with_no_count_and_no_name_is_nothing_finished_one_with_names_is(tmp_path):
+    found = commitments_of(tmp_path, REVIEW + "建成一批口袋公园,一批养老机构、日间照料中心投入使用。城东路、西湖路等一批道路建成通车。")
+    assert [(c.stage, c.object, c.names) for c in found] == [("finish", "一批道路", ["城东路", "西湖路"])]

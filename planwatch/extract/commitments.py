@@ -66,6 +66,8 @@ _OF = "的"
 _QUALIFIER = 3  # chars: a word this short before 的 qualifies the object after it (规模的, not 行政许可事项的)
 _QUALIFIED = 8  # chars: an amount this close before 项目 sizes the projects
 _BUILDING = "建设"  # 完成…建设: building done, a finish
+_DONE = "完成"
+_STANDARD = "化"  # 标准化建设, 规范化建设: a standard met
 _EACH = "各"  # 甲、乙各5个: five of each
 _FUNDS = "资金"
 _LISTED = "等"  # 甲、乙等: a list's end
@@ -353,7 +355,7 @@ class _Reader:
         found = []
         text, verbs = self.text, self.verbs
         last_end = -1
-        for index in [i for i, verb in enumerate(verbs) if verb[2] in _STAGED]:
+        for index in [i for i, verb in enumerate(verbs) if verb[2] in _STAGED or verb[2] == _DONE]:
             if verbs[index][0] < last_end:
                 continue
             first = last = index
@@ -363,6 +365,12 @@ class _Reader:
                 last += 1
             chain, end, last_end = verbs[first][0], verbs[last][1], verbs[last][1]
             stages = {_W.stage[v[2]] for v in verbs[first:last + 1]}
+            if stages == {"other"}:  # 完成北部热源厂建设: building done, a finish; any other 完成 names no finish,
+                clause_end = self._clause_end(end)  # nor does 完成水源地标准化建设 (a standard met, no thing built)
+                if verbs[index][2] != _DONE or first != last or text[clause_end - 2:clause_end] != _BUILDING \
+                        or text[clause_end - 3] == _STANDARD:
+                    continue
+                stages = {"finish"}
             stage = "finish" if "finish" in stages else "start"
             clause = self._clause_start(chain)
             if clause in counted or text.rfind("“", clause, chain) > text.rfind("”", clause, chain):

@@ -323,3 +323,13 @@ def test_a_count_in_chinese_after_its_list_is_a_count(tmp_path, sentence, expect
 def test_a_batch_with_no_count_and_no_name_is_nothing_finished_one_with_names_is(tmp_path):
     found = commitments_of(tmp_path, REVIEW + "建成一批口袋公园,一批养老机构、日间照料中心投入使用。城东路、西湖路等一批道路建成通车。")
     assert [(c.stage, c.object, c.names) for c in found] == [("finish", "一批道路", ["城东路", "西湖路"])]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # 完成…建设 of a named item with no count is its finish; a standard met (标准化建设) or other 完成 is none
+    ("完成城北污水处理厂建设,完成社区卫生室标准化建设,完成年度目标任务。", [("finish", "城北污水处理厂")]),
+    ("完成东部新城体育中心和会展中心建设。", [("finish", "东部新城体育中心"), ("finish", "会展中心")]),
+])
+def test_building_done_of_a_named_item_is_its_finish(tmp_path, sentence, expected):
+    found = [(c.stage, c.object) for c in commitments_of(tmp_path, REVIEW + sentence)]
+    assert found == expected, found

@@ -477,7 +477,9 @@ class _Reader:
     def _where(self, draft: _Draft) -> Where:
         """The words before the statement's own (计划总投资 inside an object is no plan)."""
         own = draft.clause if draft.own is None else draft.own
-        text, at = self.text, max(own, min(draft.frame, draft.start))
+        # a named item: the words up to its verb (甲基地预计明年竣工投用); a count: those before it
+        text = self.text
+        at = draft.frame if draft.quantity is None else max(own, min(draft.frame, draft.start))
         marks, first = self.marks, bisect_left(self.mark_starts, draft.sentence)
         index = bisect_left(self.mark_starts, at) - 1
         while index >= first and (marks[index].end > at or marks[index].kind == "since"):

@@ -333,3 +333,13 @@ def test_a_batch_with_no_count_and_no_name_is_nothing_finished_one_with_names_is
 def test_building_done_of_a_named_item_is_its_finish(tmp_path, sentence, expected):
     found = [(c.stage, c.object) for c in commitments_of(tmp_path, REVIEW + sentence)]
     assert found == expected, found
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # 明年 inside a review of 2023: next year's target, whether the item is named or counted
+    ("城东科创中心主体封顶,城西科创基地预计明年竣工投用。", ("target", "2024", "城西科创基地", None)),
+    ("建成社区食堂12个,预计明年再新建社区食堂8个。", ("target", "2024", "社区食堂", Decimal(8))),
+])
+def test_next_year_inside_a_review_is_a_target_of_the_year_after(tmp_path, sentence, expected):
+    found = [(c.role, c.period, c.object, c.value) for c in commitments_of(tmp_path, REVIEW + sentence)]
+    assert expected in found, found

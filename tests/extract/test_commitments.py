@@ -343,3 +343,15 @@ def test_building_done_of_a_named_item_is_its_finish(tmp_path, sentence, expecte
 def test_next_year_inside_a_review_is_a_target_of_the_year_after(tmp_path, sentence, expected):
     found = [(c.role, c.period, c.object, c.value) for c in commitments_of(tmp_path, REVIEW + sentence)]
     assert expected in found, found
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # short names before a longer last item share its head noun: one commitment with every name
+    ("城东、城西污水处理厂建成投用。", [("污水处理厂", ["城东", "城西"])]),
+    ("建成纺织、机械、化工产业大脑。", [("产业大脑", ["纺织", "机械", "化工"])]),
+    # names of their own stay one each
+    ("城东中学、滨湖实验小学建成投用。", [("城东中学", ["城东中学"]), ("滨湖实验小学", ["滨湖实验小学"])]),
+])
+def test_a_head_noun_shared_by_a_list_of_short_names_is_one_commitment(tmp_path, sentence, expected):
+    found = [(c.object, c.names) for c in commitments_of(tmp_path, REVIEW + sentence)]
+    assert found == expected, found

@@ -60,6 +60,7 @@ _MAX_OBJECT = 30
 # that lost its punctuation) is read in windows, so that the work per quantity stays bounded
 _LONGEST_CLAUSE, _LONGEST_SENTENCE = 300, 2000
 _MAX_NAMED = 25   # a named item longer than this is a clause, not a name
+_AND, _SHORT_WORK = "和", 4  # 综合治理和分流工程: a short work after 和 finishes one name, not a second
 _MODIFIER = 3     # chars: list items this short before a longer last one share its head noun (城东、城西污水厂)
 _SCALE = {"万亿": Decimal(10000), "亿": Decimal(1), "千万": Decimal("0.1"), "百万": Decimal("0.01"),
           "万": Decimal("0.0001"), "": Decimal("0.00000001")}
@@ -605,6 +606,9 @@ def _named_items(words: str) -> list[tuple[str, list[str]]]:
         if not noun or _W.bare_noun.fullmatch(noun):
             return [(name, [name]) for name in _names(listed)]  # 甲、乙等(项目)开工: nothing told apart but the names
         return [(noun, _names(listed))] if 2 <= len(noun) <= _MAX_NAMED else []
+    head, joined, tail = words.rpartition(_AND)
+    if joined and "、" not in head and len(tail) <= _SHORT_WORK and _W.class_noun.search(tail):
+        return [(words, [words])] if len(words) <= _MAX_NAMED else []  # 甲河综合治理和分流工程: one work
     names = _names(words)
     size = len(names[0]) if names else 0
     if len(names) > 1 and size <= _MODIFIER and all(len(name) == size for name in names[:-1]) \

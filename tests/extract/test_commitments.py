@@ -355,3 +355,14 @@ def test_next_year_inside_a_review_is_a_target_of_the_year_after(tmp_path, sente
 def test_a_head_noun_shared_by_a_list_of_short_names_is_one_commitment(tmp_path, sentence, expected):
     found = [(c.object, c.names) for c in commitments_of(tmp_path, REVIEW + sentence)]
     assert found == expected, found
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a short work after 和 finishes one named work; two names of their own stay two
+    ("启动实施南渠综合治理和分流工程。", [("start", "南渠综合治理和分流工程")]),
+    ("城北河道清淤疏浚和护岸工程完工,城东路和城西路建成通车。",
+     [("finish", "城北河道清淤疏浚和护岸工程"), ("finish", "城东路"), ("finish", "城西路")]),
+])
+def test_a_short_work_after_and_is_part_of_one_named_work(tmp_path, sentence, expected):
+    found = [(c.stage, c.object) for c in commitments_of(tmp_path, REVIEW + sentence)]
+    assert found == expected, found

@@ -219,7 +219,7 @@ class _Reader:
         if verb is not None and verb[1] <= quantity.start and _W.verb.fullmatch(before):
             verb, before = (verb[0], quantity.start, verb[2]), ""  # 策划建设1-2个: one action
         if verb is None and post is None and last is not None and not _BREAK.search(lead) \
-                and (not _clean(lead) or _W.also.search(lead)):
+                and (not _clean(lead) or _W.also.search(lead)) and not self._next_item(previous_end, quantity.start, end):
             return None  # 拆除违建335处约14.7万平方米: a size of the count before
         if verb is None:  # 新建垃圾中转站1个、公厕3座; 累计培育…,省级瞪羚企业31家: the verb of the list it goes on
             listed = self._last_verb(sentence, item)
@@ -251,6 +251,15 @@ class _Reader:
         return _Draft(quantity.start, end, quantity, unit, action, stage, obj or None, names, sentence, clause,
                       frame=frame, own=item if previous_end > clause else clause,
                       joined_next=not obj and text[end:end + 1] in _JOINED)
+
+    def _next_item(self, previous_end: int, start: int, end: int) -> bool:
+        """实施7个工业减排项目、60个农业减排项目: the count before has its object, then a list's 、, and
+        this count has an object of its own after it: a new item (改造35个老旧小区、1.2万户: a size)."""
+        between = self.text[previous_end:start]
+        if not between.endswith("、") or not _clean(between[:-1]):
+            return False
+        after = self.text[end:self._clause_end(end)]
+        return bool(_clean(after[:_cut(after)]))
 
     def _work_before(self, clause: int) -> str:
         """The work the clause before names, where it counts nothing: its words after their last
@@ -529,6 +538,8 @@ def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:
     its verb and it, else those after it, else those before its verb (in `prefix`, the item's
     words before the verb). The words after are cut only where they are needed."""
     names: list[str] = []
+    if before[-1:] in _JOINED:  # 甲和26条巷路改造竣工: the words before the count are another item's
+        before = ""
     modifier = before.endswith(_OF)  # 已获得资金的17个中央预算内投资项目: the words before qualify it
     before = _clean(before)
     if "等" in before:

@@ -366,3 +366,17 @@ def test_a_head_noun_shared_by_a_list_of_short_names_is_one_commitment(tmp_path,
 def test_a_short_work_after_and_is_part_of_one_named_work(tmp_path, sentence, expected):
     found = [(c.stage, c.object) for c in commitments_of(tmp_path, REVIEW + sentence)]
     assert found == expected, found
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a list of counts each with its object after it: every item is a commitment with the list's verb
+    ("实施8个工业减排项目、50个农业减排项目。", [("工业减排项目", Decimal(8)), ("农业减排项目", Decimal(50))]),
+    ("新增3个国家级生态乡镇、12个省级生态村。", [("国家级生态乡镇", Decimal(3)), ("省级生态村", Decimal(12))]),
+    # a count after 和 is counted with the words after it, not the item before 和
+    ("城南“两路一桥”和18条背街小巷改造竣工。", [("背街小巷改造", Decimal(18))]),
+    # a count with no object of its own after 、 is a size of the one before
+    ("改造35个老旧小区、1.2万户。", [("老旧小区", Decimal(35))]),
+])
+def test_every_item_of_a_list_of_counts_is_read_with_its_own_object(tmp_path, sentence, expected):
+    found = [(c.object, c.value) for c in commitments_of(tmp_path, REVIEW + sentence)]
+    assert found == expected, found

@@ -377,9 +377,10 @@ class _Reader:
             chain, end, last_end = verbs[first][0], verbs[last][1], verbs[last][1]
             stages = {_W.stage[v[2]] for v in verbs[first:last + 1]}
             if stages == {"other"}:  # 完成北部热源厂建设: building done, a finish; any other 完成 names no finish,
+                if verbs[index][2] != _DONE or first != last:
+                    continue
                 clause_end = self._clause_end(end)  # nor does 完成水源地标准化建设 (a standard met, no thing built)
-                if verbs[index][2] != _DONE or first != last or text[clause_end - 2:clause_end] != _BUILDING \
-                        or text[clause_end - 3] == _STANDARD:
+                if text[clause_end - 2:clause_end] != _BUILDING or text[clause_end - 3] == _STANDARD:
                     continue
                 stages = {"finish"}
             stage = "finish" if "finish" in stages else "start"

@@ -62,6 +62,7 @@ _LONGEST_CLAUSE, _LONGEST_SENTENCE = 300, 2000
 _MAX_NAMED = 25   # a named item longer than this is a clause, not a name
 _AND, _SHORT_WORK = "和", 4  # 综合治理和分流工程: a short work after 和 finishes one name, not a second
 _MODIFIER = 3     # chars: list items this short before a longer last one share its head noun (城东、城西污水厂)
+_HEAD = 4         # chars: the shortest such head (二广、娄益衡高速 has none: names differ in length)
 _SCALE = {"万亿": Decimal(10000), "亿": Decimal(1), "千万": Decimal("0.1"), "百万": Decimal("0.01"),
           "万": Decimal("0.0001"), "": Decimal("0.00000001")}
 _OF = "的"
@@ -624,6 +625,6 @@ def _named_items(words: str) -> list[tuple[str, list[str]]]:
     names = _names(words)
     size = len(names[0]) if names else 0
     if len(names) > 1 and size <= _MODIFIER and all(len(name) == size for name in names[:-1]) \
-            and len(names[-1]) >= size + 2:  # 木玩、剑瓷、钢铁产业大脑: three 产业大脑, one head noun
+            and len(names[-1]) >= size + _HEAD:  # 木玩、剑瓷、钢铁产业大脑: three 产业大脑, one head noun
         return [(names[-1][size:], names[:-1] + [names[-1][:size]])]
     return [(name, [name]) for name in names]

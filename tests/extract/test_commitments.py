@@ -356,6 +356,7 @@ def test_next_year_inside_a_review_is_a_target_of_the_year_after(tmp_path, sente
     ("建成纺织、机械、化工产业大脑。", [("产业大脑", ["纺织", "机械", "化工"])]),
     # names of their own stay one each
     ("城东中学、滨湖实验小学建成投用。", [("城东中学", ["城东中学"]), ("滨湖实验小学", ["滨湖实验小学"])]),
+    ("甲乙、丙丁戊高速建成通车。", [("甲乙", ["甲乙"]), ("丙丁戊高速", ["丙丁戊高速"])]),  # a head too short to tell
 ])
 def test_a_head_noun_shared_by_a_list_of_short_names_is_one_commitment(tmp_path, sentence, expected):
     found = [(c.object, c.names) for c in commitments_of(tmp_path, REVIEW + sentence)]

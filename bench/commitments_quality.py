@@ -1,11 +1,12 @@
 """The commitment extractor's answer-key figures, as the quality gate scores them.
 
-    .venv/bin/python bench/commitments_quality.py [--key seeds|tune|tune2|heldout] [--errors 30] [--floors]
+    .venv/bin/python bench/commitments_quality.py [--key seeds|tune|tune2|tune3|heldout] [--errors 30] [--floors]
 
 Keys: `seeds` is ../shared/gold/commitments/*.jsonl (the seeds); `tune` and `heldout` are
 tests/extract/keys/commitments/{tune,heldout} (the 南通 series, ../shared/devset/series/南通市);
-`tune2` is tests/extract/keys/commitments/tune2 (work reports of two other regions, ../shared/devset/raw).
-The extractor was tuned on `seeds`, `tune` and `tune2`; `heldout` is only ever read as its aggregate
+`tune2` is tests/extract/keys/commitments/tune2 (work reports of two other regions, ../shared/devset/raw);
+`tune3` is tests/extract/keys/commitments/tune3 (a 2014 city report read from the corpus archive).
+The extractor was tuned on `seeds`, `tune`, `tune2` and `tune3`; `heldout` is only ever read as its aggregate
 figure (never with --errors). All are scored by ../shared/score_commitments.py. With --errors N,
 lists the scorer's misses, wrong payloads and spurious items; with --floors, prints the figures
 of every key truncated to three decimals in the shape of tests/extract/commitment_floors.json.
@@ -28,6 +29,7 @@ SERIES = SHARED / "devset" / "series" / "南通市"
 KEYS = {"seeds": (SHARED / "gold" / "commitments", SHARED / "seeds"),
         "tune": (OWN_KEYS / "tune", SERIES),
         "tune2": (OWN_KEYS / "tune2", SHARED / "devset" / "raw"),
+        "tune3": (OWN_KEYS / "tune3", SHARED / "corpus" / "city-work-reports.tar.xz"),
         "heldout": (OWN_KEYS / "heldout", SERIES)}
 
 

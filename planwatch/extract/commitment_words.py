@@ -30,8 +30,10 @@ class CommitmentWords:
     stage: dict[str, str]        # verb -> start | finish | other
     verb: re.Pattern
     unit: re.Pattern
+    unit_tails: frozenset[str]   # the second characters of the units: one may go on from the grammar's (场 -> 场次)
     class_noun: re.Pattern       # 项目, 工程: the object is a project
     money_word: re.Pattern       # 计划总投资 … at the end of the words before an amount
+    own_money: re.Pattern        # 获得, 兑现 … before it: the amount is funds of their own, not the batch's
     exclusion: re.Pattern
     lead: re.Pattern             # words before an object that are not part of it (全年, 加快推动 …)
     lead_first: frozenset[str]   # the characters `lead` can begin with, besides spaces: no other words have one to strip
@@ -78,8 +80,10 @@ def words() -> CommitmentWords:
         stage=stage,
         verb=re.compile(_verb_pattern(list(stage), raw["verb_nouns"])),
         unit=re.compile(alternation(raw["units"])),
+        unit_tails=frozenset(word[1] for word in raw["units"] if len(word) > 1),
         class_noun=re.compile(alternation(raw["class_nouns"])),
         money_word=re.compile(f"(?:{alternation(raw['money_words'])})[为达约共计]*$"),
+        own_money=re.compile(alternation(raw["own_money_verbs"])),
         exclusion=re.compile(alternation(raw["exclusions"])),
         lead=re.compile(f"^(?:[\\s{_MARKS}]|{alternation(raw['object_lead'])})+"),
         lead_first=frozenset(_MARKS).union(word[0] for word in raw["object_lead"]),

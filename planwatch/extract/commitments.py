@@ -60,14 +60,21 @@ _MAX_OBJECT = 30
 # that lost its punctuation) is read in windows, so that the work per quantity stays bounded
 _LONGEST_CLAUSE, _LONGEST_SENTENCE = 300, 2000
 _MAX_NAMED = 25   # a named item longer than this is a clause, not a name
+_AND, _SHORT_WORK = "和", 4  # 综合治理和分流工程: a short work after 和 finishes one name, not a second
+_MODIFIER = 3     # chars: list items this short before a longer last one share its head noun (城东、城西污水厂)
+_HEAD = 4         # chars: the shortest such head (二广、娄益衡高速 has none: names differ in length)
 _SCALE = {"万亿": Decimal(10000), "亿": Decimal(1), "千万": Decimal("0.1"), "百万": Decimal("0.01"),
           "万": Decimal("0.0001"), "": Decimal("0.00000001")}
 _OF = "的"
 _QUALIFIER = 3  # chars: a word this short before 的 qualifies the object after it (规模的, not 行政许可事项的)
 _QUALIFIED = 8  # chars: an amount this close before 项目 sizes the projects
 _BUILDING = "建设"  # 完成…建设: building done, a finish
+_DONE = "完成"
+_STANDARD = "化"  # 标准化建设, 规范化建设: a standard met
 _EACH = "各"  # 甲、乙各5个: five of each
 _FUNDS = "资金"
+_LISTED = "等"  # 甲、乙等: a list's end
+_BATCH = "一批"  # 建成一批社区食堂: a class with no count and no name (甲、乙等一批项目 names its items)
 # a document states a handful of periods: each parsed once, not once per commitment
 _period = lru_cache(maxsize=256)(Period)
 
@@ -136,12 +143,13 @@ class _Reader:
         previous_end = 0
         text = self.text
         quantities, units, ends = self._quantities()
-        # a clause counts something only with a number in digits (一期通道, 第一人民医院 are names)
+        # a clause counts something only with a number in digits (一期通道, 第一人民医院 are names), or
+        # one in Chinese that counts the list before it (甲、乙等四个市级工程)
         counted = set()
         for quantity, unit, end, following, following_unit, following_end in zip(
                 quantities, units, ends, quantities[1:] + [None], units[1:] + [None], ends[1:] + [None]):
             clause = None
-            if unit and text[quantity.number_start].isdigit():
+            if unit and (text[quantity.number_start].isdigit() or text[quantity.start - 1:quantity.start] == _LISTED):
                 clause = self._clause_start(quantity.start)
                 counted.add(clause)
             if following is not None and following.start - quantity.end <= _MAX_OBJECT + 4 \
@@ -200,7 +208,7 @@ class _Reader:
         lead = text[item:quantity.start]
         last = last if last is not None and last.sentence == sentence else None
         clause_end = self._clause_end(end)
-        if last is not None and self._is_money_of(last, quantity, unit, lead):
+        if last is not None and self._is_money_of(last, quantity, unit, lead, clause):
             last.money = money_in_yi(quantity.value, unit)
             return None
         # 实施重大项目30个、数量位居全省前列: a quantity that closes its item leaves the next item's words out
@@ -212,7 +220,7 @@ class _Reader:
         if verb is not None and verb[1] <= quantity.start and _W.verb.fullmatch(before):
             verb, before = (verb[0], quantity.start, verb[2]), ""  # 策划建设1-2个: one action
         if verb is None and post is None and last is not None and not _BREAK.search(lead) \
-                and (not _clean(lead) or _W.also.search(lead)):
+                and (not _clean(lead) or _W.also.search(lead)) and not self._next_item(previous_end, quantity.start, end):
             return None  # 拆除违建335处约14.7万平方米: a size of the count before
         if verb is None:  # 新建垃圾中转站1个、公厕3座; 累计培育…,省级瞪羚企业31家: the verb of the list it goes on
             listed = self._last_verb(sentence, item)
@@ -244,6 +252,15 @@ class _Reader:
         return _Draft(quantity.start, end, quantity, unit, action, stage, obj or None, names, sentence, clause,
                       frame=frame, own=item if previous_end > clause else clause,
                       joined_next=not obj and text[end:end + 1] in _JOINED)
+
+    def _next_item(self, previous_end: int, start: int, end: int) -> bool:
+        """实施7个工业减排项目、60个农业减排项目: the count before has its object, then a list's 、, and
+        this count has an object of its own after it: a new item (改造35个老旧小区、1.2万户: a size)."""
+        between = self.text[previous_end:start]
+        if not between.endswith("、") or not _clean(between[:-1]):
+            return False
+        after = self.text[end:self._clause_end(end)]
+        return bool(_clean(after[:_cut(after)]))
 
     def _work_before(self, clause: int) -> str:
         """The work the clause before names, where it counts nothing: its words after their last
@@ -315,6 +332,10 @@ class _Reader:
         """The quantity's unit and where it ends: the number grammar's, else a count unit
         of the word list (26块, 3万剂次)."""
         if quantity.unit and quantity.unit != "万":
+            if self.text[quantity.end:quantity.end + 1] in _W.unit_tails:  # 33场次: the grammar's 场 goes on
+                found = _W.unit.match(self.text, quantity.end - 1)
+                if found and found.end() > quantity.end:
+                    return quantity.unit + self.text[quantity.end:found.end()], found.end()
             return quantity.unit, quantity.end
         found = _W.unit.match(self.text, quantity.end)
         if found:
@@ -327,13 +348,16 @@ class _Reader:
         return index >= 0 and self.taken_ends[index] > quantity.number_start
 
     @staticmethod
-    def _is_money_of(last: _Draft, quantity: Quantity, unit: str, lead: str) -> bool:
+    def _is_money_of(last: _Draft, quantity: Quantity, unit: str, lead: str, clause: int) -> bool:
         """33个,计划总投资172亿元 / 17个、2.4亿元: the batch's money."""
         if last.quantity is None or last.money is not None or money_in_yi(quantity.value, unit) is None \
                 or money_in_yi(last.quantity.value, last.unit) is not None:
             return False
         words_before = lead.strip(" ,，、")
-        return not words_before or bool(_W.money_word.search(words_before))
+        # 重大项目175个,获得转移支付资金1.75亿元: funds received or paid out in a clause of their own are
+        # their own statement (对1100家单位兑现资金3.7亿元 pays the units counted in the clause)
+        return not words_before or bool(_W.money_word.search(words_before)) \
+            and not (clause > last.end and _W.own_money.search(words_before))
 
     # ---- named items: a start or a finish with no quantity --------------------
     def _named(self, counted: set[int]) -> list[_Draft]:
@@ -343,7 +367,7 @@ class _Reader:
         found = []
         text, verbs = self.text, self.verbs
         last_end = -1
-        for index in [i for i, verb in enumerate(verbs) if verb[2] in _STAGED]:
+        for index in [i for i, verb in enumerate(verbs) if verb[2] in _STAGED or verb[2] == _DONE]:
             if verbs[index][0] < last_end:
                 continue
             first = last = index
@@ -353,6 +377,13 @@ class _Reader:
                 last += 1
             chain, end, last_end = verbs[first][0], verbs[last][1], verbs[last][1]
             stages = {_W.stage[v[2]] for v in verbs[first:last + 1]}
+            if stages == {"other"}:  # 完成北部热源厂建设: building done, a finish; any other 完成 names no finish,
+                if verbs[index][2] != _DONE or first != last:
+                    continue
+                clause_end = self._clause_end(end)  # nor does 完成水源地标准化建设 (a standard met, no thing built)
+                if text[clause_end - 2:clause_end] != _BUILDING or text[clause_end - 3] == _STANDARD:
+                    continue
+                stages = {"finish"}
             stage = "finish" if "finish" in stages else "start"
             clause = self._clause_start(chain)
             if clause in counted or text.rfind("“", clause, chain) > text.rfind("”", clause, chain):
@@ -364,7 +395,7 @@ class _Reader:
             # 开工、当年封顶: the verb ends its item; 启动校友经济基地建设: the base, not its building
             before = _clean(text[clause:chain])
             named = after or before
-            if not named or _W.not_named.search(named) or _W.milestone_end.search(named) \
+            if not named or named.startswith(_BATCH) or _W.not_named.search(named) or _W.milestone_end.search(named) \
                     or _W.company_end.search(named) \
                     or _W.verb.search(named) and not _W.class_noun.search(named[-2:]):
                 continue  # 启动楼宇租赁、装修: an action, not a thing; 城西片区改造项目 is one
@@ -459,7 +490,9 @@ class _Reader:
     def _where(self, draft: _Draft) -> Where:
         """The words before the statement's own (计划总投资 inside an object is no plan)."""
         own = draft.clause if draft.own is None else draft.own
-        text, at = self.text, max(own, min(draft.frame, draft.start))
+        # a named item: the words up to its verb (甲基地预计明年竣工投用); a count: those before it
+        text = self.text
+        at = draft.frame if draft.quantity is None else max(own, min(draft.frame, draft.start))
         marks, first = self.marks, bisect_left(self.mark_starts, draft.sentence)
         index = bisect_left(self.mark_starts, at) - 1
         while index >= first and (marks[index].end > at or marks[index].kind == "since"):
@@ -507,6 +540,8 @@ def _object(before: str, after: str, prefix: str) -> tuple[str, list[str], str]:
     its verb and it, else those after it, else those before its verb (in `prefix`, the item's
     words before the verb). The words after are cut only where they are needed."""
     names: list[str] = []
+    if before[-1:] in _JOINED:  # 甲和26条巷路改造竣工: the words before the count are another item's
+        before = ""
     modifier = before.endswith(_OF)  # 已获得资金的17个中央预算内投资项目: the words before qualify it
     before = _clean(before)
     if "等" in before:
@@ -584,4 +619,12 @@ def _named_items(words: str) -> list[tuple[str, list[str]]]:
         if not noun or _W.bare_noun.fullmatch(noun):
             return [(name, [name]) for name in _names(listed)]  # 甲、乙等(项目)开工: nothing told apart but the names
         return [(noun, _names(listed))] if 2 <= len(noun) <= _MAX_NAMED else []
-    return [(name, [name]) for name in _names(words)]
+    head, joined, tail = words.rpartition(_AND)
+    if joined and "、" not in head and len(tail) <= _SHORT_WORK and _W.class_noun.search(tail):
+        return [(words, [words])] if len(words) <= _MAX_NAMED else []  # 甲河综合治理和分流工程: one work
+    names = _names(words)
+    size = len(names[0]) if names else 0
+    if len(names) > 1 and size <= _MODIFIER and all(len(name) == size for name in names[:-1]) \
+            and len(names[-1]) >= size + _HEAD:  # 木玩、剑瓷、钢铁产业大脑: three 产业大脑, one head noun
+        return [(names[-1][size:], names[:-1] + [names[-1][:size]])]
+    return [(name, [name]) for name in names]

@@ -22,7 +22,7 @@ _PARTS: dict[str, str] = _W["parts"]  # 上半年 -> H1, 前三季度 -> M1-9
 _HALVES = [word for word in _PARTS if word.endswith("半年")]
 _QUARTERS = [word for word in _PARTS if word not in _HALVES]
 _SPAN_WORDS = _G.paragraph_leads["five_years"]
-_WORDS = [*_PARTS, *_W["this_year"], *_W["to_date"], *_W["last_year"], *_W["since"], *_W["whole_year"],
+_WORDS = [*_PARTS, *_W["this_year"], *_W["to_date"], *_W["last_year"], *_W["next_year"], *_W["since"], *_W["whole_year"],
           *_W["plan_end"], *_W["plan_start"], *_SPAN_WORDS]
 _YEAR = r"(?:19|20)\d\d"
 _COMPARED = "".join(_W["compared"])
@@ -36,6 +36,7 @@ _MARK = re.compile(
     rf"|(?P<to_date>{alternation(_W['to_date'])})"
     rf"|(?<![{_COMPARED}])(?P<last_year>{alternation(_W['last_year'])})"
     rf"(?!{alternation(_W['last_year_after_not'])})"
+    rf"|(?P<next_year>{alternation(_W['next_year'])})"
     rf"|(?P<quarters>{alternation(_QUARTERS)})"
     r"|(?P<months>(?<![0-9])1\s*[-—至~～]\s*(?P<last>1[0-2]|[1-9])\s*月)"
     # not 较“十三五”时期增长148%: the plan compared with, not the period stated
@@ -55,7 +56,7 @@ _MARK = re.compile(
 class Mark(NamedTuple):  # a tuple: cheap to build, one for every period word of a document
     start: int
     end: int
-    kind: str      # half | since | year_part | to_date | last_year | quarters | months | five | years | plan_end | plan_start | span_words | last_years | year | this_year
+    kind: str      # half | since | year_part | to_date | last_year | next_year | quarters | months | five | years | plan_end | plan_start | span_words | last_years | year | this_year
     words: str
     detail: str | None = None
 
@@ -70,6 +71,10 @@ class Mark(NamedTuple):  # a tuple: cheap to build, one for every period word of
             if section.role != "target" or section.year is None or section.span:
                 return None, None
             return str(section.year - 1), "actual"
+        if self.kind == "next_year":  # 预计明年竣工 in a review of a year: the year after it, a target
+            if section.role != "actual" or year is None or section.span:
+                return None, None
+            return str(year + 1), "target"
         if self.kind == "to_date":  # 今年以来: the year so far, i.e. the period under review
             return section.period, None
         if self.kind == "since":  # 比2020年下降13.5%: the change since the end of that year

@@ -39,7 +39,7 @@ def _cases():
             yield "not_counts", (position, word), example
     for name in ("units", "class_nouns", "money_words", "exclusions", "object_lead", "object_tail", "also_words",
                  "verb_nouns", "not_named", "bare_nouns", "responsible_words", "main_objects", "milestone_ends",
-                 "company_ends"):
+                 "company_ends", "own_money_verbs"):
         for word, example in RAW[name].items():
             yield name, word, example
 
@@ -68,6 +68,8 @@ def test_entry_example_gives_what_its_list_says(tmp_path, name, word, example):
         assert any(c.unit and c.unit.endswith(word) for c in found)
     elif name == "class_nouns":
         assert any(c.kind == "project" for c in found)
+    elif name == "own_money_verbs":  # the funds are a commitment of their own, the batch keeps no money
+        assert any(c.action == word and c.unit.endswith("元") for c in found) and all(c.money is None for c in found)
     elif name == "money_words":
         assert any(c.money is not None for c in found) and all(c.unit is None or "元" not in c.unit for c in found)
     elif name == "object_lead":
@@ -264,3 +266,123 @@ def test_an_amount_of_investment_is_of_what_comes_before_it_funds_are_their_own(
 def test_a_count_between_two_items_takes_the_object_before_where_the_next_names_only_its_action(
         tmp_path, sentence, expected):
     assert expected in [(c.stage, c.object, c.value) for c in commitments_of(tmp_path, REVIEW + sentence)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # actions older reports count that the verb list lacked: recovering, building under way, rehousing, equipping
+    ("清收闲置土地1200亩,清收历年欠款3亿元。", ("清收", "闲置土地", Decimal(1200))),
+    ("在建棚户区改造安置房3600套。", ("在建", "棚户区改造安置房", Decimal(3600))),
+    ("回迁安置群众2800户。", ("回迁", "安置群众", Decimal(2800))),
+    ("为乡镇卫生院配备救护车15台。", ("配备", "救护车", Decimal(15))),
+    # building together, adding to a count
+    ("与科研院所共建重点实验室6个,再添高新技术产业化基地3个。", ("共建", "重点实验室", Decimal(6))),
+    ("再添国家级农业产业化龙头企业4家。", ("再添", "国家级农业产业化龙头企业", Decimal(4))),
+])
+def test_counted_actions_of_older_reports(tmp_path, sentence, expected):
+    found = [(c.action, c.object, c.value) for c in commitments_of(tmp_path, REVIEW + sentence)]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "存在项目落地慢、投产慢等问题,企业竣工后达产难的问题比较突出。",
+    "高新区启动整合转型,经开区启动升级转型。",
+    # an organisation or a park that begins to run is neither a start of building nor a finish
+    "城东电商产业园启动运行,城西生态产品交易中心启动运营。",
+])
+def test_a_problem_or_a_transformation_started_is_nothing_built(tmp_path, sentence):
+    assert commitments_of(tmp_path, REVIEW + sentence) == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a unit that goes on from the number grammar's (场 -> 场次, 家 -> 家次) is read whole
+    ("开展送戏下乡活动260场次。", ("送戏下乡活动", Decimal(260), "场次")),
+    ("组织企业参加境外展会1.2万家次。", ("企业参加境外展会", Decimal("1.2"), "万家次")),
+])
+def test_a_unit_that_goes_on_from_the_grammars_is_read_whole(tmp_path, sentence, expected):
+    found = [(c.object, c.value, c.unit) for c in commitments_of(tmp_path, REVIEW + sentence)]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize("sentence,funds", [
+    # funds received or paid out in a clause after a batch are their own; paid to what the clause counts, the batch's
+    ("纳入省级重点项目12个,获得专项补助资金3亿元;对800余家企业兑现奖补资金2亿元。", ("专项补助资金", Decimal(3))),
+    ("落地招商项目30个,争取上级资金5亿元;对600家企业发放纾困资金1亿元。", ("上级资金", Decimal(5))),
+])
+def test_funds_with_a_verb_of_their_own_are_no_batch_money(tmp_path, sentence, funds):
+    found = commitments_of(tmp_path, REVIEW + sentence)
+    assert funds in [(c.object, c.value) for c in found], [(c.object, c.value, c.money) for c in found]
+    assert [c.money for c in found if c.unit == "家"] == [Decimal(2) if "兑现" in sentence else Decimal(1)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a count in Chinese right after the list it counts (甲、乙等四个…) is a count; elsewhere (一批, 两个) it is not
+    ("城南泵站、北湖箱涵等四个市级工程全面完工。", ("市级工程", Decimal(4), ["城南泵站", "北湖箱涵"])),
+    ("推进东村、西村等三个美丽乡村示范村建设。", ("美丽乡村示范村", Decimal(3), ["东村", "西村"])),
+])
+def test_a_count_in_chinese_after_its_list_is_a_count(tmp_path, sentence, expected):
+    found = [(c.object, c.value, c.names) for c in commitments_of(tmp_path, REVIEW + sentence)]
+    assert expected in found, found
+    assert commitments_of(tmp_path, REVIEW + "建成一批社区食堂,打造两个示范片区。") == []
+
+
+def test_a_batch_with_no_count_and_no_name_is_nothing_finished_one_with_names_is(tmp_path):
+    found = commitments_of(tmp_path, REVIEW + "建成一批口袋公园,一批养老机构、日间照料中心投入使用。城东路、西湖路等一批道路建成通车。")
+    assert [(c.stage, c.object, c.names) for c in found] == [("finish", "一批道路", ["城东路", "西湖路"])]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # 完成…建设 of a named item with no count is its finish; a standard met (标准化建设) or other 完成 is none
+    ("完成城北污水处理厂建设,完成社区卫生室标准化建设,完成年度目标任务。", [("finish", "城北污水处理厂")]),
+    ("完成东部新城体育中心和会展中心建设。", [("finish", "东部新城体育中心"), ("finish", "会展中心")]),
+])
+def test_building_done_of_a_named_item_is_its_finish(tmp_path, sentence, expected):
+    found = [(c.stage, c.object) for c in commitments_of(tmp_path, REVIEW + sentence)]
+    assert found == expected, found
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # 明年 inside a review of 2023: next year's target, whether the item is named or counted
+    ("城东科创中心主体封顶,城西科创基地预计明年竣工投用。", ("target", "2024", "城西科创基地", None)),
+    ("建成社区食堂12个,预计明年再新建社区食堂8个。", ("target", "2024", "社区食堂", Decimal(8))),
+])
+def test_next_year_inside_a_review_is_a_target_of_the_year_after(tmp_path, sentence, expected):
+    found = [(c.role, c.period, c.object, c.value) for c in commitments_of(tmp_path, REVIEW + sentence)]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # short names before a longer last item share its head noun: one commitment with every name
+    ("城东、城西污水处理厂建成投用。", [("污水处理厂", ["城东", "城西"])]),
+    ("建成纺织、机械、化工产业大脑。", [("产业大脑", ["纺织", "机械", "化工"])]),
+    # names of their own stay one each
+    ("城东中学、滨湖实验小学建成投用。", [("城东中学", ["城东中学"]), ("滨湖实验小学", ["滨湖实验小学"])]),
+    ("甲乙、丙丁戊高速建成通车。", [("甲乙", ["甲乙"]), ("丙丁戊高速", ["丙丁戊高速"])]),  # a head too short to tell
+])
+def test_a_head_noun_shared_by_a_list_of_short_names_is_one_commitment(tmp_path, sentence, expected):
+    found = [(c.object, c.names) for c in commitments_of(tmp_path, REVIEW + sentence)]
+    assert found == expected, found
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a short work after 和 finishes one named work; two names of their own stay two
+    ("启动实施南渠综合治理和分流工程。", [("start", "南渠综合治理和分流工程")]),
+    ("城北河道清淤疏浚和护岸工程完工,城东路和城西路建成通车。",
+     [("finish", "城北河道清淤疏浚和护岸工程"), ("finish", "城东路"), ("finish", "城西路")]),
+])
+def test_a_short_work_after_and_is_part_of_one_named_work(tmp_path, sentence, expected):
+    found = [(c.stage, c.object) for c in commitments_of(tmp_path, REVIEW + sentence)]
+    assert found == expected, found
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a list of counts each with its object after it: every item is a commitment with the list's verb
+    ("实施8个工业减排项目、50个农业减排项目。", [("工业减排项目", Decimal(8)), ("农业减排项目", Decimal(50))]),
+    ("新增3个国家级生态乡镇、12个省级生态村。", [("国家级生态乡镇", Decimal(3)), ("省级生态村", Decimal(12))]),
+    # a count after 和 is counted with the words after it, not the item before 和
+    ("城南“两路一桥”和18条背街小巷改造竣工。", [("背街小巷改造", Decimal(18))]),
+    # a count with no object of its own after 、 is a size of the one before
+    ("改造35个老旧小区、1.2万户。", [("老旧小区", Decimal(35))]),
+])
+def test_every_item_of_a_list_of_counts_is_read_with_its_own_object(tmp_path, sentence, expected):
+    found = [(c.object, c.value) for c in commitments_of(tmp_path, REVIEW + sentence)]
+    assert found == expected, found

@@ -1,6 +1,7 @@
 """The commitments quality gate: the extractor on every commitment key (the seeds' keys in
 ../shared/gold/commitments, the 南通 tune and held-out keys and
-the tune2 key of another region's work report in tests/extract/keys/commitments),
+the tune2 keys of other regions' work reports and the tune3 key of a 2014 corpus report in
+tests/extract/keys/commitments),
 scored by the shared scorer (../shared/score_commitments.py), must stay at or above
 tests/extract/commitment_floors.json. bench/commitments_quality.py prints the same figures (and, but
 for the held-out key, the errors). Floors only go up. Skipped where ../shared is absent.

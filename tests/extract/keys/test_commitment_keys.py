@@ -1,19 +1,25 @@
 """The hand-made commitment keys under tests/extract/keys/commitments/ obey the conventions
 commitment_keytool.py checks (fields, enums, periods, repeated identities; the evidence offsets
 where the documents are present in ../shared): the 南通 series' tune and held-out keys, and
-tune2 on a work report of another region in the development set."""
+tune2 on work reports of other regions in the development set, tune3 on a 2014 city report of the corpus
+(read from its archive as bench/keyscore.py does)."""
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parents[2] / "bench"))
+from keyscore import documents  # noqa: E402  (bench scripts are not a package)
+
 DEVSET = HERE.parents[2] / ".." / "shared" / "devset"
-DOCS = {"tune": DEVSET / "series" / "南通市", "heldout": DEVSET / "series" / "南通市", "tune2": DEVSET / "raw"}
+DOCS = {"tune": DEVSET / "series" / "南通市", "heldout": DEVSET / "series" / "南通市", "tune2": DEVSET / "raw",
+        "tune3": DEVSET.parent / "corpus" / "city-work-reports.tar.xz"}
 _spec = importlib.util.spec_from_file_location("commitment_keytool", HERE / "commitment_keytool.py")
 tool = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(tool)
@@ -31,8 +37,10 @@ def test_commitment_keys_pass_the_checks(part, with_text):
     assert len(rows) >= 60
     if with_text and not DOCS[part].exists():
         pytest.skip("../shared devset not available")
-    for doc in sorted({row["doc"] for row in rows}):  # each document's lines against its own text
-        text = tool.read_text(DOCS[part] / doc) if with_text else None
+    names = sorted({row["doc"] for row in rows})
+    docs = documents(DOCS[part], names) if with_text else None
+    for doc in names:  # each document's lines against its own text
+        text = tool.read_text(docs / doc) if with_text else None
         assert tool.check_rows([row for row in rows if row["doc"] == doc], text) == []
 
 

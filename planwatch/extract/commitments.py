@@ -169,7 +169,7 @@ class _Reader:
             if quantity.start < quantity.number_start:
                 index = bisect_right(starts, quantity.start) - 1
                 if index >= 0 and verbs[index][0] < quantity.start < verbs[index][1] <= quantity.number_start:
-                    quantity = replace(quantity, start=verbs[index][1], comparator="=")
+                    quantity = quantity._replace(start=verbs[index][1], comparator="=")
             unit, end = self._read_unit(quantity)
             quantities.append(quantity)
             units.append(unit)

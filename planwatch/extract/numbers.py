@@ -18,9 +18,9 @@ year (2023年, 2024年度) is not a quantity.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from .grammar import alternation, grammar
 
@@ -57,12 +57,13 @@ _DASH = "－－|——|[-—–~～至到－]"  # 6.5%－7%: a full-width dash t
 _OPEN, _CLOSE = r"\[［【〔", r"\]］】〕"
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A number as stated: value (lower bound of a range), unit, comparator.
 
     start/end span the whole statement (comparator words included); number_start
-    is where the first digit is. Offsets are into the text that was searched."""
+    is where the first digit is. Offsets are into the text that was searched.
+    A named tuple: one is built for every number of every document, three times
+    cheaper than a frozen dataclass."""
 
     value: Decimal
     unit: str | None = None
@@ -250,7 +251,7 @@ def parse_quantity(text: str) -> Quantity | None:
         return None
     quantity = found[0]
     if quantity.upper is not None and _BETWEEN.match(text, quantity.end):
-        quantity = replace(quantity, end=quantity.end + 2)
+        quantity = quantity._replace(end=quantity.end + 2)
     return quantity
 
 
@@ -260,8 +261,8 @@ _MIRROR = {">=": "<=", "<=": ">=", ">": "<", "<": ">", "=": "=", "~": "~"}
 def signed(quantity: Quantity) -> Quantity:
     """The quantity of a fall (下降/降低 …): negated, comparators mirrored, range reordered."""
     if quantity.upper is not None:
-        return replace(quantity, value=-quantity.upper, upper=-quantity.value)
-    return replace(quantity, value=-quantity.value, comparator=_MIRROR[quantity.comparator])
+        return quantity._replace(value=-quantity.upper, upper=-quantity.value)
+    return quantity._replace(value=-quantity.value, comparator=_MIRROR[quantity.comparator])
 
 
 def _growth_pattern() -> re.Pattern:
@@ -285,7 +286,7 @@ def parse_growth(text: str) -> Quantity | None:
     if quantity is None:
         return None
     if verb is not None:
-        quantity = replace(quantity, start=verb.start())
+        quantity = quantity._replace(start=verb.start())
         if g.is_down(verb["verb"]):
             quantity = signed(quantity)
     return quantity

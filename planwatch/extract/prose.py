@@ -158,10 +158,10 @@ def _bounded_alike(quantities: list[Quantity]) -> list[Quantity]:
     first, last = quantities[0], quantities[-1]
     if len(quantities) > 1 and first.start < first.number_start and first.comparator != "=" \
             and all(q.comparator == "=" for q in quantities[1:]):
-        return [first] + [replace(q, comparator=first.comparator) for q in quantities[1:]]
+        return [first] + [q._replace(comparator=first.comparator) for q in quantities[1:]]
     if last.comparator == "=" or last.upper is not None or any(q.comparator != "=" for q in quantities[:-1]):
         return quantities
-    return [replace(q, comparator=last.comparator) for q in quantities[:-1]] + [last]
+    return [q._replace(comparator=last.comparator) for q in quantities[:-1]] + [last]
 
 
 def _united_alike(quantities: list[Quantity]) -> list[Quantity]:
@@ -169,7 +169,7 @@ def _united_alike(quantities: list[Quantity]) -> list[Quantity]:
     if unit is None:
         return quantities
     elided = (None, "个") if unit == "百分点" else (None,)
-    return [replace(q, unit=unit) if q.unit in elided else q for q in quantities[:-1]] + quantities[-1:]
+    return [q._replace(unit=unit) if q.unit in elided else q for q in quantities[:-1]] + quantities[-1:]
 
 
 def _boundaries(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
@@ -399,7 +399,7 @@ class _Reader:
             return [q for q in find_quantities(self.text, start, end) if q.start >= start]
         kept = [i for i in range(start, end) if self.text[i] not in "\r\n"]
         found = find_quantities("".join(self.text[i] for i in kept))
-        return [replace(q, start=kept[q.start], end=kept[q.end - 1] + 1, number_start=kept[q.number_start])
+        return [q._replace(start=kept[q.start], end=kept[q.end - 1] + 1, number_start=kept[q.number_start])
                 for q in found]
 
     def _chain(self, mention: Mention, quantities: list[Quantity], start: int, evidence: int) -> list[Fact]:

@@ -114,6 +114,7 @@ def _chinese_number(token: str) -> Decimal | None:
     return Decimal(total + section + digit)
 
 
+@lru_cache(maxsize=1024)  # units are few and read for every number
 def _unit(raw: str | None) -> str | None:
     if not raw:
         return None

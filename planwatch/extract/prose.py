@@ -222,6 +222,7 @@ class _Reader:
         self.clause_ends, self.slot_ends, self.sentence_ends, self.paragraph_ends = _boundaries(text)
         self.marks = reading.marks
         self.mark_starts = [m.start for m in self.marks]
+        self.numbers = reading.numbers
         skipped = sorted([*(q[:2] for q in self.quals + self.close_quals), *self.noise])
         self.mentions = _once(find_mentions(text, skipped))
         self.m_starts = [m.start for m in self.mentions]
@@ -396,7 +397,10 @@ class _Reader:
         """Quantities inside one slot; found slot by slot, as names are far fewer than numbers.
         A slot's line breaks are wrapped lines (PDF text), so a number may span one (17\n772元)."""
         if "\n" not in self.text[start:end]:
-            return [q for q in find_quantities(self.text, start, end) if q.start >= start]
+            found = self.numbers.within(self.text, start, end) if self.numbers is not None else None
+            if found is None:
+                found = find_quantities(self.text, start, end)
+            return [q for q in found if q.start >= start]
         kept = [i for i in range(start, end) if self.text[i] not in "\r\n"]
         found = find_quantities("".join(self.text[i] for i in kept))
         return [q._replace(start=kept[q.start], end=kept[q.end - 1] + 1, number_start=kept[q.number_start])

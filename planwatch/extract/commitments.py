@@ -167,7 +167,7 @@ class _Reader:
         (only a quantity whose words begin before its number can start inside a verb)."""
         verbs, starts = self.verbs, self.verb_starts
         quantities, units, ends = [], [], []
-        for quantity in filter(None, self.numbers.quantities):
+        for quantity in filter(None, self.numbers.quantities):  # None: a match that is no quantity
             if quantity.start < quantity.number_start:
                 index = bisect_right(starts, quantity.start) - 1
                 if index >= 0 and verbs[index][0] < quantity.start < verbs[index][1] <= quantity.number_start:

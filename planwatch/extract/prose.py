@@ -394,7 +394,8 @@ class _Reader:
         return all(m.written != self.text[m.start:m.end] for m in group[:-1])
 
     def _quantities(self, start: int, end: int) -> list[Quantity]:
-        """Quantities inside one slot; found slot by slot, as names are far fewer than numbers.
+        """Quantities inside one slot; found slot by slot, as names are far fewer than numbers
+        (taken from the whole text's scan where the commitments made one and it reads the same).
         A slot's line breaks are wrapped lines (PDF text), so a number may span one (17\n772元)."""
         if "\n" not in self.text[start:end]:
             found = self.numbers.within(self.text, start, end) if self.numbers is not None else None

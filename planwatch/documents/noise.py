@@ -29,7 +29,7 @@ MAX_LINE = 300
 class _LinePatterns(NamedTuple):
     anywhere: re.Pattern[str] | None   # patterns tried on every short line
     keyed: re.Pattern[str] | None      # patterns tried only on a line that holds one of `words`
-    words: re.Pattern[str] | None
+    words: re.Pattern[str] | None      # the words, each a regex: 邮\s*编 may be written 邮 编
 
     def fullmatch(self, text: str, start: int, end: int) -> bool:
         """Whether one line pattern matches text[start:end] whole."""
@@ -48,7 +48,7 @@ def _patterns(path: Path = NOISE_FILE) -> tuple[_LinePatterns, re.Pattern[str] |
     needs = {pattern: _required_words(_parser.parse(pattern)) for pattern in lines}
     words = set().union(*(found for found in needs.values() if found))
     line_patterns = _LinePatterns(_line_union([p for p in lines if not needs[p]]), _line_union([p for p in lines if needs[p]]),
-                                  re.compile("|".join(map(re.escape, sorted(words)))) if words else None)
+                                  re.compile("|".join(sorted(words))) if words else None)
     inline_re = re.compile("|".join(f"(?:{p})" for p in inline)) if inline else None
     return line_patterns, inline_re
 
@@ -58,15 +58,21 @@ def _line_union(patterns: list[str]) -> re.Pattern[str] | None:
 
 
 def _required_words(items) -> set[str] | None:
-    """Words one of which every match of the parsed pattern `items` holds, or None when none is
-    found: its first run of literal characters, or group or alternation of such runs, that a
-    match cannot skip, each run at least two characters long (one character is found in most
-    lines, sparing nothing). Words in a group that ignores case (?i:…) are not read."""
+    """Words (as regexes) one of which every match of the parsed pattern `items` holds, or None
+    when none is found: its first run of literal characters, or group or alternation of such runs,
+    that a match cannot skip, each run at least two characters long (one character is found in
+    most lines, sparing nothing). Spaces a run allows between its characters (邮\\s*编) are kept
+    in its word.
+    Words in a group that ignores case (?i:…) are not read."""
     items = list(items)
     for at, (op, av) in enumerate(items):
         if op is sre.LITERAL:
-            run = "".join(chr(c) for _, c in takewhile(lambda item: item[0] is sre.LITERAL, items[at:]))
-            found = {run} if len(run) > 1 else None
+            run = list(takewhile(lambda item: item[0] is sre.LITERAL or _is_gap(item), items[at:]))
+            while run and run[-1][0] is not sre.LITERAL:
+                run.pop()
+            letters = [chr(c) for kind, c in run if kind is sre.LITERAL]
+            found = {"".join(re.escape(chr(av)) if kind is sre.LITERAL else _gap(av) for kind, av in run)} \
+                if len(letters) > 1 else None
         elif op is sre.SUBPATTERN:
             found = None if av[1] & re.I else _required_words(av[3])
         elif op is sre.BRANCH:
@@ -79,6 +85,19 @@ def _required_words(items) -> set[str] | None:
         if found:
             return found
     return None
+
+
+def _is_gap(item) -> bool:
+    """A run that may be empty of characters listed one by one ([ \\t…]*, what \\s* becomes):
+    spaces between a word's characters."""
+    op, av = item
+    return op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] == 0 and len(av[2]) == 1 and av[2][0][0] is sre.IN \
+        and all(kind is sre.LITERAL for kind, _ in av[2][0][1])
+
+
+def _gap(repeat) -> str:
+    """The regex of a gap (see _is_gap): any number of its characters."""
+    return "[" + "".join(re.escape(chr(c)) for _, c in repeat[2][0][1]) + "]*"
 
 
 def _checked(entry: dict, path: Path) -> str:

@@ -82,7 +82,7 @@ def _read(document: Document, commitments: bool) -> tuple[list[Fact], list[Commi
     folded = simplified(document)
     compact, kept = closed_up(folded)
     shadow = reframed(lined(compact))
-    reading = Reading.of(shadow)
+    reading = Reading.of(shadow, numbers=commitments)
     tables = extract_tables(shadow)
     facts = _outside(prose_facts(shadow, reading), read_extents(shadow, tables)) + tables
     if document.meta.region_level == "national":

@@ -40,7 +40,7 @@ from itertools import accumulate
 from ..documents import Document
 from ..model import Commitment, Fact, Period
 from .commitment_words import words
-from .numbers import Quantity, find_quantities
+from .numbers import Quantity
 from .reading import Reading
 from .resolve import Where, resolve
 
@@ -102,7 +102,8 @@ class _Draft:
 def read_commitments(document: Document, facts: list[Fact], reading: Reading) -> list[Commitment]:
     """The commitments of a document's text as the facts' readers see it (planwatch.extract:
     simplified, closed up, reframed), in text order. `facts` are its main-indicator facts
-    there, whose quantities are no commitments; `reading` its sections and period marks."""
+    there, whose quantities are no commitments; `reading` its sections, period marks and numbers
+    (Reading.of(document, numbers=True))."""
     return _Reader(document, facts, reading).commitments()
 
 
@@ -122,6 +123,7 @@ class _Reader:
         self.verb_starts = [v[0] for v in self.verbs]
         self.backwards = text[::-1]  # clause and sentence starts are found by searching it, near each quantity
         self.marks = reading.marks
+        self.numbers = reading.numbers
         self.notes = [(m.start(), m[1].strip()) for m in _W.responsible.finditer(text)]  # （牵头单位：民政厅）
         self.note_starts = [start for start, _ in self.notes]
         self.mark_starts = [m.start for m in self.marks]
@@ -173,11 +175,11 @@ class _Reader:
         (only a quantity whose words begin before its number can start inside a verb)."""
         verbs, starts = self.verbs, self.verb_starts
         quantities, units, ends = [], [], []
-        for quantity in find_quantities(self.text):
+        for quantity in filter(None, self.numbers.quantities):  # None: a match that is no quantity
             if quantity.start < quantity.number_start:
                 index = bisect_right(starts, quantity.start) - 1
                 if index >= 0 and verbs[index][0] < quantity.start < verbs[index][1] <= quantity.number_start:
-                    quantity = replace(quantity, start=verbs[index][1], comparator="=")
+                    quantity = quantity._replace(start=verbs[index][1], comparator="=")
             unit, end = self._read_unit(quantity)
             quantities.append(quantity)
             units.append(unit)

@@ -114,10 +114,22 @@ def _spelled_out(words) -> list[str]:
 # What a lead's line holds: its words, or an address whose \s* runs on to the next line
 # (各位代表:\n刚刚过去的…). Only these lines can open with a lead; one scan for them all
 # is much cheaper than each lead's pattern tried at every line start.
-_LEAD_LINE = re.compile("|".join(_spelled_out([*(word for words in grammar().paragraph_leads.values() for word in words),
-                                               *grammar().addresses])))
-_MID_LINE = re.compile("|".join(_spelled_out(grammar().paragraph_leads["five_years"])))
-_MID_YEAR_LINE = re.compile("|".join(_spelled_out(_PAST_YEAR)))
+def _by_first_character(forms: list[str]) -> str:
+    """The alternation of `forms` (as _spelled_out gives them) with those that open with the
+    same character joined behind it, in their order: the same match wherever one is found
+    (only forms with that character can match there, the first of them still wins), and
+    re tries a dozen branches at each offset instead of every form."""
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        first = form[:2] if form.startswith("\\") else form[:1]  # re.escape's \- is one character
+        groups.setdefault(first, []).append(form[len(first):])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+_LEAD_LINE = re.compile(_by_first_character(_spelled_out([
+    *(word for words in grammar().paragraph_leads.values() for word in words), *grammar().addresses])))
+_MID_LINE = re.compile(_by_first_character(_spelled_out(grammar().paragraph_leads["five_years"])))
+_MID_YEAR_LINE = re.compile(_by_first_character(_spelled_out(_PAST_YEAR)))
 
 
 def _lines_holding(text: str, words: re.Pattern) -> list[int]:

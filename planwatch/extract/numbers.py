@@ -7,6 +7,7 @@
     parse_quantity("430余家") -> Quantity(value=430, unit="家", comparator=">")
     parse_quantity("4.5%—5%") -> Quantity(value=4.5, unit="%", comparator=">=", upper=5)
     find_quantities(text, start, end) -> every Quantity in text[start:end], spans into text
+    scan_quantities(text).within(text, start, end) -> the same, from one scan of the whole text
     signed(quantity) -> the same quantity negated (下降/降低 …), comparators mirrored
     parse_growth("降低3.8%以上") -> Quantity(value=-3.8, unit="%", comparator="<=")
     parse_growth("保持正增长") -> Quantity(value=0, unit="%", comparator=">")   负增长: "<" 0
@@ -18,9 +19,10 @@ year (2023年, 2024年度) is not a quantity.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from bisect import bisect_left
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from .grammar import alternation, grammar
 
@@ -57,12 +59,13 @@ _DASH = "－－|——|[-—–~～至到－]"  # 6.5%－7%: a full-width dash t
 _OPEN, _CLOSE = r"\[［【〔", r"\]］】〕"
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A number as stated: value (lower bound of a range), unit, comparator.
 
     start/end span the whole statement (comparator words included); number_start
-    is where the first digit is. Offsets are into the text that was searched."""
+    is where the first digit is. Offsets are into the text that was searched.
+    A named tuple: one is built for every number of every document, three times
+    cheaper than a frozen dataclass."""
 
     value: Decimal
     unit: str | None = None
@@ -113,6 +116,7 @@ def _chinese_number(token: str) -> Decimal | None:
     return Decimal(total + section + digit)
 
 
+@lru_cache(maxsize=1024)  # units are few and read for every number
 def _unit(raw: str | None) -> str | None:
     if not raw:
         return None
@@ -243,6 +247,42 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     return found
 
 
+# What the number grammar's negative lookaheads test after a number (1,234(?![0-9]), 2.52∶1(?![0-9.∶:])):
+# a stretch that ends before one of these may read a number other than the whole text's scan does.
+_PEEKED = frozenset("0123456789.∶:")
+
+
+class Scan(NamedTuple):
+    """Every match of the number grammar in a text, in order, and its quantity (None where the
+    match gives none): one scan of the whole text, for readers that want the numbers of many
+    stretches of it."""
+
+    starts: list[int]
+    ends: list[int]
+    quantities: list[Quantity | None]
+
+    def within(self, text: str, start: int, end: int) -> list[Quantity] | None:
+        """find_quantities(text, start, end), from the scan; None where a scan of the stretch
+        alone could read otherwise: a match of the whole text runs over one of its ends, or
+        the character after it is one a lookahead tests."""
+        first = bisect_left(self.ends, start + 1)  # the first match that ends after start
+        last = bisect_left(self.starts, end, first)  # the first that starts at end or later
+        if first < len(self.starts) and self.starts[first] < start or last > first and self.ends[last - 1] > end \
+                or text[end:end + 1] in _PEEKED:
+            return None
+        return [quantity for quantity in self.quantities[first:last] if quantity is not None]
+
+
+def scan_quantities(text: str) -> Scan:
+    """Every number of the text, read once (see Scan)."""
+    starts, ends, quantities = [], [], []
+    for match in _PATTERN.finditer(text):
+        starts.append(match.start())
+        ends.append(match.end())
+        quantities.append(_quantity(match, text))
+    return Scan(starts, ends, quantities)
+
+
 def parse_quantity(text: str) -> Quantity | None:
     """The first quantity in a short text such as a table cell, or None."""
     found = find_quantities(text)
@@ -250,7 +290,7 @@ def parse_quantity(text: str) -> Quantity | None:
         return None
     quantity = found[0]
     if quantity.upper is not None and _BETWEEN.match(text, quantity.end):
-        quantity = replace(quantity, end=quantity.end + 2)
+        quantity = quantity._replace(end=quantity.end + 2)
     return quantity
 
 
@@ -260,8 +300,8 @@ _MIRROR = {">=": "<=", "<=": ">=", ">": "<", "<": ">", "=": "=", "~": "~"}
 def signed(quantity: Quantity) -> Quantity:
     """The quantity of a fall (下降/降低 …): negated, comparators mirrored, range reordered."""
     if quantity.upper is not None:
-        return replace(quantity, value=-quantity.upper, upper=-quantity.value)
-    return replace(quantity, value=-quantity.value, comparator=_MIRROR[quantity.comparator])
+        return quantity._replace(value=-quantity.upper, upper=-quantity.value)
+    return quantity._replace(value=-quantity.value, comparator=_MIRROR[quantity.comparator])
 
 
 def _growth_pattern() -> re.Pattern:
@@ -285,7 +325,7 @@ def parse_growth(text: str) -> Quantity | None:
     if quantity is None:
         return None
     if verb is not None:
-        quantity = replace(quantity, start=verb.start())
+        quantity = quantity._replace(start=verb.start())
         if g.is_down(verb["verb"]):
             quantity = signed(quantity)
     return quantity

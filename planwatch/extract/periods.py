@@ -26,10 +26,12 @@ _WORDS = [*_PARTS, *_W["this_year"], *_W["to_date"], *_W["last_year"], *_W["next
           *_W["plan_end"], *_W["plan_start"], *_SPAN_WORDS]
 _YEAR = r"(?:19|20)\d\d"
 _COMPARED = "".join(_W["compared"])
+_FIRSTS = re.escape(''.join(sorted({word[0] for word in _WORDS}))) + "12一二“\"十是"
 _MARK = re.compile(
     # a cheap first-character test before the alternatives: the words' first characters, a year's
-    # digits (2023年, 1-6月, 二〇二三年; 5年提高), a plan's name (“十三五”) and 是 of 是2015年的1.5倍
-    rf"(?=[{re.escape(''.join(sorted({word[0] for word in _WORDS})))}12一二“\"十是]|[3-9] ?年)"
+    # digits (2023年, 1-6月, 二〇二三年; 5年提高), a plan's name (“十三五”) and 是 of 是2015年的1.5倍;
+    # one class first, which turns most offsets away faster than the alternation after it
+    rf"(?=[{_FIRSTS}3-9])(?=[{_FIRSTS}]|[3-9] ?年)"
     rf"(?:(?P<half>(?:{alternation(_W['this_year'])})?(?:{alternation(_HALVES)}))"  # 今年上半年: one mark
     rf"|(?:{alternation(_W['since'])}|是(?={_YEAR} ?年的[0-9.]+倍)) ?(?P<since>{_YEAR}) ?年(?:末|底)?"  # 是2015年的1.5倍
     rf"|(?:{alternation(_W['since'])}) ?[“\"]?(?P<since_plan>{alternation(_G.five_year_plans)})[”\"]?(?:末|期末|时期|期间)?"  # 较“十三五”末: since its last year

@@ -158,10 +158,10 @@ def _bounded_alike(quantities: list[Quantity]) -> list[Quantity]:
     first, last = quantities[0], quantities[-1]
     if len(quantities) > 1 and first.start < first.number_start and first.comparator != "=" \
             and all(q.comparator == "=" for q in quantities[1:]):
-        return [first] + [replace(q, comparator=first.comparator) for q in quantities[1:]]
+        return [first] + [q._replace(comparator=first.comparator) for q in quantities[1:]]
     if last.comparator == "=" or last.upper is not None or any(q.comparator != "=" for q in quantities[:-1]):
         return quantities
-    return [replace(q, comparator=last.comparator) for q in quantities[:-1]] + [last]
+    return [q._replace(comparator=last.comparator) for q in quantities[:-1]] + [last]
 
 
 def _united_alike(quantities: list[Quantity]) -> list[Quantity]:
@@ -169,7 +169,7 @@ def _united_alike(quantities: list[Quantity]) -> list[Quantity]:
     if unit is None:
         return quantities
     elided = (None, "个") if unit == "百分点" else (None,)
-    return [replace(q, unit=unit) if q.unit in elided else q for q in quantities[:-1]] + quantities[-1:]
+    return [q._replace(unit=unit) if q.unit in elided else q for q in quantities[:-1]] + quantities[-1:]
 
 
 def _boundaries(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
@@ -222,6 +222,7 @@ class _Reader:
         self.clause_ends, self.slot_ends, self.sentence_ends, self.paragraph_ends = _boundaries(text)
         self.marks = reading.marks
         self.mark_starts = [m.start for m in self.marks]
+        self.numbers = reading.numbers
         skipped = sorted([*(q[:2] for q in self.quals + self.close_quals), *self.noise])
         self.mentions = _once(find_mentions(text, skipped))
         self.m_starts = [m.start for m in self.mentions]
@@ -393,13 +394,17 @@ class _Reader:
         return all(m.written != self.text[m.start:m.end] for m in group[:-1])
 
     def _quantities(self, start: int, end: int) -> list[Quantity]:
-        """Quantities inside one slot; found slot by slot, as names are far fewer than numbers.
+        """Quantities inside one slot; found slot by slot, as names are far fewer than numbers
+        (taken from the whole text's scan where the commitments made one and it reads the same).
         A slot's line breaks are wrapped lines (PDF text), so a number may span one (17\n772元)."""
         if "\n" not in self.text[start:end]:
-            return [q for q in find_quantities(self.text, start, end) if q.start >= start]
+            found = self.numbers.within(self.text, start, end) if self.numbers is not None else None
+            if found is None:
+                found = find_quantities(self.text, start, end)
+            return [q for q in found if q.start >= start]
         kept = [i for i in range(start, end) if self.text[i] not in "\r\n"]
         found = find_quantities("".join(self.text[i] for i in kept))
-        return [replace(q, start=kept[q.start], end=kept[q.end - 1] + 1, number_start=kept[q.number_start])
+        return [q._replace(start=kept[q.start], end=kept[q.end - 1] + 1, number_start=kept[q.number_start])
                 for q in found]
 
     def _chain(self, mention: Mention, quantities: list[Quantity], start: int, evidence: int) -> list[Fact]:

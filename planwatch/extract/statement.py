@@ -10,7 +10,6 @@ estimated / stretch / cumulative.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from decimal import Decimal
 
 from .catalogue import Indicator
@@ -98,7 +97,7 @@ def measure_of(indicator: Indicator, quantity: Quantity, verb: re.Match | None,
         return "change", signed(quantity) if down else quantity
     if quantity.unit == "万" and bare_count and (indicator.unit or "").startswith("万") \
             and family(indicator.unit) != "money":
-        quantity = replace(quantity, unit=indicator.unit)
+        quantity = quantity._replace(unit=indicator.unit)
     if quantity.unit is None or (indicator.unit and family(indicator.unit) != family(quantity.unit)
                                  and quantity.unit.lstrip("万亿") not in {u.lstrip("万亿") for u in indicator.also_units}) \
             or not _scale_fits(indicator.unit, quantity.unit):  # also_units: that measure word (个), not its kind (项)
@@ -114,7 +113,7 @@ _INDEX_FLOOR = Decimal("0.8")  # no price rises 80% in a year: a value this high
 def _less(quantity: Quantity, base: int) -> Quantity:
     """The growth an index states: the index less its base (103% of last year: +3%)."""
     upper = None if quantity.upper is None else quantity.upper - base
-    return replace(quantity, value=quantity.value - base, upper=upper)
+    return quantity._replace(value=quantity.value - base, upper=upper)
 
 
 def _scale_fits(usual: str | None, unit: str) -> bool:

@@ -99,6 +99,9 @@ def test_page_numbers_are_noise_but_numbers_in_cells_are_not(line):
     # tried only on lines that hold one of its words (版权所有, 主办): both still found, the rest not
     (r".{0,20}(版权所有|主办)\s*[:：].*", "本站版权所有：某某县人民政府", "本站主要指标：地区生产总值"),
     (r".{0,20}(版权所有|主办)\s*[:：].*", "某某网 主办：某某县人民政府", "全县主要指标：地区生产总值"),
+    # a word whose characters may stand apart (邮\s*编): found written either way, tried only there
+    (r".{0,20}(版权所有|邮\s*编)\s*[:：].*", "地址：某某路1号 邮 编：430000", "全年邮政业务总量：12亿元"),
+    (r".{0,20}(版权所有|邮\s*编)\s*[:：].*", "地址：某某路1号 邮编：430000", "邮寄包裹编号：地区生产总值"),
     # words that may match in any case are no filter: the pattern is tried on every line
     (r"(?i:copyright).*", "COPYRIGHT 2024 某某县人民政府", "全年增长5%。"),
     (r"(?i:all rights) reserved.*", "ALL RIGHTS reserved", "all rights RESERVED"),

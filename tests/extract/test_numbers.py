@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planwatch.extract.numbers import find_quantities, parse_growth, parse_number, parse_quantity
+from planwatch.extract.numbers import find_quantities, parse_growth, parse_number, parse_quantity, scan_quantities
 
 NUMBERS = [
     # token          value
@@ -133,3 +133,21 @@ def test_spans_point_into_the_searched_text():
 @given(st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999999"), places=2))
 def test_any_decimal_reads_back_exactly(value):
     assert parse_quantity(f"{value}亿元").value == value
+
+
+@pytest.mark.parametrize("text", [
+    "全年地区生产总值增长6.5%左右，固定资产投资突破380亿元；新建学校12所。",
+    "城乡居民收入比缩小到2.52:1，人均收入1,234元以上，较上年增长5%—6%。",
+    "粮食产量达到二百万吨，PM2.5浓度下降[0.39]微克，完成3个:5个项目",
+])
+def test_numbers_of_a_stretch_from_one_scan_are_those_a_scan_of_the_stretch_finds(text):
+    # the facts take a slot's numbers from the scan the commitments make of the whole text:
+    # wherever the scan gives an answer, it is what reading the slot alone gives
+    scan = scan_quantities(text)
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1):
+            found = scan.within(text, start, end)
+            if found is not None:
+                assert found == find_quantities(text, start, end), (start, end)
+    marks = [0] + [at for at, char in enumerate(text) if char in "，；。"] + [len(text)]
+    assert all(scan.within(text, start, end) is not None for start, end in zip(marks, marks[1:]))  # clauses are answered

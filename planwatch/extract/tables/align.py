@@ -87,6 +87,7 @@ class Aligner:
             return low, tuple(layouts)
 
         cost, layouts = best(0, 0)
+        del best  # it calls itself through its closure: that cycle, and every layout it cached, would wait for the collector
         return layouts if cost < HARD else ()
 
 

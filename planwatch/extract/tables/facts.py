@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from ...documents import Cell
@@ -114,7 +113,7 @@ def _signed_growth(cell: Cell, value: kinds.Value, row: Row):
         quantity = parse_growth(kinds.squeeze(cell.text)) or quantity
     elif row.down and quantity.value > 0 and not kinds.squeeze(cell.text).startswith("+"):
         quantity = signed(quantity)
-    return replace(quantity, unit="%")
+    return quantity._replace(unit="%")
 
 
 def _row_level_unit(row: Row, context: Context) -> str | None:

@@ -1,8 +1,12 @@
-"""Scaling of level units so that 1.4亿美元 compares with 14000万美元."""
+"""Scaling of level units so that 1.4亿美元 compares with 14000万美元, and 5.2万个 (jobs
+written as posts) with 5万人."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
+
+from ..extract import catalogue
 
 _PREFIXES = (("万亿", Decimal("1e12")), ("亿", Decimal("1e8")), ("万", Decimal("1e4")), ("千", Decimal("1e3")))
 
@@ -20,6 +24,14 @@ def convert(value: Decimal, unit: str | None, to_unit: str | None) -> Decimal | 
         return value   # a missing unit is read as the other's (tables state it once, in the title)
     base, factor = _split(unit)
     to_base, to_factor = _split(to_unit)
-    if base != to_base:
+    if base != to_base and frozenset((base, to_base)) not in _alike():
         return None
     return value * factor / to_factor
+
+
+@lru_cache(maxsize=1)
+def _alike() -> frozenset[frozenset[str]]:
+    """Pairs of base units one indicator is written in (its unit and its also_units in
+    indicators.yaml: 新增就业 in 万人 and 万个): figures of one indicator that compare."""
+    return frozenset(frozenset((_split(indicator.unit)[0], _split(also)[0]))
+                     for indicator in catalogue.indicators() if indicator.unit for also in indicator.also_units)

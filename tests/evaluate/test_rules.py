@@ -114,3 +114,14 @@ def test_a_result_judges_a_target_even_before_its_period_ends(make):
                       make("地区生产总值", "actual", "2026", "growth", "6", doc=2, estimated=True)],
                      tolerance=TOL, today=date(2026, 12, 7))
     assert found[0].status == "met"
+
+
+@pytest.mark.parametrize("target_unit, result_unit, status", [
+    ("万个", "万人", "exceeded"),   # 新增就业岗位5万个 answered by 新增就业5.2万人
+    ("万人", "万个", "exceeded"),
+    ("万人", "万吨", "unknown"),    # no indicator is written in both: no comparison
+])
+def test_jobs_counted_as_posts_compare_with_people(make, target_unit, result_unit, status):
+    found = verdicts([make("城镇新增就业", "target", "2023", "level", "5", target_unit, ">="),
+                      make("城镇新增就业", "actual", "2023", "level", "5.6", result_unit, "=", doc=2)], tolerance=TOL)
+    assert [v.status for v in found] == [status]

@@ -7,23 +7,15 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..extract import catalogue
-
-_PREFIXES = (("万亿", Decimal("1e12")), ("亿", Decimal("1e8")), ("万", Decimal("1e4")), ("千", Decimal("1e3")))
-
-
-def _split(unit: str) -> tuple[str, Decimal]:
-    for prefix, factor in _PREFIXES:
-        if unit.startswith(prefix) and len(unit) > len(prefix):
-            return unit[len(prefix):], factor
-    return unit, Decimal(1)
+from ..extract.numbers import scaled
 
 
 def convert(value: Decimal, unit: str | None, to_unit: str | None) -> Decimal | None:
     """`value` in `unit` expressed in `to_unit`, or None when they measure different things."""
     if unit == to_unit or not unit or not to_unit:
         return value   # a missing unit is read as the other's (tables state it once, in the title)
-    base, factor = _split(unit)
-    to_base, to_factor = _split(to_unit)
+    base, factor = scaled(unit)
+    to_base, to_factor = scaled(to_unit)
     if base != to_base and frozenset((base, to_base)) not in _alike():
         return None
     return value * factor / to_factor
@@ -33,5 +25,5 @@ def convert(value: Decimal, unit: str | None, to_unit: str | None) -> Decimal | 
 def _alike() -> frozenset[frozenset[str]]:
     """Pairs of base units one indicator is written in (its unit and its also_units in
     indicators.yaml: 新增就业 in 万人 and 万个): figures of one indicator that compare."""
-    return frozenset(frozenset((_split(indicator.unit)[0], _split(also)[0]))
+    return frozenset(frozenset((scaled(indicator.unit)[0], scaled(also)[0]))
                      for indicator in catalogue.indicators() if indicator.unit for also in indicator.also_units)

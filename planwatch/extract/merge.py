@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Fact
+from .numbers import scaled
 
 _DETAILS = ("attribute", "department", "assessment")
 
@@ -29,16 +30,10 @@ def _better(kept: Fact, other: Fact) -> bool:
     return kept.comparator == "=" and other.comparator not in (None, "=")
 
 
-_SCALES = (("万亿", 10**12), ("亿", 10**8), ("万", 10**4))
-
-
 def _amount(fact: Fact) -> tuple:
     """Its value in the unit without a scale prefix: (2.3, 亿美元) -> (230000000, 美元)."""
-    unit = fact.unit or ""
-    for prefix, factor in _SCALES:
-        if unit.startswith(prefix) and len(unit) > len(prefix):
-            return fact.value * factor, unit[len(prefix):]
-    return fact.value, unit
+    unit, factor = scaled(fact.unit or "")
+    return fact.value * factor, unit
 
 
 def _meets(exact: Fact, bound: Fact) -> bool:

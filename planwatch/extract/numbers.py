@@ -116,6 +116,17 @@ def _chinese_number(token: str) -> Decimal | None:
     return Decimal(total + section + digit)
 
 
+_SCALES = (("万亿", Decimal("1e12")), ("亿", Decimal("1e8")), ("万", Decimal("1e4")), ("千", Decimal("1e3")))
+
+
+def scaled(unit: str) -> tuple[str, Decimal]:
+    """A unit without its scale prefix, and the prefix's factor: 亿美元 -> (美元, 1e8); 万 alone stays."""
+    for prefix, factor in _SCALES:
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return unit[len(prefix):], factor
+    return unit, Decimal(1)
+
+
 @lru_cache(maxsize=1024)  # units are few and read for every number
 def _unit(raw: str | None) -> str | None:
     if not raw:

@@ -16,7 +16,7 @@ from .catalogue import Indicator
 from .context import span_text
 from ..model import Basis, Fact
 from .grammar import alternation, grammar
-from .numbers import Quantity, signed
+from .numbers import Quantity, scaled, signed
 from .resolve import Where, resolve
 
 _G = grammar()
@@ -99,8 +99,8 @@ def measure_of(indicator: Indicator, quantity: Quantity, verb: re.Match | None,
             and family(indicator.unit) != "money":
         quantity = quantity._replace(unit=indicator.unit)
     if quantity.unit is None or (indicator.unit and family(indicator.unit) != family(quantity.unit)
-                                 and quantity.unit.lstrip("万亿") not in {u.lstrip("万亿") for u in indicator.also_units}) \
-            or not _scale_fits(indicator.unit, quantity.unit):  # also_units: that measure word (个), not its kind (项)
+                                 and not _also_unit(indicator, quantity.unit)) \
+            or not _scale_fits(indicator.unit, quantity.unit):
         return None
     if verb is not None and not verb["to"]:
         return "change", signed(quantity) if down else quantity
@@ -114,6 +114,11 @@ def _less(quantity: Quantity, base: int) -> Quantity:
     """The growth an index states: the index less its base (103% of last year: +3%)."""
     upper = None if quantity.upper is None else quantity.upper - base
     return quantity._replace(value=quantity.value - base, upper=upper)
+
+
+def _also_unit(indicator: Indicator, unit: str) -> bool:
+    """A unit of another kind the indicator is also written in: that measure word (个), not its kind (项)."""
+    return any(scaled(unit)[0] == scaled(also)[0] for also in indicator.also_units)
 
 
 def _scale_fits(usual: str | None, unit: str) -> bool:

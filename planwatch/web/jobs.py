@@ -51,7 +51,11 @@ async def upload_form(request: Request, file: UploadFile = File(...), user: User
              summary="上传一个文件:排入后台任务,立即返回任务(202,Location 为任务页 /jobs/{id});"
                      "需登录,审核员及以上;脚本用 Authorization: Bearer 令牌")
 async def upload_api(request: Request, file: UploadFile = File(...), user: User = Depends(require_role("reviewer"))):
-    job = await queue_upload(_queue(request), file, user.name)
+    return _accepted(request, await queue_upload(_queue(request), file, user.name))
+
+
+def _accepted(request: Request, job: Job):
+    """202 for a queued job, its page in Location."""
     response = json_response({"ok": True, "job": _job_dict(job, _t(request)), "url": f"/jobs/{job.id}"}, 202)
     response.headers["Location"] = f"/jobs/{job.id}"
     return response
@@ -77,10 +81,7 @@ async def reextract_form(request: Request, doc_id: int = Path(ge=1, le=MAX_ID),
                      "人工审核的决定仍然有效;审核员及以上")
 async def reextract_api(request: Request, doc_id: int = Path(ge=1, le=MAX_ID),
                         user: User = Depends(require_role("reviewer"))):
-    job = await run_in_threadpool(_reextract, request, doc_id, user)
-    response = json_response({"ok": True, "job": _job_dict(job, _t(request)), "url": f"/jobs/{job.id}"}, 202)
-    response.headers["Location"] = f"/jobs/{job.id}"
-    return response
+    return _accepted(request, await run_in_threadpool(_reextract, request, doc_id, user))
 
 
 @router.get("/jobs/{job_id}", summary="上传任务:排队、处理中(进度)、完成(文件链接)或失败(原因)")

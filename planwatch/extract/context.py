@@ -295,16 +295,14 @@ class Sections:
             for m in _at_line_starts(text, pattern, lines):
                 if m.start() not in longest or len(m[0]) > len(longest[m.start()][1][0]):
                     longest[m.start()] = (kind, m)
-        for match in _at_line_starts(text, _MID_LEAD, _lines_holding(text, _MID_LINE)):
-            lead = match.end() - len(match[0].rsplit("。", 1)[-1].lstrip(" \t\u3000"))
-            longest.setdefault(lead, ("five_years_mid", match))
-        for match in _at_line_starts(text, _MID_YEAR_LEAD, _lines_holding(text, _MID_YEAR_LINE)):
-            lead = match.end() - len(match[0].rsplit("。", 1)[-1].lstrip(" \t\u3000"))
-            longest.setdefault(lead, ("year_mid", match))
+        for kind, pattern, words in (("five_years_mid", _MID_LEAD, _MID_LINE), ("year_mid", _MID_YEAR_LEAD, _MID_YEAR_LINE)):
+            for match in _at_line_starts(text, pattern, _lines_holding(text, words)):
+                lead = match.end() - len(match[0].rsplit("。", 1)[-1].lstrip(" \t\u3000"))
+                longest.setdefault(lead, (kind, match))
         for match in _NAMED_FIVE.finditer(text):
             line = text.rfind("\n", 0, match.start()) + 1
-            head = text[line:match.start()] if match.start() - line <= 16 else text[match.start() - 16:match.start()]
-            if _BEFORE_NAMED.search(("\n" if match.start() - line <= 16 else "") + head):
+            head = "\n" + text[line:match.start()] if match.start() - line <= 16 else text[match.start() - 16:match.start()]
+            if _BEFORE_NAMED.search(head):
                 longest.setdefault(match.start(), ("five_years_mid", match))
         added = []
         for start, (kind, match) in sorted(longest.items()):
